@@ -1,0 +1,102 @@
+import type { Arithmetic } from "./arithmetic";
+import { invalidNumber, invalidValue } from "./errors";
+import { requireFraction, requireNonNegative } from "./validate";
+
+/**
+ * The cost model of the CIDC guide, chapter 5: services and data-access costs are charged by how the
+ * data is used. Non-commercial use pays marginal cost; commercial use pays full cost, which is
+ * "marginal cost + overhead costs". Fixed and capital cost pools are recovered as a share on either
+ * basis. Nothing here depends on who the partner is: no function takes the partner's organisation type,
+ * so the price cannot vary with it (commercial principle 3).
+ */
+export type DataUse = "commercial" | "non-commercial";
+
+export const DATA_USES: readonly DataUse[] = ["commercial", "non-commercial"];
+
+/** Reads a use as a user types it: case-insensitive, with or without the hyphen, surrounding spaces ignored. */
+export function parseDataUse(text: string, argument = "use"): DataUse {
+  const normalised = text.trim().toLowerCase();
+  if (normalised === "commercial") return "commercial";
+  if (normalised === "non-commercial" || normalised === "noncommercial") return "non-commercial";
+  throw invalidValue(argument, `must be "commercial" or "non-commercial" (got "${text}")`);
+}
+
+/** The cost pools recovered as a share, on top of marginal (and, for commercial use, overhead) cost. */
+export interface SharedCostPools<T> {
+  /** Fixed costs: managerial staff, platform operating, buildings and utilities. */
+  readonly fixedCosts: T;
+  /** The share of the fixed cost pool this partnership bears, 0..1. */
+  readonly fixedShare: T;
+  /** Capital costs: building the SDE, acquiring new data, platform improvements. */
+  readonly capitalCosts: T;
+  /** The share of the capital cost pool this partnership bears, 0..1. */
+  readonly capitalShare: T;
+}
+
+export interface ChargeInputs<T> extends SharedCostPools<T> {
+  readonly marginalCost: T;
+  /** Overheads as a decimal uplift on marginal cost (0.2 = 20%); applied to commercial use only. */
+  readonly overheadRate: T;
+}
+
+/** Sum of quantity x unit cost over the lines, uplifted by the on-cost rate (employer's on-costs etc.). */
+export function marginalCost<T>(
+  A: Arithmetic<T>,
+  quantities: readonly T[],
+  unitCosts: readonly T[],
+  onCostRate: T
+): T {
+  if (quantities.length !== unitCosts.length) {
+    throw invalidValue(
+      "unit_costs",
+      `has ${unitCosts.length} value(s) but quantities has ${quantities.length}; they must be the same size`
+    );
+  }
+  requireNonNegative(A, onCostRate, "on_cost_rate");
+  let total = A.zero;
+  for (let i = 0; i < quantities.length; i++) {
+    const quantity = quantities[i] as T;
+    const unitCost = unitCosts[i] as T;
+    if (A.compare(quantity, A.zero) < 0) throw invalidNumber("quantities", `value ${i + 1} is negative`);
+    if (A.compare(unitCost, A.zero) < 0) throw invalidNumber("unit_costs", `value ${i + 1} is negative`);
+    total = A.add(total, A.multiply(quantity, unitCost));
+  }
+  return A.multiply(total, A.add(A.one, onCostRate));
+}
+
+function validateChargeInputs<T>(A: Arithmetic<T>, inputs: ChargeInputs<T>): void {
+  requireNonNegative(A, inputs.marginalCost, "marginal_cost");
+  requireNonNegative(A, inputs.overheadRate, "overhead_rate");
+  requireNonNegative(A, inputs.fixedCosts, "fixed_costs");
+  requireFraction(A, inputs.fixedShare, "fixed_share");
+  requireNonNegative(A, inputs.capitalCosts, "capital_costs");
+  requireFraction(A, inputs.capitalShare, "capital_share");
+}
+
+function sharedPoolRecovery<T>(A: Arithmetic<T>, pools: SharedCostPools<T>): T {
+  return A.add(A.multiply(pools.fixedCosts, pools.fixedShare), A.multiply(pools.capitalCosts, pools.capitalShare));
+}
+
+/** Full cost: marginal cost x (1 + overhead rate) + the fixed and capital pools' shares. */
+export function fullCost<T>(A: Arithmetic<T>, inputs: ChargeInputs<T>): T {
+  validateChargeInputs(A, inputs);
+  return fullCostOfValidInputs(A, inputs);
+}
+
+function fullCostOfValidInputs<T>(A: Arithmetic<T>, inputs: ChargeInputs<T>): T {
+  return A.add(A.multiply(inputs.marginalCost, A.add(A.one, inputs.overheadRate)), sharedPoolRecovery(A, inputs));
+}
+
+/**
+ * The price of access by the guide's approach, in pounds rounded half away from zero to the penny:
+ * commercial use at full cost; non-commercial use at marginal cost plus the pools' shares, with no
+ * overhead uplift.
+ */
+export function charge<T>(A: Arithmetic<T>, use: DataUse, inputs: ChargeInputs<T>): T {
+  validateChargeInputs(A, inputs);
+  const unrounded =
+    use === "commercial"
+      ? fullCostOfValidInputs(A, inputs)
+      : A.add(inputs.marginalCost, sharedPoolRecovery(A, inputs));
+  return A.roundToPence(unrounded);
+}

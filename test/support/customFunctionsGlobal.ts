@@ -1,0 +1,3 @@
+import { createCustomFunctionsStandIn } from "./customFunctionsStandIn";
+
+(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = createCustomFunctionsStandIn();
