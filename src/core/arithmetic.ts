@@ -88,13 +88,18 @@ export const scaledArithmetic: Arithmetic<Scaled> = {
     return a.scale > b.scale ? scaled(a.units + rescale(b, a.scale), a.scale) : scaled(rescale(a, b.scale) + b.units, b.scale);
   },
   subtract(a, b) {
-    return scaledArithmetic.add(a, { units: -b.units, scale: b.scale });
+    if (a.scale === b.scale) return scaled(a.units - b.units, a.scale);
+    return a.scale > b.scale ? scaled(a.units - rescale(b, a.scale), a.scale) : scaled(rescale(a, b.scale) - b.units, b.scale);
   },
   multiply: (a, b) => scaled(a.units * b.units, a.scale + b.scale),
   compare(a, b) {
-    const scale = Math.max(a.scale, b.scale);
-    const difference = scaled(rescale(a, scale) - rescale(b, scale), scale).units;
-    return Math.sign(difference);
+    // Called for every range check, so it allocates nothing.
+    if (a.scale === b.scale) return a.units === b.units ? 0 : a.units < b.units ? -1 : 1;
+    const scale = a.scale > b.scale ? a.scale : b.scale;
+    const left = rescale(a, scale);
+    const right = rescale(b, scale);
+    if (!Number.isSafeInteger(left) || !Number.isSafeInteger(right)) throw OUT_OF_RANGE;
+    return left === right ? 0 : left < right ? -1 : 1;
   },
   roundToPence(a) {
     if (a.scale <= 2) return a;
@@ -107,9 +112,6 @@ export const scaledArithmetic: Arithmetic<Scaled> = {
   toNumber: (a) => (a.scale === 0 ? a.units : a.units / (POWERS_OF_TEN[a.scale] as number)),
   toDecimal: (a) => new Decimal(a.units).div(new Decimal(10).pow(a.scale)),
 };
-
-/** A formula written once for any exact arithmetic. */
-export type ExactFormula<R> = <T>(arithmetic: Arithmetic<T>) => R;
 
 /**
  * Evaluates `formula` exactly and returns a JavaScript number: the scaled form when every

@@ -12,7 +12,9 @@ export function requireDiscountRate(rate: Decimal, argument = "discount_rate"): 
 
 /** 1 / (1 + rate)^years. */
 export function discountFactor(rate: Decimal, years: Decimal): Decimal {
-  return ONE.plus(rate).pow(years.negated());
+  // A whole number of years needs only multiplications; a fraction needs decimal.js's exp and ln.
+  const growth = ONE.plus(rate);
+  return years.isInteger() ? ONE.div(growth.pow(years)) : growth.pow(years.negated());
 }
 
 /**
@@ -46,11 +48,17 @@ export function greenBookDiscountFactor(year: Decimal, argument = "year"): Decim
   return factor;
 }
 
-/** Sum of values[i] x factor(i) — the present value of a stream whose discount factors are given. */
-export function presentValue(values: readonly Decimal[], factorAt: (index: number) => Decimal): Decimal {
+/**
+ * Present value of a stream of annual amounts, the first at the end of year 1 (as Excel's NPV). The
+ * factors are built by one division a year rather than a power each, which keeps a long stream cheap.
+ */
+export function annualPresentValue(amounts: readonly Decimal[], rate: Decimal): Decimal {
+  const growth = ONE.plus(rate);
   let total = ZERO;
-  values.forEach((value, index) => {
-    if (!value.isZero()) total = total.plus(value.times(factorAt(index)));
-  });
+  let factor = ONE;
+  for (const amount of amounts) {
+    factor = factor.div(growth);
+    if (!amount.isZero()) total = total.plus(amount.times(factor));
+  }
   return total;
 }

@@ -1,6 +1,6 @@
 import { decimalArithmetic } from "./arithmetic";
 import { Decimal, ONE, ZERO } from "./decimal";
-import { discountFactor, presentValue, requireDiscountRate } from "./discounting";
+import { annualPresentValue, discountFactor, requireDiscountRate } from "./discounting";
 import { divisionByZero, invalidNumber, invalidValue } from "./errors";
 import { royaltyForPeriod, validateRoyaltyTerms, type RoyaltyTerms } from "./royalty";
 import { requireFraction, requireNonNegative } from "./validate";
@@ -27,7 +27,7 @@ export function royaltyValue({ revenues, terms, discountRate, probability }: Roy
   requireDiscountRate(discountRate);
   requireFraction(D, probability, "probability");
   const royalties = revenues.map((revenue, i) => royaltyForPeriod(D, revenue, terms, `revenues (value ${i + 1})`));
-  return presentValue(royalties, (i) => discountFactor(discountRate, new Decimal(i + 1))).times(probability);
+  return annualPresentValue(royalties, discountRate).times(probability);
 }
 
 export interface Milestone {
@@ -129,7 +129,7 @@ export function breakevenRoyaltyRate({ revenues, discountRate, milestones, reven
   requireFraction(D, revenueProbability, "revenue_probability");
   revenues.forEach((revenue, i) => requireNonNegative(D, revenue, `revenues (value ${i + 1})`));
   const target = milestoneValue(milestones, discountRate);
-  const revenueValue = presentValue(revenues, (i) => discountFactor(discountRate, new Decimal(i + 1))).times(revenueProbability);
+  const revenueValue = annualPresentValue(revenues, discountRate).times(revenueProbability);
   if (revenueValue.isZero()) {
     throw divisionByZero("revenues", "their present value is 0, so no royalty rate can match the milestones");
   }

@@ -1,0 +1,38 @@
+/* Lint with Microsoft's office-addins rules (React flavour), plus TypeScript parsing for .tsx. */
+const officeAddins = require("eslint-plugin-office-addins");
+const tsParser = require("@typescript-eslint/parser");
+const globals = require("globals");
+
+module.exports = [
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-output/**", ".tmp/**"] },
+  ...officeAddins.configs.react,
+  {
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: {
+      parser: tsParser,
+      ecmaVersion: 2022,
+      sourceType: "module",
+      parserOptions: { ecmaFeatures: { jsx: true } },
+    },
+    rules: {
+      // The TypeScript compiler already resolves every identifier, including Office's globals.
+      "no-undef": "off",
+      "@typescript-eslint/no-explicit-any": "error",
+    },
+  },
+  {
+    files: ["**/*.tsx"],
+    plugins: { "@typescript-eslint": require("@typescript-eslint/eslint-plugin"), prettier: require("eslint-plugin-prettier") },
+    rules: {
+      "@typescript-eslint/no-unused-vars": "error",
+      "no-unused-vars": "off",
+      "prettier/prettier": ["error", { endOfLine: "auto" }],
+      "react/react-in-jsx-scope": "off",
+    },
+  },
+  {
+    files: ["*.js", "*.mjs", "scripts/**", "bench/**", "test/**"],
+    languageOptions: { ecmaVersion: 2022, globals: { ...globals.node } },
+  },
+  { files: ["*.js"], languageOptions: { sourceType: "commonjs" } },
+];

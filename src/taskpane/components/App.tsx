@@ -1,0 +1,174 @@
+import * as React from "react";
+import { Body1, Caption1, Subtitle2, Title1, makeStyles, tokens } from "@fluentui/react-components";
+
+/** Namespace of the custom functions, as declared in manifest.xml (Functions.Namespace). */
+export const FUNCTION_NAMESPACE = "NHSDP";
+
+export interface FunctionSummary {
+  readonly name: string;
+  readonly description: string;
+}
+
+/** The custom functions the add-in registers, in the order shown in the task pane. */
+export const FUNCTION_SUMMARIES: readonly FunctionSummary[] = [
+  {
+    name: "MARGINALCOST",
+    description: "Marginal cost of the cost lines (quantity × unit cost, plus on-costs).",
+  },
+  {
+    name: "FULLCOST",
+    description: "Full cost: marginal cost plus overheads and shares of fixed and capital costs.",
+  },
+  {
+    name: "CHARGE",
+    description:
+      "Price of data access by use: commercial at full cost, non-commercial at marginal cost.",
+  },
+  {
+    name: "ROYALTY",
+    description: "Royalty due on one period's revenue, with tiers, an annual cap and a minimum.",
+  },
+  {
+    name: "ROYALTYVALUE",
+    description: "Risk-adjusted present value of a royalty on a stream of annual revenues.",
+  },
+  { name: "MILESTONEVALUE", description: "Risk-adjusted present value of milestone payments." },
+  {
+    name: "BREAKEVENROYALTY",
+    description: "Flat royalty rate worth the same as the milestone payments.",
+  },
+  {
+    name: "SUBSCRIPTIONVALUE",
+    description: "Present value of an annual subscription, with indexation.",
+  },
+  {
+    name: "GREENBOOKDF",
+    description: "HM Treasury Green Book discount factor (declining schedule) for a year.",
+  },
+  { name: "VERSION", description: "The add-in's version, for audit trails." },
+];
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalM,
+    borderBottomWidth: tokens.strokeWidthThick,
+    borderBottomStyle: "solid",
+    borderBottomColor: tokens.colorBrandStroke1,
+  },
+  status: {
+    color: tokens.colorNeutralForeground3,
+  },
+  main: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+  },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  list: {
+    margin: 0,
+    padding: 0,
+    display: "grid",
+    gridTemplateColumns: "1fr",
+    rowGap: tokens.spacingVerticalS,
+  },
+  item: {
+    margin: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  term: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorBrandForeground1,
+  },
+  definition: {
+    margin: 0,
+    marginTop: tokens.spacingVerticalXXS,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+});
+
+export interface AppProps {
+  /**
+   * Office host the add-in runs in (e.g. "Excel"); null when opened outside Office;
+   * undefined while Office.js is still starting up.
+   */
+  host?: string | null;
+}
+
+function hostStatus(host: string | null | undefined): string {
+  if (host === undefined) return "Connecting to Excel…";
+  if (host)
+    return `Connected to ${host}. Type =${FUNCTION_NAMESPACE}. in a cell to use the functions.`;
+  return "Not connected to Excel: this page lists the functions but cannot calculate anything on its own.";
+}
+
+export function App({ host }: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <Title1 as="h1">NHS data partnership pricing</Title1>
+        <Caption1 className={styles.status} role="status" aria-live="polite">
+          {hostStatus(host)}
+        </Caption1>
+      </header>
+
+      <main className={styles.main}>
+        <section className={styles.section} aria-labelledby="about-heading">
+          <Subtitle2 as="h2" id="about-heading">
+            How pricing works
+          </Subtitle2>
+          <Body1 as="p">
+            This add-in prices access to NHS data by how the data will be used, following the NHS
+            England Centre for Improving Data Collaboration (CIDC) guide to NHS data partnerships.
+            Non-commercial use is charged at marginal cost; commercial use is charged at full cost,
+            and the partnership can be valued further through royalties, milestone payments or
+            subscriptions.
+          </Body1>
+        </section>
+
+        <section className={styles.section} aria-labelledby="functions-heading" id="functions">
+          <Subtitle2 as="h2" id="functions-heading">
+            Custom functions
+          </Subtitle2>
+          <Body1 as="p">
+            Each function is available in Excel as <code>={FUNCTION_NAMESPACE}.NAME(…)</code>.
+          </Body1>
+          <dl className={styles.list}>
+            {FUNCTION_SUMMARIES.map((fn) => (
+              <div key={fn.name} className={styles.item}>
+                <dt className={styles.term}>
+                  {FUNCTION_NAMESPACE}.{fn.name}
+                </dt>
+                <dd className={styles.definition}>{fn.description}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      </main>
+    </div>
+  );
+}
+
+export default App;

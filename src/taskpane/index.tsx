@@ -1,0 +1,39 @@
+import * as React from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import App from "./components/App";
+
+/* global document, Office */
+
+const title = "NHS data partnership pricing";
+
+function render(root: Root, host: string | null | undefined): void {
+  root.render(
+    <React.StrictMode>
+      <FluentProvider theme={webLightTheme}>
+        <App host={host} />
+      </FluentProvider>
+    </React.StrictMode>
+  );
+}
+
+function mount(): void {
+  const container = document.getElementById("container");
+  if (!container) return;
+  const root = createRoot(container);
+  document.title = title;
+
+  // Render straight away: outside Office (a plain browser, tests) Office.onReady may never fire,
+  // and inside Office the page should not sit blank while Office.js starts.
+  const officeAvailable = typeof Office !== "undefined" && typeof Office.onReady === "function";
+  render(root, officeAvailable ? undefined : null);
+
+  if (officeAvailable) {
+    // info.host is the host's name at runtime (e.g. "Excel"); null outside Office.
+    Office.onReady((info) => render(root, info.host == null ? null : String(info.host))).catch(() =>
+      render(root, null)
+    );
+  }
+}
+
+mount();
