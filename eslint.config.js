@@ -17,12 +17,17 @@ module.exports = [
     rules: {
       // The TypeScript compiler already resolves every identifier, including Office's globals.
       "no-undef": "off",
+      // A value and a type may share a name in TypeScript (Decimal is both).
+      "no-redeclare": "off",
       "@typescript-eslint/no-explicit-any": "error",
     },
   },
   {
     files: ["**/*.tsx"],
-    plugins: { "@typescript-eslint": require("@typescript-eslint/eslint-plugin"), prettier: require("eslint-plugin-prettier") },
+    plugins: {
+      "@typescript-eslint": require("@typescript-eslint/eslint-plugin"),
+      prettier: require("eslint-plugin-prettier"),
+    },
     rules: {
       "@typescript-eslint/no-unused-vars": "error",
       "no-unused-vars": "off",

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /** Unit, property, bundle and engine tests. The bundle tests load dist/, so `npm test` builds first. */
 module.exports = {
   testEnvironment: "node",
@@ -8,7 +7,10 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": [
       "ts-jest",
-      { isolatedModules: true, tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx" } },
+      {
+        isolatedModules: true,
+        tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx" },
+      },
     ],
   },
   testTimeout: 30000,

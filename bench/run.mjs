@@ -1,13 +1,19 @@
 /*
  * Evaluations per second of the NHSDP functions, called through the built bundle exactly as Excel calls
- * them, beside naive decimal.js implementations measured in the same run. Prints one JSON object.
- * Needs `npm run build` first. Inputs are realistic cell values (pounds and pence, rates to 0.1%), varied
+ * them, beside naive decimal.js implementations measured in the same run. Prints one JSON object on
+ * stdout (`npm run bench --silent` for nothing else). Builds dist/ first when it is missing. Inputs are realistic cell values (pounds and pence, rates to 0.1%), varied
  * per call so that nothing can be hoisted out of the loop.
  */
+import { execSync } from "child_process";
+import fs from "fs";
 import { createRequire } from "module";
 import os from "os";
 
 const require = createRequire(import.meta.url);
+if (!fs.existsSync(new URL("../dist/functions.js", import.meta.url))) {
+  // Build output goes to stderr so that stdout stays one JSON object.
+  execSync("npx webpack --mode production", { stdio: ["ignore", process.stderr, process.stderr] });
+}
 const { loadFunctionsBundle } = require("../test/support/functionsBundle.cjs");
 const Decimal = require("decimal.js");
 
@@ -16,7 +22,7 @@ const fn = (id) => registered.get(id);
 
 const SIZE = 4096;
 let seed = 20261122;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pounds = (max) => Math.round(random() * max * 100) / 100;
 const rate = (max) => Math.round(random() * max * 1000) / 1000;
 const inputs = Array.from({ length: SIZE }, () => ({
@@ -60,13 +66,35 @@ function naiveRoyalty(revenue) {
 }
 
 const cases = {
-  FULLCOST: (x) => fn("FULLCOST")(x.marginal, x.overhead, x.fixedCosts, x.fixedShare, x.capitalCosts, x.capitalShare),
+  FULLCOST: (x) =>
+    fn("FULLCOST")(
+      x.marginal,
+      x.overhead,
+      x.fixedCosts,
+      x.fixedShare,
+      x.capitalCosts,
+      x.capitalShare
+    ),
   CHARGE: (x) =>
-    fn("CHARGE")("commercial", x.marginal, x.overhead, x.fixedCosts, x.fixedShare, x.capitalCosts, x.capitalShare),
+    fn("CHARGE")(
+      "commercial",
+      x.marginal,
+      x.overhead,
+      x.fixedCosts,
+      x.fixedShare,
+      x.capitalCosts,
+      x.capitalShare
+    ),
   ROYALTY_3_TIER: (x) => fn("ROYALTY")([[x.revenue]], tierRates, tierThresholds, null, null),
-  ROYALTYVALUE_20_YEAR: (x) => fn("ROYALTYVALUE")(revenues20, tierRates, x.overhead / 10, tierThresholds, 0.8),
+  ROYALTYVALUE_20_YEAR: (x) =>
+    fn("ROYALTYVALUE")(revenues20, tierRates, x.overhead / 10, tierThresholds, 0.8),
   MILESTONEVALUE: (x) =>
-    fn("MILESTONEVALUE")(milestoneAmounts, milestonePeriods, milestoneProbabilities, x.overhead / 10),
+    fn("MILESTONEVALUE")(
+      milestoneAmounts,
+      milestonePeriods,
+      milestoneProbabilities,
+      x.overhead / 10
+    ),
   NAIVE_DECIMALJS_FULLCOST: naiveFullCost,
   NAIVE_DECIMALJS_ROYALTY_3_TIER: (x) => naiveRoyalty(x.revenue),
 };
@@ -101,7 +129,9 @@ function mismatches(fast, naive) {
   return count;
 }
 
-const rates = Object.fromEntries(Object.entries(cases).map(([name, body]) => [name, measure(body)]));
+const rates = Object.fromEntries(
+  Object.entries(cases).map(([name, body]) => [name, measure(body)])
+);
 const report = {
   unit: "evaluations per second, one core, best of 5 rounds",
   node: process.version,
@@ -109,13 +139,18 @@ const report = {
   evaluationsPerSecond: rates,
   ratios: {
     FULLCOST_vs_naive_decimaljs: +(rates.FULLCOST / rates.NAIVE_DECIMALJS_FULLCOST).toFixed(2),
-    ROYALTY_3_TIER_vs_naive_decimaljs: +(rates.ROYALTY_3_TIER / rates.NAIVE_DECIMALJS_ROYALTY_3_TIER).toFixed(2),
+    ROYALTY_3_TIER_vs_naive_decimaljs: +(
+      rates.ROYALTY_3_TIER / rates.NAIVE_DECIMALJS_ROYALTY_3_TIER
+    ).toFixed(2),
   },
   targets: { FULLCOST_vs_naive_decimaljs: 6, ROYALTY_3_TIER_vs_naive_decimaljs: 3 },
   exactness: {
     inputs: SIZE,
     FULLCOST_mismatches_vs_decimaljs: mismatches(cases.FULLCOST, naiveFullCost),
-    ROYALTY_3_TIER_mismatches_vs_decimaljs: mismatches((x) => cases.ROYALTY_3_TIER(x)[0][0], (x) => naiveRoyalty(x.revenue)),
+    ROYALTY_3_TIER_mismatches_vs_decimaljs: mismatches(
+      (x) => cases.ROYALTY_3_TIER(x)[0][0],
+      (x) => naiveRoyalty(x.revenue)
+    ),
   },
 };
 process.stdout.write(JSON.stringify(report, null, 2) + "\n");

@@ -85,11 +85,15 @@ export const scaledArithmetic: Arithmetic<Scaled> = {
   fromNumber: scaledFromNumber,
   add(a, b) {
     if (a.scale === b.scale) return scaled(a.units + b.units, a.scale);
-    return a.scale > b.scale ? scaled(a.units + rescale(b, a.scale), a.scale) : scaled(rescale(a, b.scale) + b.units, b.scale);
+    return a.scale > b.scale
+      ? scaled(a.units + rescale(b, a.scale), a.scale)
+      : scaled(rescale(a, b.scale) + b.units, b.scale);
   },
   subtract(a, b) {
     if (a.scale === b.scale) return scaled(a.units - b.units, a.scale);
-    return a.scale > b.scale ? scaled(a.units - rescale(b, a.scale), a.scale) : scaled(rescale(a, b.scale) - b.units, b.scale);
+    return a.scale > b.scale
+      ? scaled(a.units - rescale(b, a.scale), a.scale)
+      : scaled(rescale(a, b.scale) - b.units, b.scale);
   },
   multiply: (a, b) => scaled(a.units * b.units, a.scale + b.scale),
   compare(a, b) {

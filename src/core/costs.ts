@@ -57,8 +57,10 @@ export function marginalCost<T>(
   for (let i = 0; i < quantities.length; i++) {
     const quantity = quantities[i] as T;
     const unitCost = unitCosts[i] as T;
-    if (A.compare(quantity, A.zero) < 0) throw invalidNumber("quantities", `value ${i + 1} is negative`);
-    if (A.compare(unitCost, A.zero) < 0) throw invalidNumber("unit_costs", `value ${i + 1} is negative`);
+    if (A.compare(quantity, A.zero) < 0)
+      throw invalidNumber("quantities", `value ${i + 1} is negative`);
+    if (A.compare(unitCost, A.zero) < 0)
+      throw invalidNumber("unit_costs", `value ${i + 1} is negative`);
     total = A.add(total, A.multiply(quantity, unitCost));
   }
   return A.multiply(total, A.add(A.one, onCostRate));
@@ -74,7 +76,10 @@ function validateChargeInputs<T>(A: Arithmetic<T>, inputs: ChargeInputs<T>): voi
 }
 
 function sharedPoolRecovery<T>(A: Arithmetic<T>, pools: SharedCostPools<T>): T {
-  return A.add(A.multiply(pools.fixedCosts, pools.fixedShare), A.multiply(pools.capitalCosts, pools.capitalShare));
+  return A.add(
+    A.multiply(pools.fixedCosts, pools.fixedShare),
+    A.multiply(pools.capitalCosts, pools.capitalShare)
+  );
 }
 
 /** Full cost: marginal cost x (1 + overhead rate) + the fixed and capital pools' shares. */
@@ -84,7 +89,10 @@ export function fullCost<T>(A: Arithmetic<T>, inputs: ChargeInputs<T>): T {
 }
 
 function fullCostOfValidInputs<T>(A: Arithmetic<T>, inputs: ChargeInputs<T>): T {
-  return A.add(A.multiply(inputs.marginalCost, A.add(A.one, inputs.overheadRate)), sharedPoolRecovery(A, inputs));
+  return A.add(
+    A.multiply(inputs.marginalCost, A.add(A.one, inputs.overheadRate)),
+    sharedPoolRecovery(A, inputs)
+  );
 }
 
 /**

@@ -6,7 +6,8 @@ import { invalidNumber } from "./errors";
  * at year t is divided by (1 + rate)^t; fractional years are allowed.
  */
 export function requireDiscountRate(rate: Decimal, argument = "discount_rate"): Decimal {
-  if (rate.lessThanOrEqualTo(-1)) throw invalidNumber(argument, "must be greater than -1 (a decimal, 0.035 = 3.5%)");
+  if (rate.lessThanOrEqualTo(-1))
+    throw invalidNumber(argument, "must be greater than -1 (a decimal, 0.035 = 3.5%)");
   return rate;
 }
 
@@ -22,23 +23,28 @@ export function discountFactor(rate: Decimal, years: Decimal): Decimal {
  * inside its band, and the bands compound one after another, so the factor at year 40 is
  * 1 / (1.035^30 x 1.03^10).
  */
-export const GREEN_BOOK_SCHEDULE: readonly { readonly fromYear: number; readonly rate: string }[] = [
-  { fromYear: 0, rate: "0.035" },
-  { fromYear: 30, rate: "0.03" },
-  { fromYear: 75, rate: "0.025" },
-  { fromYear: 125, rate: "0.02" },
-  { fromYear: 200, rate: "0.015" },
-  { fromYear: 300, rate: "0.01" },
-];
+export const GREEN_BOOK_SCHEDULE: readonly { readonly fromYear: number; readonly rate: string }[] =
+  [
+    { fromYear: 0, rate: "0.035" },
+    { fromYear: 30, rate: "0.03" },
+    { fromYear: 75, rate: "0.025" },
+    { fromYear: 125, rate: "0.02" },
+    { fromYear: 200, rate: "0.015" },
+    { fromYear: 300, rate: "0.01" },
+  ];
 
 const GREEN_BOOK_BANDS = GREEN_BOOK_SCHEDULE.map((band, i) => ({
   from: new Decimal(band.fromYear),
-  to: i + 1 < GREEN_BOOK_SCHEDULE.length ? new Decimal((GREEN_BOOK_SCHEDULE[i + 1] as { fromYear: number }).fromYear) : null,
+  to:
+    i + 1 < GREEN_BOOK_SCHEDULE.length
+      ? new Decimal((GREEN_BOOK_SCHEDULE[i + 1] as { fromYear: number }).fromYear)
+      : null,
   growth: ONE.plus(band.rate),
 }));
 
 export function greenBookDiscountFactor(year: Decimal, argument = "year"): Decimal {
-  if (year.isNegative() && !year.isZero()) throw invalidNumber(argument, "must not be negative (years from now)");
+  if (year.isNegative() && !year.isZero())
+    throw invalidNumber(argument, "must not be negative (years from now)");
   let factor = ONE;
   for (const band of GREEN_BOOK_BANDS) {
     if (year.lessThanOrEqualTo(band.from)) break;

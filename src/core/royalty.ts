@@ -24,16 +24,26 @@ export function validateRoyaltyTerms<T>(A: Arithmetic<T>, terms: RoyaltyTerms<T>
   rates.forEach((rate) => requireFraction(A, rate, "rates"));
   if (thresholds === null) {
     if (rates.length > 1) {
-      throw invalidValue("thresholds", `${rates.length} rates need ${rates.length} thresholds (the lower bound of each tier, first 0)`);
+      throw invalidValue(
+        "thresholds",
+        `${rates.length} rates need ${rates.length} thresholds (the lower bound of each tier, first 0)`
+      );
     }
   } else {
     if (thresholds.length !== rates.length) {
-      throw invalidValue("thresholds", `has ${thresholds.length} value(s) but rates has ${rates.length}; give one lower bound per rate`);
+      throw invalidValue(
+        "thresholds",
+        `has ${thresholds.length} value(s) but rates has ${rates.length}; give one lower bound per rate`
+      );
     }
-    if (A.compare(thresholds[0] as T, A.zero) !== 0) throw invalidValue("thresholds", "the first threshold must be 0");
+    if (A.compare(thresholds[0] as T, A.zero) !== 0)
+      throw invalidValue("thresholds", "the first threshold must be 0");
     for (let i = 1; i < thresholds.length; i++) {
       if (A.compare(thresholds[i] as T, thresholds[i - 1] as T) <= 0) {
-        throw invalidValue("thresholds", `must be strictly ascending (value ${i + 1} is not above value ${i})`);
+        throw invalidValue(
+          "thresholds",
+          `must be strictly ascending (value ${i + 1} is not above value ${i})`
+        );
       }
     }
   }
@@ -45,7 +55,12 @@ export function validateRoyaltyTerms<T>(A: Arithmetic<T>, terms: RoyaltyTerms<T>
 }
 
 /** The royalty due on one period's revenue. The terms must have passed `validateRoyaltyTerms`. */
-export function royaltyForPeriod<T>(A: Arithmetic<T>, revenue: T, terms: RoyaltyTerms<T>, argument = "revenue"): T {
+export function royaltyForPeriod<T>(
+  A: Arithmetic<T>,
+  revenue: T,
+  terms: RoyaltyTerms<T>,
+  argument = "revenue"
+): T {
   requireNonNegative(A, revenue, argument);
   const { rates, thresholds } = terms;
   let royalty = A.zero;
@@ -60,7 +75,9 @@ export function royaltyForPeriod<T>(A: Arithmetic<T>, revenue: T, terms: Royalty
       royalty = A.add(royalty, A.multiply(A.subtract(top, lower), rates[tier] as T));
     }
   }
-  if (terms.annualCap !== null && A.compare(royalty, terms.annualCap) > 0) royalty = terms.annualCap;
-  if (terms.annualMinimum !== null && A.compare(royalty, terms.annualMinimum) < 0) royalty = terms.annualMinimum;
+  if (terms.annualCap !== null && A.compare(royalty, terms.annualCap) > 0)
+    royalty = terms.annualCap;
+  if (terms.annualMinimum !== null && A.compare(royalty, terms.annualMinimum) < 0)
+    royalty = terms.annualMinimum;
   return royalty;
 }

@@ -22,11 +22,18 @@ export interface RoyaltyValueInputs {
   readonly probability: Decimal;
 }
 
-export function royaltyValue({ revenues, terms, discountRate, probability }: RoyaltyValueInputs): Decimal {
+export function royaltyValue({
+  revenues,
+  terms,
+  discountRate,
+  probability,
+}: RoyaltyValueInputs): Decimal {
   validateRoyaltyTerms(D, terms);
   requireDiscountRate(discountRate);
   requireFraction(D, probability, "probability");
-  const royalties = revenues.map((revenue, i) => royaltyForPeriod(D, revenue, terms, `revenues (value ${i + 1})`));
+  const royalties = revenues.map((revenue, i) =>
+    royaltyForPeriod(D, revenue, terms, `revenues (value ${i + 1})`)
+  );
   return annualPresentValue(royalties, discountRate).times(probability);
 }
 
@@ -45,7 +52,11 @@ export interface MilestoneFieldNames {
   readonly probabilities: string;
 }
 
-const MILESTONE_FIELDS: MilestoneFieldNames = { amounts: "amounts", periods: "periods", probabilities: "probabilities" };
+const MILESTONE_FIELDS: MilestoneFieldNames = {
+  amounts: "amounts",
+  periods: "periods",
+  probabilities: "probabilities",
+};
 
 function validateMilestones(milestones: readonly Milestone[], names: MilestoneFieldNames): void {
   milestones.forEach((milestone, i) => {
@@ -60,7 +71,11 @@ export function milestoneValue(milestones: readonly Milestone[], discountRate: D
   validateMilestones(milestones, MILESTONE_FIELDS);
   let total = ZERO;
   for (const milestone of milestones) {
-    total = total.plus(milestone.amount.times(milestone.probability).times(discountFactor(discountRate, milestone.period)));
+    total = total.plus(
+      milestone.amount
+        .times(milestone.probability)
+        .times(discountFactor(discountRate, milestone.period))
+    );
   }
   return total;
 }
@@ -72,12 +87,22 @@ export function milestonesFromColumns(
   probabilities: readonly Decimal[],
   names: MilestoneFieldNames = MILESTONE_FIELDS
 ): Milestone[] {
-  for (const [list, name] of [[periods, names.periods], [probabilities, names.probabilities]] as const) {
+  for (const [list, name] of [
+    [periods, names.periods],
+    [probabilities, names.probabilities],
+  ] as const) {
     if (list.length !== amounts.length) {
-      throw invalidValue(name, `has ${list.length} value(s) but ${names.amounts} has ${amounts.length}; they must be the same size`);
+      throw invalidValue(
+        name,
+        `has ${list.length} value(s) but ${names.amounts} has ${amounts.length}; they must be the same size`
+      );
     }
   }
-  const milestones = amounts.map((amount, i) => ({ amount, period: periods[i] as Decimal, probability: probabilities[i] as Decimal }));
+  const milestones = amounts.map((amount, i) => ({
+    amount,
+    period: periods[i] as Decimal,
+    probability: probabilities[i] as Decimal,
+  }));
   validateMilestones(milestones, names);
   return milestones;
 }
@@ -96,12 +121,21 @@ export interface SubscriptionInputs {
 /** Longest subscription the function values; far beyond any real licence, and keeps a cell's work bounded. */
 export const MAX_SUBSCRIPTION_YEARS = 1000;
 
-export function subscriptionValue({ annualFee, years, discountRate, indexation, inAdvance }: SubscriptionInputs): Decimal {
+export function subscriptionValue({
+  annualFee,
+  years,
+  discountRate,
+  indexation,
+  inAdvance,
+}: SubscriptionInputs): Decimal {
   requireNonNegative(D, annualFee, "annual_fee");
-  if (!years.isInteger() || years.lessThan(1)) throw invalidNumber("years", "must be a whole number of years, at least 1");
-  if (years.greaterThan(MAX_SUBSCRIPTION_YEARS)) throw invalidNumber("years", `must be at most ${MAX_SUBSCRIPTION_YEARS}`);
+  if (!years.isInteger() || years.lessThan(1))
+    throw invalidNumber("years", "must be a whole number of years, at least 1");
+  if (years.greaterThan(MAX_SUBSCRIPTION_YEARS))
+    throw invalidNumber("years", `must be at most ${MAX_SUBSCRIPTION_YEARS}`);
   requireDiscountRate(discountRate);
-  if (indexation.lessThanOrEqualTo(-1)) throw invalidNumber("indexation", "must be greater than -1 (a decimal, 0.02 = 2% a year)");
+  if (indexation.lessThanOrEqualTo(-1))
+    throw invalidNumber("indexation", "must be greater than -1 (a decimal, 0.02 = 2% a year)");
   const growth = ONE.plus(indexation);
   const count = years.toNumber();
   let total = ZERO;
@@ -124,14 +158,22 @@ export interface BreakevenInputs {
  * The flat royalty rate whose risk-adjusted present value equals the milestones': the point at which an
  * analyst is indifferent between the two structures.
  */
-export function breakevenRoyaltyRate({ revenues, discountRate, milestones, revenueProbability }: BreakevenInputs): Decimal {
+export function breakevenRoyaltyRate({
+  revenues,
+  discountRate,
+  milestones,
+  revenueProbability,
+}: BreakevenInputs): Decimal {
   requireDiscountRate(discountRate);
   requireFraction(D, revenueProbability, "revenue_probability");
   revenues.forEach((revenue, i) => requireNonNegative(D, revenue, `revenues (value ${i + 1})`));
   const target = milestoneValue(milestones, discountRate);
   const revenueValue = annualPresentValue(revenues, discountRate).times(revenueProbability);
   if (revenueValue.isZero()) {
-    throw divisionByZero("revenues", "their present value is 0, so no royalty rate can match the milestones");
+    throw divisionByZero(
+      "revenues",
+      "their present value is 0, so no royalty rate can match the milestones"
+    );
   }
   const rate = target.div(revenueValue);
   if (!rate.isFinite()) throw invalidNumber("revenues", "too small to find a royalty rate");

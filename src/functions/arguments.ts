@@ -16,7 +16,10 @@ export interface Parameter<T> {
 
 /** How a rejected value is named back to the user. */
 const describe = (raw: unknown): string => {
-  if (typeof raw === "string") return raw === "" ? "an empty cell" : `text "${raw.length > 40 ? raw.slice(0, 40) + "..." : raw}"`;
+  if (typeof raw === "string")
+    return raw === ""
+      ? "an empty cell"
+      : `text "${raw.length > 40 ? raw.slice(0, 40) + "..." : raw}"`;
   if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
   if (Array.isArray(raw)) return "a range";
   if (typeof raw === "number") return String(raw);
@@ -37,7 +40,8 @@ function numberFrom(raw: unknown, where: string): number {
 function singleValue(raw: unknown, name: string): unknown {
   if (!Array.isArray(raw)) return raw;
   const cells = raw.flat();
-  if (cells.length !== 1) throw invalidValue(name, `expects a single value, got a range of ${cells.length} cells`);
+  if (cells.length !== 1)
+    throw invalidValue(name, `expects a single value, got a range of ${cells.length} cells`);
   return cells[0];
 }
 
@@ -53,7 +57,10 @@ export function requiredNumber(name: string): Parameter<number> {
 }
 
 /** `whenOmitted` may be null for an argument whose absence means "no such term" (no cap, no minimum). */
-export function optionalNumber<D extends number | null>(name: string, whenOmitted: D): Parameter<number | D> {
+export function optionalNumber<D extends number | null>(
+  name: string,
+  whenOmitted: D
+): Parameter<number | D> {
   return {
     name,
     coerce(raw) {
@@ -69,7 +76,8 @@ export function requiredText(name: string): Parameter<string> {
     coerce(raw) {
       const value = singleValue(raw, name);
       if (isBlank(value)) throw invalidValue(name, "is required");
-      if (typeof value !== "string") throw invalidValue(name, `expects text, got ${describe(value)}`);
+      if (typeof value !== "string")
+        throw invalidValue(name, `expects text, got ${describe(value)}`);
       return value;
     },
   };
@@ -113,7 +121,11 @@ function cellNumber(cell: unknown, name: string, index: number, blanks: BlankCel
 }
 
 /** A list of numbers from a single cell, a row or a column. */
-function numberList(name: string, blanks: BlankCells, required: boolean): Parameter<number[] | null> {
+function numberList(
+  name: string,
+  blanks: BlankCells,
+  required: boolean
+): Parameter<number[] | null> {
   return {
     name,
     coerce(raw) {
@@ -124,7 +136,10 @@ function numberList(name: string, blanks: BlankCells, required: boolean): Parame
       const rows = rowsOf(raw);
       const width = rows[0]?.length ?? 0;
       if (rows.length > 1 && width > 1) {
-        throw invalidValue(name, `must be a single row or column, got ${rows.length} rows by ${width} columns`);
+        throw invalidValue(
+          name,
+          `must be a single row or column, got ${rows.length} rows by ${width} columns`
+        );
       }
       const cells = rows.length === 1 ? (rows[0] as unknown[]) : rows.map((row) => row[0]);
       if (cells.length === 0) throw invalidValue(name, "is empty");
@@ -161,7 +176,9 @@ export function requiredGrid(name: string, blanks: BlankCells): Parameter<number
   };
 }
 
-type ValuesOf<P extends readonly Parameter<unknown>[]> = { [K in keyof P]: P[K] extends Parameter<infer T> ? T : never };
+type ValuesOf<P extends readonly Parameter<unknown>[]> = {
+  [K in keyof P]: P[K] extends Parameter<infer T> ? T : never;
+};
 
 export type ExcelResult = number | string | number[][];
 
@@ -179,7 +196,10 @@ export function toExcelError(error: unknown): CustomFunctions.Error {
   }
   // Not an input problem: still never let an exception reach Excel, but say it was ours.
   const detail = error instanceof Error ? error.message : String(error);
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Could not calculate: ${detail}`);
+  return new CustomFunctions.Error(
+    CustomFunctions.ErrorCode.invalidValue,
+    `Could not calculate: ${detail}`
+  );
 }
 
 function checkResult(result: ExcelResult): ExcelResult {
@@ -210,7 +230,8 @@ export function excelFunction<P extends readonly Parameter<unknown>[], R extends
   return (...raw: unknown[]): R => {
     try {
       const args = new Array(parameters.length);
-      for (let i = 0; i < parameters.length; i++) args[i] = (parameters[i] as Parameter<unknown>).coerce(raw[i]);
+      for (let i = 0; i < parameters.length; i++)
+        args[i] = (parameters[i] as Parameter<unknown>).coerce(raw[i]);
       return checkResult(body(...(args as ValuesOf<P>))) as R;
     } catch (error) {
       throw toExcelError(error);

@@ -26,7 +26,11 @@ import {
  * @param [on_cost_rate] Uplift for on-costs such as employer's pension and National Insurance, as a decimal (0.25 = 25%). Default 0.
  * @returns Marginal cost in pounds.
  */
-export function marginalcost(quantities: unknown[][], unit_costs: unknown[][], on_cost_rate?: unknown): number {
+export function marginalcost(
+  quantities: unknown[][],
+  unit_costs: unknown[][],
+  on_cost_rate?: unknown
+): number {
   return MARGINALCOST(quantities, unit_costs, on_cost_rate);
 }
 
@@ -49,7 +53,14 @@ export function fullcost(
   capital_costs?: unknown,
   capital_share?: unknown
 ): number {
-  return FULLCOST(marginal_cost, overhead_rate, fixed_costs, fixed_share, capital_costs, capital_share);
+  return FULLCOST(
+    marginal_cost,
+    overhead_rate,
+    fixed_costs,
+    fixed_share,
+    capital_costs,
+    capital_share
+  );
 }
 
 /**
@@ -73,7 +84,15 @@ export function charge(
   capital_costs?: unknown,
   capital_share?: unknown
 ): number {
-  return CHARGE(use, marginal_cost, overhead_rate, fixed_costs, fixed_share, capital_costs, capital_share);
+  return CHARGE(
+    use,
+    marginal_cost,
+    overhead_rate,
+    fixed_costs,
+    fixed_share,
+    capital_costs,
+    capital_share
+  );
 }
 
 /**

@@ -51,10 +51,19 @@ const chargeInputs = <T>(
 });
 
 export const MARGINALCOST = excelFunction(
-  [requiredList("quantities", "zero"), requiredList("unit_costs", "zero"), optionalNumber("on_cost_rate", 0)] as const,
+  [
+    requiredList("quantities", "zero"),
+    requiredList("unit_costs", "zero"),
+    optionalNumber("on_cost_rate", 0),
+  ] as const,
   (quantities, unitCosts, onCostRate) =>
     exactNumber((A) =>
-      marginalCost(A, quantities.map(A.fromNumber), unitCosts.map(A.fromNumber), A.fromNumber(onCostRate))
+      marginalCost(
+        A,
+        quantities.map(A.fromNumber),
+        unitCosts.map(A.fromNumber),
+        A.fromNumber(onCostRate)
+      )
     )
 );
 
@@ -62,10 +71,13 @@ export const FULLCOST = excelFunction(chargeParameters, (...args) =>
   exactNumber((A) => fullCost(A, chargeInputs(A.fromNumber, args)))
 );
 
-export const CHARGE = excelFunction([requiredText("use"), ...chargeParameters] as const, (useText, ...args) => {
-  const use = parseDataUse(useText);
-  return exactNumber((A) => charge(A, use, chargeInputs(A.fromNumber, args)));
-});
+export const CHARGE = excelFunction(
+  [requiredText("use"), ...chargeParameters] as const,
+  (useText, ...args) => {
+    const use = parseDataUse(useText);
+    return exactNumber((A) => charge(A, use, chargeInputs(A.fromNumber, args)));
+  }
+);
 
 const royaltyTermParameters = [
   requiredList("rates", "reject"),
@@ -107,7 +119,8 @@ export const ROYALTY = excelFunction(
   }
 );
 
-const decimals = (values: readonly number[]): Decimal[] => values.map((value) => new Decimal(value));
+const decimals = (values: readonly number[]): Decimal[] =>
+  values.map((value) => new Decimal(value));
 
 export const ROYALTYVALUE = excelFunction(
   [
@@ -161,11 +174,16 @@ export const BREAKEVENROYALTY = excelFunction(
     breakevenRoyaltyRate({
       revenues: decimals(revenues),
       discountRate: new Decimal(discountRate),
-      milestones: milestonesFromColumns(decimals(amounts), decimals(periods), decimals(probabilities), {
-        amounts: "milestone_amounts",
-        periods: "milestone_periods",
-        probabilities: "milestone_probabilities",
-      }),
+      milestones: milestonesFromColumns(
+        decimals(amounts),
+        decimals(periods),
+        decimals(probabilities),
+        {
+          amounts: "milestone_amounts",
+          periods: "milestone_periods",
+          probabilities: "milestone_probabilities",
+        }
+      ),
       revenueProbability: new Decimal(revenueProbability),
     }).toNumber()
 );

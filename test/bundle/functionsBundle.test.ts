@@ -6,7 +6,11 @@
 import fc from "fast-check";
 import fs from "fs";
 import path from "path";
-import { loadFunctionsBundle, type FunctionMetadata, type RegisteredFunction } from "../support/functionsBundle.cjs";
+import {
+  loadFunctionsBundle,
+  type FunctionMetadata,
+  type RegisteredFunction,
+} from "../support/functionsBundle.cjs";
 
 const { registered, metadata } = loadFunctionsBundle();
 const byId = new Map(metadata.functions.map((f) => [f.id, f]));
@@ -27,8 +31,23 @@ function errorOf(id: string, ...args: unknown[]): { code: string; message: strin
 
 const CONTRACT: Record<string, string[]> = {
   MARGINALCOST: ["quantities", "unit_costs", "on_cost_rate"],
-  FULLCOST: ["marginal_cost", "overhead_rate", "fixed_costs", "fixed_share", "capital_costs", "capital_share"],
-  CHARGE: ["use", "marginal_cost", "overhead_rate", "fixed_costs", "fixed_share", "capital_costs", "capital_share"],
+  FULLCOST: [
+    "marginal_cost",
+    "overhead_rate",
+    "fixed_costs",
+    "fixed_share",
+    "capital_costs",
+    "capital_share",
+  ],
+  CHARGE: [
+    "use",
+    "marginal_cost",
+    "overhead_rate",
+    "fixed_costs",
+    "fixed_share",
+    "capital_costs",
+    "capital_share",
+  ],
   ROYALTY: ["revenue", "rates", "thresholds", "annual_cap", "annual_minimum"],
   ROYALTYVALUE: ["revenues", "rates", "discount_rate", "thresholds", "probability"],
   MILESTONEVALUE: ["amounts", "periods", "probabilities", "discount_rate"],
@@ -91,9 +110,9 @@ describe("calls shaped as Excel makes them", () => {
 
   it("ROYALTY spills one royalty per period in the revenue's shape", () => {
     // 10% to 200M, 12% above: 300M -> 20M + 12M = 32M; 150M -> 15M; 0 -> 0
-    expect(call("ROYALTY", [[300e6, 150e6, 0]], [[0.1], [0.12]], [[0], [200e6]], null, null)).toEqual([
-      [32e6, 15e6, 0],
-    ]);
+    expect(
+      call("ROYALTY", [[300e6, 150e6, 0]], [[0.1], [0.12]], [[0], [200e6]], null, null)
+    ).toEqual([[32e6, 15e6, 0]]);
     expect(call("ROYALTY", [[300e6], [150e6]], [[0.1, 0.12]], [[0, 200e6]], null, null)).toEqual([
       [32e6],
       [15e6],
@@ -102,10 +121,21 @@ describe("calls shaped as Excel makes them", () => {
 
   it("ROYALTYVALUE, MILESTONEVALUE and BREAKEVENROYALTY agree", () => {
     // 5% of 1,000,000 a year for two years at 10%: 50000/1.1 + 50000/1.21 = 45454.5454... + 41322.3140... = 86776.8595...
-    expect(call("ROYALTYVALUE", [[1e6], [1e6]], [[0.05]], 0.1, null, null)).toBeCloseTo(86776.85950413223, 8);
+    expect(call("ROYALTYVALUE", [[1e6], [1e6]], [[0.05]], 0.1, null, null)).toBeCloseTo(
+      86776.85950413223,
+      8
+    );
     // 121000 x 0.5 at year 2 and 10%: 60500 / 1.21 = 50000
     expect(call("MILESTONEVALUE", [[121000]], [[2]], [[0.5]], 0.1)).toBeCloseTo(50000, 9);
-    const rate = call("BREAKEVENROYALTY", [[1e6], [1e6]], 0.1, [[121000]], [[2]], [[0.5]], null) as number;
+    const rate = call(
+      "BREAKEVENROYALTY",
+      [[1e6], [1e6]],
+      0.1,
+      [[121000]],
+      [[2]],
+      [[0.5]],
+      null
+    ) as number;
     // 50000 / (1e6/1.1 + 1e6/1.21) = 50000 / 1735537.19... = 0.0288095...
     expect(rate).toBeCloseTo(50000 / (1e6 / 1.1 + 1e6 / 1.21), 12);
     expect(call("ROYALTYVALUE", [[1e6], [1e6]], [[rate]], 0.1, null, null)).toBeCloseTo(50000, 6);
@@ -118,7 +148,9 @@ describe("calls shaped as Excel makes them", () => {
   });
 
   it("VERSION reports package.json's version", () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8"));
+    const pkg = JSON.parse(
+      fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")
+    );
     expect(call("VERSION")).toBe(pkg.version);
   });
 });
@@ -132,7 +164,10 @@ const cellValue = fc.oneof(
   fc.boolean(),
   fc.constant(null)
 );
-const range = fc.array(fc.array(cellValue, { minLength: 0, maxLength: 4 }), { minLength: 0, maxLength: 4 });
+const range = fc.array(fc.array(cellValue, { minLength: 0, maxLength: 4 }), {
+  minLength: 0,
+  maxLength: 4,
+});
 
 function argumentFor(parameter: FunctionMetadata["parameters"][number]) {
   const scalar = parameter.optional ? fc.oneof(cellValue, fc.constant(null)) : cellValue;
@@ -142,7 +177,10 @@ function argumentFor(parameter: FunctionMetadata["parameters"][number]) {
 function isFiniteResult(result: unknown): boolean {
   if (typeof result === "number") return Number.isFinite(result);
   if (typeof result === "string") return true;
-  return Array.isArray(result) && result.every((row) => Array.isArray(row) && row.every((v) => Number.isFinite(v)));
+  return (
+    Array.isArray(result) &&
+    result.every((row) => Array.isArray(row) && row.every((v) => Number.isFinite(v)))
+  );
 }
 
 describe("whatever Excel passes", () => {

@@ -1,2 +1,6 @@
-export { ERROR_CODES, CustomFunctionsError, createCustomFunctionsStandIn } from "./functionsBundle.cjs";
+export {
+  ERROR_CODES,
+  CustomFunctionsError,
+  createCustomFunctionsStandIn,
+} from "./functionsBundle.cjs";
 export type { CustomFunctionsStandIn } from "./functionsBundle.cjs";

@@ -55,10 +55,17 @@ function loadFunctionsBundle(distDir = path.join(__dirname, "..", "..", "dist"))
     throw new Error(`${scriptPath} or functions.json is missing: run \`npm run build\` first`);
   }
   const CustomFunctions = createCustomFunctionsStandIn();
-  const script = vm.compileFunction(fs.readFileSync(scriptPath, "utf8"), ["CustomFunctions"], { filename: scriptPath });
+  const script = vm.compileFunction(fs.readFileSync(scriptPath, "utf8"), ["CustomFunctions"], {
+    filename: scriptPath,
+  });
   script(CustomFunctions);
   const metadata = JSON.parse(fs.readFileSync(metadataPath, "utf8"));
   return { CustomFunctions, registered: CustomFunctions.registered, metadata };
 }
 
-module.exports = { ERROR_CODES, CustomFunctionsError, createCustomFunctionsStandIn, loadFunctionsBundle };
+module.exports = {
+  ERROR_CODES,
+  CustomFunctionsError,
+  createCustomFunctionsStandIn,
+  loadFunctionsBundle,
+};
