@@ -7,7 +7,7 @@ module.exports = [
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-output/**", ".tmp/**"] },
   ...officeAddins.configs.react,
   {
-    files: ["**/*.{ts,tsx}"],
+    files: ["**/*.{ts,tsx,cts,mts}"],
     languageOptions: {
       parser: tsParser,
       ecmaVersion: 2022,

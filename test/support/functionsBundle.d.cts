@@ -18,7 +18,13 @@ export interface FunctionMetadata {
   id: string;
   name: string;
   description?: string;
-  parameters: { name: string; description?: string; type: string; dimensionality?: string; optional?: boolean }[];
+  parameters: {
+    name: string;
+    description?: string;
+    type: string;
+    dimensionality?: string;
+    optional?: boolean;
+  }[];
   result: { type?: string; dimensionality?: string };
 }
 
