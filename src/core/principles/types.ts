@@ -1,0 +1,31 @@
+import type { Partnership } from "../../document/schema";
+import type { Quote } from "../quote";
+
+export type Severity = "error" | "warning" | "info";
+
+/** Most serious first: the order `checkPrinciples` sorts by. */
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+/** One thing a principle check found, written for a finance officer. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** Plain English: what is wrong or worth knowing, and what to do about it. */
+  readonly message: string;
+  /** The principle it comes from, e.g. "Commercial principle 2" or "DHSC principle 3". */
+  readonly principle: string;
+  /** Where the guide (or DHSC's principles) says so, e.g. "CIDC guide, chapter 4: Principle 2". */
+  readonly guideSection: string;
+  /** The document field it concerns, as a path (`valueSharing.royalty.tiers[1].rate`), when there is one. */
+  readonly field?: string;
+}
+
+/** One principle as an explicit, testable rule. */
+export interface PrincipleRule {
+  readonly id: string;
+  readonly principle: string;
+  readonly guideSection: string;
+  /** A sentence on what the rule checks, for documentation and the sheet's legend. */
+  readonly summary: string;
+  check(doc: Partnership, quote: Quote): Finding[];
+}
