@@ -71,11 +71,10 @@ export function milestoneValue(milestones: readonly Milestone[], discountRate: D
   validateMilestones(milestones, MILESTONE_FIELDS);
   let total = ZERO;
   for (const milestone of milestones) {
-    total = total.plus(
-      milestone.amount
-        .times(milestone.probability)
-        .times(discountFactor(discountRate, milestone.period))
-    );
+    const weighted = milestone.amount.times(milestone.probability);
+    // Worth nothing adds nothing, even where the discount factor overflows (0 x Infinity is NaN).
+    if (!weighted.isZero())
+      total = total.plus(weighted.times(discountFactor(discountRate, milestone.period)));
   }
   return total;
 }

@@ -1,0 +1,1056 @@
+/**
+ * The NHSDP custom functions called as Excel calls them: numbers, text and booleans for single cells,
+ * null for an omitted optional argument, and 2-D arrays (rows of cells) for ranges: a row is [[a, b, c]],
+ * a column [[a], [b], [c]], and a single cell in a range parameter [[x]]. Expected values are worked out
+ * by hand in the comments, or come from Excel's own documented examples.
+ */
+import fc from "fast-check";
+import { readFileSync } from "fs";
+import { join } from "path";
+import {
+  breakevenroyalty,
+  charge,
+  fullcost,
+  greenbookdf,
+  marginalcost,
+  milestonevalue,
+  royalty,
+  royaltyvalue,
+  subscriptionvalue,
+  version,
+} from "../../src/functions/functions";
+
+type Code = "#VALUE!" | "#NUM!" | "#DIV/0!";
+interface ExcelErrorLike {
+  code: string;
+  message: string;
+}
+
+/** Calls `call`, which must throw an Excel error, and returns that error. */
+function excelError(call: () => unknown): ExcelErrorLike {
+  try {
+    call();
+  } catch (error) {
+    expect(error).toBeInstanceOf(CustomFunctions.Error);
+    return error as ExcelErrorLike;
+  }
+  throw new Error("expected an Excel error, but the function returned a result");
+}
+
+/** The error has the code, and its message starts by naming the argument ("rates: ..."). */
+function expectError(call: () => unknown, code: Code, argument: string): ExcelErrorLike {
+  const error = excelError(call);
+  expect(error.code).toBe(code);
+  expect(error.message.startsWith(`${argument}: `)).toBe(true);
+  expect(error.message.length).toBeGreaterThan(argument.length + 2);
+  return error;
+}
+
+function expectRelativelyClose(actual: number, expected: number, tolerance = 1e-13): void {
+  expect(Number.isFinite(actual)).toBe(true);
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tolerance * Math.abs(expected));
+}
+
+/** Excel passes null for an omitted optional argument; the declared `thresholds?: unknown[][]` does not say so. */
+const NO_RANGE = null as unknown as unknown[][];
+
+const row = (...values: unknown[]): unknown[][] => [values];
+const column = (...values: unknown[]): unknown[][] => values.map((value) => [value]);
+
+describe("MARGINALCOST(quantities, unit_costs, [on_cost_rate])", () => {
+  it("sums quantity x unit cost, times (1 + on_cost_rate)", () => {
+    // (10 x 350 + 2.5 x 1200 + 0 x 99) x 1.25 = 6500 x 1.25 = 8125
+    expect(marginalcost(row(10, 2.5, 0), row(350, 1200, 99), 0.25)).toBe(8125);
+    // the same lines as columns, and one as a row with the other a column
+    expect(marginalcost(column(10, 2.5, 0), column(350, 1200, 99), 0.25)).toBe(8125);
+    expect(marginalcost(column(10, 2.5, 0), row(350, 1200, 99), 0.25)).toBe(8125);
+  });
+
+  it("defaults on_cost_rate to 0 when omitted or blank", () => {
+    // 10 x 350 + 2.5 x 1200 = 6500
+    expect(marginalcost(row(10, 2.5), row(350, 1200), null)).toBe(6500);
+    expect(marginalcost(row(10, 2.5), row(350, 1200))).toBe(6500);
+    expect(marginalcost(row(10, 2.5), row(350, 1200), "")).toBe(6500);
+  });
+
+  it("takes single cells, passed as [[x]] or as plain values", () => {
+    // 37.5 x 42.17 = 1581.375; x 1.3 = 2055.7875
+    expect(marginalcost([[37.5]], [[42.17]], 0.3)).toBe(2055.7875);
+    expect(
+      marginalcost(37.5 as unknown as unknown[][], 42.17 as unknown as unknown[][], [[0.3]])
+    ).toBe(2055.7875);
+  });
+
+  it("counts empty cells as 0", () => {
+    // 10 x 5 + 0 x 7 + 0 x 9 = 50
+    expect(marginalcost(row(10, "", null), row(5, 7, 9), null)).toBe(50);
+  });
+
+  it("is exact decimal arithmetic: 3 x 0.1 + 1.1 x 1.1 = 0.3 + 1.21 = 1.51", () => {
+    expect(3 * 0.1 + 1.1 * 1.1).toBe(1.5100000000000002); // what doubles give
+    expect(marginalcost(row(3, 1.1), row(0.1, 1.1), null)).toBe(1.51);
+    expect(marginalcost([[3]], [[0.1]], null)).toBe(0.3);
+  });
+
+  it("gives #VALUE! for ranges of different sizes, naming unit_costs", () => {
+    const error = expectError(
+      () => marginalcost(row(1, 2, 3), row(4, 5), null),
+      "#VALUE!",
+      "unit_costs"
+    );
+    expect(error.message).toContain("same size");
+  });
+
+  it("gives #NUM! for a negative quantity or cost", () => {
+    expectError(() => marginalcost(row(1, -2), row(4, 5), null), "#NUM!", "quantities");
+    expectError(() => marginalcost(row(1, 2), row(4, -0.01), null), "#NUM!", "unit_costs");
+    expectError(() => marginalcost(row(1), row(1), -0.1), "#NUM!", "on_cost_rate");
+  });
+
+  it("gives #VALUE! for text, a block, or a missing range", () => {
+    expectError(() => marginalcost(row(1, "two"), row(4, 5), null), "#VALUE!", "quantities");
+    expectError(() => marginalcost(row(1, 2), row(4, true), null), "#VALUE!", "unit_costs");
+    expectError(
+      () =>
+        marginalcost(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          null
+        ),
+      "#VALUE!",
+      "quantities"
+    );
+    expectError(
+      () => marginalcost(null as unknown as unknown[][], row(1), null),
+      "#VALUE!",
+      "quantities"
+    );
+    expectError(() => marginalcost(row(1), row(1), "abc"), "#VALUE!", "on_cost_rate");
+  });
+});
+
+describe("FULLCOST(marginal_cost, overhead_rate, [fixed_costs], [fixed_share], [capital_costs], [capital_share])", () => {
+  it("is marginal_cost x (1 + overhead_rate) + fixed_costs x fixed_share + capital_costs x capital_share", () => {
+    // 8125 x 1.2 + 500000 x 0.01 + 2000000 x 0.005 = 9750 + 5000 + 10000 = 24750
+    expect(fullcost(8125, 0.2, 500000, 0.01, 2000000, 0.005)).toBe(24750);
+    // only the fixed pool: 100 x 1.5 + 1000 x 0.25 = 150 + 250 = 400
+    expect(fullcost(100, 0.5, 1000, 0.25, null, null)).toBe(400);
+  });
+
+  it("is exact: FULLCOST(0.07, 0.1) is exactly 0.077", () => {
+    expect(0.07 * 1.1).toBe(0.07700000000000001); // what doubles give
+    expect(fullcost(0.07, 0.1, null, null, null, null)).toBe(0.077);
+    expect(fullcost(0.07, 0.1)).toBe(0.077);
+  });
+
+  it("is not rounded to the penny: 1234.5678 x 1.15 = 1419.75297", () => {
+    expect(fullcost(1234.5678, 0.15, null, null, null, null)).toBe(1419.75297);
+  });
+
+  it("takes blank cells and [[x]] single cells", () => {
+    // 100 x 1.5 = 150
+    expect(fullcost([[100]], [[0.5]], "", "", "", "")).toBe(150);
+  });
+
+  it("never returns -0", () => {
+    expect(Object.is(fullcost(-0, 0, null, null, null, null), 0)).toBe(true);
+  });
+
+  it("gives #NUM! for a share outside 0..1 or a negative rate or cost", () => {
+    expectError(() => fullcost(100, 0.2, 1000, 1.5, null, null), "#NUM!", "fixed_share");
+    expectError(() => fullcost(100, 0.2, 1000, -0.1, null, null), "#NUM!", "fixed_share");
+    expectError(() => fullcost(100, 0.2, null, null, 1000, 1.01), "#NUM!", "capital_share");
+    expectError(() => fullcost(100, 0.2, null, null, 1000, -1), "#NUM!", "capital_share");
+    expectError(() => fullcost(100, -0.2, null, null, null, null), "#NUM!", "overhead_rate");
+    expectError(() => fullcost(-100, 0.2, null, null, null, null), "#NUM!", "marginal_cost");
+    expectError(() => fullcost(100, 0.2, -5, 0.5, null, null), "#NUM!", "fixed_costs");
+    expectError(() => fullcost(100, 0.2, null, null, -5, 0.5), "#NUM!", "capital_costs");
+  });
+
+  it("gives #VALUE! for text, a missing required argument or a range", () => {
+    expectError(() => fullcost("abc", 0.2, null, null, null, null), "#VALUE!", "marginal_cost");
+    expectError(() => fullcost(100, null, null, null, null, null), "#VALUE!", "overhead_rate");
+    expectError(() => fullcost(100, 0.2, true, null, null, null), "#VALUE!", "fixed_costs");
+    expectError(() => fullcost([[1, 2]], 0.2, null, null, null, null), "#VALUE!", "marginal_cost");
+  });
+});
+
+describe("CHARGE(use, marginal_cost, overhead_rate, [fixed_costs], [fixed_share], [capital_costs], [capital_share])", () => {
+  it("charges commercial use at FULLCOST", () => {
+    // 8125 x 1.2 + 5000 + 10000 = 24750
+    expect(charge("commercial", 8125, 0.2, 500000, 0.01, 2000000, 0.005)).toBe(24750);
+  });
+
+  it("charges non-commercial use at marginal_cost + the pools' shares, with no overhead uplift", () => {
+    // 8125 + 500000 x 0.01 + 2000000 x 0.005 = 8125 + 5000 + 10000 = 23125
+    expect(charge("non-commercial", 8125, 0.2, 500000, 0.01, 2000000, 0.005)).toBe(23125);
+  });
+
+  it("reads use case-insensitively, and accepts noncommercial", () => {
+    expect(charge("COMMERCIAL", 100, 0.5, null, null, null, null)).toBe(150);
+    expect(charge("Commercial", 100, 0.5, null, null, null, null)).toBe(150);
+    expect(charge("Non-Commercial", 100, 0.5, null, null, null, null)).toBe(100);
+    expect(charge("noncommercial", 100, 0.5, null, null, null, null)).toBe(100);
+    expect(charge("NonCommercial", 100, 0.5, null, null, null, null)).toBe(100);
+    expect(charge([["non-commercial"]], 100, 0.5, null, null, null, null)).toBe(100);
+  });
+
+  it("rounds half away from zero to the penny", () => {
+    // 1234.5678 x 1.15 = 1419.75297 -> 1419.75; non-commercial 1234.5678 -> 1234.57
+    expect(charge("commercial", 1234.5678, 0.15, null, null, null, null)).toBe(1419.75);
+    expect(charge("non-commercial", 1234.5678, 0.15, null, null, null, null)).toBe(1234.57);
+    // 0.005 -> 0.01 (as ROUND(0.005, 2) = 0.01)
+    expect(charge("commercial", 0.005, 0, null, null, null, null)).toBe(0.01);
+    // 2.675 -> 2.68 and 1.005 -> 1.01, as Excel's ROUND does, although the doubles nearest them lie
+    // just below the half (2.67499999999999982236431605997495353221893310546875), so rounding the
+    // double itself gives 2.67 and 1.00
+    expect((2.675).toFixed(2)).toBe("2.67");
+    expect((1.005).toFixed(2)).toBe("1.00");
+    expect(charge("commercial", 2.675, 0, null, null, null, null)).toBe(2.68);
+    expect(charge("non-commercial", 1.005, 0.5, null, null, null, null)).toBe(1.01);
+    // a half made by the sum: 10 + 0.01 x 0.5 = 10.005 -> 10.01
+    expect(charge("non-commercial", 10, 0.2, 0.01, 0.5, null, null)).toBe(10.01);
+    // 10.01 x 1.5 = 15.015 -> 15.02
+    expect(charge("commercial", 10.01, 0.5, null, null, null, null)).toBe(15.02);
+  });
+
+  it("gives #VALUE! for any other use, naming the accepted values", () => {
+    for (const use of ["academic", "non commercial", "charity", "NHS", "12"]) {
+      const error = expectError(
+        () => charge(use, 100, 0.2, null, null, null, null),
+        "#VALUE!",
+        "use"
+      );
+      expect(error.message).toContain('"commercial"');
+      expect(error.message).toContain('"non-commercial"');
+    }
+    expectError(() => charge(1, 100, 0.2, null, null, null, null), "#VALUE!", "use");
+    expectError(() => charge(null, 100, 0.2, null, null, null, null), "#VALUE!", "use");
+    expectError(() => charge("", 100, 0.2, null, null, null, null), "#VALUE!", "use");
+  });
+
+  it("gives #NUM! for a share outside 0..1 or a negative rate, for either use", () => {
+    for (const use of ["commercial", "non-commercial"]) {
+      expectError(() => charge(use, 100, 0.2, 1000, 2, null, null), "#NUM!", "fixed_share");
+      expectError(() => charge(use, 100, 0.2, null, null, 1000, -0.5), "#NUM!", "capital_share");
+      expectError(() => charge(use, 100, -0.01, null, null, null, null), "#NUM!", "overhead_rate");
+      expectError(() => charge(use, -1, 0.2, null, null, null, null), "#NUM!", "marginal_cost");
+    }
+  });
+});
+
+describe("ROYALTY(revenue, rates, [thresholds], [annual_cap], [annual_minimum])", () => {
+  it("applies one rate flat", () => {
+    // 1,234,567.89 x 5% = 61,728.3945
+    expect(royalty([[1234567.89]], [[0.05]], NO_RANGE, null, null)).toEqual([[61728.3945]]);
+    // 1.1 x 7% = 0.077 exactly
+    expect(royalty([[1.1]], [[0.07]])).toEqual([[0.077]]);
+  });
+
+  it("applies tiers incrementally: 10% up to 200M and 12% above gives 32M on 300M", () => {
+    // 200M x 10% + 100M x 12% = 20M + 12M = 32M
+    expect(royalty([[300e6]], row(0.1, 0.12), row(0, 200e6), null, null)).toEqual([[32e6]]);
+    expect(royalty([[300e6]], column(0.1, 0.12), column(0, 200e6), null, null)).toEqual([[32e6]]);
+    // three tiers: 1M x 5% + 4M x 10% + 2M x 15% = 50k + 400k + 300k = 750k
+    expect(royalty([[7e6]], row(0.05, 0.1, 0.15), row(0, 1e6, 5e6), null, null)).toEqual([
+      [750000],
+    ]);
+  });
+
+  it("applies the cap, then the minimum", () => {
+    // 750k capped at 600k
+    expect(royalty([[7e6]], row(0.05, 0.1, 0.15), row(0, 1e6, 5e6), 600000, null)).toEqual([
+      [600000],
+    ]);
+    // 1M x 5% = 50k raised to the 100k minimum
+    expect(royalty([[1e6]], row(0.05, 0.1, 0.15), row(0, 1e6, 5e6), 600000, 100000)).toEqual([
+      [100000],
+    ]);
+    // no revenue still pays the minimum; a minimum equal to the cap is allowed
+    expect(royalty([[0]], [[0.05]], NO_RANGE, 2500, 2500)).toEqual([[2500]]);
+  });
+
+  it("spills one royalty per period in the shape of revenue", () => {
+    const terms = [row(0.1, 0.12), row(0, 200e6), null, null] as const;
+    // 100M -> 10M, 200M -> 20M, 300M -> 32M
+    expect(royalty(row(100e6, 200e6, 300e6), ...terms)).toEqual([[10e6, 20e6, 32e6]]);
+    expect(royalty(column(100e6, 200e6, 300e6), ...terms)).toEqual([[10e6], [20e6], [32e6]]);
+    expect(
+      royalty(
+        [
+          [100e6, 200e6],
+          [300e6, 0],
+        ],
+        ...terms
+      )
+    ).toEqual([
+      [10e6, 20e6],
+      [32e6, 0],
+    ]);
+    // blank revenue cells are periods of no revenue: the minimum applies
+    expect(royalty(row(1000, "", null), [[0.1]], NO_RANGE, null, 50)).toEqual([[100, 50, 50]]);
+  });
+
+  it("gives #VALUE! for several rates without matching thresholds", () => {
+    expectError(
+      () => royalty([[100]], row(0.1, 0.12), NO_RANGE, null, null),
+      "#VALUE!",
+      "thresholds"
+    );
+    expectError(
+      () => royalty([[100]], row(0.1, 0.12), row(0), null, null),
+      "#VALUE!",
+      "thresholds"
+    );
+    expectError(
+      () => royalty([[100]], row(0.1, 0.12), row(0, 50, 100), null, null),
+      "#VALUE!",
+      "thresholds"
+    );
+    expectError(
+      () => royalty([[100]], row(0.1, 0.12), row(10, 50), null, null),
+      "#VALUE!",
+      "thresholds"
+    );
+    expectError(
+      () => royalty([[100]], row(0.1, 0.12, 0.15), row(0, 50, 50), null, null),
+      "#VALUE!",
+      "thresholds"
+    );
+    expectError(
+      () => royalty([[100]], row(0.1, 0.12, 0.15), row(0, 80, 50), null, null),
+      "#VALUE!",
+      "thresholds"
+    );
+    expectError(
+      () => royalty([[100]], row(0.1, 0.12), row(0, ""), null, null),
+      "#VALUE!",
+      "thresholds"
+    );
+  });
+
+  it("gives #NUM! when the minimum is above the cap", () => {
+    const error = expectError(
+      () => royalty([[100]], [[0.1]], NO_RANGE, 10, 20),
+      "#NUM!",
+      "annual_minimum"
+    );
+    expect(error.message).toContain("annual_cap");
+  });
+
+  it("gives #NUM! for a negative revenue, naming the period in a spill", () => {
+    expectError(() => royalty([[-1]], [[0.1]], NO_RANGE, null, null), "#NUM!", "revenue");
+    expectError(
+      () => royalty(row(10, -1, 30), [[0.1]], NO_RANGE, null, null),
+      "#NUM!",
+      "revenue (value 2)"
+    );
+  });
+
+  it("gives errors for bad rates, caps and shapes", () => {
+    expectError(() => royalty([[100]], [[1.5]], NO_RANGE, null, null), "#NUM!", "rates");
+    expectError(() => royalty([[100]], [[-0.1]], NO_RANGE, null, null), "#NUM!", "rates");
+    expectError(() => royalty([[100]], row(0.1, ""), row(0, 50), null, null), "#VALUE!", "rates");
+    expectError(() => royalty([[100]], NO_RANGE, NO_RANGE, null, null), "#VALUE!", "rates");
+    expectError(() => royalty([[100]], [[0.1]], NO_RANGE, -1, null), "#NUM!", "annual_cap");
+    expectError(() => royalty([[100]], [[0.1]], NO_RANGE, null, -1), "#NUM!", "annual_minimum");
+    expectError(() => royalty([[1, 2], [3]], [[0.1]], NO_RANGE, null, null), "#VALUE!", "revenue");
+    expectError(() => royalty([["abc"]], [[0.1]], NO_RANGE, null, null), "#VALUE!", "revenue");
+  });
+});
+
+describe("ROYALTYVALUE(revenues, rates, discount_rate, [thresholds], [probability])", () => {
+  it("sums ROYALTY(revenue_t) x probability / (1 + discount_rate)^t over t = 1..n", () => {
+    // royalties 100, 200, 300: (100/1.1 + 200/1.21 + 300/1.331) x 0.5 = (121 + 220 + 300)/1.331 x 0.5 = 320.5/1.331
+    expectRelativelyClose(
+      royaltyvalue(row(1000, 2000, 3000), [[0.1]], 0.1, NO_RANGE, 0.5),
+      320.5 / 1.331
+    );
+    expectRelativelyClose(
+      royaltyvalue(column(1000, 2000, 3000), [[0.1]], 0.1, NO_RANGE, 0.5),
+      320.5 / 1.331
+    );
+  });
+
+  it("defaults the probability to 1", () => {
+    // 100/1.1 + 200/1.21 + 300/1.331 = 641/1.331
+    expectRelativelyClose(
+      royaltyvalue(row(1000, 2000, 3000), [[0.1]], 0.1, NO_RANGE, null),
+      641 / 1.331
+    );
+    expectRelativelyClose(royaltyvalue(row(1000, 2000, 3000), [[0.1]], 0.1), 641 / 1.331);
+  });
+
+  it("with a rate of 1 is Excel's NPV: NPV(10%, -10000, 3000, 4200, 6800) = 1188.44", () => {
+    // Revenues must be non-negative: value 0, 3000, 4200, 6800 and take off the year-1 cost 10000/1.1 by hand.
+    const positive = royaltyvalue(row(0, 3000, 4200, 6800), [[1]], 0.1, NO_RANGE, null);
+    expect(Math.round((positive - 10000 / 1.1) * 100) / 100).toBe(1188.44);
+  });
+
+  it("applies tiers each year", () => {
+    // 300M -> 32M, 100M -> 10M: 32M/1.05 + 10M/1.05^2
+    expectRelativelyClose(
+      royaltyvalue(row(300e6, 100e6), row(0.1, 0.12), 0.05, row(0, 200e6), null),
+      32e6 / 1.05 + 10e6 / 1.1025
+    );
+  });
+
+  it("gives errors naming the argument", () => {
+    expectError(() => royaltyvalue(row(1, 2), [[0.1]], 0.1, NO_RANGE, 1.5), "#NUM!", "probability");
+    expectError(
+      () => royaltyvalue(row(1, -2), [[0.1]], 0.1, NO_RANGE, null),
+      "#NUM!",
+      "revenues (value 2)"
+    );
+    expectError(
+      () => royaltyvalue(row(1, 2), [[0.1]], -1, NO_RANGE, null),
+      "#NUM!",
+      "discount_rate"
+    );
+    expectError(
+      () => royaltyvalue(row(1, 2), row(0.1, 0.2), 0.1, NO_RANGE, null),
+      "#VALUE!",
+      "thresholds"
+    );
+    expectError(
+      () => royaltyvalue(row(1, 2), [[0.1]], "abc", NO_RANGE, null),
+      "#VALUE!",
+      "discount_rate"
+    );
+    expectError(
+      () => royaltyvalue(row(1, 2), [[0.1]], null, NO_RANGE, null),
+      "#VALUE!",
+      "discount_rate"
+    );
+  });
+});
+
+describe("MILESTONEVALUE(amounts, periods, probabilities, discount_rate)", () => {
+  it("matches Excel's NPV example: NPV(10%, -10000, 3000, 4200, 6800) = 1188.44", () => {
+    // 3000/1.1^2 + 4200/1.1^3 + 6800/1.1^4, less the year-1 cost 10000/1.1 taken off by hand
+    const returns = milestonevalue(row(3000, 4200, 6800), row(2, 3, 4), row(1, 1, 1), 0.1);
+    expectRelativelyClose(returns, 3000 / 1.21 + 4200 / 1.331 + 6800 / 1.4641);
+    expect(Math.round((returns - 10000 / 1.1) * 100) / 100).toBe(1188.44);
+  });
+
+  it("weights by each probability and allows fractions of years", () => {
+    // 1000 x 0.8 / 1.05^0.5 + 500 x 0.25 / 1.05^0 = 800/sqrt(1.05) + 125
+    expectRelativelyClose(
+      milestonevalue(column(1000, 500), column(0.5, 0), column(0.8, 0.25), 0.05),
+      800 / Math.sqrt(1.05) + 125
+    );
+    // a single milestone in single cells: 1000 x 0.5 / 1.1 = 454.5454...
+    expectRelativelyClose(milestonevalue([[1000]], [[1]], [[0.5]], 0.1), 500 / 1.1);
+  });
+
+  it("values a worthless milestone at 0 even when its discount factor overflows", () => {
+    // 0 at year 1e20 (0.5^-(1e20) overflows) + 100 at year 1 at -50%: 100 / 0.5 = 200
+    expect(milestonevalue(row(0, 100), row(1e20, 1), row(1, 1), -0.5)).toBe(200);
+  });
+
+  it("gives #NUM! for a probability outside 0..1", () => {
+    expectError(
+      () => milestonevalue(row(1, 2), row(1, 2), row(1, 1.2), 0.1),
+      "#NUM!",
+      "probabilities (value 2)"
+    );
+    expectError(
+      () => milestonevalue(row(1), row(1), row(-0.1), 0.1),
+      "#NUM!",
+      "probabilities (value 1)"
+    );
+  });
+
+  it("gives #VALUE! for lists of different sizes", () => {
+    expectError(() => milestonevalue(row(1, 2), row(1), row(1, 1), 0.1), "#VALUE!", "periods");
+    expectError(
+      () => milestonevalue(row(1, 2), row(1, 2), row(1), 0.1),
+      "#VALUE!",
+      "probabilities"
+    );
+  });
+
+  it("gives errors for negative amounts or periods, blank periods and a bad discount rate", () => {
+    expectError(() => milestonevalue(row(-1), row(1), row(1), 0.1), "#NUM!", "amounts (value 1)");
+    expectError(() => milestonevalue(row(1), row(-1), row(1), 0.1), "#NUM!", "periods (value 1)");
+    expectError(() => milestonevalue(row(1, 2), row(1, ""), row(1, 1), 0.1), "#VALUE!", "periods");
+    expectError(() => milestonevalue(row(1), row(1), row(1), -1.5), "#NUM!", "discount_rate");
+  });
+});
+
+describe("BREAKEVENROYALTY(revenues, discount_rate, milestone_amounts, milestone_periods, milestone_probabilities, [revenue_probability])", () => {
+  it("is the flat rate whose ROYALTYVALUE equals the MILESTONEVALUE", () => {
+    // revenues PV = 1M/1.1 + 1M/1.21 = 1M x 2.1/1.21; milestones PV = 100k x 0.5 / 1.1
+    // rate = (50k/1.1) / (2.1M/1.21) = 55k/2.1M = 11/420
+    expectRelativelyClose(
+      breakevenroyalty(row(1e6, 1e6), 0.1, [[100000]], [[1]], [[0.5]], null),
+      11 / 420,
+      1e-15
+    );
+    // at 0%: 100k / 2M = 5%; with revenue_probability 40%: 100k / 800k = 12.5%
+    expect(breakevenroyalty(row(1e6, 1e6), 0, [[100000]], [[0]], [[1]], null)).toBe(0.05);
+    expect(breakevenroyalty(row(1e6, 1e6), 0, [[100000]], [[0]], [[1]], 0.4)).toBe(0.125);
+  });
+
+  it("gives #DIV/0! when the revenues' present value is 0", () => {
+    expectError(
+      () => breakevenroyalty(row(0, 0), 0.1, [[1000]], [[1]], [[1]], null),
+      "#DIV/0!",
+      "revenues"
+    );
+    expectError(
+      () => breakevenroyalty(row(0, ""), 0.1, [[1000]], [[1]], [[1]], null),
+      "#DIV/0!",
+      "revenues"
+    );
+    expectError(
+      () => breakevenroyalty(row(1e6), 0.1, [[1000]], [[1]], [[1]], 0),
+      "#DIV/0!",
+      "revenues"
+    );
+  });
+
+  it("gives errors naming the milestone arguments", () => {
+    expectError(
+      () => breakevenroyalty(row(1e6), 0.1, row(1, 2), row(1), row(1, 1), null),
+      "#VALUE!",
+      "milestone_periods"
+    );
+    expectError(
+      () => breakevenroyalty(row(1e6), 0.1, row(1), row(1), row(1.5), null),
+      "#NUM!",
+      "milestone_probabilities (value 1)"
+    );
+    expectError(
+      () => breakevenroyalty(row(1e6), 0.1, row(-5), row(1), row(1), null),
+      "#NUM!",
+      "milestone_amounts (value 1)"
+    );
+    expectError(
+      () => breakevenroyalty(row(1e6), 0.1, row(1), row(1), row(1), 1.5),
+      "#NUM!",
+      "revenue_probability"
+    );
+    expectError(
+      () => breakevenroyalty(row(1e6, -1), 0.1, row(1), row(1), row(1), null),
+      "#NUM!",
+      "revenues (value 2)"
+    );
+    expectError(
+      () => breakevenroyalty(row(1e6), -1, row(1), row(1), row(1), null),
+      "#NUM!",
+      "discount_rate"
+    );
+  });
+
+  it("fed into ROYALTYVALUE (flat, same revenues, discount rate and probability) equals MILESTONEVALUE", () => {
+    const decimals = (max: number, places: number) =>
+      fc.integer({ min: 0, max: max * 10 ** places }).map((units) => units / 10 ** places);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 10000, max: 1e9 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: -300, max: 2000 }).map((bp) => bp / 10000), // -3% .. 20%
+        fc.array(fc.tuple(decimals(500, 2), decimals(10, 3), decimals(1, 2)), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        fc.integer({ min: 50, max: 100 }).map((percent) => percent / 100),
+        (revenues, rate, milestones, revenueProbability) => {
+          const amounts = row(...milestones.map((m) => m[0]));
+          const periods = row(...milestones.map((m) => m[1]));
+          const probabilities = row(...milestones.map((m) => m[2]));
+          const breakeven = breakevenroyalty(
+            row(...revenues),
+            rate,
+            amounts,
+            periods,
+            probabilities,
+            revenueProbability
+          );
+          fc.pre(breakeven <= 1);
+          const target = milestonevalue(amounts, periods, probabilities, rate);
+          const asRoyalty = royaltyvalue(
+            row(...revenues),
+            [[breakeven]],
+            rate,
+            NO_RANGE,
+            revenueProbability
+          );
+          expect(Math.abs(asRoyalty - target)).toBeLessThanOrEqual(
+            1e-9 * Math.abs(target) + 1e-300
+          );
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
+});
+
+describe("SUBSCRIPTIONVALUE(annual_fee, years, discount_rate, [indexation], [in_advance])", () => {
+  it("pays in advance by default: payment k at year k", () => {
+    // 1000 + 1000/1.1 + 1000/1.21
+    const expected = 1000 + 1000 / 1.1 + 1000 / 1.21;
+    expectRelativelyClose(subscriptionvalue(1000, 3, 0.1, null, null), expected);
+    expectRelativelyClose(subscriptionvalue(1000, 3, 0.1), expected);
+    expectRelativelyClose(subscriptionvalue(1000, 3, 0.1, null, true), expected);
+    expectRelativelyClose(subscriptionvalue(1000, 3, 0.1, null, 1), expected);
+  });
+
+  it("pays in arrears when in_advance is FALSE: payment k at year k + 1", () => {
+    // 1000/1.1 + 1000/1.21 + 1000/1.331
+    expectRelativelyClose(
+      subscriptionvalue(1000, 3, 0.1, null, false),
+      1000 / 1.1 + 1000 / 1.21 + 1000 / 1.331
+    );
+    expectRelativelyClose(
+      subscriptionvalue(1000, 3, 0.1, 0, 0),
+      1000 / 1.1 + 1000 / 1.21 + 1000 / 1.331
+    );
+  });
+
+  it("indexes the fee: payment k is fee x (1 + indexation)^k", () => {
+    // 1000 + 1020/1.1 + 1040.4/1.21
+    expectRelativelyClose(
+      subscriptionvalue(1000, 3, 0.1, 0.02, null),
+      1000 + 1020 / 1.1 + 1040.4 / 1.21
+    );
+    // indexation equal to the discount rate in advance: every payment is worth the fee today
+    expectRelativelyClose(subscriptionvalue(1234.56, 25, 0.05, 0.05, true), 1234.56 * 25, 1e-15);
+  });
+
+  it("matches Excel's published PV example: PV(8%/12, 12 x 20, 500) = -59,777.15", () => {
+    expect(Math.round(subscriptionvalue(500, 240, 0.08 / 12, 0, false) * 100) / 100).toBe(59777.15);
+  });
+
+  it("gives #NUM! unless years is a whole number of at least 1", () => {
+    for (const years of [0, 2.5, -1, 0.999]) {
+      expectError(() => subscriptionvalue(1000, years, 0.1, null, null), "#NUM!", "years");
+    }
+    expect(subscriptionvalue(1000, 1, 0.1, null, null)).toBe(1000);
+  });
+
+  it("gives errors naming other bad arguments", () => {
+    expectError(() => subscriptionvalue(-1, 3, 0.1, null, null), "#NUM!", "annual_fee");
+    expectError(() => subscriptionvalue(1000, 3, -1, null, null), "#NUM!", "discount_rate");
+    expectError(() => subscriptionvalue(1000, 3, 0.1, -1, null), "#NUM!", "indexation");
+    expectError(() => subscriptionvalue(1000, "three", 0.1, null, null), "#VALUE!", "years");
+    expectError(() => subscriptionvalue(1000, 3, 0.1, null, "yes"), "#VALUE!", "in_advance");
+    expectError(() => subscriptionvalue(1000, 3, 0.1, null, 2), "#VALUE!", "in_advance");
+  });
+});
+
+describe("GREENBOOKDF(year)", () => {
+  it("follows the Green Book declining schedule, band by band", () => {
+    expect(greenbookdf(0)).toBe(1);
+    expectRelativelyClose(greenbookdf(30), 1 / 1.035 ** 30);
+    expectRelativelyClose(greenbookdf(40), 1 / (1.035 ** 30 * 1.03 ** 10));
+    expectRelativelyClose(greenbookdf(100), 1 / (1.035 ** 30 * 1.03 ** 45 * 1.025 ** 25));
+    expectRelativelyClose(greenbookdf([[40]]), 1 / (1.035 ** 30 * 1.03 ** 10));
+  });
+
+  it("allows fractional years", () => {
+    expectRelativelyClose(greenbookdf(2.5), 1 / 1.035 ** 2.5);
+    expectRelativelyClose(greenbookdf(30.5), 1 / (1.035 ** 30 * 1.03 ** 0.5));
+  });
+
+  it("gives #NUM! for a negative year and #VALUE! for text", () => {
+    expectError(() => greenbookdf(-1), "#NUM!", "year");
+    expectError(() => greenbookdf(-0.001), "#NUM!", "year");
+    expectError(() => greenbookdf("ten"), "#VALUE!", "year");
+    expectError(() => greenbookdf(null), "#VALUE!", "year");
+  });
+});
+
+describe("VERSION()", () => {
+  it("is the add-in's version from package.json", () => {
+    const packageJson = JSON.parse(
+      readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")
+    ) as { version: string };
+    expect(version()).toBe(packageJson.version);
+    expect(version()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+// ---------- robustness ----------
+
+type ExcelFunction = (...args: unknown[]) => unknown;
+
+const FUNCTIONS: readonly { name: string; fn: ExcelFunction; parameters: readonly string[] }[] = [
+  {
+    name: "MARGINALCOST",
+    fn: marginalcost as ExcelFunction,
+    parameters: ["quantities", "unit_costs", "on_cost_rate"],
+  },
+  {
+    name: "FULLCOST",
+    fn: fullcost as ExcelFunction,
+    parameters: [
+      "marginal_cost",
+      "overhead_rate",
+      "fixed_costs",
+      "fixed_share",
+      "capital_costs",
+      "capital_share",
+    ],
+  },
+  {
+    name: "CHARGE",
+    fn: charge as ExcelFunction,
+    parameters: [
+      "use",
+      "marginal_cost",
+      "overhead_rate",
+      "fixed_costs",
+      "fixed_share",
+      "capital_costs",
+      "capital_share",
+    ],
+  },
+  {
+    name: "ROYALTY",
+    fn: royalty as ExcelFunction,
+    parameters: ["revenue", "rates", "thresholds", "annual_cap", "annual_minimum"],
+  },
+  {
+    name: "ROYALTYVALUE",
+    fn: royaltyvalue as ExcelFunction,
+    parameters: ["revenues", "rates", "discount_rate", "thresholds", "probability"],
+  },
+  {
+    name: "MILESTONEVALUE",
+    fn: milestonevalue as ExcelFunction,
+    parameters: ["amounts", "periods", "probabilities", "discount_rate"],
+  },
+  {
+    name: "BREAKEVENROYALTY",
+    fn: breakevenroyalty as ExcelFunction,
+    parameters: [
+      "revenues",
+      "discount_rate",
+      "milestone_amounts",
+      "milestone_periods",
+      "milestone_probabilities",
+      "revenue_probability",
+    ],
+  },
+  {
+    name: "SUBSCRIPTIONVALUE",
+    fn: subscriptionvalue as ExcelFunction,
+    parameters: ["annual_fee", "years", "discount_rate", "indexation", "in_advance"],
+  },
+  { name: "GREENBOOKDF", fn: greenbookdf as ExcelFunction, parameters: ["year"] },
+  { name: "VERSION", fn: version as ExcelFunction, parameters: [] },
+];
+
+const EXCEL_CODES = ["#VALUE!", "#NUM!", "#DIV/0!"];
+
+const number = fc.oneof(
+  fc.constantFrom(
+    0,
+    -0,
+    1,
+    -1,
+    0.5,
+    2,
+    1000,
+    1e308,
+    -1e308,
+    5e-324,
+    -5e-324,
+    1e-300,
+    1e300,
+    1e20,
+    9007199254740994,
+    0.035,
+    2.675,
+    0.1,
+    0.3
+  ),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.integer({ min: -1000, max: 1000 }),
+  fc.integer({ min: 0, max: 1e6 }).map((units) => units / 1000)
+);
+const cell: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: number },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "",
+      "abc",
+      "12",
+      "commercial",
+      "Non-Commercial",
+      "noncommercial",
+      " ",
+      "TRUE",
+      "#N/A"
+    ),
+  },
+  { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+  { weight: 1, arbitrary: fc.boolean() },
+  { weight: 1, arbitrary: fc.constant(null) }
+);
+/** Ranges of random shapes, including empty rows and jagged rows. */
+const range = fc.array(fc.array(cell, { maxLength: 4 }), { maxLength: 4 });
+const argument: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 3, arbitrary: cell },
+  { weight: 2, arbitrary: range }
+);
+
+/** Mostly well-formed numbers and ranges, so that calls get past the argument checks into the arithmetic. */
+const numericCell = fc.oneof(
+  { weight: 5, arbitrary: number },
+  { weight: 1, arbitrary: fc.constantFrom<unknown>(null, "") }
+);
+const numericArgument: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 3, arbitrary: number },
+  { weight: 1, arbitrary: fc.constant(null) },
+  {
+    weight: 3,
+    arbitrary: fc.array(numericCell, { minLength: 1, maxLength: 5 }).map((values) => [values]),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .array(numericCell, { minLength: 1, maxLength: 5 })
+      .map((values) => values.map((v) => [v])),
+  }
+);
+
+// Arguments of the right kinds and shapes, valid but drawn towards the extremes.
+const extremes = fc.constantFrom(0, 5e-324, 1e-300, 1e-9, 1e15, 1e20, 1e300, 1e308);
+const nonNegative = fc.oneof(
+  extremes,
+  fc.double({ min: 0, max: 1e308, noNaN: true }),
+  fc.integer({ min: 0, max: 1e11 }).map((pence) => pence / 100)
+);
+const fraction = fc.oneof(
+  fc.constantFrom(0, 1, 5e-324, 0.5, 0.999999999999),
+  fc.double({ min: 0, max: 1, noNaN: true })
+);
+const aboveMinusOne = fc.oneof(
+  fc.constantFrom(0, -0.9999999999999999, -0.5, 5e-324, 0.035, 1e308),
+  fc.double({ min: -0.9999999999999999, max: 1e308, noNaN: true })
+);
+const orOmitted = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> =>
+  fc.oneof({ weight: 3, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(null) });
+const rowOf = <T>(arb: fc.Arbitrary<T>, n: number): fc.Arbitrary<T[][]> =>
+  fc.array(arb, { minLength: n, maxLength: n }).map((values) => [values]);
+const columnOf = <T>(arb: fc.Arbitrary<T>, n: number): fc.Arbitrary<T[][]> =>
+  fc.array(arb, { minLength: n, maxLength: n }).map((values) => values.map((value) => [value]));
+const listOf = <T>(arb: fc.Arbitrary<T>, n: number) => fc.oneof(rowOf(arb, n), columnOf(arb, n));
+const size = fc.integer({ min: 1, max: 5 });
+/** Tier terms: n rates, and for n > 1, n strictly ascending thresholds starting at 0. */
+const tiers = size.chain((n) =>
+  fc.tuple(
+    listOf(fraction, n),
+    n === 1
+      ? fc.constant(null)
+      : fc
+          .array(
+            fc.oneof(
+              fc.integer({ min: 1, max: 1e9 }),
+              fc.double({ min: 1, max: 1e300, noNaN: true })
+            ),
+            {
+              minLength: n - 1,
+              maxLength: n - 1,
+            }
+          )
+          .map((gaps) => [
+            gaps.reduce<number[]>(
+              (bounds, gap) => [...bounds, (bounds[bounds.length - 1] as number) + gap],
+              [0]
+            ),
+          ])
+  )
+);
+const chargeNumbers = fc.tuple(
+  nonNegative,
+  nonNegative,
+  orOmitted(nonNegative),
+  orOmitted(fraction),
+  orOmitted(nonNegative),
+  orOmitted(fraction)
+);
+const PLAUSIBLE: Record<string, fc.Arbitrary<unknown[]>> = {
+  MARGINALCOST: size.chain((n) =>
+    fc.tuple(listOf(nonNegative, n), listOf(nonNegative, n), orOmitted(nonNegative))
+  ),
+  FULLCOST: chargeNumbers,
+  CHARGE: fc
+    .tuple(fc.constantFrom("commercial", "Non-Commercial", "noncommercial"), chargeNumbers)
+    .map(([use, rest]) => [use, ...rest]),
+  ROYALTY: fc
+    .tuple(
+      fc.integer({ min: 1, max: 3 }).chain((rows) =>
+        fc.array(fc.array(nonNegative, { minLength: 2, maxLength: 2 }), {
+          minLength: rows,
+          maxLength: rows,
+        })
+      ),
+      tiers,
+      orOmitted(fc.tuple(nonNegative, fc.double({ min: 0, max: 1, noNaN: true })))
+    )
+    .map(([revenue, [rates, thresholds], capAndMinimum]) => [
+      revenue,
+      rates,
+      thresholds,
+      capAndMinimum === null ? null : capAndMinimum[0],
+      capAndMinimum === null ? null : capAndMinimum[0] * capAndMinimum[1], // a minimum no higher than the cap
+    ]),
+  ROYALTYVALUE: fc
+    .tuple(
+      size.chain((n) => listOf(nonNegative, n)),
+      tiers,
+      aboveMinusOne,
+      orOmitted(fraction)
+    )
+    .map(([revenues, [rates, thresholds], rate, probability]) => [
+      revenues,
+      rates,
+      rate,
+      thresholds,
+      probability,
+    ]),
+  MILESTONEVALUE: size.chain((n) =>
+    fc.tuple(listOf(nonNegative, n), listOf(nonNegative, n), listOf(fraction, n), aboveMinusOne)
+  ),
+  BREAKEVENROYALTY: fc
+    .tuple(
+      size.chain((n) => listOf(nonNegative, n)),
+      aboveMinusOne,
+      size.chain((n) =>
+        fc.tuple(listOf(nonNegative, n), listOf(nonNegative, n), listOf(fraction, n))
+      ),
+      orOmitted(fraction)
+    )
+    .map(([revenues, rate, [amounts, periods, probabilities], probability]) => [
+      revenues,
+      rate,
+      amounts,
+      periods,
+      probabilities,
+      probability,
+    ]),
+  SUBSCRIPTIONVALUE: fc.tuple(
+    nonNegative,
+    fc.oneof(fc.integer({ min: 1, max: 40 }), fc.constantFrom(1, 1000)),
+    aboveMinusOne,
+    orOmitted(aboveMinusOne),
+    orOmitted(fc.boolean())
+  ),
+  GREENBOOKDF: fc.tuple(nonNegative),
+};
+
+/** Checks one call; returns true when it gave a result rather than an error. */
+function checkOutcome(
+  parameters: readonly string[],
+  call: () => unknown,
+  args: unknown[]
+): boolean {
+  let result: unknown;
+  try {
+    result = call();
+  } catch (error) {
+    expect(error).toBeInstanceOf(CustomFunctions.Error);
+    const { code, message } = error as ExcelErrorLike;
+    expect(EXCEL_CODES).toContain(code);
+    expect(typeof message).toBe("string");
+    expect(message.length).toBeGreaterThan(0);
+    // Every failure is a reported input problem naming an argument (or the result), never an internal crash.
+    expect(message.startsWith("Could not calculate")).toBe(false);
+    const named = [...parameters, "result"].some(
+      (name) => message.startsWith(`${name}: `) || message.startsWith(`${name} (value `)
+    );
+    if (!named) throw new Error(`message names no argument: ${message}`);
+    return false;
+  }
+  if (typeof result === "number") {
+    expect(Number.isFinite(result)).toBe(true);
+  } else if (typeof result === "string") {
+    expect(result.length).toBeGreaterThan(0);
+  } else {
+    expect(Array.isArray(result)).toBe(true);
+    for (const resultRow of result as unknown[]) {
+      expect(Array.isArray(resultRow)).toBe(true);
+      for (const value of resultRow as unknown[]) {
+        expect(typeof value).toBe("number");
+        expect(Number.isFinite(value)).toBe(true);
+      }
+    }
+    // ROYALTY spills in the shape of its revenue range
+    const revenue = args[0];
+    if (Array.isArray(revenue)) {
+      expect((result as unknown[][]).map((r) => r.length)).toEqual(
+        (revenue as unknown[][]).map((r) => (r as unknown[]).length)
+      );
+    }
+  }
+  return true;
+}
+
+describe("robustness: any Excel-shaped arguments give a finite result or an Excel error naming an argument", () => {
+  it.each(FUNCTIONS)("$name, with anything a cell or range can hold", ({ fn, parameters }) => {
+    fc.assert(
+      fc.property(
+        fc.array(argument, { minLength: parameters.length, maxLength: parameters.length }),
+        (args) => {
+          checkOutcome(parameters, () => fn(...args), args);
+        }
+      ),
+      { numRuns: 400 }
+    );
+  });
+
+  it.each(FUNCTIONS)("$name, with numbers and ranges of numbers", ({ fn, parameters }) => {
+    fc.assert(
+      fc.property(
+        fc.array(numericArgument, { minLength: parameters.length, maxLength: parameters.length }),
+        (args) => {
+          checkOutcome(parameters, () => fn(...args), args);
+        }
+      ),
+      { numRuns: 400 }
+    );
+  });
+
+  it.each(Object.keys(PLAUSIBLE))(
+    "%s, with arguments that pass the checks but reach the extremes (1e308, 5e-324, rates near -1)",
+    (name) => {
+      const { fn, parameters } = FUNCTIONS.find(
+        (f) => f.name === name
+      ) as (typeof FUNCTIONS)[number];
+      let results = 0;
+      fc.assert(
+        fc.property(PLAUSIBLE[name] as fc.Arbitrary<unknown[]>, (args) => {
+          expect(args).toHaveLength(parameters.length);
+          if (checkOutcome(parameters, () => fn(...args), args)) results++;
+        }),
+        { numRuns: 300 }
+      );
+      // Not vacuous: most of these calls get through to a result.
+      expect(results).toBeGreaterThan(100);
+    }
+  );
+
+  it.each(["commercial", "non-commercial"])("CHARGE(%j, ...) with numbers", (use) => {
+    const parameters = FUNCTIONS.find((f) => f.name === "CHARGE")?.parameters ?? [];
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(number, fc.constant(null)), { minLength: 6, maxLength: 6 }),
+        (numbers) => {
+          const args = [use, ...numbers];
+          checkOutcome(parameters, () => charge(...(args as Parameters<typeof charge>)), args);
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
+});
