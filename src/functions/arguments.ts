@@ -103,9 +103,14 @@ export function optionalFlag(name: string, whenOmitted: boolean): Parameter<bool
  */
 export type BlankCells = "zero" | "reject";
 
-function rowsOf(raw: unknown): unknown[][] {
+/** A range as rows; Excel's ranges are rectangular, so a ragged array is refused rather than trimmed. */
+function rowsOf(raw: unknown, name: string): unknown[][] {
   if (!Array.isArray(raw)) return [[raw]];
-  return raw.map((row) => (Array.isArray(row) ? row : [row]));
+  const rows = raw.map((row) => (Array.isArray(row) ? row : [row]));
+  const width = rows[0]?.length ?? 0;
+  if (rows.some((row) => row.length !== width))
+    throw invalidValue(name, "must be a rectangular range");
+  return rows;
 }
 
 function cellNumber(cell: unknown, name: string, index: number, blanks: BlankCells): number {
@@ -133,7 +138,7 @@ function numberList(
         if (required) throw invalidValue(name, "is required");
         return null;
       }
-      const rows = rowsOf(raw);
+      const rows = rowsOf(raw, name);
       const width = rows[0]?.length ?? 0;
       if (rows.length > 1 && width > 1) {
         throw invalidValue(
@@ -164,14 +169,11 @@ export function requiredGrid(name: string, blanks: BlankCells): Parameter<number
     name,
     coerce(raw) {
       if (isBlank(raw)) throw invalidValue(name, "is required");
-      const rows = rowsOf(raw);
+      const rows = rowsOf(raw, name);
       const width = rows[0]?.length ?? 0;
       if (width === 0) throw invalidValue(name, "is empty");
       let index = 0;
-      return rows.map((row) => {
-        if (row.length !== width) throw invalidValue(name, "must be a rectangular range");
-        return row.map((cell) => cellNumber(cell, name, ++index, blanks));
-      });
+      return rows.map((row) => row.map((cell) => cellNumber(cell, name, ++index, blanks)));
     },
   };
 }

@@ -1054,3 +1054,17 @@ describe("robustness: any Excel-shaped arguments give a finite result or an Exce
     );
   });
 });
+
+describe("ragged ranges", () => {
+  it("are refused with #VALUE! rather than silently trimmed", () => {
+    // Excel never passes a ragged range; a caller that does has made a mistake we should show.
+    let caught: { code?: string; message?: string } = {};
+    try {
+      marginalcost([[1], [2, 3]], [[1], [1]], null as unknown as undefined);
+    } catch (error) {
+      caught = error as { code?: string; message?: string };
+    }
+    expect(caught.code).toBe("#VALUE!");
+    expect(caught.message).toMatch(/^quantities: must be a rectangular range/);
+  });
+});
