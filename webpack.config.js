@@ -1,4 +1,5 @@
 const path = require("path");
+const webpack = require("webpack");
 const devCerts = require("office-addin-dev-certs");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -80,5 +81,19 @@ module.exports = async (env, options) => {
       port: process.env.npm_package_config_dev_server_port || 3000,
     },
   };
-  return addin;
+  // The nhsdp command: a Node program whose dependencies stay in node_modules.
+  const cli = {
+    name: "cli",
+    devtool: "source-map",
+    target: "node20",
+    entry: { nhsdp: "./src/cli/index.ts" },
+    output: { path: path.resolve(__dirname, "dist", "cli"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".js"] },
+    externals: [({ request }, callback) => (/^[a-z@]/i.test(request) ? callback(null, `commonjs ${request}`) : callback())],
+    module: { rules: [tsRule] },
+    plugins: [new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true })],
+    optimization: { minimize: false },
+  };
+  // The dev server serves the add-in only.
+  return env.WEBPACK_SERVE ? addin : [addin, cli];
 };

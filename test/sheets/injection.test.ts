@@ -1,0 +1,171 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- ExcelJS cells, not Office.js ranges */
+import * as ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { writeSheets } from "../../src/sheets/officeWriter";
+import { normaliseCellText } from "../../src/sheets/safeText";
+import { SheetSpecBuilder, text, type SheetSpec } from "../../src/sheets/spec";
+import {
+  XlsxBook,
+  workbookSheetNames,
+  writeWorkbook,
+  writeWorkbookDetailed,
+} from "../../src/sheets/xlsxWriter";
+import { libreOfficeAvailable, recalculateBufferWithLibreOffice } from "../support/libreoffice";
+import { createExcelMock, rebuildSheets } from "../support/officeMock";
+import { HOSTILE_STRINGS } from "./fixtures";
+
+/** A column of hostile strings, plus the same strings in the header and a register. */
+function corpusSpec(name = "Corpus"): SheetSpec {
+  const b = new SheetSpecBuilder(name);
+  HOSTILE_STRINGS.forEach((s, i) => b.set(`A${i + 1}`, text(s)));
+  b.print({ header: { center: HOSTILE_STRINGS[0], right: HOSTILE_STRINGS[1] } });
+  return b.build();
+}
+
+const REGISTER = HOSTILE_STRINGS.slice(0, 6).map((s, i) => ({
+  reference: s,
+  partner: s,
+  use: s,
+  total: i,
+  generated: "2025-07-01T12:00",
+}));
+
+function expectTextCells(
+  ws: ExcelJS.Worksheet,
+  column: string,
+  firstRow: number,
+  strings: readonly string[],
+  expected: (s: string) => string | null = normaliseCellText
+): void {
+  strings.forEach((s, i) => {
+    const cell = ws.getCell(`${column}${firstRow + i}`);
+    expect({ address: cell.address, type: cell.type, formula: cell.formula }).toEqual({
+      address: cell.address,
+      type: ExcelJS.ValueType.String,
+      formula: undefined,
+    });
+    const want = expected(s);
+    if (want !== null) expect(cell.value).toBe(want);
+  });
+}
+
+/**
+ * What comes back after LibreOffice: its cell model stores CR LF as LF, and its xlsx export does not
+ * escape a text that already contains "_x005F_xHHHH_" (it imports it correctly, as a CSV export
+ * shows, but writes it back unescaped), so such a text is only checked to still be text.
+ */
+function afterLibreOffice(s: string): string | null {
+  const t = normaliseCellText(s);
+  if (/_x005F_x[0-9A-Fa-f]{4}_/i.test(t)) return null;
+  return t.replace(/\r\n/g, "\n");
+}
+
+describe("hostile text through the ExcelJS writer", () => {
+  let buffer: Buffer;
+  beforeAll(async () => {
+    buffer = await writeWorkbook([corpusSpec()], { register: REGISTER });
+  });
+
+  test("every string comes back as a string cell with the same text, never a formula", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    expectTextCells(wb.getWorksheet("Corpus")!, "A", 1, HOSTILE_STRINGS);
+    const reg = wb.getWorksheet("Register")!;
+    for (const col of ["A", "B", "C"])
+      expectTextCells(
+        reg,
+        col,
+        2,
+        REGISTER.map((r) => r.reference)
+      );
+  });
+
+  test("the package has no <f> element and no cell that is not a shared string", async () => {
+    const zip = await JSZip.loadAsync(buffer);
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheet).not.toContain("<f>");
+    const cells = [...sheet.matchAll(/<c r="(A\d+)"([^>]*)>/g)];
+    expect(cells).toHaveLength(HOSTILE_STRINGS.length);
+    for (const c of cells) expect(c[2]).toContain('t="s"');
+    expect(await zip.file("xl/workbook.xml")!.async("string")).not.toMatch(
+      /externalReference|ddeLink/
+    );
+    expect(Object.keys(zip.files).some((f) => f.includes("externalLink"))).toBe(false);
+  });
+
+  test("hostile desired sheet names become valid, distinct sheet names", async () => {
+    const specs = HOSTILE_STRINGS.map((s) => ({ ...corpusSpec(), name: s }));
+    const r = await writeWorkbookDetailed(specs);
+    const names = r.sheets.map((s) => s.name);
+    expect(new Set(names.map((n) => n.toUpperCase())).size).toBe(names.length);
+    for (const n of names) {
+      expect(n.length).toBeGreaterThan(0);
+      expect(n.length).toBeLessThanOrEqual(31);
+      expect(n).not.toMatch(/[/\\?*:[\]]|^'|'$/);
+    }
+    const xml = await (await JSZip.loadAsync(r.buffer)).file("xl/workbook.xml")!.async("string");
+    expect(workbookSheetNames(xml)).toEqual(names);
+    // ExcelJS's loader decodes "&amp;" in a sheet name twice; XlsxBook.load puts the true name back.
+    const book = await XlsxBook.load(r.buffer);
+    expect(book.sheetNames()).toEqual(names);
+    const again = await book.toBuffer();
+    const xml2 = await (await JSZip.loadAsync(again)).file("xl/workbook.xml")!.async("string");
+    expect(workbookSheetNames(xml2)).toEqual(names);
+  });
+});
+
+describe("hostile text through the Office.js writer", () => {
+  test("every text reaches Range.values apostrophe-prefixed and never Range.formulas", async () => {
+    const mock = createExcelMock({ sheets: ["Corpus"] });
+    await writeSheets(mock.run, [corpusSpec()], { register: REGISTER });
+    const sheets = rebuildSheets(mock.log); // throws if any string would be parsed by Excel
+    const sheet = sheets.get("Corpus (2)")!;
+    HOSTILE_STRINGS.forEach((s, i) =>
+      expect(sheet.cells.get(`A${i + 1}`)).toEqual({ text: normaliseCellText(s) })
+    );
+    expect(mock.log.filter((op) => op.name === "formulas")).toHaveLength(0);
+    const register = sheets.get("Register")!;
+    REGISTER.forEach((r, i) =>
+      expect(register.cells.get(`B${i + 2}`)).toEqual({ text: normaliseCellText(r.partner) })
+    );
+  });
+
+  test("appending hostile register rows to an existing table passes only apostrophe-prefixed text", async () => {
+    const mock = createExcelMock({ sheets: ["Register"], registerTableSheet: "Register" });
+    await writeSheets(mock.run, [], { register: REGISTER });
+    const add = mock.log.find((op) => op.name === "add" && op.path.endsWith(".rows"))!;
+    for (const row of add.args![1] as unknown[][]) {
+      for (const v of row.slice(0, 3)) expect(String(v).startsWith("'")).toBe(true);
+    }
+  });
+});
+
+const lo = libreOfficeAvailable() ? describe : describe.skip;
+lo("hostile text through LibreOffice", () => {
+  test("after a LibreOffice round trip every string is still the same text, not a formula", async () => {
+    const buffer = await writeWorkbook([corpusSpec()], { register: REGISTER });
+    const res = await recalculateBufferWithLibreOffice(buffer, "corpus.xlsx");
+    console.log(`LibreOffice corpus round trip: ${res.ms} ms`);
+    expectTextCells(
+      res.workbook.getWorksheet("Corpus")!,
+      "A",
+      1,
+      HOSTILE_STRINGS,
+      afterLibreOffice
+    );
+    const reg = res.workbook.getWorksheet("Register")!;
+    for (const col of ["A", "B", "C"])
+      expectTextCells(
+        reg,
+        col,
+        2,
+        REGISTER.map((r) => r.reference),
+        afterLibreOffice
+      );
+    const zip = await JSZip.loadAsync(res.buffer);
+    const sheetFiles = Object.keys(zip.files).filter((f) =>
+      /^xl\/worksheets\/sheet\d+\.xml$/.test(f)
+    );
+    for (const f of sheetFiles) expect(await zip.file(f)!.async("string")).not.toContain("<f");
+  }, 180_000);
+});

@@ -1,0 +1,278 @@
+/*
+ * An Excel request context for officeWriter tests. The root is an office-addin-mock OfficeMockObject
+ * (with `sync` and `application` methods); below it, workbook objects are recording proxies: every
+ * property assignment and method call is logged with the path of the object it was made on, e.g.
+ *   { path: "ws[Quote].getRange(B5:F1004)", kind: "set", name: "values", value: [[...]] }
+ * so tests can count syncs and operations and rebuild what Excel would have received.
+ *
+ * Load semantics are enforced where the writer reads: `worksheets.items` and a table's `isNullObject`
+ * / `worksheet.name` throw unless they were loaded and a sync happened since.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+
+// office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose full import
+// drags in ESM-only dependencies Jest cannot load untransformed; provide the enum directly.
+jest.mock("office-addin-manifest", () => ({
+  OfficeApp: {
+    Excel: "excel",
+    OneNote: "onenote",
+    Outlook: "outlook",
+    PowerPoint: "powerpoint",
+    Project: "project",
+    Word: "word",
+  },
+}));
+import type { ExcelRun } from "../../src/sheets/officeWriter";
+
+export interface OfficeCall {
+  /** Path of the object the operation was made on. */
+  path: string;
+  kind: "set" | "call";
+  name: string;
+  value?: unknown;
+  args?: unknown[];
+}
+
+const PATH = Symbol("path");
+
+function describe(arg: unknown): unknown {
+  if (
+    (typeof arg === "object" || typeof arg === "function") &&
+    arg !== null &&
+    PATH in (arg as object)
+  ) {
+    return { ref: (arg as { [PATH]: string })[PATH] };
+  }
+  return arg;
+}
+
+function clone<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+/** A proxy that records sets and calls under `path`. */
+function recorder(
+  path: string,
+  log: OfficeCall[],
+  overrides: Record<string | symbol, unknown> = {}
+): unknown {
+  const stored = new Map<string | symbol, unknown>();
+  const children = new Map<string | symbol, unknown>();
+  const target = function () {
+    /* callable */
+  };
+  return new Proxy(target, {
+    get(_t, prop) {
+      if (prop === PATH) return path;
+      if (prop in overrides) return overrides[prop as string];
+      if (prop === "then" || prop === "toJSON") return undefined;
+      if (stored.has(prop)) return stored.get(prop);
+      if (!children.has(prop)) children.set(prop, method(path, String(prop), log));
+      return children.get(prop);
+    },
+    set(_t, prop, value) {
+      log.push({ path, kind: "set", name: String(prop), value: clone(value) });
+      stored.set(prop, value);
+      return true;
+    },
+    has(_t, prop) {
+      return prop === PATH || prop in overrides;
+    },
+  });
+}
+
+/** A member that can be used as a property (nested object) or called as a method. */
+function method(parent: string, name: string, log: OfficeCall[]): unknown {
+  const asObject = recorder(`${parent}.${name}`, log) as object;
+  return new Proxy(asObject, {
+    apply(_t, _this, args: unknown[]) {
+      log.push({ path: parent, kind: "call", name, args: args.map(describe) });
+      const label = args
+        .map((a) => (typeof a === "string" || typeof a === "number" ? String(a) : "…"))
+        .join(",");
+      return recorder(`${parent}.${name}(${label})`, log);
+    },
+  });
+}
+
+export interface ExcelMockOptions {
+  /** Names of the worksheets already in the workbook. */
+  sheets?: string[];
+  /** Where an existing NHSDP_Register table lives, if any. */
+  registerTableSheet?: string;
+}
+
+export interface ExcelMock {
+  run: ExcelRun;
+  context: OfficeMockObject;
+  log: OfficeCall[];
+  syncs(): number;
+  runs(): number;
+  /** Worksheet names after the run (existing + added). */
+  sheetNames(): string[];
+}
+
+export function createExcelMock(options: ExcelMockOptions = {}): ExcelMock {
+  const log: OfficeCall[] = [];
+  const names = [...(options.sheets ?? [])];
+  let syncCount = 0;
+  let runCount = 0;
+  // Loads become readable at the next sync.
+  let pendingLoads: (() => void)[] = [];
+
+  let itemsLoaded = false;
+  const worksheets = {
+    load(props: string) {
+      log.push({ path: "workbook.worksheets", kind: "call", name: "load", args: [props] });
+      pendingLoads.push(() => (itemsLoaded = true));
+    },
+    get items() {
+      if (!itemsLoaded) throw new Error("worksheets.items read before load + sync");
+      return names.map((name) => ({ name }));
+    },
+    add(name: string) {
+      log.push({ path: "workbook.worksheets", kind: "call", name: "add", args: [name] });
+      if (names.some((n) => n.toUpperCase() === name.toUpperCase()))
+        throw new Error(`A sheet named ${name} already exists`);
+      names.push(name);
+      return recorder(`ws[${name}]`, log);
+    },
+  };
+
+  const tables = {
+    getItemOrNullObject(tableName: string) {
+      log.push({
+        path: "workbook.tables",
+        kind: "call",
+        name: "getItemOrNullObject",
+        args: [tableName],
+      });
+      let synced = false;
+      pendingLoads.push(() => (synced = true));
+      const exists = options.registerTableSheet !== undefined;
+      const guard = <T>(v: T): T => {
+        if (!synced) throw new Error("table read before sync");
+        return v;
+      };
+      const worksheet = {
+        load: () => undefined,
+        get name() {
+          return guard(options.registerTableSheet ?? "");
+        },
+      };
+      return recorder(`table[${tableName}]`, log, {
+        load: () => undefined,
+        get isNullObject() {
+          return guard(!exists);
+        },
+        worksheet,
+      });
+    },
+  };
+
+  const context = new OfficeMockObject({
+    application: {
+      suspendApiCalculationUntilNextSync: () =>
+        log.push({
+          path: "application",
+          kind: "call",
+          name: "suspendApiCalculationUntilNextSync",
+          args: [],
+        }),
+      suspendScreenUpdatingUntilNextSync: () =>
+        log.push({
+          path: "application",
+          kind: "call",
+          name: "suspendScreenUpdatingUntilNextSync",
+          args: [],
+        }),
+      calculate: (type: string) =>
+        log.push({ path: "application", kind: "call", name: "calculate", args: [type] }),
+    },
+    sync: async () => {
+      syncCount++;
+      const loads = pendingLoads;
+      pendingLoads = [];
+      for (const l of loads) l();
+    },
+  });
+  context["workbook"] = { worksheets, tables };
+
+  const run: ExcelRun = async (batch) => {
+    runCount++;
+    return batch(context as unknown as Excel.RequestContext);
+  };
+  return {
+    run,
+    context,
+    log,
+    syncs: () => syncCount,
+    runs: () => runCount,
+    sheetNames: () => [...names],
+  };
+}
+
+export type GridCell = { text: string } | { number: number } | { formula: string };
+
+export interface MockSheet {
+  cells: Map<string, GridCell>;
+  numberFormats: Map<string, string>;
+}
+
+function a1(row: number, col: number): string {
+  let n = col;
+  let s = "";
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${s}${row}`;
+}
+
+function topLeft(address: string): { row: number; col: number } {
+  const m = /^([A-Z]+)(\d+)/.exec(address);
+  if (!m) throw new Error(`bad address ${address}`);
+  let col = 0;
+  for (const ch of m[1] as string) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]), col };
+}
+
+/**
+ * Rebuilds each sheet's contents from the logged values/formulas/numberFormat assignments, reading
+ * them the way Excel does: a string starting with an apostrophe is text (the apostrophe dropped), a
+ * string starting with = is a formula; a string with neither would be parsed by Excel and is
+ * reported as such so tests can fail on it.
+ */
+export function rebuildSheets(log: readonly OfficeCall[]): Map<string, MockSheet> {
+  const sheets = new Map<string, MockSheet>();
+  for (const op of log) {
+    if (op.kind !== "set" || !["values", "formulas", "numberFormat"].includes(op.name)) continue;
+    const m = /^ws\[(.*)\]\.getRange\(([A-Z0-9:]+)\)$/.exec(op.path);
+    if (!m) continue;
+    const sheetName = m[1] as string;
+    const sheet = sheets.get(sheetName) ?? { cells: new Map(), numberFormats: new Map() };
+    sheets.set(sheetName, sheet);
+    const origin = topLeft(m[2] as string);
+    const matrix = op.value as unknown[][];
+    matrix.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null) return;
+        const address = a1(origin.row + r, origin.col + c);
+        if (op.name === "numberFormat") {
+          sheet.numberFormats.set(address, String(v));
+        } else if (typeof v === "number") {
+          sheet.cells.set(address, { number: v });
+        } else if (op.name === "values" && typeof v === "string" && v.startsWith("'")) {
+          sheet.cells.set(address, { text: v.slice(1) });
+        } else if (op.name === "formulas" && typeof v === "string" && v.startsWith("=")) {
+          sheet.cells.set(address, { formula: v.slice(1) });
+        } else {
+          throw new Error(
+            `${sheetName}!${address}: ${JSON.stringify(v)} in ${op.name} would be parsed by Excel`
+          );
+        }
+      })
+    );
+  }
+  return sheets;
+}
