@@ -89,7 +89,10 @@ module.exports = async (env, options) => {
     entry: { nhsdp: "./src/cli/index.ts" },
     output: { path: path.resolve(__dirname, "dist", "cli"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
-    externals: [({ request }, callback) => (/^[a-z@]/i.test(request) ? callback(null, `commonjs ${request}`) : callback())],
+    externals: [
+      ({ request }, callback) =>
+        /^[a-z@]/i.test(request) ? callback(null, `commonjs ${request}`) : callback(),
+    ],
     module: { rules: [tsRule] },
     plugins: [new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true })],
     optimization: { minimize: false },

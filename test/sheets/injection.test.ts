@@ -1,4 +1,3 @@
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- ExcelJS cells, not Office.js ranges */
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { writeSheets } from "../../src/sheets/officeWriter";
