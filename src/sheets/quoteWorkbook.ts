@@ -1,13 +1,30 @@
-import type { Finding } from "../core/principles";
-import type { Quote } from "../core/quote";
-import type { Partnership } from "../document";
-import { buildQuoteSheet } from "./quoteSheet";
+/*
+ * A quote, end to end, for both destinations: a standalone .xlsx (the CLI, partners without the add-in)
+ * and the open workbook through Office.js (the add-in). Both build the same SheetSpec and register row.
+ */
+import { checkPrinciples, type Finding } from "../core/principles";
+import { priceQuote, type Quote } from "../core/quote";
+import { parsePartnership, type DocumentIssue, type Partnership } from "../document";
+import { writeSheets, type ExcelRun } from "./officeWriter";
+import { buildQuoteSheet, isoMinute } from "./quoteSheet";
+import type { RegisterEntry } from "./register";
 import { writeWorkbook } from "./xlsxWriter";
 
-/**
- * A standalone quote workbook (.xlsx): the quote sheet and a register row for it, for the CLI and for
- * partners who do not have the add-in.
- */
+export function quoteRegisterEntry(
+  doc: Partnership,
+  quote: Quote,
+  generatedAt: Date
+): RegisterEntry {
+  return {
+    reference: doc.reference,
+    partner: doc.partner.name,
+    use: doc.use,
+    total: quote.total.toNumber(),
+    generated: isoMinute(generatedAt),
+  };
+}
+
+/** The quote sheet and a register row in a new workbook, as .xlsx bytes. */
 export async function writeQuoteWorkbook(
   doc: Partnership,
   quote: Quote,
@@ -16,14 +33,46 @@ export async function writeQuoteWorkbook(
 ): Promise<Buffer> {
   const sheet = buildQuoteSheet(doc, quote, findings, options);
   return writeWorkbook([sheet], {
-    register: [
-      {
-        reference: doc.reference,
-        partner: doc.partner.name,
-        use: doc.use,
-        total: quote.total.toNumber(),
-        generated: options.generatedAt.toISOString().slice(0, 16),
-      },
-    ],
+    register: [quoteRegisterEntry(doc, quote, options.generatedAt)],
   });
+}
+
+export type QuoteInExcelResult =
+  | {
+      ok: true;
+      sheetName: string;
+      registerSheetName: string | undefined;
+      total: number;
+      findings: readonly Finding[];
+      syncs: number;
+    }
+  | { ok: false; issues: DocumentIssue[] };
+
+/**
+ * Validates a Partnership document and, only if it is valid, adds its quote sheet to the open workbook
+ * (never replacing a sheet: a second quote for the same reference becomes "Quote X (2)") and appends a
+ * row to the partnership register, in one Excel.run with three syncs however long the quote.
+ */
+export async function generateQuoteInExcel(
+  run: ExcelRun,
+  json: unknown,
+  generatedAt: Date
+): Promise<QuoteInExcelResult> {
+  const parsed = parsePartnership(json);
+  if (!parsed.ok) return { ok: false, issues: parsed.issues };
+  const doc = parsed.document;
+  const quote = priceQuote(doc);
+  const findings = checkPrinciples(doc, quote);
+  const sheet = buildQuoteSheet(doc, quote, findings, { generatedAt });
+  const written = await writeSheets(run, [sheet], {
+    register: [quoteRegisterEntry(doc, quote, generatedAt)],
+  });
+  return {
+    ok: true,
+    sheetName: written.sheets[0]?.name ?? sheet.name,
+    registerSheetName: written.register?.sheetName,
+    total: quote.total.toNumber(),
+    findings,
+    syncs: written.syncs,
+  };
 }
