@@ -1,3 +1,4 @@
+const fs = require("fs");
 const path = require("path");
 const webpack = require("webpack");
 const devCerts = require("office-addin-dev-certs");
@@ -9,9 +10,28 @@ const urlDev = "https://localhost:3000/";
 // Where the production build is hosted; override with ADDIN_PUBLIC_URL at build time.
 const urlProd = process.env.ADDIN_PUBLIC_URL || "https://localhost:3000/";
 
+/**
+ * The dev server's certificate. office-addin-dev-certs generates one and installs its CA as trusted;
+ * where installing is impossible (Linux without sudo, containers) the server still starts with the
+ * generated, untrusted certificate, and the browser asks once to accept it.
+ */
 async function getHttpsOptions() {
-  const httpsOptions = await devCerts.getHttpsServerOptions();
-  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  try {
+    const httpsOptions = await devCerts.getHttpsServerOptions();
+    return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  } catch (error) {
+    const defaults = require("office-addin-dev-certs/lib/defaults");
+    if (!fs.existsSync(defaults.localhostKeyPath)) await devCerts.generateCertificates();
+    console.warn(
+      `Could not install the development CA certificate (${String(error.message).split("\n")[0]}).\n` +
+        "Serving with an untrusted certificate: open https://localhost:3000/taskpane.html once and accept it."
+    );
+    return {
+      ca: fs.readFileSync(defaults.caCertificatePath),
+      key: fs.readFileSync(defaults.localhostKeyPath),
+      cert: fs.readFileSync(defaults.localhostCertificatePath),
+    };
+  }
 }
 
 const tsRule = {
