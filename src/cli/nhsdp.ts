@@ -46,6 +46,25 @@ function readDocument(file: string): Partnership {
   return parsed.document;
 }
 
+/** Writes beside the target and renames, so a failure never leaves half a workbook behind. */
+function writeWholeFile(target: string, bytes: Buffer, shownAs: string): void {
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temporary, bytes);
+    fs.renameSync(temporary, target);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "EISDIR"
+        ? "it is a folder"
+        : code === "ENOENT"
+          ? "its folder does not exist"
+          : (code ?? String(error));
+    throw new UsageError(`cannot write ${shownAs}: ${reason}`);
+  }
+}
+
 function formatFinding(finding: Finding): string {
   const where = finding.field ? ` [${finding.field}]` : "";
   return `${finding.severity.toUpperCase()} ${finding.principle} (${finding.guideSection})${where}: ${finding.message}`;
@@ -72,10 +91,7 @@ async function quoteCommand(
     }
     const findings = checkPrinciples(doc, quote);
     const workbook = await writeQuoteWorkbook(doc, quote, findings, { generatedAt: io.now() });
-    // Write beside the target and rename, so a failure never leaves half a workbook behind.
-    const temporary = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, workbook);
-    fs.renameSync(temporary, target);
+    writeWholeFile(target, workbook, options.output);
   }
   if (options.json) io.stdout(JSON.stringify(quoteFigures(doc.reference, quote), null, 2) + "\n");
   else

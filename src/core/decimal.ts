@@ -23,8 +23,37 @@ export function toPence(value: Decimal): Decimal {
   return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
+/**
+ * The penny rounding a quote uses, chosen so that the quote's sheet formula,
+ * ROUND(ROUND(x*100,6),0)/100, gives the same pence in every spreadsheet engine: round the amount in
+ * pence to six decimal places, then half away from zero to a whole penny. For any amount with at most
+ * eight decimal places in pounds this is exactly `toPence`; beyond that it follows the sheet.
+ */
+export function toQuotedPence(value: Decimal): Decimal {
+  return value
+    .times(100)
+    .toDecimalPlaces(6, Decimal.ROUND_HALF_UP)
+    .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+    .div(100);
+}
+
+/**
+ * The largest line, pool share or total a quote may carry, in pounds. Far above any real data access
+ * fee, and low enough that a sheet formula's six-decimal pre-rounding in pence stays within the 15
+ * significant digits a spreadsheet keeps exactly.
+ */
+export const MAX_QUOTE_AMOUNT = 50_000_000;
+
 export function sumDecimals(values: readonly Decimal[]): Decimal {
   let total = ZERO;
   for (const value of values) total = total.plus(value);
   return total;
+}
+
+/** Pounds and pence with thousands separators, for messages: £12,345.60 (a negative as -£5.00). */
+export function formatPounds(value: Decimal): string {
+  const pence = toPence(value);
+  const [whole, fraction] = pence.abs().toFixed(2).split(".") as [string, string];
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${pence.isNegative() && !pence.isZero() ? "-" : ""}£${grouped}.${fraction}`;
 }

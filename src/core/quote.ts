@@ -1,13 +1,24 @@
 import type { CostCategory, Partnership, Use } from "../document/schema";
 import { decimalArithmetic } from "./arithmetic";
-import { Decimal, ONE, ZERO, sumDecimals, toPence } from "./decimal";
+import {
+  Decimal,
+  MAX_QUOTE_AMOUNT,
+  ONE,
+  ZERO,
+  formatPounds,
+  sumDecimals,
+  toPence,
+  toQuotedPence,
+} from "./decimal";
+import { invalidNumber } from "./errors";
 import { requireFraction, requireNonNegative } from "./validate";
 
 /**
  * The quote for a partnership: the cost-recovery fee the NHS charges for access, by the CIDC guide's
  * pricing approach (chapter 5). Pure: decimal.js only, no Office, no DOM.
  *
- * The rule of the arithmetic (u = on-cost rate, h = overhead rate, ROUND = half away from zero to the penny):
+ * The rule of the arithmetic (u = on-cost rate, h = overhead rate, ROUND = half away from zero to the penny,
+ * via a millionth of a penny so the sheet's formula reproduces it in every engine: see toQuotedPence):
  *
  *   each cost line     amount  = ROUND(quantity x unitCost x (1 + u) x (1 + h))   commercial use (full cost)
  *                      amount  = ROUND(quantity x unitCost x (1 + u))             non-commercial use (marginal cost)
@@ -23,6 +34,8 @@ import { requireFraction, requireNonNegative } from "./validate";
  * is  sum(quantity x unitCost) x (1 + u) x (1 + h) + pools' shares  for commercial use, and the same without
  * (1 + h) for non-commercial use, rounded once. Multiplication distributes over the sum, so the two differ only
  * by the rounding of each line: by at most half a penny per rounded line (the test suite checks this).
+ *
+ * No line, pool share or total may exceed MAX_QUOTE_AMOUNT; a larger figure is an input mistake.
  *
  * The quote reads the use, the costs and the VAT rate, nothing else. In particular it never reads
  * `partner.organisationType`: the price depends on how the data is used, never on who the partner is
@@ -99,6 +112,16 @@ function decimal(value: number): Decimal {
   return new Decimal(value);
 }
 
+function withinQuoteLimit(amount: Decimal, field: string): Decimal {
+  if (amount.greaterThan(MAX_QUOTE_AMOUNT)) {
+    throw invalidNumber(
+      field,
+      `comes to ${formatPounds(amount)}, above the ${formatPounds(new Decimal(MAX_QUOTE_AMOUNT))} a quote can carry; check the quantities and unit costs`
+    );
+  }
+  return amount;
+}
+
 /**
  * Prices a partnership. The document should have passed `parsePartnership`; a negative amount or a
  * share outside 0..1 still throws an InputError naming the field (`costs.lines[2].unitCost`).
@@ -131,7 +154,10 @@ export function priceQuote(doc: Partnership): Quote {
       quantity,
       unit: line.unit,
       unitCost,
-      amount: toPence(quantity.times(unitCost).times(lineUplift)),
+      amount: withinQuoteLimit(
+        toQuotedPence(quantity.times(unitCost).times(lineUplift)),
+        `costs.lines[${index}]`
+      ),
     };
   });
 
@@ -148,7 +174,7 @@ export function priceQuote(doc: Partnership): Quote {
       description:
         "Share of fixed costs: managerial staff, platform operating, buildings and utilities",
       ...fixed,
-      amount: toPence(fixed.pool.times(fixed.share)),
+      amount: withinQuoteLimit(toQuotedPence(fixed.pool.times(fixed.share)), "costs.fixedCosts"),
     },
     {
       id: "capital-costs",
@@ -156,7 +182,10 @@ export function priceQuote(doc: Partnership): Quote {
       description:
         "Share of capital costs: building the SDE, acquiring new data, platform improvements",
       ...capital,
-      amount: toPence(capital.pool.times(capital.share)),
+      amount: withinQuoteLimit(
+        toQuotedPence(capital.pool.times(capital.share)),
+        "costs.capitalCosts"
+      ),
     },
   ];
 
@@ -170,8 +199,11 @@ export function priceQuote(doc: Partnership): Quote {
   for (const line of [...lines, ...poolLines])
     subtotals[line.category] = subtotals[line.category].plus(line.amount);
 
-  const total = sumDecimals([...lines, ...poolLines].map((line) => line.amount));
-  const vat = toPence(total.times(vatRate));
+  const total = withinQuoteLimit(
+    sumDecimals([...lines, ...poolLines].map((line) => line.amount)),
+    "costs"
+  );
+  const vat = toQuotedPence(total.times(vatRate));
 
   return {
     use,
@@ -191,10 +223,4 @@ export function priceQuote(doc: Partnership): Quote {
   };
 }
 
-/** Pounds and pence with thousands separators, for messages: £12,345.60 (a negative as -£5.00). */
-export function formatPounds(value: Decimal): string {
-  const pence = toPence(value);
-  const [whole, fraction] = pence.abs().toFixed(2).split(".") as [string, string];
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${pence.isNegative() && !pence.isZero() ? "-" : ""}£${grouped}.${fraction}`;
-}
+export { formatPounds } from "./decimal";

@@ -168,6 +168,12 @@ export function breakevenRoyaltyRate({
   revenues.forEach((revenue, i) => requireNonNegative(D, revenue, `revenues (value ${i + 1})`));
   const target = milestoneValue(milestones, discountRate);
   const revenueValue = annualPresentValue(revenues, discountRate).times(revenueProbability);
+  if (revenueProbability.isZero()) {
+    throw divisionByZero(
+      "revenue_probability",
+      "is 0, so the revenues are worth nothing and no royalty rate can match the milestones"
+    );
+  }
   if (revenueValue.isZero()) {
     throw divisionByZero(
       "revenues",

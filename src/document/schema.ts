@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Decimal, formatPounds, sumDecimals } from "../core/decimal";
 
 /**
  * The Partnership document: one data partnership as a finance officer records it, in the terms of
@@ -112,10 +113,20 @@ const text = () =>
 const requiredText = () =>
   text().refine((value) => value.trim().length > 0, { error: "must not be blank" });
 
-const money = () => z.number().min(0, { error: "must not be negative (an amount in pounds)" });
+/** Far above any real figure in a partnership, and below the point where a spreadsheet loses pence. */
+const MAX_AMOUNT = 1e12;
+
+const money = () =>
+  z
+    .number()
+    .min(0, { error: "must not be negative (an amount in pounds)" })
+    .max(MAX_AMOUNT, { error: "must be at most 1,000,000,000,000 (an amount in pounds)" });
 
 const nonNegative = (what: string) =>
-  z.number().min(0, { error: `must not be negative (${what})` });
+  z
+    .number()
+    .min(0, { error: `must not be negative (${what})` })
+    .max(MAX_AMOUNT, { error: `must be at most 1,000,000,000,000 (${what})` });
 
 /** A share, rate or probability from 0 to 1 inclusive. */
 const fraction = () =>
@@ -233,15 +244,9 @@ export const costsSchema = z.strictObject({
 
 const instalmentSchema = z.strictObject({ due: isoDate(), amount: money() });
 
-/** Sums pounds to the penny without binary floating-point drift. */
-function pence(value: number): number {
-  return Math.round(value * 100);
-}
-
-/** Whole pence as pounds for a message: 2000000 -> "£20,000.00". */
-function pounds(wholePence: number): string {
-  const [whole, fraction] = (wholePence / 100).toFixed(2).split(".") as [string, string];
-  return `£${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${fraction}`;
+/** Pounds for a message, keeping fractions of a penny visible where there are any (£100.004). */
+function exactPounds(value: Decimal): string {
+  return value.decimalPlaces() <= 2 ? formatPounds(value) : `£${value.toString()}`;
 }
 
 export const fixedPaymentSchema = z
@@ -258,12 +263,14 @@ export const fixedPaymentSchema = z
       (instalment) => (instalment as { amount?: unknown } | null)?.amount
     );
     if (!amounts.every(isNumber)) return;
-    const sum = amounts.reduce((total, amount) => total + pence(amount), 0);
-    if (sum !== pence(payment.amount)) {
+    // Compared as decimals: in binary, 100.004 and 100 would both round to 10000 pence.
+    const sum = sumDecimals(amounts.map((amount) => new Decimal(amount)));
+    const amount = new Decimal(payment.amount);
+    if (!sum.equals(amount)) {
       ctx.addIssue({
         code: "custom",
         path: ["instalments"],
-        message: `add up to ${pounds(sum)} but the fixed payment is ${pounds(pence(payment.amount))}; they must agree`,
+        message: `add up to ${exactPounds(sum)} but the fixed payment is ${exactPounds(amount)}; they must agree`,
       });
     }
   }, ALWAYS);
@@ -358,7 +365,9 @@ export const partnershipSchema = z.strictObject({
   format: z.literal(DOCUMENT_FORMAT),
   version: z.literal(DOCUMENT_VERSION),
   /** The trust's own reference for the partnership, e.g. "DP-2025-014". */
-  reference: requiredText(),
+  reference: requiredText().max(64, {
+    error: "must be at most 64 characters (it heads every printed page)",
+  }),
   trust: trustSchema,
   partner: partnerSchema,
   partnershipType: z.enum(PARTNERSHIP_TYPES),

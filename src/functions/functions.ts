@@ -98,7 +98,7 @@ export function charge(
 /**
  * Royalty due on one period's revenue, with incremental tiers (like tax bands), an annual cap and an annual minimum. Given a range of revenues, spills one royalty per period.
  * @customfunction ROYALTY
- * @param revenue The period's revenue in pounds, or a range of periods' revenues.
+ * @param revenue The period's revenue in pounds, or a range of periods' revenues. An empty cell counts as 0 (the minimum still applies).
  * @param rates Royalty rate of each tier as a decimal (0.05 = 5%). One rate means a flat royalty.
  * @param [thresholds] Lower bound in pounds of each tier: first 0, strictly ascending, one per rate. Needed when there are several rates.
  * @param [annual_cap] Most the royalty can be in a period, in pounds. Applied before the minimum.
@@ -162,7 +162,7 @@ export function milestonevalue(
  * @param milestone_periods When each milestone falls, in years from now.
  * @param milestone_probabilities Each milestone's own chance of being paid, 0 to 1.
  * @param [revenue_probability] Chance that the revenues happen at all, 0 to 1. Default 1.
- * @returns Royalty rate as a decimal (0.05 = 5%).
+ * @returns Royalty rate as a decimal (0.05 = 5%); above 1 when the milestones are worth more than all the revenue.
  */
 export function breakevenroyalty(
   revenues: unknown[][],

@@ -106,13 +106,17 @@ export const ROYALTY = excelFunction(
   (revenue, rates, thresholds, cap, minimum) => {
     const width = revenue[0]?.length ?? 0;
     const single = revenue.length === 1 && width === 1;
+    // The terms are the same for every period: check them with the first one only.
+    let termsChecked = false;
     return revenue.map((row, r) =>
       row.map((periodRevenue, c) =>
         exactNumber((A) => {
           const terms = royaltyTerms(A.fromNumber, rates, thresholds, cap, minimum);
-          validateRoyaltyTerms(A, terms);
+          if (!termsChecked) validateRoyaltyTerms(A, terms);
           const argument = single ? "revenue" : `revenue (value ${r * width + c + 1})`;
-          return royaltyForPeriod(A, A.fromNumber(periodRevenue), terms, argument);
+          const royalty = royaltyForPeriod(A, A.fromNumber(periodRevenue), terms, argument);
+          termsChecked = true;
+          return royalty;
         })
       )
     );

@@ -17,6 +17,7 @@ import {
   USE_LABELS,
   type Partnership,
 } from "../document";
+import { absoluteAddress } from "./a1";
 import { SheetSpecBuilder, date, formula, num, text, type CellStyle, type SheetSpec } from "./spec";
 
 /** The sheet-scoped names every quote defines, for formulas elsewhere and for verification. */
@@ -28,8 +29,10 @@ export const QUOTE_NAMES = {
 
 export const POUNDS_FORMAT = "[$£-809]#,##0.00";
 const RATE_FORMAT = "0.00%";
+const MULTIPLIER_FORMAT = "0.0000";
 const QUANTITY_FORMAT = "#,##0.####";
 const NHS_BLUE = "#005EB8";
+const MAX_ROW_HEIGHT = 409;
 /** About how many characters of wrapped text fit on a line of column B. */
 const DESCRIPTION_CHARACTERS = 48;
 
@@ -46,8 +49,9 @@ const TOTAL: CellStyle = { bold: true, size: 12, border: { top: "thin", bottom: 
  * engine agrees on. A product such as 7 x 120.05 x 1.25 x 1.2 is exactly 1260.525, but in binary
  * floating point it is 1260.5249999999999; Excel and LibreOffice round that to 1260.53, while a
  * literal-minded engine rounds it down. Rounding the amount in pence to six places first removes the
- * binary noise, and then ROUND(.., 0) meets an exact half. The two agree with exact decimal rounding
- * whenever the amount has at most eight decimal places in pounds.
+ * binary noise, and then ROUND(.., 0) meets an exact half. The core rounds by the same rule
+ * (toQuotedPence), which is plain half-away-from-zero rounding for any amount with at most eight
+ * decimal places in pounds; quotes are capped at MAX_QUOTE_AMOUNT so the pre-rounding stays exact.
  */
 export function toPenceFormula(expression: string): string {
   return `ROUND(ROUND((${expression})*100,6),0)/100`;
@@ -126,17 +130,22 @@ export function buildQuoteSheet(
   sheet.setAt(at.row, 4, text(`${USE_LABELS[doc.use]}: charged at ${quote.basis}`));
   at.row += 1;
   at.detail("Why", quote.basisReason);
-  const rateRow = (label: string, value: number | string, note: string): string => {
+  const rateRow = (
+    label: string,
+    value: number | string,
+    note: string,
+    numberFormat = RATE_FORMAT
+  ): string => {
     sheet.setAt(at.row, 1, text(label), { style: LABEL });
     const address = sheet.setAt(
       at.row,
       3,
       typeof value === "number" ? num(value) : formula(value),
-      { numberFormat: RATE_FORMAT }
+      { numberFormat }
     );
     sheet.setAt(at.row, 4, text(note), { style: { italic: true, fontColor: "#425563" } });
     at.row += 1;
-    return `$${address.replace(/(\d+)$/, "$$$1")}`;
+    return absoluteAddress(address);
   };
   const onCost = rateRow(
     "On-cost rate",
@@ -148,7 +157,7 @@ export function buildQuoteSheet(
     quote.overheadRate.toNumber(),
     "overheads: full cost = marginal cost + overheads"
   );
-  const useRef = `$${useCell.replace(/(\d+)$/, "$$$1")}`;
+  const useRef = absoluteAddress(useCell);
   const overheadApplied = rateRow(
     "Overhead applied",
     `IF(${useRef}="commercial",${overhead},0)`,
@@ -157,7 +166,8 @@ export function buildQuoteSheet(
   const uplift = rateRow(
     "Line uplift",
     `(1+${onCost})*(1+${overheadApplied})`,
-    "what each line's quantity x unit cost is multiplied by"
+    "what each line's quantity x unit cost is multiplied by",
+    MULTIPLIER_FORMAT
   );
   const vatRate = rateRow(
     "VAT rate",
@@ -355,7 +365,8 @@ class Cursor {
   /** Makes the current row tall enough for `value` wrapped at about `charactersPerLine`. */
   fitText(value: string, charactersPerLine: number): void {
     const lines = Math.ceil(value.length / charactersPerLine);
-    if (lines > 1) this.sheet.rowHeight(this.row, 15 * lines);
+    // Excel's tallest row is 409 points; longer text stays whole in the cell, scrolled in the formula bar.
+    if (lines > 1) this.sheet.rowHeight(this.row, Math.min(MAX_ROW_HEIGHT, 15 * lines));
   }
 }
 
@@ -407,14 +418,13 @@ function valueSharingSection(at: Cursor, doc: Partnership): void {
     const indexation = sheet.setAt(at.row, 6, num(s.indexation), { numberFormat: RATE_FORMAT });
     at.row += 1;
     table(["Payment", "Year", "", "", "", "Amount"]);
-    const absolute = (address: string): string => `$${address.replace(/(\d+)$/, "$$$1")}`;
     for (let k = 0; k < s.years; k++) {
       sheet.setAt(at.row, 1, num(k + 1));
       sheet.setAt(at.row, 2, num(s.inAdvance ? k : k + 1), { style: { horizontal: "left" } });
       sheet.setAt(
         at.row,
         6,
-        formula(toPenceFormula(`${absolute(fee)}*(1+${absolute(indexation)})^${k}`)),
+        formula(toPenceFormula(`${absoluteAddress(fee)}*(1+${absoluteAddress(indexation)})^${k}`)),
         { numberFormat: POUNDS_FORMAT }
       );
       at.row += 1;

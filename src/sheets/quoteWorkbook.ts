@@ -2,6 +2,7 @@
  * A quote, end to end, for both destinations: a standalone .xlsx (the CLI, partners without the add-in)
  * and the open workbook through Office.js (the add-in). Both build the same SheetSpec and register row.
  */
+import { InputError } from "../core/errors";
 import { checkPrinciples, type Finding } from "../core/principles";
 import { priceQuote, type Quote } from "../core/quote";
 import { parsePartnership, type DocumentIssue, type Partnership } from "../document";
@@ -61,7 +62,15 @@ export async function generateQuoteInExcel(
   const parsed = parsePartnership(json);
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
   const doc = parsed.document;
-  const quote = priceQuote(doc);
+  let quote: Quote;
+  try {
+    quote = priceQuote(doc);
+  } catch (error) {
+    // A valid document whose figures are out of range (a line above the quote limit, say).
+    if (error instanceof InputError)
+      return { ok: false, issues: [{ path: error.argument, message: error.problem }] };
+    throw error;
+  }
   const findings = checkPrinciples(doc, quote);
   const sheet = buildQuoteSheet(doc, quote, findings, { generatedAt });
   const written = await writeSheets(run, [sheet], {

@@ -2,16 +2,19 @@ import * as React from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import App from "./components/App";
+import { excelAvailable } from "./quoteFromDocument";
 
 /* global document, Office */
 
 const title = "NHS data partnership pricing";
 
 function render(root: Root, host: string | null | undefined): void {
+  // Known once Office.onReady has answered (host !== undefined); Office.context.host is set by then.
+  const canWriteSheets = host === undefined ? undefined : excelAvailable();
   root.render(
     <React.StrictMode>
       <FluentProvider theme={webLightTheme}>
-        <App host={host} />
+        <App host={host} excelAvailable={canWriteSheets} />
       </FluentProvider>
     </React.StrictMode>
   );

@@ -88,6 +88,45 @@ describe("nhsdp quote", () => {
   });
 });
 
+describe("nhsdp quote, awkward but valid input", () => {
+  it("quotes a document with very long text and the longest reference", async () => {
+    const file = writeDocument("long-text.json", (doc) => {
+      doc.reference = "R".repeat(64);
+      doc.purpose = "A purpose described at great length. ".repeat(100);
+      const costs = doc.costs as { lines: { description: string }[] };
+      (costs.lines[0] as { description: string }).description = "x".repeat(2000);
+    });
+    const output = path.join(work, "long-text.xlsx");
+    const { code, stderr } = await run("quote", file, "-o", output);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(fs.existsSync(output)).toBe(true);
+  });
+
+  it("refuses a quote line above the limit with exit 2 and the line's path", async () => {
+    const file = writeDocument("huge.json", (doc) => {
+      const costs = doc.costs as { lines: { quantity: number; unitCost: number }[] };
+      Object.assign(costs.lines[0] as object, { quantity: 1_000_000, unitCost: 1_000 });
+    });
+    const { code, stderr, stdout } = await run("quote", file, "--json");
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/costs\.lines\[0\]: comes to £/);
+  });
+
+  it("says why it cannot write, exits 2 and leaves nothing behind", async () => {
+    const folder = path.join(work, "a-folder.xlsx");
+    fs.mkdirSync(folder);
+    const intoFolder = await run("quote", EXAMPLE, "-o", folder, "--force");
+    expect(intoFolder.code).toBe(2);
+    expect(intoFolder.stderr).toMatch(/cannot write .*a-folder\.xlsx/);
+    const missing = await run("quote", EXAMPLE, "-o", path.join(work, "no-such-folder", "q.xlsx"));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/folder does not exist/);
+    expect(fs.readdirSync(work).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
 describe("nhsdp check", () => {
   it("exits 0 with no findings at error severity", async () => {
     const { code, stdout } = await run("check", EXAMPLE);

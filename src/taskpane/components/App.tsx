@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Body1, Caption1, Subtitle2, Title1, makeStyles, tokens } from "@fluentui/react-components";
+import { QuoteFromDocument } from "./QuoteFromDocument";
 
 /** Namespace of the custom functions, as declared in manifest.xml (Functions.Namespace). */
 export const FUNCTION_NAMESPACE = "NHSDP";
@@ -114,6 +115,11 @@ export interface AppProps {
    * undefined while Office.js is still starting up.
    */
   host?: string | null;
+  /**
+   * Whether the quote sheet can be written (the Excel API is loaded and the host is Excel);
+   * undefined while Office.js is still starting up.
+   */
+  excelAvailable?: boolean;
 }
 
 function hostStatus(host: string | null | undefined): string {
@@ -123,7 +129,7 @@ function hostStatus(host: string | null | undefined): string {
   return "Not connected to Excel: this page lists the functions but cannot calculate anything on its own.";
 }
 
-export function App({ host }: AppProps): React.JSX.Element {
+export function App({ host, excelAvailable }: AppProps): React.JSX.Element {
   const styles = useStyles();
   return (
     <div className={styles.root}>
@@ -147,6 +153,8 @@ export function App({ host }: AppProps): React.JSX.Element {
             subscriptions.
           </Body1>
         </section>
+
+        <QuoteFromDocument excelAvailable={excelAvailable} />
 
         <section className={styles.section} aria-labelledby="functions-heading" id="functions">
           <Subtitle2 as="h2" id="functions-heading">

@@ -1,0 +1,224 @@
+/*
+ * The task pane's "Quote from a partnership document" logic, without React or Office: a chosen file's
+ * text becomes a view model (every problem with the document, or a summary of its quote and principle
+ * findings), and creating the quote sheet becomes an outcome to show, never an exception.
+ */
+import { InputError } from "../core/errors";
+import { checkPrinciples, SEVERITIES, type Finding, type Severity } from "../core/principles";
+import { formatPounds, priceQuote, type PricingBasis } from "../core/quote";
+import { DOCUMENT_PATH, parsePartnershipJson, USE_LABELS, type DocumentIssue } from "../document";
+// Types only: the sheet writer (and ExcelJS behind it) is loaded when a sheet is created, not here.
+import type { ExcelRun } from "../sheets/officeWriter";
+import type { QuoteInExcelResult } from "../sheets/quoteWorkbook";
+
+export interface FindingGroup {
+  readonly severity: Severity;
+  /** "Errors", "Warnings", "Information". */
+  readonly label: string;
+  readonly findings: readonly Finding[];
+}
+
+export interface QuoteSummary {
+  readonly reference: string;
+  readonly partner: string;
+  /** "Commercial" or "Non-commercial". */
+  readonly use: string;
+  readonly basis: PricingBasis;
+  readonly basisReason: string;
+  /** Pounds and pence, e.g. "£98,678.53". */
+  readonly total: string;
+  /** The VAT rate as a percentage, e.g. "20%". */
+  readonly vatRate: string;
+  readonly vat: string;
+  readonly totalIncVat: string;
+  /** Findings by severity, most serious first; severities with no findings are left out. */
+  readonly findingGroups: readonly FindingGroup[];
+  readonly findingCount: number;
+}
+
+export type QuoteView =
+  | {
+      readonly status: "invalid";
+      readonly fileName: string;
+      /** "15 problems in bad-costs.json". */
+      readonly heading: string;
+      readonly issues: readonly DocumentIssue[];
+    }
+  | {
+      readonly status: "valid";
+      readonly fileName: string;
+      /** The document as read, for generateQuoteInExcel (which validates it again). */
+      readonly json: unknown;
+      readonly summary: QuoteSummary;
+    };
+
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
+  error: "Errors",
+  warning: "Warnings",
+  info: "Information",
+};
+
+/** "path: message", as the issue list shows it. */
+export function issueText(issue: DocumentIssue): string {
+  return `${issue.path}: ${issue.message}`;
+}
+
+export function problemsHeading(count: number, fileName: string): string {
+  return `${count} ${count === 1 ? "problem" : "problems"} in ${fileName}`;
+}
+
+function invalid(fileName: string, issues: readonly DocumentIssue[]): QuoteView {
+  return {
+    status: "invalid",
+    fileName,
+    heading: problemsHeading(issues.length, fileName),
+    issues,
+  };
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  const text = String(error);
+  return text === "" || text === "[object Object]" ? "an unknown error" : text;
+}
+
+/**
+ * Validates a partnership document's text and, when it is valid, prices it and checks it against the
+ * principles. Never throws: a syntax error, an invalid field or a failure to price is an issue.
+ */
+export function quoteViewFromText(text: string, fileName: string): QuoteView {
+  // Some editors save UTF-8 with a byte order mark, which JSON.parse refuses.
+  const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const parsed = parsePartnershipJson(source);
+  if (!parsed.ok) return invalid(fileName, parsed.issues);
+  try {
+    const doc = parsed.document;
+    const quote = priceQuote(doc);
+    const findings = checkPrinciples(doc, quote);
+    const findingGroups = SEVERITIES.map((severity) => ({
+      severity,
+      label: SEVERITY_LABELS[severity],
+      findings: findings.filter((finding) => finding.severity === severity),
+    })).filter((group) => group.findings.length > 0);
+    return {
+      status: "valid",
+      fileName,
+      json: JSON.parse(source) as unknown,
+      summary: {
+        reference: doc.reference,
+        partner: doc.partner.name,
+        use: USE_LABELS[doc.use],
+        basis: quote.basis,
+        basisReason: quote.basisReason,
+        total: formatPounds(quote.total),
+        vatRate: `${quote.vatRate.times(100).toString()}%`,
+        vat: formatPounds(quote.vat),
+        totalIncVat: formatPounds(quote.totalIncVat),
+        findingGroups,
+        findingCount: findings.length,
+      },
+    };
+  } catch (error) {
+    // The schema admits every document priceQuote can price, except amounts too large to quote.
+    if (error instanceof InputError)
+      return invalid(fileName, [{ path: error.argument, message: error.problem }]);
+    return invalid(fileName, [
+      { path: DOCUMENT_PATH, message: `could not be priced: ${errorMessage(error)}` },
+    ]);
+  }
+}
+
+/** What the file picker hands over: a File in the browser, anything with a name and text() in tests. */
+export interface TextFile {
+  readonly name: string;
+  text(): Promise<string>;
+}
+
+/** Reads a chosen file and makes its view model. Never rejects: an unreadable file is an issue. */
+export async function quoteViewFromFile(file: TextFile): Promise<QuoteView> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (error) {
+    return invalid(file.name, [
+      { path: DOCUMENT_PATH, message: `could not be read: ${errorMessage(error)}` },
+    ]);
+  }
+  return quoteViewFromText(text, file.name);
+}
+
+/** What the Office globals look like to `excelAvailable`; `globalThis` in the task pane. */
+export interface OfficeGlobals {
+  readonly Excel?: unknown;
+  readonly Office?: {
+    readonly context?: { readonly host?: unknown } | null;
+    readonly HostType?: { readonly Excel?: unknown } | null;
+  } | null;
+}
+
+/**
+ * True when the quote sheet can be written: the Excel API is loaded and the add-in runs in Excel.
+ * Call it after Office.onReady. Never throws, whatever the page (a plain browser has neither global).
+ */
+export function excelAvailable(env: OfficeGlobals = globalThis as OfficeGlobals): boolean {
+  try {
+    const office = env.Office;
+    if (typeof env.Excel === "undefined" || !office) return false;
+    const excelHost = office.HostType?.Excel ?? "Excel";
+    const host = office.context?.host;
+    return host !== undefined && host !== null && host === excelHost;
+  } catch {
+    return false;
+  }
+}
+
+export type CreateOutcome =
+  | { readonly status: "success"; readonly message: string }
+  | {
+      readonly status: "error";
+      readonly message: string;
+      readonly issues: readonly DocumentIssue[];
+    };
+
+export type GenerateQuoteInExcel = (
+  run: ExcelRun,
+  json: unknown,
+  generatedAt: Date
+) => Promise<QuoteInExcelResult>;
+
+/** The message for generateQuoteInExcel's result. */
+export function describeQuoteResult(result: QuoteInExcelResult): CreateOutcome {
+  if (result.ok) {
+    const register = result.registerSheetName
+      ? ` and a row in the register (${result.registerSheetName})`
+      : "";
+    return { status: "success", message: `Added sheet “${result.sheetName}”${register}.` };
+  }
+  return {
+    status: "error",
+    message: `${problemsHeading(result.issues.length, "the document")}: nothing was written.`,
+    issues: result.issues,
+  };
+}
+
+/**
+ * Creates the quote sheet and register row through `generate` (generateQuoteInExcel) and describes
+ * what happened. Never rejects: Office errors, a failure to load the writer, anything, is a message.
+ */
+export async function createQuoteSheet(
+  generate: GenerateQuoteInExcel,
+  run: ExcelRun,
+  json: unknown,
+  generatedAt: Date
+): Promise<CreateOutcome> {
+  try {
+    const result = await generate(run, json, generatedAt);
+    return describeQuoteResult(result);
+  } catch (error) {
+    return {
+      status: "error",
+      message: `The quote sheet could not be created: ${errorMessage(error)}`,
+      issues: [],
+    };
+  }
+}
