@@ -7,7 +7,6 @@ import {
   ZERO,
   formatPounds,
   sumDecimals,
-  toPence,
   toQuotedPence,
 } from "./decimal";
 import { invalidNumber } from "./errors";
