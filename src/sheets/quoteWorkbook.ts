@@ -1,31 +1,14 @@
 /*
- * A quote, end to end, for both destinations: a standalone .xlsx (the CLI, partners without the add-in)
- * and the open workbook through Office.js (the add-in). Both build the same SheetSpec and register row.
+ * A standalone quote workbook (.xlsx) for the CLI and for partners who do not have the add-in: the same
+ * quote sheet and register row the add-in writes through Office.js (quoteInExcel.ts).
  */
-import { InputError } from "../core/errors";
-import { checkPrinciples, type Finding } from "../core/principles";
-import { priceQuote, type Quote } from "../core/quote";
-import { parsePartnership, type DocumentIssue, type Partnership } from "../document";
-import { writeSheets, type ExcelRun } from "./officeWriter";
-import { buildQuoteSheet, isoMinute } from "./quoteSheet";
-import type { RegisterEntry } from "./register";
+import type { Finding } from "../core/principles";
+import type { Quote } from "../core/quote";
+import type { Partnership } from "../document";
+import { quoteRegisterEntry } from "./quoteInExcel";
+import { buildQuoteSheet } from "./quoteSheet";
 import { writeWorkbook } from "./xlsxWriter";
 
-export function quoteRegisterEntry(
-  doc: Partnership,
-  quote: Quote,
-  generatedAt: Date
-): RegisterEntry {
-  return {
-    reference: doc.reference,
-    partner: doc.partner.name,
-    use: doc.use,
-    total: quote.total.toNumber(),
-    generated: isoMinute(generatedAt),
-  };
-}
-
-/** The quote sheet and a register row in a new workbook, as .xlsx bytes. */
 export async function writeQuoteWorkbook(
   doc: Partnership,
   quote: Quote,
@@ -36,52 +19,4 @@ export async function writeQuoteWorkbook(
   return writeWorkbook([sheet], {
     register: [quoteRegisterEntry(doc, quote, options.generatedAt)],
   });
-}
-
-export type QuoteInExcelResult =
-  | {
-      ok: true;
-      sheetName: string;
-      registerSheetName: string | undefined;
-      total: number;
-      findings: readonly Finding[];
-      syncs: number;
-    }
-  | { ok: false; issues: DocumentIssue[] };
-
-/**
- * Validates a Partnership document and, only if it is valid, adds its quote sheet to the open workbook
- * (never replacing a sheet: a second quote for the same reference becomes "Quote X (2)") and appends a
- * row to the partnership register, in one Excel.run with three syncs however long the quote.
- */
-export async function generateQuoteInExcel(
-  run: ExcelRun,
-  json: unknown,
-  generatedAt: Date
-): Promise<QuoteInExcelResult> {
-  const parsed = parsePartnership(json);
-  if (!parsed.ok) return { ok: false, issues: parsed.issues };
-  const doc = parsed.document;
-  let quote: Quote;
-  try {
-    quote = priceQuote(doc);
-  } catch (error) {
-    // A valid document whose figures are out of range (a line above the quote limit, say).
-    if (error instanceof InputError)
-      return { ok: false, issues: [{ path: error.argument, message: error.problem }] };
-    throw error;
-  }
-  const findings = checkPrinciples(doc, quote);
-  const sheet = buildQuoteSheet(doc, quote, findings, { generatedAt });
-  const written = await writeSheets(run, [sheet], {
-    register: [quoteRegisterEntry(doc, quote, generatedAt)],
-  });
-  return {
-    ok: true,
-    sheetName: written.sheets[0]?.name ?? sheet.name,
-    registerSheetName: written.register?.sheetName,
-    total: quote.total.toNumber(),
-    findings,
-    syncs: written.syncs,
-  };
 }

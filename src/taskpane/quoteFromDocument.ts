@@ -9,7 +9,7 @@ import { formatPounds, priceQuote, type PricingBasis } from "../core/quote";
 import { DOCUMENT_PATH, parsePartnershipJson, USE_LABELS, type DocumentIssue } from "../document";
 // Types only: the sheet writer (and ExcelJS behind it) is loaded when a sheet is created, not here.
 import type { ExcelRun } from "../sheets/officeWriter";
-import type { QuoteInExcelResult } from "../sheets/quoteWorkbook";
+import type { QuoteInExcelResult } from "../sheets/quoteInExcel";
 
 export interface FindingGroup {
   readonly severity: Severity;

@@ -7,7 +7,7 @@ import fs from "fs";
 import http from "http";
 import type { AddressInfo } from "net";
 import path from "path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 const DIST = path.join(__dirname, "..", "..", "dist");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -61,7 +61,15 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-it("renders the task pane and registers the ten functions on the shared-runtime page", async () => {
+const EXAMPLES = path.join(__dirname, "..", "..", "examples");
+const TEST_OUTPUT = path.join(__dirname, "..", "..", "test-output");
+const EXCEL_NOTE =
+  "Open this add-in in Excel to create the quote sheet; the figures above are the same.";
+
+/** The task pane at a task pane's width, offline, with a CustomFunctions recorder; errors collected. */
+async function openTaskPane(
+  beforeLoad?: (page: Page) => Promise<unknown>
+): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 350, height: 800 } });
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
@@ -78,8 +86,13 @@ it("renders the task pane and registers the ten functions on the shared-runtime 
       registeredIds: ids,
     };
   });
-
+  await beforeLoad?.(page);
   await page.goto(`${baseUrl}/taskpane.html`);
+  return { page, errors };
+}
+
+it("renders the task pane and registers the ten functions on the shared-runtime page", async () => {
+  const { page, errors } = await openTaskPane();
   await page.getByRole("heading", { level: 1, name: "NHS data partnership pricing" }).waitFor();
   const terms = await page.locator("dt").allTextContents();
   expect(terms.join(" ")).toMatch(/FULLCOST/);
@@ -103,10 +116,111 @@ it("renders the task pane and registers the ten functions on the shared-runtime 
       "VERSION",
     ].sort()
   );
-  fs.mkdirSync(path.join(__dirname, "..", "..", "test-output"), { recursive: true });
-  await page.screenshot({
-    path: path.join(__dirname, "..", "..", "test-output", "taskpane.png"),
-    fullPage: true,
-  });
+  fs.mkdirSync(TEST_OUTPUT, { recursive: true });
+  await page.screenshot({ path: path.join(TEST_OUTPUT, "taskpane.png"), fullPage: true });
   expect(errors).toEqual([]);
+  await page.close();
+});
+
+it("checks a chosen partnership document and quotes it, with sheet creation left to Excel", async () => {
+  const { page, errors } = await openTaskPane();
+  const region = page.getByRole("region", { name: "Quote from a partnership document" });
+  await region.getByRole("heading", { level: 2 }).waitFor();
+  const fileInput = region.locator('input[type="file"]');
+  expect(await fileInput.getAttribute("accept")).toBe(".json,application/json");
+  const createButton = region.getByRole("button", { name: "Create quote sheet" });
+  const results = region.locator('[aria-live="polite"]#quote-results');
+
+  // An invalid document: every problem listed, with its path, and nothing to create.
+  await fileInput.setInputFiles(path.join(EXAMPLES, "invalid", "bad-costs.json"));
+  await results.getByRole("heading", { level: 3, name: "15 problems in bad-costs.json" }).waitFor();
+  const issues = await results
+    .getByRole("list", { name: "Problems" })
+    .getByRole("listitem")
+    .allTextContents();
+  expect(issues).toHaveLength(15);
+  expect(issues).toContain('costs.lines[1].unitCost: must be a number (got the text "112.50")');
+  expect(await createButton.isDisabled()).toBe(true);
+  expect(await region.getByText(EXCEL_NOTE).count()).toBe(0);
+
+  // A valid one, chosen next: its quote replaces the problems.
+  await fileInput.setInputFiles(path.join(EXAMPLES, "commercial-imaging-ai.json"));
+  await results.getByText("£98,678.53", { exact: true }).waitFor();
+  expect(await results.getByRole("list", { name: "Problems" }).count()).toBe(0);
+  const summary = await results.getByRole("definition").allTextContents();
+  expect(summary).toEqual([
+    "DP-2025-011",
+    "Radiant Vision AI Ltd",
+    "Commercial",
+    "full cost",
+    "£98,678.53",
+    "£19,735.71",
+    "£118,414.24",
+  ]);
+  await region.getByText("commercial-imaging-ai.json", { exact: true }).waitFor();
+  // Outside Excel (office.js is not even reachable here) the sheet cannot be written.
+  expect(await createButton.isDisabled()).toBe(true);
+  await region.getByText(EXCEL_NOTE).waitFor();
+  expect(await createButton.getAttribute("aria-describedby")).toBe(
+    await region.getByText(EXCEL_NOTE).getAttribute("id")
+  );
+
+  // Headings in order: one h1, then h2s, then h3s inside the quote section.
+  const levels = await page
+    .locator("h1, h2, h3, h4, h5, h6")
+    .evaluateAll((headings) => headings.map((h) => Number(h.tagName.slice(1))));
+  expect(levels[0]).toBe(1);
+  levels.forEach((level, i) => i > 0 && expect(level).toBeLessThanOrEqual(levels[i - 1]! + 1));
+
+  fs.mkdirSync(TEST_OUTPUT, { recursive: true });
+  await page.screenshot({ path: path.join(TEST_OUTPUT, "taskpane-quote.png"), fullPage: true });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it("in Excel, creates the quote sheet through the writer loaded on demand, and shows Excel's errors", async () => {
+  // Stand-ins for office.js in Excel: onReady answers "Excel", and Excel.run fails as a protected
+  // workbook would. The writer's chunk must load from the build for the run to be reached at all.
+  const { page, errors } = await openTaskPane((p) =>
+    p.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      const runs: unknown[] = [];
+      w.Office = {
+        HostType: { Excel: "Excel" },
+        context: { host: "Excel" },
+        onReady: (callback: (info: { host: string }) => void) => {
+          setTimeout(() => callback({ host: "Excel" }), 0);
+          return Promise.resolve({ host: "Excel" });
+        },
+      };
+      w.Excel = {
+        run: (batch: unknown) => {
+          runs.push(batch);
+          return Promise.reject(new Error("The workbook is protected (test)."));
+        },
+        runs,
+      };
+    })
+  );
+  const region = page.getByRole("region", { name: "Quote from a partnership document" });
+  await page.getByText("Connected to Excel.", { exact: false }).waitFor();
+  await region
+    .locator('input[type="file"]')
+    .setInputFiles(path.join(EXAMPLES, "academic-sde-study.json"));
+  const createButton = region.getByRole("button", { name: "Create quote sheet" });
+  await region.getByRole("heading", { level: 3, name: /^Quote / }).waitFor();
+  expect(await createButton.isEnabled()).toBe(true);
+  expect(await region.getByText(EXCEL_NOTE).count()).toBe(0);
+
+  await createButton.click();
+  await region
+    .getByText("The quote sheet could not be created: The workbook is protected (test).")
+    .waitFor();
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { Excel: { runs: unknown[] } }).Excel.runs.length
+    )
+  ).toBe(1);
+  expect(errors).toEqual([]);
+  await page.close();
 });

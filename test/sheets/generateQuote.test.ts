@@ -5,7 +5,7 @@
  */
 import fs from "fs";
 import path from "path";
-import { generateQuoteInExcel } from "../../src/sheets/quoteWorkbook";
+import { generateQuoteInExcel } from "../../src/sheets/quoteInExcel";
 import { createExcelMock } from "../support/officeMock";
 
 const EXAMPLE = JSON.parse(

@@ -30,9 +30,9 @@ import {
 export const EXCEL_NOTE =
   "Open this add-in in Excel to create the quote sheet; the figures above are the same.";
 
-/** The sheet writer, loaded on first use so the task pane starts without it (and ExcelJS behind it). */
+/** The sheet writer, loaded on first use so the task pane opens without waiting for it. */
 const generateQuoteInExcel: GenerateQuoteInExcel = async (run, json, generatedAt) => {
-  const writer = await import(/* webpackChunkName: "quote-writer" */ "../../sheets/quoteWorkbook");
+  const writer = await import(/* webpackChunkName: "quote-writer" */ "../../sheets/quoteInExcel");
   return writer.generateQuoteInExcel(run, json, generatedAt);
 };
 
