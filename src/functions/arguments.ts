@@ -138,18 +138,27 @@ function numberList(
         if (required) throw invalidValue(name, "is required");
         return null;
       }
-      const rows = rowsOf(raw, name);
-      const width = rows[0]?.length ?? 0;
-      if (rows.length > 1 && width > 1) {
+      // Read straight from Excel's rows without copying them: lists are coerced on every recalculation.
+      if (!Array.isArray(raw)) return [cellNumber(raw, name, 1, blanks)];
+      const height = raw.length;
+      const first: unknown = raw[0];
+      const width = Array.isArray(first) ? first.length : 1;
+      if (height > 1 && width > 1) {
         throw invalidValue(
           name,
-          `must be a single row or column, got ${rows.length} rows by ${width} columns`
+          `must be a single row or column, got ${height} rows by ${width} columns`
         );
       }
-      const cells = rows.length === 1 ? (rows[0] as unknown[]) : rows.map((row) => row[0]);
-      if (cells.length === 0) throw invalidValue(name, "is empty");
-      const values = new Array<number>(cells.length);
-      for (let i = 0; i < cells.length; i++) values[i] = cellNumber(cells[i], name, i + 1, blanks);
+      const count = height === 1 ? width : height;
+      if (count === 0) throw invalidValue(name, "is empty");
+      const values = new Array<number>(count);
+      for (let i = 0; i < count; i++) {
+        const row: unknown = height === 1 ? first : raw[i];
+        const rowWidth = Array.isArray(row) ? row.length : 1;
+        if (rowWidth !== width) throw invalidValue(name, "must be a rectangular range");
+        const cell = Array.isArray(row) ? row[height === 1 ? i : 0] : row;
+        values[i] = cellNumber(cell, name, i + 1, blanks);
+      }
       return values;
     },
   };

@@ -10,6 +10,7 @@ import {
 import { Decimal } from "../../src/core/decimal";
 import { InputError } from "../../src/core/errors";
 import { ARITHMETICS } from "../support/arithmetics";
+import { thrownFrom } from "../support/assertions";
 import {
   exactAdd,
   exactCompare,
@@ -341,14 +342,12 @@ describe("exactNumber falls back to decimal.js when the scaled form would overfl
         throw problem;
       })
     ).toThrow(problem);
-    let thrown: unknown;
-    try {
-      exactNumber(() => {
-        throw problem;
-      });
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBe(problem);
+    expect(
+      thrownFrom(() =>
+        exactNumber(() => {
+          throw problem;
+        })
+      )
+    ).toBe(problem);
   });
 });

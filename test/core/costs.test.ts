@@ -9,8 +9,8 @@ import {
   type ChargeInputs,
   type DataUse,
 } from "../../src/core/costs";
-import { InputError } from "../../src/core/errors";
 import { ARITHMETICS } from "../support/arithmetics";
+import { thrownBy } from "../support/assertions";
 import {
   exactAdd,
   exactFromNumber,
@@ -40,16 +40,15 @@ function inputs<T>(A: Arithmetic<T>, p: PlainInputs): ChargeInputs<T> {
   };
 }
 
-/** Calls `f` and returns what it threw, failing the test if it did not throw. */
-function thrownBy(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error("expected an InputError, but nothing was thrown");
-}
+/** Both pools shared: marginal cost 8125, overhead 20%, 1% of 500,000 and 0.5% of 2,000,000. */
+const example: PlainInputs = {
+  marginalCost: 8125,
+  overheadRate: 0.2,
+  fixedCosts: 500000,
+  fixedShare: 0.01,
+  capitalCosts: 2000000,
+  capitalShare: 0.005,
+};
 
 describe.each(ARITHMETICS)("costs on $name", (R) => {
   describe("marginalCost", () => {
@@ -111,48 +110,31 @@ describe.each(ARITHMETICS)("costs on $name", (R) => {
   });
 
   describe("fullCost", () => {
-    it("is marginal cost x (1 + overhead rate) plus the pools' shares", () => {
+    it.each([
       // 8125 x 1.2 + 500000 x 0.01 + 2000000 x 0.005 = 9750 + 5000 + 10000 = 24750
-      expect(
-        R.number((A) =>
-          fullCost(
-            A,
-            inputs(A, {
-              marginalCost: 8125,
-              overheadRate: 0.2,
-              fixedCosts: 500000,
-              fixedShare: 0.01,
-              capitalCosts: 2000000,
-              capitalShare: 0.005,
-            })
-          )
-        )
-      ).toBe(24750);
+      [example, 24750],
       // 0.07 x 1.1 = 0.077 exactly
-      expect(
-        R.number((A) => fullCost(A, inputs(A, { marginalCost: 0.07, overheadRate: 0.1 })))
-      ).toBe(0.077);
+      [{ marginalCost: 0.07, overheadRate: 0.1 }, 0.077],
       // 1234.5678 x 1.15 = 1234.5678 + 185.18517 = 1419.75297 (not rounded: full cost is not a price)
-      expect(
-        R.number((A) => fullCost(A, inputs(A, { marginalCost: 1234.5678, overheadRate: 0.15 })))
-      ).toBe(1419.75297);
+      [{ marginalCost: 1234.5678, overheadRate: 0.15 }, 1419.75297],
       // Shares at their limits: 100 x 1 + 300 x 1 + 700 x 0 = 400
-      expect(
-        R.number((A) =>
-          fullCost(
-            A,
-            inputs(A, {
-              marginalCost: 100,
-              overheadRate: 0,
-              fixedCosts: 300,
-              fixedShare: 1,
-              capitalCosts: 700,
-              capitalShare: 0,
-            })
-          )
-        )
-      ).toBe(400);
-    });
+      [
+        {
+          marginalCost: 100,
+          overheadRate: 0,
+          fixedCosts: 300,
+          fixedShare: 1,
+          capitalCosts: 700,
+          capitalShare: 0,
+        },
+        400,
+      ],
+    ] as [PlainInputs, number][])(
+      "is marginal cost x (1 + overhead rate) plus the pools' shares: %j gives %p",
+      (plainInputs, expected) => {
+        expect(R.number((A) => fullCost(A, inputs(A, plainInputs)))).toBe(expected);
+      }
+    );
 
     it.each([
       [{ marginalCost: -1, overheadRate: 0.2 }, "marginal_cost"],
@@ -178,15 +160,6 @@ describe.each(ARITHMETICS)("costs on $name", (R) => {
   });
 
   describe("charge", () => {
-    const example = {
-      marginalCost: 8125,
-      overheadRate: 0.2,
-      fixedCosts: 500000,
-      fixedShare: 0.01,
-      capitalCosts: 2000000,
-      capitalShare: 0.005,
-    };
-
     it("charges commercial use at full cost and non-commercial use without the overhead uplift", () => {
       // commercial: 8125 x 1.2 + 5000 + 10000 = 24750
       expect(R.number((A) => charge(A, "commercial", inputs(A, example)))).toBe(24750);
@@ -194,62 +167,31 @@ describe.each(ARITHMETICS)("costs on $name", (R) => {
       expect(R.number((A) => charge(A, "non-commercial", inputs(A, example)))).toBe(23125);
     });
 
-    it("rounds to the penny, half away from zero", () => {
+    it.each([
       // 1234.5678 x 1.15 = 1419.75297 -> 1419.75; non-commercial 1234.5678 -> 1234.57
-      expect(
-        R.number((A) =>
-          charge(A, "commercial", inputs(A, { marginalCost: 1234.5678, overheadRate: 0.15 }))
-        )
-      ).toBe(1419.75);
-      expect(
-        R.number((A) =>
-          charge(A, "non-commercial", inputs(A, { marginalCost: 1234.5678, overheadRate: 0.15 }))
-        )
-      ).toBe(1234.57);
+      ["commercial", { marginalCost: 1234.5678, overheadRate: 0.15 }, 1419.75],
+      ["non-commercial", { marginalCost: 1234.5678, overheadRate: 0.15 }, 1234.57],
       // exact halves: 0.005 -> 0.01; 2.675 -> 2.68 (below the half in binary); 1.005 -> 1.01
-      expect(
-        R.number((A) =>
-          charge(A, "commercial", inputs(A, { marginalCost: 0.005, overheadRate: 0 }))
-        )
-      ).toBe(0.01);
-      expect(
-        R.number((A) =>
-          charge(A, "commercial", inputs(A, { marginalCost: 2.675, overheadRate: 0 }))
-        )
-      ).toBe(2.68);
-      expect(
-        R.number((A) =>
-          charge(A, "non-commercial", inputs(A, { marginalCost: 1.005, overheadRate: 0.5 }))
-        )
-      ).toBe(1.01);
+      ["commercial", { marginalCost: 0.005, overheadRate: 0 }, 0.01],
+      ["commercial", { marginalCost: 2.675, overheadRate: 0 }, 2.68],
+      ["non-commercial", { marginalCost: 1.005, overheadRate: 0.5 }, 1.01],
       // a half produced by the arithmetic: 0.5 x 1.25 = 0.625 -> 0.63; 10.01 x 1.5 = 15.015 -> 15.02
-      expect(
-        R.number((A) =>
-          charge(A, "commercial", inputs(A, { marginalCost: 0.5, overheadRate: 0.25 }))
-        )
-      ).toBe(0.63);
-      expect(
-        R.number((A) =>
-          charge(A, "commercial", inputs(A, { marginalCost: 10.01, overheadRate: 0.5 }))
-        )
-      ).toBe(15.02);
+      ["commercial", { marginalCost: 0.5, overheadRate: 0.25 }, 0.63],
+      ["commercial", { marginalCost: 10.01, overheadRate: 0.5 }, 15.02],
       // just under a half: 0.0049999 -> 0
-      expect(
-        R.number((A) =>
-          charge(A, "commercial", inputs(A, { marginalCost: 0.0049999, overheadRate: 0 }))
-        )
-      ).toBe(0);
+      ["commercial", { marginalCost: 0.0049999, overheadRate: 0 }, 0],
       // pools with a share: 333.33 x 0.333 = 110.99889 -> 111.00; + 10 x 1 = 121.00
-      expect(
-        R.number((A) =>
-          charge(
-            A,
-            "non-commercial",
-            inputs(A, { marginalCost: 10, overheadRate: 9, fixedCosts: 333.33, fixedShare: 0.333 })
-          )
-        )
-      ).toBe(121);
-    });
+      [
+        "non-commercial",
+        { marginalCost: 10, overheadRate: 9, fixedCosts: 333.33, fixedShare: 0.333 },
+        121,
+      ],
+    ] as [DataUse, PlainInputs, number][])(
+      "rounds to the penny, half away from zero: %s use of %j gives %p",
+      (use, plainInputs, expected) => {
+        expect(R.number((A) => charge(A, use, inputs(A, plainInputs)))).toBe(expected);
+      }
+    );
 
     it("never varies for anything but the use (no organisation type argument)", () => {
       expect(charge.length).toBe(3);

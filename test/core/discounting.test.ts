@@ -7,26 +7,10 @@ import {
   greenBookDiscountFactor,
   requireDiscountRate,
 } from "../../src/core/discounting";
-import { InputError } from "../../src/core/errors";
+import { expectRelativelyClose, thrownBy } from "../support/assertions";
 
 const d = (value: number | string) => new Decimal(value);
 const gb = (year: number) => greenBookDiscountFactor(d(year)).toNumber();
-
-/** |actual - expected| <= tolerance x |expected| */
-function expectRelativelyClose(actual: number, expected: number, tolerance = 1e-13): void {
-  expect(Number.isFinite(actual)).toBe(true);
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tolerance * Math.abs(expected));
-}
-
-function thrownBy(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error("expected an InputError, but nothing was thrown");
-}
 
 describe("requireDiscountRate", () => {
   it("accepts rates above -1 and returns them", () => {
@@ -152,33 +136,40 @@ describe("Green Book declining schedule", () => {
     ]);
   });
 
-  it("compounds the bands one after another", () => {
+  it("compounds the bands one after another: exactly 1 at year 0, about 0.3563 at 30", () => {
     expect(gb(0)).toBe(1);
-    expectRelativelyClose(gb(1), 1 / 1.035);
-    expectRelativelyClose(gb(10), 1 / 1.035 ** 10);
-    expectRelativelyClose(gb(10.5), 1 / 1.035 ** 10.5);
     // at 30 = 1 / 1.035^30 (about 0.3563)
-    expectRelativelyClose(gb(30), 1 / 1.035 ** 30);
     expect(gb(30)).toBeCloseTo(0.3563, 4);
+  });
+
+  it.each<{ year: number; expected: number; tolerance?: number }>([
+    { year: 1, expected: 1 / 1.035 },
+    { year: 10, expected: 1 / 1.035 ** 10 },
+    { year: 10.5, expected: 1 / 1.035 ** 10.5 },
+    // at 30 = 1 / 1.035^30
+    { year: 30, expected: 1 / 1.035 ** 30 },
     // at 40 = 1 / (1.035^30 x 1.03^10)
-    expectRelativelyClose(gb(40), 1 / (1.035 ** 30 * 1.03 ** 10));
+    { year: 40, expected: 1 / (1.035 ** 30 * 1.03 ** 10) },
     // at 75 = 1 / (1.035^30 x 1.03^45)
-    expectRelativelyClose(gb(75), 1 / (1.035 ** 30 * 1.03 ** 45));
+    { year: 75, expected: 1 / (1.035 ** 30 * 1.03 ** 45) },
     // at 100 = 1 / (1.035^30 x 1.03^45 x 1.025^25)
-    expectRelativelyClose(gb(100), 1 / (1.035 ** 30 * 1.03 ** 45 * 1.025 ** 25));
+    { year: 100, expected: 1 / (1.035 ** 30 * 1.03 ** 45 * 1.025 ** 25) },
     // at 150 = 1 / (1.035^30 x 1.03^45 x 1.025^50 x 1.02^25)
-    expectRelativelyClose(gb(150), 1 / (1.035 ** 30 * 1.03 ** 45 * 1.025 ** 50 * 1.02 ** 25));
+    { year: 150, expected: 1 / (1.035 ** 30 * 1.03 ** 45 * 1.025 ** 50 * 1.02 ** 25) },
     // at 250 = 1 / (1.035^30 x 1.03^45 x 1.025^50 x 1.02^75 x 1.015^50)
-    expectRelativelyClose(
-      gb(250),
-      1 / (1.035 ** 30 * 1.03 ** 45 * 1.025 ** 50 * 1.02 ** 75 * 1.015 ** 50)
-    );
+    {
+      year: 250,
+      expected: 1 / (1.035 ** 30 * 1.03 ** 45 * 1.025 ** 50 * 1.02 ** 75 * 1.015 ** 50),
+    },
     // at 400 = 1 / (1.035^30 x 1.03^45 x 1.025^50 x 1.02^75 x 1.015^100 x 1.01^100)
-    expectRelativelyClose(
-      gb(400),
-      1 / (1.035 ** 30 * 1.03 ** 45 * 1.025 ** 50 * 1.02 ** 75 * 1.015 ** 100 * 1.01 ** 100),
-      1e-12
-    );
+    {
+      year: 400,
+      expected:
+        1 / (1.035 ** 30 * 1.03 ** 45 * 1.025 ** 50 * 1.02 ** 75 * 1.015 ** 100 * 1.01 ** 100),
+      tolerance: 1e-12,
+    },
+  ])("compounds the bands one after another: year $year", ({ year, expected, tolerance }) => {
+    expectRelativelyClose(gb(year), expected, tolerance);
   });
 
   it("rejects a negative year as a number error naming year, but takes -0 as 0", () => {

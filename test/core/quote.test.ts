@@ -5,7 +5,7 @@ import { Decimal } from "../../src/core/decimal";
 import { InputError } from "../../src/core/errors";
 import { formatPounds, priceQuote, type Quote } from "../../src/core/quote";
 import { ORGANISATION_TYPES, type Partnership } from "../../src/document/schema";
-import { clean, example } from "../document/fixtures";
+import { clean, EXAMPLE_FILES, example } from "../document/fixtures";
 
 const D = decimalArithmetic;
 
@@ -18,6 +18,18 @@ function amounts(quote: Quote): Record<string, string> {
   return Object.fromEntries(
     [...quote.lines, ...quote.poolLines].map((line) => [line.id, line.amount.toFixed(2)])
   );
+}
+
+type CostLine = Partnership["costs"]["lines"][number];
+
+/** A cost line: one item of services, described by its id, unless `line` says otherwise. */
+function itemLine(line: Pick<CostLine, "id" | "unitCost"> & Partial<CostLine>): CostLine {
+  return { category: "services", description: line.id, quantity: 1, unit: "item", ...line };
+}
+
+/** Both pools empty, fresh on every call. */
+function noPools(): Pick<Partnership["costs"], "fixedCosts" | "capitalCosts"> {
+  return { fixedCosts: { pool: 0, share: 0 }, capitalCosts: { pool: 0, share: 0 } };
 }
 
 /** The clean document with its costs replaced. */
@@ -111,19 +123,9 @@ describe("rounding: half away from zero, per line, to the penny", () => {
     const quote = priceQuote(
       withCosts(
         {
-          lines: [
-            {
-              id: "a",
-              category: "services",
-              description: "half",
-              quantity: 1,
-              unit: "item",
-              unitCost: 2.675,
-            },
-          ],
+          lines: [itemLine({ id: "a", description: "half", unitCost: 2.675 })],
           onCostRate: 0,
-          fixedCosts: { pool: 0, share: 0 },
-          capitalCosts: { pool: 0, share: 0 },
+          ...noPools(),
         },
         { use: "non-commercial" }
       )
@@ -136,27 +138,18 @@ describe("rounding: half away from zero, per line, to the penny", () => {
     const quote = priceQuote(
       withCosts({
         lines: [
-          {
+          itemLine({
             id: "a",
-            category: "services",
             description: "not a tie",
             quantity: 0.5,
             unit: "hour",
             unitCost: 4.47,
-          },
-          {
-            id: "b",
-            category: "services",
-            description: "tie",
-            quantity: 1,
-            unit: "record",
-            unitCost: 0.67,
-          },
+          }),
+          itemLine({ id: "b", description: "tie", unit: "record", unitCost: 0.67 }),
         ],
         onCostRate: 0,
         overheadRate: 0.5,
-        fixedCosts: { pool: 0, share: 0 },
-        capitalCosts: { pool: 0, share: 0 },
+        ...noPools(),
       })
     );
     expect(amounts(quote)).toMatchObject({ a: "3.35", b: "1.01" }); // 0.5 x 4.47 x 1.5 = 3.3525 -> 3.35; 0.67 x 1.5 = 1.005 -> 1.01
@@ -164,23 +157,8 @@ describe("rounding: half away from zero, per line, to the penny", () => {
   });
 
   test("each line is rounded before summing: three lines of 0.333... do not make 1.00", () => {
-    const lines = ["a", "b", "c"].map((id) => ({
-      id,
-      category: "services" as const,
-      description: id,
-      quantity: 1,
-      unit: "item",
-      unitCost: 0.333,
-    }));
-    const quote = priceQuote(
-      withCosts({
-        lines,
-        onCostRate: 0,
-        overheadRate: 0,
-        fixedCosts: { pool: 0, share: 0 },
-        capitalCosts: { pool: 0, share: 0 },
-      })
-    );
+    const lines = ["a", "b", "c"].map((id) => itemLine({ id, unitCost: 0.333 }));
+    const quote = priceQuote(withCosts({ lines, onCostRate: 0, overheadRate: 0, ...noPools() }));
     expect(quote.lines.map((line) => line.amount.toFixed(2))).toEqual(["0.33", "0.33", "0.33"]);
     expect(quote.total.toFixed(2)).toBe("0.99");
   });
@@ -190,14 +168,7 @@ describe("rounding: half away from zero, per line, to the penny", () => {
       withCosts(
         {
           lines: [
-            {
-              id: "a",
-              category: "data-access-other",
-              description: "x",
-              quantity: 1,
-              unit: "item",
-              unitCost: 10.05,
-            },
+            itemLine({ id: "a", category: "data-access-other", description: "x", unitCost: 10.05 }),
           ],
           onCostRate: 0,
           overheadRate: 0,
@@ -217,19 +188,9 @@ describe("rounding: half away from zero, per line, to the penny", () => {
     const tie = priceQuote(
       withCosts(
         {
-          lines: [
-            {
-              id: "a",
-              category: "services",
-              description: "x",
-              quantity: 1,
-              unit: "item",
-              unitCost: 10.05,
-            },
-          ],
+          lines: [itemLine({ id: "a", description: "x", unitCost: 10.05 })],
           onCostRate: 0,
-          fixedCosts: { pool: 0, share: 0 },
-          capitalCosts: { pool: 0, share: 0 },
+          ...noPools(),
         },
         { vatRate: 0.1, use: "non-commercial" }
       )
@@ -249,37 +210,28 @@ describe("priceQuote structure", () => {
     );
   });
 
-  test("the subtotals add up to the total, and totalIncVat = total + vat", () => {
-    for (const file of [
-      "academic-sde-study.json",
-      "commercial-imaging-ai.json",
-      "commercial-rwe-milestones.json",
-      "sme-subscription.json",
-    ] as const) {
+  test.each(EXAMPLE_FILES)(
+    "the subtotals add up to the total, and totalIncVat = total + vat: %s",
+    (file) => {
       const quote = priceQuote(example(file));
       const sum = Object.values(quote.subtotals).reduce((a, b) => a.plus(b), new Decimal(0));
       expect(sum.eq(quote.total)).toBe(true);
       expect(quote.totalIncVat.eq(quote.total.plus(quote.vat))).toBe(true);
     }
-  });
+  );
 
-  test("the basis reason is one sentence citing the guide", () => {
-    for (const doc of [example("academic-sde-study.json"), example("commercial-imaging-ai.json")]) {
-      const { basisReason } = priceQuote(doc);
+  test.each(["academic-sde-study.json", "commercial-imaging-ai.json"] as const)(
+    "the basis reason is one sentence citing the guide: %s",
+    (file) => {
+      const { basisReason } = priceQuote(example(file));
       expect(basisReason).toMatch(/CIDC guide/);
       expect(basisReason).toMatch(/chapter 5/);
       expect(basisReason.match(/\.(\s|$)/g)).toHaveLength(1);
     }
-  });
+  );
 
   test("an empty document prices at £0.00", () => {
-    const quote = priceQuote(
-      withCosts({
-        lines: [],
-        fixedCosts: { pool: 0, share: 0 },
-        capitalCosts: { pool: 0, share: 0 },
-      })
-    );
+    const quote = priceQuote(withCosts({ lines: [], ...noPools() }));
     expect(quote.total.isZero()).toBe(true);
     expect(quote.totalIncVat.isZero()).toBe(true);
   });

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import type { Arithmetic } from "../../src/core/arithmetic";
-import { InputError } from "../../src/core/errors";
 import { royaltyForPeriod, validateRoyaltyTerms, type RoyaltyTerms } from "../../src/core/royalty";
 import { ARITHMETICS } from "../support/arithmetics";
+import { thrownBy } from "../support/assertions";
 
 interface PlainTerms {
   rates: number[];
@@ -20,24 +20,17 @@ function terms<T>(A: Arithmetic<T>, p: PlainTerms): RoyaltyTerms<T> {
   };
 }
 
-function thrownBy(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error("expected an InputError, but nothing was thrown");
+/** Validates the terms, then the royalty on `revenue`. */
+function validatedRoyalty<T>(A: Arithmetic<T>, revenue: number, p: PlainTerms): T {
+  const t = terms(A, p);
+  validateRoyaltyTerms(A, t);
+  return royaltyForPeriod(A, A.fromNumber(revenue), t);
 }
 
 describe.each(ARITHMETICS)("royalty on $name", (R) => {
   /** Validates the terms, then the royalty on `revenue`, as a double. */
   const royalty = (revenue: number, p: PlainTerms): number =>
-    R.number((A) => {
-      const t = terms(A, p);
-      validateRoyaltyTerms(A, t);
-      return royaltyForPeriod(A, A.fromNumber(revenue), t);
-    });
+    R.number((A) => validatedRoyalty(A, revenue, p));
 
   it("applies one flat rate", () => {
     // 1,234,567.89 x 5% = 61,728.3945 (not rounded: a royalty is a value, not a price)
@@ -154,11 +147,7 @@ const tieredTerms: fc.Arbitrary<PlainTerms> = fc.integer({ min: 1, max: 5 }).cha
 
 describe.each(ARITHMETICS)("royalty properties on $name", (R) => {
   const royaltyDecimal = (revenue: number, p: PlainTerms) =>
-    R.decimal((A) => {
-      const t = terms(A, p);
-      validateRoyaltyTerms(A, t);
-      return royaltyForPeriod(A, A.fromNumber(revenue), t);
-    });
+    R.decimal((A) => validatedRoyalty(A, revenue, p));
 
   it("equal tier rates give the flat royalty, exactly", () => {
     fc.assert(

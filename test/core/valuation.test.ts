@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { Decimal } from "../../src/core/decimal";
-import { InputError } from "../../src/core/errors";
 import type { RoyaltyTerms } from "../../src/core/royalty";
 import {
   breakevenRoyaltyRate,
@@ -11,6 +10,7 @@ import {
   subscriptionValue,
   type Milestone,
 } from "../../src/core/valuation";
+import { expectRelativelyClose, thrownBy } from "../support/assertions";
 
 const d = (value: number | string) => new Decimal(value);
 const ds = (values: readonly number[]) => values.map((value) => d(value));
@@ -25,21 +25,6 @@ function milestones(amounts: number[], periods: number[], probabilities: number[
     period: d(periods[i] as number),
     probability: d(probabilities[i] as number),
   }));
-}
-
-function expectRelativelyClose(actual: number, expected: number, tolerance = 1e-13): void {
-  expect(Number.isFinite(actual)).toBe(true);
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tolerance * Math.abs(expected));
-}
-
-function thrownBy(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error("expected an InputError, but nothing was thrown");
 }
 
 describe("royaltyValue", () => {
@@ -86,24 +71,22 @@ describe("royaltyValue", () => {
     ).toBe(true);
   });
 
-  it("is 0 with probability 0 or no revenue", () => {
-    expect(
-      royaltyValue({
-        revenues: ds([1e6]),
-        terms: flat(0.1),
-        discountRate: d(0.035),
-        probability: d(0),
-      }).isZero()
-    ).toBe(true);
-    expect(
-      royaltyValue({
-        revenues: ds([0, 0]),
-        terms: flat(0.1),
-        discountRate: d(0.035),
-        probability: d(1),
-      }).isZero()
-    ).toBe(true);
-  });
+  it.each([
+    [[1e6], 0],
+    [[0, 0], 1],
+  ] as [number[], number][])(
+    "is 0 with probability 0 or no revenue: revenues %j with probability %p",
+    (revenues, p) => {
+      expect(
+        royaltyValue({
+          revenues: ds(revenues),
+          terms: flat(0.1),
+          discountRate: d(0.035),
+          probability: d(p),
+        }).isZero()
+      ).toBe(true);
+    }
+  );
 
   it.each([
     [{ probability: d(1.5) }, "probability"],
@@ -325,38 +308,33 @@ describe("subscriptionValue", () => {
 describe("breakevenRoyaltyRate", () => {
   it("is the milestones' value over the revenues' value", () => {
     // revenues 1M, 1M at 0%: PV 2M; milestone 100k now, certain: rate = 100k / 2M = 5%
-    const simple = breakevenRoyaltyRate({
+    const simple = {
       revenues: ds([1e6, 1e6]),
       discountRate: d(0),
       milestones: milestones([100000], [0], [1]),
       revenueProbability: d(1),
-    });
-    expect(simple.eq("0.05")).toBe(true);
+    };
+    expect(breakevenRoyaltyRate(simple).eq("0.05")).toBe(true);
     // at 10%: revenues PV = 1M/1.1 + 1M/1.21 = 1M x 2.1/1.21; milestone 100k at year 1 with 50%: 50k/1.1
     // rate = (50k/1.1) / (2.1M/1.21) = 50k x 1.1 / 2.1M = 55/2100 = 11/420
     const discounted = breakevenRoyaltyRate({
-      revenues: ds([1e6, 1e6]),
+      ...simple,
       discountRate: d(0.1),
       milestones: milestones([100000], [1], [0.5]),
-      revenueProbability: d(1),
     });
     expectRelativelyClose(discounted.toNumber(), 11 / 420, 1e-15);
     // a revenue probability of 40% raises the rate 2.5-fold
-    const risky = breakevenRoyaltyRate({
-      revenues: ds([1e6, 1e6]),
-      discountRate: d(0),
-      milestones: milestones([100000], [0], [1]),
-      revenueProbability: d(0.4),
-    });
+    const risky = breakevenRoyaltyRate({ ...simple, revenueProbability: d(0.4) });
     expect(risky.eq("0.125")).toBe(true);
   });
 
-  it("gives a division-by-zero error when the revenues are worth nothing", () => {
-    for (const [revenues, probability] of [
-      [[0, 0, 0], 1],
-      [[1e6], 0],
-      [[], 1],
-    ] as [number[], number][]) {
+  it.each([
+    [[0, 0, 0], 1, "revenues"],
+    [[1e6], 0, "revenue_probability"],
+    [[], 1, "revenues"],
+  ] as [number[], number, string][])(
+    "gives a division-by-zero error when the revenues are worth nothing: revenues %j with probability %p, naming %s",
+    (revenues, probability, argument) => {
       const error = thrownBy(() =>
         breakevenRoyaltyRate({
           revenues: ds(revenues),
@@ -365,9 +343,9 @@ describe("breakevenRoyaltyRate", () => {
           revenueProbability: d(probability),
         })
       );
-      expect([error.kind, error.argument]).toEqual(["divisionByZero", "revenues"]);
+      expect([error.kind, error.argument]).toEqual(["divisionByZero", argument]);
     }
-  });
+  );
 
   it.each([
     [{ revenueProbability: d(1.5) }, "revenue_probability"],

@@ -280,12 +280,10 @@ describe("field rules", () => {
     ]);
   });
 
-  test("not an object", () => {
-    for (const json of [null, 42, "text", [1, 2]]) {
-      const issues = issuesOf(json);
-      expect(issues).toHaveLength(1);
-      expect(issues[0]?.path).toBe("(document)");
-    }
+  test.each([null, 42, "text", [1, 2]])("not an object: %j", (json) => {
+    const issues = issuesOf(json);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.path).toBe("(document)");
   });
 
   test("parsePartnershipJson reports a syntax error instead of throwing", () => {

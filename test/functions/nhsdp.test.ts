@@ -19,36 +19,24 @@ import {
   subscriptionvalue,
   version,
 } from "../../src/functions/functions";
+import {
+  excelError,
+  expectExcelError,
+  expectRelativelyClose,
+  type ExcelErrorCode,
+  type ExcelErrorLike,
+} from "../support/assertions";
 
-type Code = "#VALUE!" | "#NUM!" | "#DIV/0!";
-interface ExcelErrorLike {
-  code: string;
-  message: string;
-}
+type ExcelFunction = (...args: unknown[]) => unknown;
 
-/** Calls `call`, which must throw an Excel error, and returns that error. */
-function excelError(call: () => unknown): ExcelErrorLike {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CustomFunctions.Error);
-    return error as ExcelErrorLike;
-  }
-  throw new Error("expected an Excel error, but the function returned a result");
-}
+/** Arguments that must make a function fail with the code, naming the argument. */
+type ErrorCase = [args: unknown[], code: ExcelErrorCode, argument: string];
 
-/** The error has the code, and its message starts by naming the argument ("rates: ..."). */
-function expectError(call: () => unknown, code: Code, argument: string): ExcelErrorLike {
-  const error = excelError(call);
-  expect(error.code).toBe(code);
-  expect(error.message.startsWith(`${argument}: `)).toBe(true);
-  expect(error.message.length).toBeGreaterThan(argument.length + 2);
-  return error;
-}
-
-function expectRelativelyClose(actual: number, expected: number, tolerance = 1e-13): void {
-  expect(Number.isFinite(actual)).toBe(true);
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tolerance * Math.abs(expected));
+/** One test per case: `fn` called with the case's arguments fails with its code, naming its argument. */
+function itGivesErrors(title: string, fn: unknown, cases: ErrorCase[]): void {
+  it.each<ErrorCase>(cases)(`${title}: %j gives %s naming %s`, (args, code, argument) => {
+    expectExcelError(() => (fn as ExcelFunction)(...args), code, argument);
+  });
 }
 
 /** Excel passes null for an omitted optional argument; the declared `thresholds?: unknown[][]` does not say so. */
@@ -93,7 +81,7 @@ describe("MARGINALCOST(quantities, unit_costs, [on_cost_rate])", () => {
   });
 
   it("gives #VALUE! for ranges of different sizes, naming unit_costs", () => {
-    const error = expectError(
+    const error = expectExcelError(
       () => marginalcost(row(1, 2, 3), row(4, 5), null),
       "#VALUE!",
       "unit_costs"
@@ -101,38 +89,33 @@ describe("MARGINALCOST(quantities, unit_costs, [on_cost_rate])", () => {
     expect(error.message).toContain("same size");
   });
 
-  it("gives #NUM! for a negative quantity or cost", () => {
-    expectError(() => marginalcost(row(1, -2), row(4, 5), null), "#NUM!", "quantities");
-    expectError(() => marginalcost(row(1, 2), row(4, -0.01), null), "#NUM!", "unit_costs");
-    expectError(() => marginalcost(row(1), row(1), -0.1), "#NUM!", "on_cost_rate");
-  });
+  itGivesErrors("gives #NUM! for a negative quantity or cost", marginalcost, [
+    [[row(1, -2), row(4, 5), null], "#NUM!", "quantities"],
+    [[row(1, 2), row(4, -0.01), null], "#NUM!", "unit_costs"],
+    [[row(1), row(1), -0.1], "#NUM!", "on_cost_rate"],
+  ]);
 
-  it("gives #VALUE! for text, a block, or a missing range", () => {
-    expectError(() => marginalcost(row(1, "two"), row(4, 5), null), "#VALUE!", "quantities");
-    expectError(() => marginalcost(row(1, 2), row(4, true), null), "#VALUE!", "unit_costs");
-    expectError(
-      () =>
-        marginalcost(
-          [
-            [1, 2],
-            [3, 4],
-          ],
-          [
-            [1, 2],
-            [3, 4],
-          ],
-          null
-        ),
+  itGivesErrors("gives #VALUE! for text, a block, or a missing range", marginalcost, [
+    [[row(1, "two"), row(4, 5), null], "#VALUE!", "quantities"],
+    [[row(1, 2), row(4, true), null], "#VALUE!", "unit_costs"],
+    [
+      [
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        null,
+      ],
       "#VALUE!",
-      "quantities"
-    );
-    expectError(
-      () => marginalcost(null as unknown as unknown[][], row(1), null),
-      "#VALUE!",
-      "quantities"
-    );
-    expectError(() => marginalcost(row(1), row(1), "abc"), "#VALUE!", "on_cost_rate");
-  });
+      "quantities",
+    ],
+    [[null, row(1), null], "#VALUE!", "quantities"],
+    [[row(1), row(1), "abc"], "#VALUE!", "on_cost_rate"],
+  ]);
 });
 
 describe("FULLCOST(marginal_cost, overhead_rate, [fixed_costs], [fixed_share], [capital_costs], [capital_share])", () => {
@@ -162,23 +145,23 @@ describe("FULLCOST(marginal_cost, overhead_rate, [fixed_costs], [fixed_share], [
     expect(Object.is(fullcost(-0, 0, null, null, null, null), 0)).toBe(true);
   });
 
-  it("gives #NUM! for a share outside 0..1 or a negative rate or cost", () => {
-    expectError(() => fullcost(100, 0.2, 1000, 1.5, null, null), "#NUM!", "fixed_share");
-    expectError(() => fullcost(100, 0.2, 1000, -0.1, null, null), "#NUM!", "fixed_share");
-    expectError(() => fullcost(100, 0.2, null, null, 1000, 1.01), "#NUM!", "capital_share");
-    expectError(() => fullcost(100, 0.2, null, null, 1000, -1), "#NUM!", "capital_share");
-    expectError(() => fullcost(100, -0.2, null, null, null, null), "#NUM!", "overhead_rate");
-    expectError(() => fullcost(-100, 0.2, null, null, null, null), "#NUM!", "marginal_cost");
-    expectError(() => fullcost(100, 0.2, -5, 0.5, null, null), "#NUM!", "fixed_costs");
-    expectError(() => fullcost(100, 0.2, null, null, -5, 0.5), "#NUM!", "capital_costs");
-  });
+  itGivesErrors("gives #NUM! for a share outside 0..1 or a negative rate or cost", fullcost, [
+    [[100, 0.2, 1000, 1.5, null, null], "#NUM!", "fixed_share"],
+    [[100, 0.2, 1000, -0.1, null, null], "#NUM!", "fixed_share"],
+    [[100, 0.2, null, null, 1000, 1.01], "#NUM!", "capital_share"],
+    [[100, 0.2, null, null, 1000, -1], "#NUM!", "capital_share"],
+    [[100, -0.2, null, null, null, null], "#NUM!", "overhead_rate"],
+    [[-100, 0.2, null, null, null, null], "#NUM!", "marginal_cost"],
+    [[100, 0.2, -5, 0.5, null, null], "#NUM!", "fixed_costs"],
+    [[100, 0.2, null, null, -5, 0.5], "#NUM!", "capital_costs"],
+  ]);
 
-  it("gives #VALUE! for text, a missing required argument or a range", () => {
-    expectError(() => fullcost("abc", 0.2, null, null, null, null), "#VALUE!", "marginal_cost");
-    expectError(() => fullcost(100, null, null, null, null, null), "#VALUE!", "overhead_rate");
-    expectError(() => fullcost(100, 0.2, true, null, null, null), "#VALUE!", "fixed_costs");
-    expectError(() => fullcost([[1, 2]], 0.2, null, null, null, null), "#VALUE!", "marginal_cost");
-  });
+  itGivesErrors("gives #VALUE! for text, a missing required argument or a range", fullcost, [
+    [["abc", 0.2, null, null, null, null], "#VALUE!", "marginal_cost"],
+    [[100, null, null, null, null, null], "#VALUE!", "overhead_rate"],
+    [[100, 0.2, true, null, null, null], "#VALUE!", "fixed_costs"],
+    [[[[1, 2]], 0.2, null, null, null, null], "#VALUE!", "marginal_cost"],
+  ]);
 });
 
 describe("CHARGE(use, marginal_cost, overhead_rate, [fixed_costs], [fixed_share], [capital_costs], [capital_share])", () => {
@@ -192,14 +175,19 @@ describe("CHARGE(use, marginal_cost, overhead_rate, [fixed_costs], [fixed_share]
     expect(charge("non-commercial", 8125, 0.2, 500000, 0.01, 2000000, 0.005)).toBe(23125);
   });
 
-  it("reads use case-insensitively, and accepts noncommercial", () => {
-    expect(charge("COMMERCIAL", 100, 0.5, null, null, null, null)).toBe(150);
-    expect(charge("Commercial", 100, 0.5, null, null, null, null)).toBe(150);
-    expect(charge("Non-Commercial", 100, 0.5, null, null, null, null)).toBe(100);
-    expect(charge("noncommercial", 100, 0.5, null, null, null, null)).toBe(100);
-    expect(charge("NonCommercial", 100, 0.5, null, null, null, null)).toBe(100);
-    expect(charge([["non-commercial"]], 100, 0.5, null, null, null, null)).toBe(100);
-  });
+  it.each([
+    ["COMMERCIAL", 150],
+    ["Commercial", 150],
+    ["Non-Commercial", 100],
+    ["noncommercial", 100],
+    ["NonCommercial", 100],
+    [[["non-commercial"]], 100],
+  ] as [unknown, number][])(
+    "reads use case-insensitively, and accepts noncommercial: %j gives %p",
+    (use, expected) => {
+      expect(charge(use, 100, 0.5, null, null, null, null)).toBe(expected);
+    }
+  );
 
   it("rounds half away from zero to the penny", () => {
     // 1234.5678 x 1.15 = 1419.75297 -> 1419.75; non-commercial 1234.5678 -> 1234.57
@@ -220,9 +208,10 @@ describe("CHARGE(use, marginal_cost, overhead_rate, [fixed_costs], [fixed_share]
     expect(charge("commercial", 10.01, 0.5, null, null, null, null)).toBe(15.02);
   });
 
-  it("gives #VALUE! for any other use, naming the accepted values", () => {
-    for (const use of ["academic", "non commercial", "charity", "NHS", "12"]) {
-      const error = expectError(
+  it.each(["academic", "non commercial", "charity", "NHS", "12"])(
+    "gives #VALUE! for any other use, naming the accepted values: %j",
+    (use) => {
+      const error = expectExcelError(
         () => charge(use, 100, 0.2, null, null, null, null),
         "#VALUE!",
         "use"
@@ -230,19 +219,26 @@ describe("CHARGE(use, marginal_cost, overhead_rate, [fixed_costs], [fixed_share]
       expect(error.message).toContain('"commercial"');
       expect(error.message).toContain('"non-commercial"');
     }
-    expectError(() => charge(1, 100, 0.2, null, null, null, null), "#VALUE!", "use");
-    expectError(() => charge(null, 100, 0.2, null, null, null, null), "#VALUE!", "use");
-    expectError(() => charge("", 100, 0.2, null, null, null, null), "#VALUE!", "use");
+  );
+
+  it.each([1, null, ""])("gives #VALUE! for a use that is not text: %j", (use) => {
+    expectExcelError(() => charge(use, 100, 0.2, null, null, null, null), "#VALUE!", "use");
   });
 
-  it("gives #NUM! for a share outside 0..1 or a negative rate, for either use", () => {
-    for (const use of ["commercial", "non-commercial"]) {
-      expectError(() => charge(use, 100, 0.2, 1000, 2, null, null), "#NUM!", "fixed_share");
-      expectError(() => charge(use, 100, 0.2, null, null, 1000, -0.5), "#NUM!", "capital_share");
-      expectError(() => charge(use, 100, -0.01, null, null, null, null), "#NUM!", "overhead_rate");
-      expectError(() => charge(use, -1, 0.2, null, null, null, null), "#NUM!", "marginal_cost");
-    }
-  });
+  itGivesErrors(
+    "gives #NUM! for a share outside 0..1 or a negative rate, for either use",
+    charge,
+    ["commercial", "non-commercial"].flatMap((use) =>
+      (
+        [
+          [[100, 0.2, 1000, 2, null, null], "#NUM!", "fixed_share"],
+          [[100, 0.2, null, null, 1000, -0.5], "#NUM!", "capital_share"],
+          [[100, -0.01, null, null, null, null], "#NUM!", "overhead_rate"],
+          [[-1, 0.2, null, null, null, null], "#NUM!", "marginal_cost"],
+        ] as ErrorCase[]
+      ).map(([args, code, argument]): ErrorCase => [[use, ...args], code, argument])
+    )
+  );
 });
 
 describe("ROYALTY(revenue, rates, [thresholds], [annual_cap], [annual_minimum])", () => {
@@ -297,46 +293,18 @@ describe("ROYALTY(revenue, rates, [thresholds], [annual_cap], [annual_minimum])"
     expect(royalty(row(1000, "", null), [[0.1]], NO_RANGE, null, 50)).toEqual([[100, 50, 50]]);
   });
 
-  it("gives #VALUE! for several rates without matching thresholds", () => {
-    expectError(
-      () => royalty([[100]], row(0.1, 0.12), NO_RANGE, null, null),
-      "#VALUE!",
-      "thresholds"
-    );
-    expectError(
-      () => royalty([[100]], row(0.1, 0.12), row(0), null, null),
-      "#VALUE!",
-      "thresholds"
-    );
-    expectError(
-      () => royalty([[100]], row(0.1, 0.12), row(0, 50, 100), null, null),
-      "#VALUE!",
-      "thresholds"
-    );
-    expectError(
-      () => royalty([[100]], row(0.1, 0.12), row(10, 50), null, null),
-      "#VALUE!",
-      "thresholds"
-    );
-    expectError(
-      () => royalty([[100]], row(0.1, 0.12, 0.15), row(0, 50, 50), null, null),
-      "#VALUE!",
-      "thresholds"
-    );
-    expectError(
-      () => royalty([[100]], row(0.1, 0.12, 0.15), row(0, 80, 50), null, null),
-      "#VALUE!",
-      "thresholds"
-    );
-    expectError(
-      () => royalty([[100]], row(0.1, 0.12), row(0, ""), null, null),
-      "#VALUE!",
-      "thresholds"
-    );
-  });
+  itGivesErrors("gives #VALUE! for several rates without matching thresholds", royalty, [
+    [[[[100]], row(0.1, 0.12), NO_RANGE, null, null], "#VALUE!", "thresholds"],
+    [[[[100]], row(0.1, 0.12), row(0), null, null], "#VALUE!", "thresholds"],
+    [[[[100]], row(0.1, 0.12), row(0, 50, 100), null, null], "#VALUE!", "thresholds"],
+    [[[[100]], row(0.1, 0.12), row(10, 50), null, null], "#VALUE!", "thresholds"],
+    [[[[100]], row(0.1, 0.12, 0.15), row(0, 50, 50), null, null], "#VALUE!", "thresholds"],
+    [[[[100]], row(0.1, 0.12, 0.15), row(0, 80, 50), null, null], "#VALUE!", "thresholds"],
+    [[[[100]], row(0.1, 0.12), row(0, ""), null, null], "#VALUE!", "thresholds"],
+  ]);
 
   it("gives #NUM! when the minimum is above the cap", () => {
-    const error = expectError(
+    const error = expectExcelError(
       () => royalty([[100]], [[0.1]], NO_RANGE, 10, 20),
       "#NUM!",
       "annual_minimum"
@@ -344,25 +312,21 @@ describe("ROYALTY(revenue, rates, [thresholds], [annual_cap], [annual_minimum])"
     expect(error.message).toContain("annual_cap");
   });
 
-  it("gives #NUM! for a negative revenue, naming the period in a spill", () => {
-    expectError(() => royalty([[-1]], [[0.1]], NO_RANGE, null, null), "#NUM!", "revenue");
-    expectError(
-      () => royalty(row(10, -1, 30), [[0.1]], NO_RANGE, null, null),
-      "#NUM!",
-      "revenue (value 2)"
-    );
-  });
+  itGivesErrors("gives #NUM! for a negative revenue, naming the period in a spill", royalty, [
+    [[[[-1]], [[0.1]], NO_RANGE, null, null], "#NUM!", "revenue"],
+    [[row(10, -1, 30), [[0.1]], NO_RANGE, null, null], "#NUM!", "revenue (value 2)"],
+  ]);
 
-  it("gives errors for bad rates, caps and shapes", () => {
-    expectError(() => royalty([[100]], [[1.5]], NO_RANGE, null, null), "#NUM!", "rates");
-    expectError(() => royalty([[100]], [[-0.1]], NO_RANGE, null, null), "#NUM!", "rates");
-    expectError(() => royalty([[100]], row(0.1, ""), row(0, 50), null, null), "#VALUE!", "rates");
-    expectError(() => royalty([[100]], NO_RANGE, NO_RANGE, null, null), "#VALUE!", "rates");
-    expectError(() => royalty([[100]], [[0.1]], NO_RANGE, -1, null), "#NUM!", "annual_cap");
-    expectError(() => royalty([[100]], [[0.1]], NO_RANGE, null, -1), "#NUM!", "annual_minimum");
-    expectError(() => royalty([[1, 2], [3]], [[0.1]], NO_RANGE, null, null), "#VALUE!", "revenue");
-    expectError(() => royalty([["abc"]], [[0.1]], NO_RANGE, null, null), "#VALUE!", "revenue");
-  });
+  itGivesErrors("gives errors for bad rates, caps and shapes", royalty, [
+    [[[[100]], [[1.5]], NO_RANGE, null, null], "#NUM!", "rates"],
+    [[[[100]], [[-0.1]], NO_RANGE, null, null], "#NUM!", "rates"],
+    [[[[100]], row(0.1, ""), row(0, 50), null, null], "#VALUE!", "rates"],
+    [[[[100]], NO_RANGE, NO_RANGE, null, null], "#VALUE!", "rates"],
+    [[[[100]], [[0.1]], NO_RANGE, -1, null], "#NUM!", "annual_cap"],
+    [[[[100]], [[0.1]], NO_RANGE, null, -1], "#NUM!", "annual_minimum"],
+    [[[[1, 2], [3]], [[0.1]], NO_RANGE, null, null], "#VALUE!", "revenue"],
+    [[[["abc"]], [[0.1]], NO_RANGE, null, null], "#VALUE!", "revenue"],
+  ]);
 });
 
 describe("ROYALTYVALUE(revenues, rates, discount_rate, [thresholds], [probability])", () => {
@@ -401,34 +365,14 @@ describe("ROYALTYVALUE(revenues, rates, discount_rate, [thresholds], [probabilit
     );
   });
 
-  it("gives errors naming the argument", () => {
-    expectError(() => royaltyvalue(row(1, 2), [[0.1]], 0.1, NO_RANGE, 1.5), "#NUM!", "probability");
-    expectError(
-      () => royaltyvalue(row(1, -2), [[0.1]], 0.1, NO_RANGE, null),
-      "#NUM!",
-      "revenues (value 2)"
-    );
-    expectError(
-      () => royaltyvalue(row(1, 2), [[0.1]], -1, NO_RANGE, null),
-      "#NUM!",
-      "discount_rate"
-    );
-    expectError(
-      () => royaltyvalue(row(1, 2), row(0.1, 0.2), 0.1, NO_RANGE, null),
-      "#VALUE!",
-      "thresholds"
-    );
-    expectError(
-      () => royaltyvalue(row(1, 2), [[0.1]], "abc", NO_RANGE, null),
-      "#VALUE!",
-      "discount_rate"
-    );
-    expectError(
-      () => royaltyvalue(row(1, 2), [[0.1]], null, NO_RANGE, null),
-      "#VALUE!",
-      "discount_rate"
-    );
-  });
+  itGivesErrors("gives errors naming the argument", royaltyvalue, [
+    [[row(1, 2), [[0.1]], 0.1, NO_RANGE, 1.5], "#NUM!", "probability"],
+    [[row(1, -2), [[0.1]], 0.1, NO_RANGE, null], "#NUM!", "revenues (value 2)"],
+    [[row(1, 2), [[0.1]], -1, NO_RANGE, null], "#NUM!", "discount_rate"],
+    [[row(1, 2), row(0.1, 0.2), 0.1, NO_RANGE, null], "#VALUE!", "thresholds"],
+    [[row(1, 2), [[0.1]], "abc", NO_RANGE, null], "#VALUE!", "discount_rate"],
+    [[row(1, 2), [[0.1]], null, NO_RANGE, null], "#VALUE!", "discount_rate"],
+  ]);
 });
 
 describe("MILESTONEVALUE(amounts, periods, probabilities, discount_rate)", () => {
@@ -454,34 +398,26 @@ describe("MILESTONEVALUE(amounts, periods, probabilities, discount_rate)", () =>
     expect(milestonevalue(row(0, 100), row(1e20, 1), row(1, 1), -0.5)).toBe(200);
   });
 
-  it("gives #NUM! for a probability outside 0..1", () => {
-    expectError(
-      () => milestonevalue(row(1, 2), row(1, 2), row(1, 1.2), 0.1),
-      "#NUM!",
-      "probabilities (value 2)"
-    );
-    expectError(
-      () => milestonevalue(row(1), row(1), row(-0.1), 0.1),
-      "#NUM!",
-      "probabilities (value 1)"
-    );
-  });
+  itGivesErrors("gives #NUM! for a probability outside 0..1", milestonevalue, [
+    [[row(1, 2), row(1, 2), row(1, 1.2), 0.1], "#NUM!", "probabilities (value 2)"],
+    [[row(1), row(1), row(-0.1), 0.1], "#NUM!", "probabilities (value 1)"],
+  ]);
 
-  it("gives #VALUE! for lists of different sizes", () => {
-    expectError(() => milestonevalue(row(1, 2), row(1), row(1, 1), 0.1), "#VALUE!", "periods");
-    expectError(
-      () => milestonevalue(row(1, 2), row(1, 2), row(1), 0.1),
-      "#VALUE!",
-      "probabilities"
-    );
-  });
+  itGivesErrors("gives #VALUE! for lists of different sizes", milestonevalue, [
+    [[row(1, 2), row(1), row(1, 1), 0.1], "#VALUE!", "periods"],
+    [[row(1, 2), row(1, 2), row(1), 0.1], "#VALUE!", "probabilities"],
+  ]);
 
-  it("gives errors for negative amounts or periods, blank periods and a bad discount rate", () => {
-    expectError(() => milestonevalue(row(-1), row(1), row(1), 0.1), "#NUM!", "amounts (value 1)");
-    expectError(() => milestonevalue(row(1), row(-1), row(1), 0.1), "#NUM!", "periods (value 1)");
-    expectError(() => milestonevalue(row(1, 2), row(1, ""), row(1, 1), 0.1), "#VALUE!", "periods");
-    expectError(() => milestonevalue(row(1), row(1), row(1), -1.5), "#NUM!", "discount_rate");
-  });
+  itGivesErrors(
+    "gives errors for negative amounts or periods, blank periods and a bad discount rate",
+    milestonevalue,
+    [
+      [[row(-1), row(1), row(1), 0.1], "#NUM!", "amounts (value 1)"],
+      [[row(1), row(-1), row(1), 0.1], "#NUM!", "periods (value 1)"],
+      [[row(1, 2), row(1, ""), row(1, 1), 0.1], "#VALUE!", "periods"],
+      [[row(1), row(1), row(1), -1.5], "#NUM!", "discount_rate"],
+    ]
+  );
 });
 
 describe("BREAKEVENROYALTY(revenues, discount_rate, milestone_amounts, milestone_periods, milestone_probabilities, [revenue_probability])", () => {
@@ -498,56 +434,20 @@ describe("BREAKEVENROYALTY(revenues, discount_rate, milestone_amounts, milestone
     expect(breakevenroyalty(row(1e6, 1e6), 0, [[100000]], [[0]], [[1]], 0.4)).toBe(0.125);
   });
 
-  it("gives #DIV/0! when the revenues' present value is 0", () => {
-    expectError(
-      () => breakevenroyalty(row(0, 0), 0.1, [[1000]], [[1]], [[1]], null),
-      "#DIV/0!",
-      "revenues"
-    );
-    expectError(
-      () => breakevenroyalty(row(0, ""), 0.1, [[1000]], [[1]], [[1]], null),
-      "#DIV/0!",
-      "revenues"
-    );
-    expectError(
-      () => breakevenroyalty(row(1e6), 0.1, [[1000]], [[1]], [[1]], 0),
-      "#DIV/0!",
-      "revenues"
-    );
-  });
+  itGivesErrors("gives #DIV/0! when the revenues' present value is 0", breakevenroyalty, [
+    [[row(0, 0), 0.1, [[1000]], [[1]], [[1]], null], "#DIV/0!", "revenues"],
+    [[row(0, ""), 0.1, [[1000]], [[1]], [[1]], null], "#DIV/0!", "revenues"],
+    [[row(1e6), 0.1, [[1000]], [[1]], [[1]], 0], "#DIV/0!", "revenue_probability"],
+  ]);
 
-  it("gives errors naming the milestone arguments", () => {
-    expectError(
-      () => breakevenroyalty(row(1e6), 0.1, row(1, 2), row(1), row(1, 1), null),
-      "#VALUE!",
-      "milestone_periods"
-    );
-    expectError(
-      () => breakevenroyalty(row(1e6), 0.1, row(1), row(1), row(1.5), null),
-      "#NUM!",
-      "milestone_probabilities (value 1)"
-    );
-    expectError(
-      () => breakevenroyalty(row(1e6), 0.1, row(-5), row(1), row(1), null),
-      "#NUM!",
-      "milestone_amounts (value 1)"
-    );
-    expectError(
-      () => breakevenroyalty(row(1e6), 0.1, row(1), row(1), row(1), 1.5),
-      "#NUM!",
-      "revenue_probability"
-    );
-    expectError(
-      () => breakevenroyalty(row(1e6, -1), 0.1, row(1), row(1), row(1), null),
-      "#NUM!",
-      "revenues (value 2)"
-    );
-    expectError(
-      () => breakevenroyalty(row(1e6), -1, row(1), row(1), row(1), null),
-      "#NUM!",
-      "discount_rate"
-    );
-  });
+  itGivesErrors("gives errors naming the milestone arguments", breakevenroyalty, [
+    [[row(1e6), 0.1, row(1, 2), row(1), row(1, 1), null], "#VALUE!", "milestone_periods"],
+    [[row(1e6), 0.1, row(1), row(1), row(1.5), null], "#NUM!", "milestone_probabilities (value 1)"],
+    [[row(1e6), 0.1, row(-5), row(1), row(1), null], "#NUM!", "milestone_amounts (value 1)"],
+    [[row(1e6), 0.1, row(1), row(1), row(1), 1.5], "#NUM!", "revenue_probability"],
+    [[row(1e6, -1), 0.1, row(1), row(1), row(1), null], "#NUM!", "revenues (value 2)"],
+    [[row(1e6), -1, row(1), row(1), row(1), null], "#NUM!", "discount_rate"],
+  ]);
 
   it("fed into ROYALTYVALUE (flat, same revenues, discount rate and probability) equals MILESTONEVALUE", () => {
     const decimals = (max: number, places: number) =>
@@ -593,13 +493,15 @@ describe("BREAKEVENROYALTY(revenues, discount_rate, milestone_amounts, milestone
 });
 
 describe("SUBSCRIPTIONVALUE(annual_fee, years, discount_rate, [indexation], [in_advance])", () => {
-  it("pays in advance by default: payment k at year k", () => {
+  it.each([
+    [[1000, 3, 0.1, null, null]],
+    [[1000, 3, 0.1]],
+    [[1000, 3, 0.1, null, true]],
+    [[1000, 3, 0.1, null, 1]],
+  ])("pays in advance by default: payment k at year k (%j)", (args: unknown[]) => {
     // 1000 + 1000/1.1 + 1000/1.21
     const expected = 1000 + 1000 / 1.1 + 1000 / 1.21;
-    expectRelativelyClose(subscriptionvalue(1000, 3, 0.1, null, null), expected);
-    expectRelativelyClose(subscriptionvalue(1000, 3, 0.1), expected);
-    expectRelativelyClose(subscriptionvalue(1000, 3, 0.1, null, true), expected);
-    expectRelativelyClose(subscriptionvalue(1000, 3, 0.1, null, 1), expected);
+    expectRelativelyClose((subscriptionvalue as ExcelFunction)(...args) as number, expected);
   });
 
   it("pays in arrears when in_advance is FALSE: payment k at year k + 1", () => {
@@ -628,21 +530,25 @@ describe("SUBSCRIPTIONVALUE(annual_fee, years, discount_rate, [indexation], [in_
     expect(Math.round(subscriptionvalue(500, 240, 0.08 / 12, 0, false) * 100) / 100).toBe(59777.15);
   });
 
-  it("gives #NUM! unless years is a whole number of at least 1", () => {
-    for (const years of [0, 2.5, -1, 0.999]) {
-      expectError(() => subscriptionvalue(1000, years, 0.1, null, null), "#NUM!", "years");
+  it.each([0, 2.5, -1, 0.999])(
+    "gives #NUM! unless years is a whole number of at least 1: %p years",
+    (years) => {
+      expectExcelError(() => subscriptionvalue(1000, years, 0.1, null, null), "#NUM!", "years");
     }
+  );
+
+  it("takes a single year, the least whole number", () => {
     expect(subscriptionvalue(1000, 1, 0.1, null, null)).toBe(1000);
   });
 
-  it("gives errors naming other bad arguments", () => {
-    expectError(() => subscriptionvalue(-1, 3, 0.1, null, null), "#NUM!", "annual_fee");
-    expectError(() => subscriptionvalue(1000, 3, -1, null, null), "#NUM!", "discount_rate");
-    expectError(() => subscriptionvalue(1000, 3, 0.1, -1, null), "#NUM!", "indexation");
-    expectError(() => subscriptionvalue(1000, "three", 0.1, null, null), "#VALUE!", "years");
-    expectError(() => subscriptionvalue(1000, 3, 0.1, null, "yes"), "#VALUE!", "in_advance");
-    expectError(() => subscriptionvalue(1000, 3, 0.1, null, 2), "#VALUE!", "in_advance");
-  });
+  itGivesErrors("gives errors naming other bad arguments", subscriptionvalue, [
+    [[-1, 3, 0.1, null, null], "#NUM!", "annual_fee"],
+    [[1000, 3, -1, null, null], "#NUM!", "discount_rate"],
+    [[1000, 3, 0.1, -1, null], "#NUM!", "indexation"],
+    [[1000, "three", 0.1, null, null], "#VALUE!", "years"],
+    [[1000, 3, 0.1, null, "yes"], "#VALUE!", "in_advance"],
+    [[1000, 3, 0.1, null, 2], "#VALUE!", "in_advance"],
+  ]);
 });
 
 describe("GREENBOOKDF(year)", () => {
@@ -659,12 +565,12 @@ describe("GREENBOOKDF(year)", () => {
     expectRelativelyClose(greenbookdf(30.5), 1 / (1.035 ** 30 * 1.03 ** 0.5));
   });
 
-  it("gives #NUM! for a negative year and #VALUE! for text", () => {
-    expectError(() => greenbookdf(-1), "#NUM!", "year");
-    expectError(() => greenbookdf(-0.001), "#NUM!", "year");
-    expectError(() => greenbookdf("ten"), "#VALUE!", "year");
-    expectError(() => greenbookdf(null), "#VALUE!", "year");
-  });
+  itGivesErrors("gives #NUM! for a negative year and #VALUE! for text", greenbookdf, [
+    [[-1], "#NUM!", "year"],
+    [[-0.001], "#NUM!", "year"],
+    [["ten"], "#VALUE!", "year"],
+    [[null], "#VALUE!", "year"],
+  ]);
 });
 
 describe("VERSION()", () => {
@@ -679,7 +585,15 @@ describe("VERSION()", () => {
 
 // ---------- robustness ----------
 
-type ExcelFunction = (...args: unknown[]) => unknown;
+/** FULLCOST's parameters, which CHARGE takes after its use. */
+const COST_PARAMETERS = [
+  "marginal_cost",
+  "overhead_rate",
+  "fixed_costs",
+  "fixed_share",
+  "capital_costs",
+  "capital_share",
+] as const;
 
 const FUNCTIONS: readonly { name: string; fn: ExcelFunction; parameters: readonly string[] }[] = [
   {
@@ -687,31 +601,8 @@ const FUNCTIONS: readonly { name: string; fn: ExcelFunction; parameters: readonl
     fn: marginalcost as ExcelFunction,
     parameters: ["quantities", "unit_costs", "on_cost_rate"],
   },
-  {
-    name: "FULLCOST",
-    fn: fullcost as ExcelFunction,
-    parameters: [
-      "marginal_cost",
-      "overhead_rate",
-      "fixed_costs",
-      "fixed_share",
-      "capital_costs",
-      "capital_share",
-    ],
-  },
-  {
-    name: "CHARGE",
-    fn: charge as ExcelFunction,
-    parameters: [
-      "use",
-      "marginal_cost",
-      "overhead_rate",
-      "fixed_costs",
-      "fixed_share",
-      "capital_costs",
-      "capital_share",
-    ],
-  },
+  { name: "FULLCOST", fn: fullcost as ExcelFunction, parameters: COST_PARAMETERS },
+  { name: "CHARGE", fn: charge as ExcelFunction, parameters: ["use", ...COST_PARAMETERS] },
   {
     name: "ROYALTY",
     fn: royalty as ExcelFunction,
@@ -997,29 +888,24 @@ function checkOutcome(
 }
 
 describe("robustness: any Excel-shaped arguments give a finite result or an Excel error naming an argument", () => {
-  it.each(FUNCTIONS)("$name, with anything a cell or range can hold", ({ fn, parameters }) => {
-    fc.assert(
-      fc.property(
-        fc.array(argument, { minLength: parameters.length, maxLength: parameters.length }),
-        (args) => {
-          checkOutcome(parameters, () => fn(...args), args);
-        }
-      ),
-      { numRuns: 400 }
-    );
-  });
-
-  it.each(FUNCTIONS)("$name, with numbers and ranges of numbers", ({ fn, parameters }) => {
-    fc.assert(
-      fc.property(
-        fc.array(numericArgument, { minLength: parameters.length, maxLength: parameters.length }),
-        (args) => {
-          checkOutcome(parameters, () => fn(...args), args);
-        }
-      ),
-      { numRuns: 400 }
-    );
-  });
+  const ARGUMENT_KINDS = [
+    { kind: "anything a cell or range can hold", arbitrary: argument },
+    { kind: "numbers and ranges of numbers", arbitrary: numericArgument },
+  ];
+  it.each(ARGUMENT_KINDS.flatMap((kind) => FUNCTIONS.map((f) => ({ ...f, ...kind }))))(
+    "$name, with $kind",
+    ({ fn, parameters, arbitrary }) => {
+      fc.assert(
+        fc.property(
+          fc.array(arbitrary, { minLength: parameters.length, maxLength: parameters.length }),
+          (args) => {
+            checkOutcome(parameters, () => fn(...args), args);
+          }
+        ),
+        { numRuns: 400 }
+      );
+    }
+  );
 
   it.each(Object.keys(PLAUSIBLE))(
     "%s, with arguments that pass the checks but reach the extremes (1e308, 5e-324, rates near -1)",
@@ -1058,12 +944,9 @@ describe("robustness: any Excel-shaped arguments give a finite result or an Exce
 describe("ragged ranges", () => {
   it("are refused with #VALUE! rather than silently trimmed", () => {
     // Excel never passes a ragged range; a caller that does has made a mistake we should show.
-    let caught: { code?: string; message?: string } = {};
-    try {
-      marginalcost([[1], [2, 3]], [[1], [1]], null as unknown as undefined);
-    } catch (error) {
-      caught = error as { code?: string; message?: string };
-    }
+    const caught = excelError(() =>
+      marginalcost([[1], [2, 3]], [[1], [1]], null as unknown as undefined)
+    );
     expect(caught.code).toBe("#VALUE!");
     expect(caught.message).toMatch(/^quantities: must be a rectangular range/);
   });
