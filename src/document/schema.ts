@@ -389,6 +389,12 @@ export const partnershipSchema = z.strictObject({
   consentToCommercialise: z.boolean(),
   exclusivityRequested: z.boolean(),
   informationGovernance: informationGovernanceSchema,
+  /**
+   * Whether the partnership is (or will be) listed in the trust's public register of data uses, so that
+   * people can see how data about them is used (DHSC principle 4, transparency). Optional here; the
+   * principle check asks for it when it is missing or false.
+   */
+  publishedInDataUseRegister: z.boolean().optional(),
   costs: costsSchema,
   /** VAT as a decimal (0.2 = 20%). Required, never defaulted: the VAT treatment depends on the supply. */
   vatRate: fraction(),

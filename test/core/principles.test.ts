@@ -137,6 +137,20 @@ const TRIGGERS: {
     message: /exclusivity/,
   },
   {
+    ruleId: "transparency",
+    principle: "DHSC principle 4",
+    edit: (doc) => (doc.publishedInDataUseRegister = false),
+    expected: [{ severity: "warning", field: "publishedInDataUseRegister" }],
+    message: /not going to be listed in the trust's public register/,
+  },
+  {
+    ruleId: "transparency",
+    principle: "DHSC principle 4",
+    edit: (doc) => delete doc.publishedInDataUseRegister,
+    expected: [{ severity: "warning", field: "publishedInDataUseRegister" }],
+    message: /does not say whether/,
+  },
+  {
     ruleId: "shared-access-justified",
     principle: "DHSC principle 5",
     edit: (doc) => {
@@ -169,7 +183,7 @@ describe("principle rules", () => {
   test("every rule has a trigger test, and ids are unique", () => {
     const ids = PRINCIPLE_RULES.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(TRIGGERS.map((t) => t.ruleId).sort()).toEqual([...ids].sort());
+    expect([...new Set(TRIGGERS.map((t) => t.ruleId))].sort()).toEqual([...ids].sort());
   });
 
   test("the clean document has no findings at all", () => {

@@ -67,6 +67,7 @@ export function cleanInput(): PartnershipInput & Record<string, unknown> {
       dataProcessingAgreement: "complete",
       dataSharingAgreement: "complete",
     },
+    publishedInDataUseRegister: true,
     costs: {
       lines: [
         {

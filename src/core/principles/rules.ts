@@ -280,6 +280,27 @@ export const noExclusivity = rule(
   }
 );
 
+export const transparency = rule(
+  {
+    id: "transparency",
+    principle: "DHSC principle 4",
+    guideSection:
+      "DHSC guiding principles (2019), principle 4: arrangements should be transparent and clearly communicated",
+    summary: "Partnerships should be transparent, so the public can see how NHS data is used.",
+  },
+  (doc, _quote, emit) => {
+    if (doc.publishedInDataUseRegister !== true) {
+      emit(
+        "warning",
+        doc.publishedInDataUseRegister === false
+          ? "The partnership is not going to be listed in the trust's public register of data uses. Arrangements should be transparent and clearly communicated to support public trust: publish the partner, the purpose and the commercial basis."
+          : "The document does not say whether the partnership will be listed in the trust's public register of data uses. Arrangements should be transparent and clearly communicated: record publishedInDataUseRegister once it is decided.",
+        "publishedInDataUseRegister"
+      );
+    }
+  }
+);
+
 export const sharedAccessJustified = rule(
   {
     id: "shared-access-justified",
@@ -370,6 +391,7 @@ export const PRINCIPLE_RULES: readonly PrincipleRule[] = [
   patientBenefit,
   fairTermsFutureReturns,
   noExclusivity,
+  transparency,
   sharedAccessJustified,
   informationGovernance,
 ];
