@@ -102,11 +102,11 @@ function setStyle(
   map.set(address, s);
 }
 
-function fromOffice(log: readonly OfficeCall[], sheet: string): Rendered {
-  const grid = rebuildSheets(log).get(sheet)!;
-  const r: Rendered = {
-    cells: grid.cells,
-    formats: new Map([...grid.numberFormats].filter(([, f]) => f !== "General")),
+/** A sheet with nothing on it yet, as each writer's reading starts. */
+function emptyRendered(): Rendered {
+  return {
+    cells: new Map(),
+    formats: new Map(),
     styles: new Map(),
     borders: new Set(),
     widths: new Map(),
@@ -116,6 +116,15 @@ function fromOffice(log: readonly OfficeCall[], sheet: string): Rendered {
     page: {},
     freeze: { rows: 0, columns: 0 },
     gridlines: true,
+  };
+}
+
+function fromOffice(log: readonly OfficeCall[], sheet: string): Rendered {
+  const grid = rebuildSheets(log).get(sheet)!;
+  const r: Rendered = {
+    ...emptyRendered(),
+    cells: grid.cells,
+    formats: new Map([...grid.numberFormats].filter(([, f]) => f !== "General")),
   };
   const ws = `ws[${sheet}]`;
   const pendingBorders = new Map<
@@ -219,19 +228,7 @@ async function fromXlsx(buffer: Buffer, sheet: string): Promise<Rendered> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(sheet)!;
-  const r: Rendered = {
-    cells: new Map(),
-    formats: new Map(),
-    styles: new Map(),
-    borders: new Set(),
-    widths: new Map(),
-    heights: new Map(),
-    merges: [],
-    names: [],
-    page: {},
-    freeze: { rows: 0, columns: 0 },
-    gridlines: true,
-  };
+  const r = emptyRendered();
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     if (row.height !== undefined && row.height !== 15) r.heights.set(rowNumber, row.height);
     row.eachCell({ includeEmpty: true }, (cell) => {
