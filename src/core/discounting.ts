@@ -11,11 +11,38 @@ export function requireDiscountRate(rate: Decimal, argument = "discount_rate"): 
   return rate;
 }
 
+/**
+ * Fractional powers are irrational, so no precision makes them exact; 30 significant digits is nearly
+ * twice what a double can hold and much cheaper than the 40 the rest of the core uses.
+ */
+const Irrational = Decimal.clone({ precision: 30, rounding: Decimal.ROUND_HALF_UP });
+
+/** ln(1 + rate) for the last few rates seen: a sensitivity grid uses the same rate in thousands of cells. */
+const logGrowthCache = new Map<string, InstanceType<typeof Irrational>>();
+const LOG_CACHE_SIZE = 32;
+
+function logGrowth(growth: Decimal): InstanceType<typeof Irrational> {
+  const key = growth.toString();
+  let log = logGrowthCache.get(key);
+  if (log === undefined) {
+    log = new Irrational(key).ln();
+    if (logGrowthCache.size >= LOG_CACHE_SIZE) logGrowthCache.clear();
+    logGrowthCache.set(key, log);
+  }
+  return log;
+}
+
 /** 1 / (1 + rate)^years. */
 export function discountFactor(rate: Decimal, years: Decimal): Decimal {
-  // A whole number of years needs only multiplications; a fraction needs decimal.js's exp and ln.
+  // A whole number of years needs only multiplications and is exact; the fraction of a year left over
+  // needs exp and ln, which run on the cheaper irrational precision.
   const growth = ONE.plus(rate);
-  return years.isInteger() ? ONE.div(growth.pow(years)) : growth.pow(years.negated());
+  const whole = years.floor();
+  const wholeFactor = ONE.div(growth.pow(whole));
+  if (whole.equals(years)) return wholeFactor;
+  const fraction = new Irrational(years.minus(whole).toString());
+  const fractionFactor = Irrational.exp(logGrowth(growth).times(fraction).negated());
+  return wholeFactor.times(new Decimal(fractionFactor.toString()));
 }
 
 /**
