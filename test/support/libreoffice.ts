@@ -112,6 +112,12 @@ export function recalculateFileWithLibreOffice(
   timeoutMs = LIBREOFFICE_TIMEOUT_MS
 ): Promise<LibreOfficeResult> {
   const job = queue.then(async () => {
+    if (!libreOfficeAvailable()) {
+      throw new Error(
+        "LibreOffice (soffice) is not installed: these tests recalculate workbooks with it. " +
+          "Install Debian's libreoffice-calc (apt-get install --no-install-recommends libreoffice-calc) or set SOFFICE."
+      );
+    }
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "lo-out-"));
     try {
       const started = Date.now();
