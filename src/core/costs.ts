@@ -9,9 +9,10 @@ import { requireFraction, requireNonNegative } from "./validate";
  * basis. Nothing here depends on who the partner is: no function takes the partner's organisation type,
  * so the price cannot vary with it (commercial principle 3).
  */
-export type DataUse = "commercial" | "non-commercial";
+/** The two uses the guide prices differently; the Partnership document's `use` field is this list too. */
+export const DATA_USES = ["commercial", "non-commercial"] as const;
 
-export const DATA_USES: readonly DataUse[] = ["commercial", "non-commercial"];
+export type DataUse = (typeof DATA_USES)[number];
 
 /** Reads a use as a user types it: case-insensitive, with or without the hyphen, surrounding spaces ignored. */
 export function parseDataUse(text: string, argument = "use"): DataUse {

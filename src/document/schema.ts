@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DATA_USES, type DataUse } from "../core/costs";
 import { Decimal, formatPounds, sumDecimals } from "../core/decimal";
 
 /**
@@ -51,7 +52,7 @@ export const ACCESS_ROUTES = [
 ] as const;
 
 /** How the data will be used: this, and only this, decides the pricing basis (chapter 5). */
-export const USES = ["commercial", "non-commercial"] as const;
+export const USES = DATA_USES;
 
 /** Kinds of partner organisation, recorded for the register. Never read by pricing. */
 export const ORGANISATION_TYPES = [
@@ -410,7 +411,7 @@ export type PartnershipInput = z.input<typeof partnershipSchema>;
 
 export type PartnershipType = (typeof PARTNERSHIP_TYPES)[number];
 export type AccessRoute = (typeof ACCESS_ROUTES)[number];
-export type Use = (typeof USES)[number];
+export type Use = DataUse;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 export type IntendedUse = (typeof INTENDED_USES)[number];
 export type ValueLevel = (typeof VALUE_LEVELS)[number];
