@@ -28,10 +28,8 @@ const rate = (max) => Math.round(random() * max * 1000) / 1000;
 const inputs = Array.from({ length: SIZE }, () => ({
   marginal: pounds(250000),
   overhead: rate(0.5),
-  fixedCosts: pounds(2e6),
-  fixedShare: rate(0.1),
-  capitalCosts: pounds(5e6),
-  capitalShare: rate(0.05),
+  fixedRate: rate(0.3),
+  capitalRate: rate(0.1),
   revenue: pounds(400e6),
 }));
 
@@ -45,8 +43,7 @@ const milestoneProbabilities = [[0.63], [0.31], [0.58], [0.85]];
 function naiveFullCost(x) {
   return new Decimal(x.marginal)
     .times(new Decimal(1).plus(x.overhead))
-    .plus(new Decimal(x.fixedCosts).times(x.fixedShare))
-    .plus(new Decimal(x.capitalCosts).times(x.capitalShare))
+    .times(new Decimal(1).plus(x.fixedRate).plus(x.capitalRate))
     .toNumber();
 }
 
@@ -66,25 +63,8 @@ function naiveRoyalty(revenue) {
 }
 
 const cases = {
-  FULLCOST: (x) =>
-    fn("FULLCOST")(
-      x.marginal,
-      x.overhead,
-      x.fixedCosts,
-      x.fixedShare,
-      x.capitalCosts,
-      x.capitalShare
-    ),
-  CHARGE: (x) =>
-    fn("CHARGE")(
-      "commercial",
-      x.marginal,
-      x.overhead,
-      x.fixedCosts,
-      x.fixedShare,
-      x.capitalCosts,
-      x.capitalShare
-    ),
+  FULLCOST: (x) => fn("FULLCOST")(x.marginal, x.overhead, x.fixedRate, x.capitalRate),
+  CHARGE: (x) => fn("CHARGE")("commercial", x.marginal, x.overhead, x.fixedRate, x.capitalRate),
   ROYALTY_3_TIER: (x) => fn("ROYALTY")([[x.revenue]], tierRates, tierThresholds, null, null),
   ROYALTYVALUE_20_YEAR: (x) =>
     fn("ROYALTYVALUE")(revenues20, tierRates, x.overhead / 10, tierThresholds, 0.8),

@@ -1,13 +1,15 @@
 import type { Arithmetic } from "./arithmetic";
 import { invalidNumber, invalidValue } from "./errors";
-import { requireFraction, requireNonNegative } from "./validate";
+import { requireNonNegative } from "./validate";
 
 /**
  * The cost model of the CIDC guide, chapter 5: services and data-access costs are charged by how the
  * data is used. Non-commercial use pays marginal cost; commercial use pays full cost, which is
- * "marginal cost + overhead costs". Fixed and capital cost pools are recovered as a share on either
- * basis. Nothing here depends on who the partner is: no function takes the partner's organisation type,
- * so the price cannot vary with it (commercial principle 3).
+ * "marginal cost + overhead costs". Fixed and capital costs are recovered by rates from the trust's
+ * pricing strategy (each an annual cost pool divided by the annual base it is recovered over): as a
+ * "% of the overall marginal cost" for non-commercial use and a "% of the overall full cost" for
+ * commercial use. Nothing here depends on who the partner is: no function takes the partner's
+ * organisation type, so the price cannot vary with it (commercial principle 3).
  */
 /** The two uses the guide prices differently; the Partnership document's `use` field is this list too. */
 export const DATA_USES = ["commercial", "non-commercial"] as const;
@@ -22,19 +24,26 @@ export function parseDataUse(text: string, argument = "use"): DataUse {
   throw invalidValue(argument, `must be "commercial" or "non-commercial" (got "${text}")`);
 }
 
-/** The cost pools recovered as a share, on top of marginal (and, for commercial use, overhead) cost. */
-export interface SharedCostPools<T> {
-  /** Fixed costs: managerial staff, platform operating, buildings and utilities. */
-  readonly fixedCosts: T;
-  /** The share of the fixed cost pool this partnership bears, 0..1. */
-  readonly fixedShare: T;
-  /** Capital costs: building the SDE, acquiring new data, platform improvements. */
-  readonly capitalCosts: T;
-  /** The share of the capital cost pool this partnership bears, 0..1. */
-  readonly capitalShare: T;
+/**
+ * The recovery rates of the fixed and capital costs, from the trust's pricing strategy. Each is applied to
+ * the overall cost of the use: full cost for commercial use, marginal cost for non-commercial use.
+ */
+export interface CostRecoveryRates<T> {
+  /**
+   * The fixed-cost recovery rate (argument fixed_rate) as a decimal (0.05 = 5%): the annual fixed-cost
+   * pool (managerial staff, platform operating, buildings and utilities) divided by the annual base it is
+   * recovered over. Not limited to 1.
+   */
+  readonly fixedRate: T;
+  /**
+   * The capital-cost recovery rate (argument capital_rate) as a decimal: the annual capital-cost pool
+   * (building the SDE, acquiring new data, platform improvements) divided by the annual base it is
+   * recovered over. Not limited to 1.
+   */
+  readonly capitalRate: T;
 }
 
-export interface ChargeInputs<T> extends SharedCostPools<T> {
+export interface ChargeInputs<T> extends CostRecoveryRates<T> {
   readonly marginalCost: T;
   /** Overheads as a decimal uplift on marginal cost (0.2 = 20%); applied to commercial use only. */
   readonly overheadRate: T;
@@ -70,42 +79,42 @@ export function marginalCost<T>(
 function validateChargeInputs<T>(A: Arithmetic<T>, inputs: ChargeInputs<T>): void {
   requireNonNegative(A, inputs.marginalCost, "marginal_cost");
   requireNonNegative(A, inputs.overheadRate, "overhead_rate");
-  requireNonNegative(A, inputs.fixedCosts, "fixed_costs");
-  requireFraction(A, inputs.fixedShare, "fixed_share");
-  requireNonNegative(A, inputs.capitalCosts, "capital_costs");
-  requireFraction(A, inputs.capitalShare, "capital_share");
+  requireNonNegative(A, inputs.fixedRate, "fixed_rate");
+  requireNonNegative(A, inputs.capitalRate, "capital_rate");
 }
 
-function sharedPoolRecovery<T>(A: Arithmetic<T>, pools: SharedCostPools<T>): T {
-  return A.add(
-    A.multiply(pools.fixedCosts, pools.fixedShare),
-    A.multiply(pools.capitalCosts, pools.capitalShare)
-  );
+/** 1 + fixed rate + capital rate: the factor that recovers the fixed and capital costs on a cost base. */
+function recoveryFactor<T>(A: Arithmetic<T>, rates: CostRecoveryRates<T>): T {
+  return A.add(A.add(A.one, rates.fixedRate), rates.capitalRate);
 }
 
-/** Full cost: marginal cost x (1 + overhead rate) + the fixed and capital pools' shares. */
+/**
+ * Full cost: marginal cost x (1 + overhead rate) x (1 + fixed rate + capital rate), the fixed and capital
+ * costs recovered as a percentage of the overall full cost. Exact, not rounded.
+ */
 export function fullCost<T>(A: Arithmetic<T>, inputs: ChargeInputs<T>): T {
   validateChargeInputs(A, inputs);
   return fullCostOfValidInputs(A, inputs);
 }
 
 function fullCostOfValidInputs<T>(A: Arithmetic<T>, inputs: ChargeInputs<T>): T {
-  return A.add(
+  return A.multiply(
     A.multiply(inputs.marginalCost, A.add(A.one, inputs.overheadRate)),
-    sharedPoolRecovery(A, inputs)
+    recoveryFactor(A, inputs)
   );
 }
 
 /**
  * The price of access by the guide's approach, in pounds rounded half away from zero to the penny:
- * commercial use at full cost; non-commercial use at marginal cost plus the pools' shares, with no
- * overhead uplift.
+ * commercial use at full cost; non-commercial use at marginal cost x (1 + fixed rate + capital rate),
+ * the fixed and capital costs recovered as a percentage of the overall marginal cost, with no overhead
+ * uplift.
  */
 export function charge<T>(A: Arithmetic<T>, use: DataUse, inputs: ChargeInputs<T>): T {
   validateChargeInputs(A, inputs);
   const unrounded =
     use === "commercial"
       ? fullCostOfValidInputs(A, inputs)
-      : A.add(inputs.marginalCost, sharedPoolRecovery(A, inputs));
+      : A.multiply(inputs.marginalCost, recoveryFactor(A, inputs));
   return A.roundToPence(unrounded);
 }

@@ -19,11 +19,11 @@ import {
 } from "./nhsdp";
 
 /**
- * Marginal cost of a partnership's cost lines: the sum of quantity x unit cost, uplifted by an on-cost rate.
+ * Marginal cost of a partnership's cost lines: the sum of quantity x unit cost, uplifted by an on-cost rate. The on-cost rate applies to every line given, so give staff-time lines only; sum non-staff lines (licences, compute, storage, published NHS England charges) separately, e.g. with SUMPRODUCT, and add them.
  * @customfunction MARGINALCOST
  * @param quantities Quantity of each cost line (hours, days, months...), in a cell, row or column. Empty cells count as 0.
  * @param unit_costs Cost in pounds of one unit of each line, the same size as quantities.
- * @param [on_cost_rate] Uplift for on-costs such as employer's pension and National Insurance, as a decimal (0.25 = 25%). Default 0.
+ * @param [on_cost_rate] Employer's on-costs on staff time (pension, National Insurance) as a decimal (0.25 = 25%), applied to every line given: staff time only, never licences, compute, storage or NHS England charges. Default 0.
  * @returns Marginal cost in pounds.
  */
 export function marginalcost(
@@ -35,64 +35,41 @@ export function marginalcost(
 }
 
 /**
- * Full cost, the commercial basis: marginal cost x (1 + overhead rate) plus shares of the fixed and capital cost pools.
+ * Full cost, the commercial basis: marginal cost x (1 + overhead rate) x (1 + fixed rate + capital rate), the fixed and capital costs recovered as a percentage of the overall full cost. Exact, not rounded.
  * @customfunction FULLCOST
  * @param marginal_cost Marginal cost in pounds (for example from NHSDP.MARGINALCOST).
  * @param overhead_rate Overheads as a decimal uplift on marginal cost (0.2 = 20%).
- * @param [fixed_costs] Fixed cost pool in pounds: managerial staff, platform operating, buildings and utilities. Default 0.
- * @param [fixed_share] Share of the fixed cost pool this partnership bears, 0 to 1. Default 0.
- * @param [capital_costs] Capital cost pool in pounds: building the SDE, acquiring new data, platform improvements. Default 0.
- * @param [capital_share] Share of the capital cost pool this partnership bears, 0 to 1. Default 0.
+ * @param [fixed_rate] Fixed-cost recovery rate from the trust's pricing strategy, as a decimal (0.05 = 5%): the annual fixed-cost pool (managerial staff, platform operating, buildings and utilities) divided by the annual base it is recovered over. Applied to full cost for commercial use, to marginal cost for non-commercial use. Default 0.
+ * @param [capital_rate] Capital-cost recovery rate from the trust's pricing strategy, as a decimal (0.02 = 2%): the annual capital-cost pool (building the SDE, acquiring new data, platform improvements) divided by the annual base it is recovered over. Applied to full cost for commercial use, to marginal cost for non-commercial use. Default 0.
  * @returns Full cost in pounds.
  */
 export function fullcost(
   marginal_cost: unknown,
   overhead_rate: unknown,
-  fixed_costs?: unknown,
-  fixed_share?: unknown,
-  capital_costs?: unknown,
-  capital_share?: unknown
+  fixed_rate?: unknown,
+  capital_rate?: unknown
 ): number {
-  return FULLCOST(
-    marginal_cost,
-    overhead_rate,
-    fixed_costs,
-    fixed_share,
-    capital_costs,
-    capital_share
-  );
+  return FULLCOST(marginal_cost, overhead_rate, fixed_rate, capital_rate);
 }
 
 /**
- * The price of data access by the CIDC approach, to the penny: commercial use at full cost; non-commercial use at marginal cost plus the pools' shares, with no overhead uplift.
+ * The price of data access by the CIDC approach, to the penny: commercial use at full cost, marginal cost x (1 + overhead rate) x (1 + fixed rate + capital rate); non-commercial use at marginal cost x (1 + fixed rate + capital rate), with no overhead uplift.
  * @customfunction CHARGE
  * @param use How the data will be used: "commercial" or "non-commercial". Never the kind of organisation.
  * @param marginal_cost Marginal cost in pounds.
  * @param overhead_rate Overheads as a decimal uplift on marginal cost (0.2 = 20%); applied to commercial use only.
- * @param [fixed_costs] Fixed cost pool in pounds. Default 0.
- * @param [fixed_share] Share of the fixed cost pool this partnership bears, 0 to 1. Default 0.
- * @param [capital_costs] Capital cost pool in pounds. Default 0.
- * @param [capital_share] Share of the capital cost pool this partnership bears, 0 to 1. Default 0.
+ * @param [fixed_rate] Fixed-cost recovery rate from the trust's pricing strategy, as a decimal (0.05 = 5%): the annual fixed-cost pool divided by the annual base it is recovered over. Applied to full cost for commercial use, to marginal cost for non-commercial use. Default 0.
+ * @param [capital_rate] Capital-cost recovery rate from the trust's pricing strategy, as a decimal (0.02 = 2%): the annual capital-cost pool divided by the annual base it is recovered over. Applied to full cost for commercial use, to marginal cost for non-commercial use. Default 0.
  * @returns Charge in pounds, rounded half away from zero to the penny.
  */
 export function charge(
   use: unknown,
   marginal_cost: unknown,
   overhead_rate: unknown,
-  fixed_costs?: unknown,
-  fixed_share?: unknown,
-  capital_costs?: unknown,
-  capital_share?: unknown
+  fixed_rate?: unknown,
+  capital_rate?: unknown
 ): number {
-  return CHARGE(
-    use,
-    marginal_cost,
-    overhead_rate,
-    fixed_costs,
-    fixed_share,
-    capital_costs,
-    capital_share
-  );
+  return CHARGE(use, marginal_cost, overhead_rate, fixed_rate, capital_rate);
 }
 
 /**

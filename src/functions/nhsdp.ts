@@ -30,24 +30,20 @@ import {
 const chargeParameters = [
   requiredNumber("marginal_cost"),
   requiredNumber("overhead_rate"),
-  optionalNumber("fixed_costs", 0),
-  optionalNumber("fixed_share", 0),
-  optionalNumber("capital_costs", 0),
-  optionalNumber("capital_share", 0),
+  optionalNumber("fixed_rate", 0),
+  optionalNumber("capital_rate", 0),
 ] as const;
 
-type ChargeArguments = [number, number, number, number, number, number];
+type ChargeArguments = [number, number, number, number];
 
 const chargeInputs = <T>(
   fromNumber: (value: number) => T,
-  [marginal, overhead, fixedCosts, fixedShare, capitalCosts, capitalShare]: ChargeArguments
+  [marginal, overhead, fixedRate, capitalRate]: ChargeArguments
 ): ChargeInputs<T> => ({
   marginalCost: fromNumber(marginal),
   overheadRate: fromNumber(overhead),
-  fixedCosts: fromNumber(fixedCosts),
-  fixedShare: fromNumber(fixedShare),
-  capitalCosts: fromNumber(capitalCosts),
-  capitalShare: fromNumber(capitalShare),
+  fixedRate: fromNumber(fixedRate),
+  capitalRate: fromNumber(capitalRate),
 });
 
 export const MARGINALCOST = excelFunction(

@@ -31,23 +31,8 @@ function errorOf(id: string, ...args: unknown[]): { code: string; message: strin
 
 const CONTRACT: Record<string, string[]> = {
   MARGINALCOST: ["quantities", "unit_costs", "on_cost_rate"],
-  FULLCOST: [
-    "marginal_cost",
-    "overhead_rate",
-    "fixed_costs",
-    "fixed_share",
-    "capital_costs",
-    "capital_share",
-  ],
-  CHARGE: [
-    "use",
-    "marginal_cost",
-    "overhead_rate",
-    "fixed_costs",
-    "fixed_share",
-    "capital_costs",
-    "capital_share",
-  ],
+  FULLCOST: ["marginal_cost", "overhead_rate", "fixed_rate", "capital_rate"],
+  CHARGE: ["use", "marginal_cost", "overhead_rate", "fixed_rate", "capital_rate"],
   ROYALTY: ["revenue", "rates", "thresholds", "annual_cap", "annual_minimum"],
   ROYALTYVALUE: ["revenues", "rates", "discount_rate", "thresholds", "probability"],
   MILESTONEVALUE: ["amounts", "periods", "probabilities", "discount_rate"],
@@ -94,18 +79,29 @@ describe("calls shaped as Excel makes them", () => {
 
   it("FULLCOST is exact decimal arithmetic", () => {
     // 0.07 x 1.1 = 0.077
-    expect(call("FULLCOST", 0.07, 0.1, null, null, null, null)).toBe(0.077);
-    // 8491.25 x 1.2 + 120000 x 0.02 + 400000 x 0.005 = 10189.5 + 2400 + 2000 = 14589.5
-    expect(call("FULLCOST", 8491.25, 0.2, 120000, 0.02, 400000, 0.005)).toBe(14589.5);
+    expect(call("FULLCOST", 0.07, 0.1, null, null)).toBe(0.077);
+    // 8491.25 x 1.2 x (1 + 0.05 + 0.02) = 10189.5 x 1.07 = 10902.765 (doubles give 10902.765000000001)
+    expect(call("FULLCOST", 8491.25, 0.2, 0.05, 0.02)).toBe(10902.765);
+    // a recovery rate above 1: 100 x 1.5 x (1 + 1.5 + 0) = 375
+    expect(call("FULLCOST", 100, 0.5, 1.5, null)).toBe(375);
+    const error = errorOf("FULLCOST", 100, 0.5, null, -0.02);
+    expect(error.code).toBe("#NUM!");
+    expect(error.message).toMatch(/^capital_rate: /);
   });
 
   it("CHARGE prices commercial use at full cost and non-commercial at marginal cost", () => {
     // commercial: 1000.005 x 1.2 = 1200.006 -> 1200.01; non-commercial: 1000.005 -> 1000.01 (half away from zero)
-    expect(call("CHARGE", "Commercial", 1000.005, 0.2, null, null, null, null)).toBe(1200.01);
-    expect(call("CHARGE", "noncommercial", 1000.005, 0.2, null, null, null, null)).toBe(1000.01);
-    const error = errorOf("CHARGE", "academic", 1000, 0.2, null, null, null, null);
+    expect(call("CHARGE", "Commercial", 1000.005, 0.2, null, null)).toBe(1200.01);
+    expect(call("CHARGE", "noncommercial", 1000.005, 0.2, null, null)).toBe(1000.01);
+    // commercial: 8491.25 x 1.2 x 1.07 = 10902.765 -> 10902.77; non-commercial: 8491.25 x 1.07 = 9085.6375 -> 9085.64
+    expect(call("CHARGE", "commercial", 8491.25, 0.2, 0.05, 0.02)).toBe(10902.77);
+    expect(call("CHARGE", "non-commercial", 8491.25, 0.2, 0.05, 0.02)).toBe(9085.64);
+    const error = errorOf("CHARGE", "academic", 1000, 0.2, null, null);
     expect(error.code).toBe("#VALUE!");
     expect(error.message).toMatch(/commercial.*non-commercial/);
+    const negative = errorOf("CHARGE", "non-commercial", 1000, 0.2, -0.05, null);
+    expect(negative.code).toBe("#NUM!");
+    expect(negative.message).toMatch(/^fixed_rate: /);
   });
 
   it("ROYALTY spills one royalty per period in the revenue's shape", () => {

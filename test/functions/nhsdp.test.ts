@@ -118,61 +118,138 @@ describe("MARGINALCOST(quantities, unit_costs, [on_cost_rate])", () => {
   ]);
 });
 
-describe("FULLCOST(marginal_cost, overhead_rate, [fixed_costs], [fixed_share], [capital_costs], [capital_share])", () => {
-  it("is marginal_cost x (1 + overhead_rate) + fixed_costs x fixed_share + capital_costs x capital_share", () => {
-    // 8125 x 1.2 + 500000 x 0.01 + 2000000 x 0.005 = 9750 + 5000 + 10000 = 24750
-    expect(fullcost(8125, 0.2, 500000, 0.01, 2000000, 0.005)).toBe(24750);
-    // only the fixed pool: 100 x 1.5 + 1000 x 0.25 = 150 + 250 = 400
-    expect(fullcost(100, 0.5, 1000, 0.25, null, null)).toBe(400);
+describe("FULLCOST(marginal_cost, overhead_rate, [fixed_rate], [capital_rate])", () => {
+  it("is marginal_cost x (1 + overhead_rate) x (1 + fixed_rate + capital_rate)", () => {
+    // 8491.25 x 1.2 x (1 + 0.05 + 0.02) = 10189.5 x 1.07 = 10902.765, exactly
+    expect(8491.25 * 1.2 * 1.07).toBe(10902.765000000001); // what doubles give
+    expect(fullcost(8491.25, 0.2, 0.05, 0.02)).toBe(10902.765);
+    // 8125 x 1.2 x (1 + 0.1 + 0.05) = 9750 x 1.15 = 11212.5
+    expect(fullcost(8125, 0.2, 0.1, 0.05)).toBe(11212.5);
+    // only the fixed rate: 100 x 1.5 x (1 + 0.25) = 150 x 1.25 = 187.5; only the capital rate, the same
+    expect(fullcost(100, 0.5, 0.25, null)).toBe(187.5);
+    expect(fullcost(100, 0.5, null, 0.25)).toBe(187.5);
+  });
+
+  it("defaults fixed_rate and capital_rate to 0 when omitted or blank", () => {
+    // 8491.25 x 1.2 x (1 + 0 + 0) = 10189.5
+    expect(fullcost(8491.25, 0.2)).toBe(10189.5);
+    expect(fullcost(8491.25, 0.2, null, null)).toBe(10189.5);
+    expect(fullcost(8491.25, 0.2, "", "")).toBe(10189.5);
+  });
+
+  it("takes a rate of 0 as no recovery", () => {
+    // 8491.25 x 1.2 x (1 + 0 + 0.02) = 10189.5 x 1.02 = 10393.29
+    expect(fullcost(8491.25, 0.2, 0, 0.02)).toBe(10393.29);
+    // 8491.25 x 1.2 x (1 + 0.05 + 0) = 10189.5 x 1.05 = 10698.975
+    expect(fullcost(8491.25, 0.2, 0.05, 0)).toBe(10698.975);
+    expect(fullcost(8491.25, 0.2, 0, 0)).toBe(10189.5);
+    // no overhead: 100 x 1 x (1 + 0.05) = 105
+    expect(fullcost(100, 0, 0.05, 0)).toBe(105);
+  });
+
+  it("accepts recovery rates above 1 (above 100%)", () => {
+    // 100 x 1.5 x (1 + 1.5 + 0.75) = 150 x 3.25 = 487.5
+    expect(fullcost(100, 0.5, 1.5, 0.75)).toBe(487.5);
+    // 10 x 1 x (1 + 2 + 0) = 30
+    expect(fullcost(10, 0, 2, null)).toBe(30);
   });
 
   it("is exact: FULLCOST(0.07, 0.1) is exactly 0.077", () => {
     expect(0.07 * 1.1).toBe(0.07700000000000001); // what doubles give
-    expect(fullcost(0.07, 0.1, null, null, null, null)).toBe(0.077);
+    expect(fullcost(0.07, 0.1, null, null)).toBe(0.077);
     expect(fullcost(0.07, 0.1)).toBe(0.077);
+    // 0.07 x 1.1 x (1 + 0.05 + 0.02) = 0.077 x 1.07 = 0.08239
+    expect(0.07 * 1.1 * 1.07).toBe(0.08239000000000002); // what doubles give
+    expect(fullcost(0.07, 0.1, 0.05, 0.02)).toBe(0.08239);
   });
 
   it("is not rounded to the penny: 1234.5678 x 1.15 = 1419.75297", () => {
-    expect(fullcost(1234.5678, 0.15, null, null, null, null)).toBe(1419.75297);
+    expect(fullcost(1234.5678, 0.15, null, null)).toBe(1419.75297);
   });
 
   it("takes blank cells and [[x]] single cells", () => {
     // 100 x 1.5 = 150
-    expect(fullcost([[100]], [[0.5]], "", "", "", "")).toBe(150);
+    expect(fullcost([[100]], [[0.5]], "", "")).toBe(150);
+    // 100 x 1.5 x (1 + 0.1 + 0.2) = 150 x 1.3 = 195
+    expect(fullcost([[100]], [[0.5]], [[0.1]], [[0.2]])).toBe(195);
   });
 
   it("never returns -0", () => {
-    expect(Object.is(fullcost(-0, 0, null, null, null, null), 0)).toBe(true);
+    expect(Object.is(fullcost(-0, 0, null, null), 0)).toBe(true);
+    expect(Object.is(fullcost(0, 0.2, -0, -0), 0)).toBe(true);
   });
 
-  itGivesErrors("gives #NUM! for a share outside 0..1 or a negative rate or cost", fullcost, [
-    [[100, 0.2, 1000, 1.5, null, null], "#NUM!", "fixed_share"],
-    [[100, 0.2, 1000, -0.1, null, null], "#NUM!", "fixed_share"],
-    [[100, 0.2, null, null, 1000, 1.01], "#NUM!", "capital_share"],
-    [[100, 0.2, null, null, 1000, -1], "#NUM!", "capital_share"],
-    [[100, -0.2, null, null, null, null], "#NUM!", "overhead_rate"],
-    [[-100, 0.2, null, null, null, null], "#NUM!", "marginal_cost"],
-    [[100, 0.2, -5, 0.5, null, null], "#NUM!", "fixed_costs"],
-    [[100, 0.2, null, null, -5, 0.5], "#NUM!", "capital_costs"],
+  it("ignores arguments beyond the four it declares, as every NHSDP function does", () => {
+    // functions.json declares four parameters (test/bundle checks it); the wrapper reads only those:
+    // 100 x 1.5 x (1 + 0.1 + 0.2) = 195
+    expect((fullcost as ExcelFunction)(100, 0.5, 0.1, 0.2, 400000, 0.005)).toBe(195);
+  });
+
+  itGivesErrors("gives #NUM! for a negative cost or rate", fullcost, [
+    [[100, 0.2, -0.05, null], "#NUM!", "fixed_rate"],
+    [[100, 0.2, -1e-9, 0.02], "#NUM!", "fixed_rate"],
+    [[100, 0.2, null, -0.02], "#NUM!", "capital_rate"],
+    [[100, 0.2, 0.05, -1], "#NUM!", "capital_rate"],
+    [[100, -0.2, null, null], "#NUM!", "overhead_rate"],
+    [[-100, 0.2, null, null], "#NUM!", "marginal_cost"],
   ]);
+
+  it("says what is wrong with a negative rate", () => {
+    const error = expectExcelError(() => fullcost(100, 0.2, -0.05, null), "#NUM!", "fixed_rate");
+    expect(error.message).toBe("fixed_rate: must not be negative");
+  });
 
   itGivesErrors("gives #VALUE! for text, a missing required argument or a range", fullcost, [
-    [["abc", 0.2, null, null, null, null], "#VALUE!", "marginal_cost"],
-    [[100, null, null, null, null, null], "#VALUE!", "overhead_rate"],
-    [[100, 0.2, true, null, null, null], "#VALUE!", "fixed_costs"],
-    [[[[1, 2]], 0.2, null, null, null, null], "#VALUE!", "marginal_cost"],
+    [["abc", 0.2, null, null], "#VALUE!", "marginal_cost"],
+    [[100, null, null, null], "#VALUE!", "overhead_rate"],
+    [[100, 0.2, true, null], "#VALUE!", "fixed_rate"],
+    [[100, 0.2, null, "5%"], "#VALUE!", "capital_rate"],
+    [[[[1, 2]], 0.2, null, null], "#VALUE!", "marginal_cost"],
+    [[100, 0.2, [[0.05, 0.02]], null], "#VALUE!", "fixed_rate"],
   ]);
+
+  it("gives #VALUE! for a call with too few arguments, naming the first missing one", () => {
+    expectExcelError(() => (fullcost as ExcelFunction)(100), "#VALUE!", "overhead_rate");
+    expectExcelError(() => (fullcost as ExcelFunction)(), "#VALUE!", "marginal_cost");
+  });
 });
 
-describe("CHARGE(use, marginal_cost, overhead_rate, [fixed_costs], [fixed_share], [capital_costs], [capital_share])", () => {
-  it("charges commercial use at FULLCOST", () => {
-    // 8125 x 1.2 + 5000 + 10000 = 24750
-    expect(charge("commercial", 8125, 0.2, 500000, 0.01, 2000000, 0.005)).toBe(24750);
+describe("CHARGE(use, marginal_cost, overhead_rate, [fixed_rate], [capital_rate])", () => {
+  it("charges commercial use at FULLCOST, rounded to the penny", () => {
+    // 8491.25 x 1.2 x (1 + 0.05 + 0.02) = 10189.5 x 1.07 = 10902.765 -> 10902.77 (half away from zero)
+    expect(charge("commercial", 8491.25, 0.2, 0.05, 0.02)).toBe(10902.77);
+    // the double nearest 10902.765 lies below the half, so rounding the double itself gives 10902.76
+    expect((10902.765).toFixed(2)).toBe("10902.76");
+    // 8125 x 1.2 x 1.15 = 11212.5
+    expect(charge("commercial", 8125, 0.2, 0.1, 0.05)).toBe(11212.5);
   });
 
-  it("charges non-commercial use at marginal_cost + the pools' shares, with no overhead uplift", () => {
-    // 8125 + 500000 x 0.01 + 2000000 x 0.005 = 8125 + 5000 + 10000 = 23125
-    expect(charge("non-commercial", 8125, 0.2, 500000, 0.01, 2000000, 0.005)).toBe(23125);
+  it("charges non-commercial use at marginal_cost x (1 + fixed_rate + capital_rate), with no overhead uplift", () => {
+    // 8491.25 x (1 + 0.05 + 0.02) = 8491.25 x 1.07 = 9085.6375 -> 9085.64
+    expect(charge("non-commercial", 8491.25, 0.2, 0.05, 0.02)).toBe(9085.64);
+    // 8125 x 1.15 = 9343.75
+    expect(charge("non-commercial", 8125, 0.2, 0.1, 0.05)).toBe(9343.75);
+  });
+
+  it("defaults fixed_rate and capital_rate to 0", () => {
+    // commercial: 8491.25 x 1.2 = 10189.5; non-commercial: 8491.25
+    expect(charge("commercial", 8491.25, 0.2)).toBe(10189.5);
+    expect(charge("commercial", 8491.25, 0.2, null, "")).toBe(10189.5);
+    expect(charge("non-commercial", 8491.25, 0.2)).toBe(8491.25);
+    expect(charge("non-commercial", 8491.25, 0.2, "", null)).toBe(8491.25);
+  });
+
+  it("takes a rate of 0 as no recovery", () => {
+    // commercial: 8491.25 x 1.2 x 1.02 = 10393.29; non-commercial: 8491.25 x 1.02 = 8661.075 -> 8661.08
+    expect(charge("commercial", 8491.25, 0.2, 0, 0.02)).toBe(10393.29);
+    expect(charge("non-commercial", 8491.25, 0.2, 0, 0.02)).toBe(8661.08);
+    expect(charge("non-commercial", 8491.25, 0.2, 0, 0)).toBe(8491.25);
+  });
+
+  it("accepts recovery rates above 1 (above 100%)", () => {
+    // commercial: 100 x 1.5 x (1 + 1.5 + 0.75) = 150 x 3.25 = 487.5; non-commercial: 100 x 3.25 = 325
+    expect(charge("commercial", 100, 0.5, 1.5, 0.75)).toBe(487.5);
+    expect(charge("non-commercial", 100, 0.5, 1.5, 0.75)).toBe(325);
   });
 
   it.each([
@@ -185,60 +262,81 @@ describe("CHARGE(use, marginal_cost, overhead_rate, [fixed_costs], [fixed_share]
   ] as [unknown, number][])(
     "reads use case-insensitively, and accepts noncommercial: %j gives %p",
     (use, expected) => {
-      expect(charge(use, 100, 0.5, null, null, null, null)).toBe(expected);
+      expect(charge(use, 100, 0.5, null, null)).toBe(expected);
     }
   );
 
   it("rounds half away from zero to the penny", () => {
     // 1234.5678 x 1.15 = 1419.75297 -> 1419.75; non-commercial 1234.5678 -> 1234.57
-    expect(charge("commercial", 1234.5678, 0.15, null, null, null, null)).toBe(1419.75);
-    expect(charge("non-commercial", 1234.5678, 0.15, null, null, null, null)).toBe(1234.57);
+    expect(charge("commercial", 1234.5678, 0.15, null, null)).toBe(1419.75);
+    expect(charge("non-commercial", 1234.5678, 0.15, null, null)).toBe(1234.57);
     // 0.005 -> 0.01 (as ROUND(0.005, 2) = 0.01)
-    expect(charge("commercial", 0.005, 0, null, null, null, null)).toBe(0.01);
+    expect(charge("commercial", 0.005, 0, null, null)).toBe(0.01);
     // 2.675 -> 2.68 and 1.005 -> 1.01, as Excel's ROUND does, although the doubles nearest them lie
     // just below the half (2.67499999999999982236431605997495353221893310546875), so rounding the
     // double itself gives 2.67 and 1.00
     expect((2.675).toFixed(2)).toBe("2.67");
     expect((1.005).toFixed(2)).toBe("1.00");
-    expect(charge("commercial", 2.675, 0, null, null, null, null)).toBe(2.68);
-    expect(charge("non-commercial", 1.005, 0.5, null, null, null, null)).toBe(1.01);
-    // a half made by the sum: 10 + 0.01 x 0.5 = 10.005 -> 10.01
-    expect(charge("non-commercial", 10, 0.2, 0.01, 0.5, null, null)).toBe(10.01);
+    expect(charge("commercial", 2.675, 0, null, null)).toBe(2.68);
+    expect(charge("non-commercial", 1.005, 0.5, null, null)).toBe(1.01);
+    // a half made by the recovery rate: 10 x (1 + 0.0005) = 10.005 -> 10.01 (doubles give 10.004999999999999)
+    expect(10 * 1.0005).toBe(10.004999999999999);
+    expect(charge("non-commercial", 10, 0.2, 0.0005, null)).toBe(10.01);
+    expect(charge("non-commercial", 10, 0.2, null, 0.0005)).toBe(10.01);
     // 10.01 x 1.5 = 15.015 -> 15.02
-    expect(charge("commercial", 10.01, 0.5, null, null, null, null)).toBe(15.02);
+    expect(charge("commercial", 10.01, 0.5, null, null)).toBe(15.02);
+    // 0.5 x 1 x (1 + 0.2 + 0.05) = 0.625 -> 0.63
+    expect(charge("commercial", 0.5, 0, 0.2, 0.05)).toBe(0.63);
   });
 
   it.each(["academic", "non commercial", "charity", "NHS", "12"])(
     "gives #VALUE! for any other use, naming the accepted values: %j",
     (use) => {
-      const error = expectExcelError(
-        () => charge(use, 100, 0.2, null, null, null, null),
-        "#VALUE!",
-        "use"
-      );
+      const error = expectExcelError(() => charge(use, 100, 0.2, null, null), "#VALUE!", "use");
       expect(error.message).toContain('"commercial"');
       expect(error.message).toContain('"non-commercial"');
     }
   );
 
   it.each([1, null, ""])("gives #VALUE! for a use that is not text: %j", (use) => {
-    expectExcelError(() => charge(use, 100, 0.2, null, null, null, null), "#VALUE!", "use");
+    expectExcelError(() => charge(use, 100, 0.2, null, null), "#VALUE!", "use");
   });
 
   itGivesErrors(
-    "gives #NUM! for a share outside 0..1 or a negative rate, for either use",
+    "gives #NUM! for a negative cost or rate, for either use",
     charge,
     ["commercial", "non-commercial"].flatMap((use) =>
       (
         [
-          [[100, 0.2, 1000, 2, null, null], "#NUM!", "fixed_share"],
-          [[100, 0.2, null, null, 1000, -0.5], "#NUM!", "capital_share"],
-          [[100, -0.01, null, null, null, null], "#NUM!", "overhead_rate"],
-          [[-1, 0.2, null, null, null, null], "#NUM!", "marginal_cost"],
+          [[100, 0.2, -0.05, null], "#NUM!", "fixed_rate"],
+          [[100, 0.2, null, -0.5], "#NUM!", "capital_rate"],
+          [[100, -0.01, null, null], "#NUM!", "overhead_rate"],
+          [[-1, 0.2, null, null], "#NUM!", "marginal_cost"],
         ] as ErrorCase[]
       ).map(([args, code, argument]): ErrorCase => [[use, ...args], code, argument])
     )
   );
+
+  it("checks overhead_rate for non-commercial use too, though it does not apply it", () => {
+    expectExcelError(
+      () => charge("non-commercial", 100, -0.01, null, null),
+      "#NUM!",
+      "overhead_rate"
+    );
+  });
+
+  it("ignores arguments beyond the five it declares, and names the first missing required one", () => {
+    // 100 x (1 + 0.1 + 0.2) = 130
+    expect((charge as ExcelFunction)("non-commercial", 100, 0.5, 0.1, 0.2, 400000, 0.005)).toBe(
+      130
+    );
+    expectExcelError(
+      () => (charge as ExcelFunction)("commercial", 100),
+      "#VALUE!",
+      "overhead_rate"
+    );
+    expectExcelError(() => (charge as ExcelFunction)("commercial"), "#VALUE!", "marginal_cost");
+  });
 });
 
 describe("ROYALTY(revenue, rates, [thresholds], [annual_cap], [annual_minimum])", () => {
@@ -586,14 +684,7 @@ describe("VERSION()", () => {
 // ---------- robustness ----------
 
 /** FULLCOST's parameters, which CHARGE takes after its use. */
-const COST_PARAMETERS = [
-  "marginal_cost",
-  "overhead_rate",
-  "fixed_costs",
-  "fixed_share",
-  "capital_costs",
-  "capital_share",
-] as const;
+const COST_PARAMETERS = ["marginal_cost", "overhead_rate", "fixed_rate", "capital_rate"] as const;
 
 const FUNCTIONS: readonly { name: string; fn: ExcelFunction; parameters: readonly string[] }[] = [
   {
@@ -762,13 +853,16 @@ const tiers = size.chain((n) =>
           ])
   )
 );
+/** Recovery rates are not limited to 1: any non-negative number, mostly plausible ones. */
+const recoveryRate = fc.oneof(
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: 3000 }).map((units) => units / 1000) },
+  { weight: 1, arbitrary: nonNegative }
+);
 const chargeNumbers = fc.tuple(
   nonNegative,
   nonNegative,
-  orOmitted(nonNegative),
-  orOmitted(fraction),
-  orOmitted(nonNegative),
-  orOmitted(fraction)
+  orOmitted(recoveryRate),
+  orOmitted(recoveryRate)
 );
 const PLAUSIBLE: Record<string, fc.Arbitrary<unknown[]>> = {
   MARGINALCOST: size.chain((n) =>
@@ -930,7 +1024,10 @@ describe("robustness: any Excel-shaped arguments give a finite result or an Exce
     const parameters = FUNCTIONS.find((f) => f.name === "CHARGE")?.parameters ?? [];
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(number, fc.constant(null)), { minLength: 6, maxLength: 6 }),
+        fc.array(fc.oneof(number, fc.constant(null)), {
+          minLength: COST_PARAMETERS.length,
+          maxLength: COST_PARAMETERS.length,
+        }),
         (numbers) => {
           const args = [use, ...numbers];
           checkOutcome(parameters, () => charge(...(args as Parameters<typeof charge>)), args);
