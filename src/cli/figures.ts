@@ -1,5 +1,7 @@
+import type { PriceChange } from "../core/priceChange";
 import type { Quote } from "../core/quote";
 import { QUOTE_CATEGORIES } from "../core/quote";
+import { PRICING_RATES } from "../core/vocabulary";
 
 /**
  * The quote's figures as plain JSON for scripts and audits. Money is in pounds as JSON numbers with at
@@ -10,6 +12,12 @@ export interface QuoteFigures {
   reference: string;
   use: string;
   basis: string;
+  stage: string;
+  strategy: { id: string; revision: number } | null;
+  rates: Record<string, number>;
+  marginalCost: number;
+  fullCost: number;
+  recoveryBase: number;
   total: number;
   vat: number;
   totalIncVat: number;
@@ -18,28 +26,45 @@ export interface QuoteFigures {
   lines: {
     id: string;
     category: string;
+    kind: string;
+    passThrough: boolean;
     description: string;
     quantity: number;
     unit: string;
     unitCost: number;
+    cost: number;
+    marginal: number;
+    full: number;
     amount: number;
   }[];
+  recoveries: { id: string; category: string; rate: number; base: number; amount: number }[];
+  directAllocations: { id: string; description: string; amount: number }[];
+  /** Present when the document was a version-1 document: how its price changed on reading it as version 2. */
+  upgrade?: {
+    fromVersion: number;
+    before: { total: number; vat: number; totalIncVat: number };
+    change: number;
+    items: { id: string; before: number; after: number; change: number; reason: string }[];
+  };
 }
 
-export function quoteFigures(reference: string, quote: Quote): QuoteFigures {
-  const pool = quote.poolLines.map((line) => ({
-    id: line.id,
-    category: line.category,
-    description: line.description,
-    quantity: line.share.toNumber(),
-    unit: "share of pool",
-    unitCost: line.pool.toNumber(),
-    amount: line.amount.toNumber(),
-  }));
+export function quoteFigures(
+  reference: string,
+  stage: string,
+  strategy: { id: string; revision: number } | undefined,
+  quote: Quote,
+  upgrade?: PriceChange
+): QuoteFigures {
   return {
     reference,
     use: quote.use,
     basis: quote.basis,
+    stage,
+    strategy: strategy ?? null,
+    rates: Object.fromEntries(PRICING_RATES.map((rate) => [rate, quote.rates[rate].toNumber()])),
+    marginalCost: quote.marginalCost.toNumber(),
+    fullCost: quote.fullCost.toNumber(),
+    recoveryBase: quote.recoveryBase.toNumber(),
     total: quote.total.toNumber(),
     vat: quote.vat.toNumber(),
     totalIncVat: quote.totalIncVat.toNumber(),
@@ -47,17 +72,51 @@ export function quoteFigures(reference: string, quote: Quote): QuoteFigures {
     subtotals: Object.fromEntries(
       QUOTE_CATEGORIES.map((category) => [category, quote.subtotals[category].toNumber()])
     ),
-    lines: [
-      ...quote.lines.map((line) => ({
-        id: line.id,
-        category: line.category,
-        description: line.description,
-        quantity: line.quantity.toNumber(),
-        unit: line.unit,
-        unitCost: line.unitCost.toNumber(),
-        amount: line.amount.toNumber(),
-      })),
-      ...pool,
-    ],
+    lines: quote.lines.map((line) => ({
+      id: line.id,
+      category: line.category,
+      kind: line.kind,
+      passThrough: line.passThrough,
+      description: line.description,
+      quantity: line.quantity.toNumber(),
+      unit: line.unit,
+      unitCost: line.unitCost.toNumber(),
+      cost: line.cost.toNumber(),
+      marginal: line.marginal.toNumber(),
+      full: line.full.toNumber(),
+      amount: line.amount.toNumber(),
+    })),
+    recoveries: quote.recoveries.map((line) => ({
+      id: line.id,
+      category: line.category,
+      rate: line.rate.toNumber(),
+      base: line.base.toNumber(),
+      amount: line.amount.toNumber(),
+    })),
+    directAllocations: quote.directAllocations.map((line) => ({
+      id: line.id,
+      description: line.description,
+      amount: line.amount.toNumber(),
+    })),
+    ...(upgrade === undefined
+      ? {}
+      : {
+          upgrade: {
+            fromVersion: upgrade.fromVersion,
+            before: {
+              total: upgrade.before.total.toNumber(),
+              vat: upgrade.before.vat.toNumber(),
+              totalIncVat: upgrade.before.totalIncVat.toNumber(),
+            },
+            change: upgrade.change.toNumber(),
+            items: upgrade.items.map((item) => ({
+              id: item.id,
+              before: item.before.toNumber(),
+              after: item.after.toNumber(),
+              change: item.change.toNumber(),
+              reason: item.reason,
+            })),
+          },
+        }),
   };
 }

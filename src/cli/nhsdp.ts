@@ -1,7 +1,8 @@
 /*
  * nhsdp: the command-line face of the calculation core.
- *   nhsdp quote <document.json> -o <quote.xlsx> [--json] [--force]
- *   nhsdp check <document.json> [--json]
+ *   nhsdp quote <document.json> -o <quote.xlsx> [--json] [--force] [--strategy <strategy.json>]
+ *   nhsdp check <document.json> [--json] [--strategy <strategy.json>]   (a partnership or a pricing strategy)
+ *   nhsdp upgrade <document.json> -o <upgraded.json> [--force]
  * Exit codes: 0 success; 1 findings at error severity (check); 2 invalid document or usage;
  * 3 an internal error (a bug: please report it with the document).
  */
@@ -9,10 +10,20 @@ import { Command, CommanderError } from "commander";
 import fs from "fs";
 import path from "path";
 import { InputError } from "../core/errors";
+import { describePriceChange, explainPriceChange, type PriceChange } from "../core/priceChange";
 import { checkPrinciples, hasErrors, type Finding } from "../core/principles";
 import { priceQuote } from "../core/quote";
+import { describeStrategy } from "../core/strategy";
 import { VERSION } from "../core/version";
-import { parsePartnershipJson, type Partnership } from "../document";
+import {
+  documentKind,
+  parsePartnership,
+  parseStrategy,
+  readJsonText,
+  type DocumentIssue,
+  type Partnership,
+  type PricingStrategy,
+} from "../document";
 import { writeQuoteWorkbook } from "../sheets/quoteWorkbook";
 import { quoteFigures } from "./figures";
 
@@ -27,22 +38,67 @@ interface Io {
   now: () => Date;
 }
 
-function readDocument(file: string): Partnership {
+/** Why a file cannot be read, as a sentence rather than an error code. */
+function unreadable(file: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === "ENOENT"
+      ? "there is no such file"
+      : code === "EISDIR"
+        ? "it is a folder, not a document"
+        : code === "EACCES" || code === "EPERM"
+          ? "permission to read it was refused"
+          : (code ?? String(error));
+  return new UsageError(`cannot read ${file}: ${reason}`);
+}
+
+function readJsonFile(file: string): unknown {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
-    throw new UsageError(
-      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`
-    );
+    throw unreadable(file, error);
   }
-  const parsed = parsePartnershipJson(text);
-  if (!parsed.ok) {
-    const lines = parsed.issues.map((issue) => `  ${issue.path}: ${issue.message}`);
+  const read = readJsonText(text);
+  if (!read.ok) throw invalidDocument(file, "a JSON document", read.issues);
+  return read.json;
+}
+
+function invalidDocument(file: string, what: string, issues: readonly DocumentIssue[]): UsageError {
+  const lines = issues.map((issue) => `  ${issue.path}: ${issue.message}`);
+  return new UsageError(
+    `${file} is not ${what} (${issues.length} problem(s)):\n${lines.join("\n")}`
+  );
+}
+
+interface ReadPartnership {
+  doc: Partnership;
+  /** How the price changed, when the file was an older version of the document. */
+  upgrade?: PriceChange;
+}
+
+function partnershipFrom(file: string, json: unknown): ReadPartnership {
+  const parsed = parsePartnership(json);
+  if (!parsed.ok) throw invalidDocument(file, "a valid partnership document", parsed.issues);
+  if (parsed.upgradedFrom === undefined) return { doc: parsed.document };
+  return {
+    doc: parsed.document,
+    upgrade: explainPriceChange(parsed.upgradedFrom.original, parsed.document),
+  };
+}
+
+function readPartnership(file: string): ReadPartnership {
+  return partnershipFrom(file, readJsonFile(file));
+}
+
+function readStrategy(file: string): PricingStrategy {
+  const json = readJsonFile(file);
+  if (documentKind(json) === "partnership")
     throw new UsageError(
-      `${file} is not a valid partnership document (${parsed.issues.length} problem(s)):\n${lines.join("\n")}`
+      `${file} is a partnership document; --strategy takes the trust's pricing strategy`
     );
-  }
+  const parsed = parseStrategy(json);
+  if (!parsed.ok) throw invalidDocument(file, "a valid pricing strategy", parsed.issues);
   return parsed.document;
 }
 
@@ -70,9 +126,22 @@ function formatFinding(finding: Finding): string {
   return `${finding.severity.toUpperCase()} ${finding.principle} (${finding.guideSection})${where}: ${finding.message}`;
 }
 
+/** Tells the user, on stderr, how an older document's price changed on reading it. */
+function reportUpgrade(upgrade: PriceChange | undefined, io: Io): void {
+  if (upgrade !== undefined) io.stderr(describePriceChange(upgrade).join("\n") + "\n");
+}
+
+function refuseToReplace(target: string, shownAs: string, force: boolean | undefined): void {
+  if (fs.existsSync(target) && !force) {
+    throw new UsageError(
+      `${shownAs} already exists; choose another name or pass --force to replace it`
+    );
+  }
+}
+
 async function quoteCommand(
   file: string,
-  options: { output?: string; json?: boolean; force?: boolean },
+  options: { output?: string; json?: boolean; force?: boolean; strategy?: string },
   io: Io
 ) {
   if (options.output === undefined && !options.json) {
@@ -80,20 +149,25 @@ async function quoteCommand(
       "nothing to do: give -o <quote.xlsx> to write the workbook, --json to print the figures, or both"
     );
   }
-  const doc = readDocument(file);
+  const { doc, upgrade } = readPartnership(file);
+  const strategy = options.strategy === undefined ? undefined : readStrategy(options.strategy);
   const quote = priceQuote(doc);
+  reportUpgrade(upgrade, io);
   if (options.output !== undefined) {
     const target = path.resolve(options.output);
-    if (fs.existsSync(target) && !options.force) {
-      throw new UsageError(
-        `${options.output} already exists; choose another name or pass --force to replace it`
-      );
-    }
-    const findings = checkPrinciples(doc, quote);
+    refuseToReplace(target, options.output, options.force);
+    const findings = checkPrinciples(doc, quote, strategy === undefined ? {} : { strategy });
     const workbook = await writeQuoteWorkbook(doc, quote, findings, { generatedAt: io.now() });
     writeWholeFile(target, workbook, options.output);
   }
-  if (options.json) io.stdout(JSON.stringify(quoteFigures(doc.reference, quote), null, 2) + "\n");
+  if (options.json)
+    io.stdout(
+      JSON.stringify(
+        quoteFigures(doc.reference, doc.quote.stage, doc.pricing.strategy, quote, upgrade),
+        null,
+        2
+      ) + "\n"
+    );
   else
     io.stdout(
       `Wrote ${options.output}: total £${quote.total.toFixed(2)} + VAT £${quote.vat.toFixed(2)} = £${quote.totalIncVat.toFixed(2)}\n`
@@ -101,14 +175,61 @@ async function quoteCommand(
   return EXIT.ok;
 }
 
-function checkCommand(file: string, options: { json?: boolean }, io: Io) {
-  const doc = readDocument(file);
-  const findings = checkPrinciples(doc, priceQuote(doc));
+function checkCommand(file: string, options: { json?: boolean; strategy?: string }, io: Io) {
+  const json = readJsonFile(file);
+  if (documentKind(json) === "strategy") {
+    if (options.strategy !== undefined)
+      throw new UsageError(
+        `${file} is a pricing strategy; --strategy is for checking a partnership against one`
+      );
+    const parsed = parseStrategy(json);
+    if (!parsed.ok) throw invalidDocument(file, "a valid pricing strategy", parsed.issues);
+    const summary = describeStrategy(parsed.document);
+    if (options.json)
+      io.stdout(
+        JSON.stringify(
+          { id: parsed.document.id, revision: parsed.document.revision, valid: true, summary },
+          null,
+          2
+        ) + "\n"
+      );
+    else io.stdout(summary.join("\n") + "\n");
+    return EXIT.ok;
+  }
+  const { doc, upgrade } = partnershipFrom(file, json);
+  const strategy = options.strategy === undefined ? undefined : readStrategy(options.strategy);
+  reportUpgrade(upgrade, io);
+  const findings = checkPrinciples(
+    doc,
+    priceQuote(doc),
+    strategy === undefined ? {} : { strategy }
+  );
   if (options.json)
-    io.stdout(JSON.stringify({ reference: doc.reference, findings }, null, 2) + "\n");
+    io.stdout(
+      JSON.stringify({ reference: doc.reference, stage: doc.quote.stage, findings }, null, 2) + "\n"
+    );
   else if (findings.length === 0) io.stdout(`${doc.reference}: no findings\n`);
   else io.stdout(findings.map(formatFinding).join("\n") + "\n");
   return hasErrors(findings) ? EXIT.findings : EXIT.ok;
+}
+
+/** Writes an older document as the current version, telling the user how its price changes. */
+function upgradeCommand(file: string, options: { output: string; force?: boolean }, io: Io) {
+  const { doc, upgrade } = readPartnership(file);
+  if (upgrade === undefined) {
+    io.stdout(`${file} is already a version-${doc.version} document; nothing to upgrade\n`);
+    return EXIT.ok;
+  }
+  const target = path.resolve(options.output);
+  if (target === path.resolve(file))
+    throw new UsageError(
+      "write the upgraded document to a new file: the original is kept as it is"
+    );
+  refuseToReplace(target, options.output, options.force);
+  writeWholeFile(target, Buffer.from(JSON.stringify(doc, null, 2) + "\n", "utf8"), options.output);
+  reportUpgrade(upgrade, io);
+  io.stdout(`Wrote ${options.output}: version ${doc.version} of ${doc.reference}\n`);
+  return EXIT.ok;
 }
 
 /** Runs the CLI on `argv` (without node and the script) and resolves to the exit code. */
@@ -129,19 +250,44 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .description("price a partnership document and write the quote workbook")
     .argument("<document>", "partnership document (JSON)")
     .option("-o, --output <file>", "write the quote workbook (.xlsx) here")
-    .option("--json", "print the figures as JSON: total, vat, totalIncVat, subtotals, lines")
+    .option(
+      "--json",
+      "print the figures as JSON: rates, lines, marginal and full cost, recoveries, total, vat, totalIncVat"
+    )
     .option("--force", "replace the output file if it exists")
+    .option("--strategy <file>", "the trust's pricing strategy, to check the quote's rates against")
     .action(async (file: string, options) => {
       exitCode = await quoteCommand(file, options, io);
     });
 
   program
     .command("check")
-    .description("check a partnership document against the DHSC and commercial principles")
-    .argument("<document>", "partnership document (JSON)")
+    .description(
+      "check a partnership document against the DHSC and commercial principles, or check a pricing strategy"
+    )
+    .argument("<document>", "partnership document or pricing strategy (JSON)")
+    .option(
+      "--strategy <file>",
+      "the trust's pricing strategy: check the partnership's rates and lines against it"
+    )
     .option("--json", "print the findings as JSON")
     .action((file: string, options) => {
       exitCode = checkCommand(file, options, io);
+    });
+
+  program
+    .command("upgrade")
+    .description(
+      "write an older partnership document as the current version, saying how its price changes"
+    )
+    .argument("<document>", "partnership document (JSON)")
+    .requiredOption(
+      "-o, --output <file>",
+      "where to write the upgraded document (never the original)"
+    )
+    .option("--force", "replace the output file if it exists")
+    .action((file: string, options) => {
+      exitCode = upgradeCommand(file, options, io);
     });
 
   try {

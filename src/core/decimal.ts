@@ -24,23 +24,10 @@ export function toPence(value: Decimal): Decimal {
 }
 
 /**
- * The penny rounding a quote uses, chosen so that the quote's sheet formula,
- * ROUND(ROUND(x*100,6),0)/100, gives the same pence in every spreadsheet engine: round the amount in
- * pence to six decimal places, then half away from zero to a whole penny. For any amount with at most
- * eight decimal places in pounds this is exactly `toPence`; beyond that it follows the sheet.
- */
-export function toQuotedPence(value: Decimal): Decimal {
-  return value
-    .times(100)
-    .toDecimalPlaces(6, Decimal.ROUND_HALF_UP)
-    .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
-    .div(100);
-}
-
-/**
- * The largest line, pool share or total a quote may carry, in pounds. Far above any real data access
- * fee, and low enough that a sheet formula's six-decimal pre-rounding in pence stays within the 15
- * significant digits a spreadsheet keeps exactly.
+ * The largest figure a quote may print (a line, a recovery, a subtotal, the total), in pounds. Far
+ * above any real data access fee. With the documents' decimal-place limits every figure rounded on a
+ * quote has at most 8 digits before the point and 6 after it: 14 significant digits, inside the 15 a
+ * spreadsheet keeps, which is what lets the sheet's formulas reproduce the core's pennies.
  */
 export const MAX_QUOTE_AMOUNT = 50_000_000;
 

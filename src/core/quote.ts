@@ -1,5 +1,4 @@
-import type { CostCategory, Partnership, Use } from "../document/schema";
-import { decimalArithmetic } from "./arithmetic";
+import type { CostLine, Partnership, Use } from "../document/schema";
 import {
   Decimal,
   MAX_QUOTE_AMOUNT,
@@ -7,43 +6,52 @@ import {
   ZERO,
   formatPounds,
   sumDecimals,
-  toQuotedPence,
+  toPence,
 } from "./decimal";
 import { invalidNumber } from "./errors";
-import { requireFraction, requireNonNegative } from "./validate";
+import type { CostCategory, LineKind, PricingRate } from "./vocabulary";
 
 /**
  * The quote for a partnership: the cost-recovery fee the NHS charges for access, by the CIDC guide's
  * pricing approach (chapter 5). Pure: decimal.js only, no Office, no DOM.
  *
- * The rule of the arithmetic (u = on-cost rate, h = overhead rate, ROUND = half away from zero to the penny,
- * via a millionth of a penny so the sheet's formula reproduces it in every engine: see toQuotedPence):
+ * The rule of the arithmetic. u = staff on-cost rate, h = overhead rate, f and k = the fixed- and
+ * capital-cost recovery rates, all copied from the trust's pricing strategy into `pricing`;
+ * ROUND = half away from zero to the penny, applied wherever a figure is printed on the quote:
  *
- *   each cost line     amount  = ROUND(quantity x unitCost x (1 + u) x (1 + h))   commercial use (full cost)
- *                      amount  = ROUND(quantity x unitCost x (1 + u))             non-commercial use (marginal cost)
- *   fixed costs        fixed   = ROUND(fixedCosts.pool x fixedCosts.share)
- *   capital costs      capital = ROUND(capitalCosts.pool x capitalCosts.share)
- *   subtotal(category) = sum of that category's rounded amounts
- *   total              = sum of every rounded amount (lines, fixed, capital)
- *   vat                = ROUND(total x vatRate)
- *   totalIncVat        = total + vat
+ *   each cost line     cost     = ROUND(quantity x unitCost)
+ *                      marginal = ROUND(cost x (1 + u))       staff time
+ *                               = cost                        non-staff: licences, compute, storage, charges
+ *                      full     = ROUND(marginal x (1 + h))   everything but pass-through charges
+ *                               = marginal                    pass-through: a published price passed on
+ *                      amount   = full for commercial use, marginal for non-commercial use
+ *   overall marginal cost    M = sum of the lines' marginal
+ *   overall full cost        F = sum of the lines' full
+ *   recovery base            B = F for commercial use, M for non-commercial use
+ *   fixed-cost recovery        = ROUND(B x f)
+ *   capital-cost recovery      = ROUND(B x k)
+ *   direct allocations         = as recorded, in pounds and pence (infrastructure for this partnership only)
+ *   subtotal(category)         = sum of that category's amounts
+ *   total                      = sum of every amount (lines, recoveries, direct allocations)
+ *   vat                        = ROUND(total x vatRate)
+ *   totalIncVat                = total + vat
  *
- * This is NHSDP.CHARGE (src/core/costs.ts) with per-line rounding:
- *   CHARGE(use, MARGINALCOST(quantities, unitCosts, u), h, fixed pool, fixed share, capital pool, capital share)
- * is  sum(quantity x unitCost) x (1 + u) x (1 + h) + pools' shares  for commercial use, and the same without
- * (1 + h) for non-commercial use, rounded once. Multiplication distributes over the sum, so the two differ only
- * by the rounding of each line: by at most half a penny per rounded line (the test suite checks this).
+ * The documents limit decimal places (quantities 2, unit costs 4, rates 4), so every ROUND above
+ * sees an exact value with at most six decimal places in pounds, and every printed figure is at most
+ * MAX_QUOTE_AMOUNT: that is what lets a spreadsheet recalculating the quote sheet reproduce each
+ * penny (see toPenceFormula in src/sheets/quoteSheet.ts).
  *
- * No line, pool share or total may exceed MAX_QUOTE_AMOUNT; a larger figure is an input mistake.
+ * This is NHSDP.CHARGE(use, marginal cost, h, f, k) with rounding at each printed step: when every line
+ * is staff time and none is a pass-through, the two differ only by those roundings.
  *
- * The quote reads the use, the costs and the VAT rate, nothing else. In particular it never reads
- * `partner.organisationType`: the price depends on how the data is used, never on who the partner is
- * (commercial principle 3), and that holds by construction.
+ * The quote reads the use, the pricing rates, the costs and the VAT rate, nothing else. In particular
+ * it never reads `partner.organisationType`: the price depends on how the data is used, never on who
+ * the partner is (commercial principle 3), and that holds by construction.
  */
 
 export type PricingBasis = "marginal cost" | "full cost";
 
-/** The categories a quote totals: the document's three cost-line categories and the two shared pools. */
+/** The categories a quote totals: the three cost-line categories, then fixed and capital costs. */
 export type QuoteCategory = CostCategory | "fixed" | "capital";
 
 export const QUOTE_CATEGORIES: readonly QuoteCategory[] = [
@@ -57,39 +65,61 @@ export const QUOTE_CATEGORIES: readonly QuoteCategory[] = [
 export interface QuoteLine {
   readonly id: string;
   readonly category: CostCategory;
+  readonly kind: LineKind;
+  readonly passThrough: boolean;
   readonly description: string;
   readonly quantity: Decimal;
   readonly unit: string;
   readonly unitCost: Decimal;
-  /** quantity x unitCost x the line uplift, rounded to the penny. */
+  readonly staffGrade?: string;
+  readonly standardItem?: string;
+  /** quantity x unitCost, to the penny. */
+  readonly cost: Decimal;
+  /** cost with on-costs for staff time, to the penny. */
+  readonly marginal: Decimal;
+  /** marginal with overheads unless a pass-through, to the penny. */
+  readonly full: Decimal;
+  /** What the partner is charged for the line: full or marginal, by use. */
   readonly amount: Decimal;
 }
 
-export interface PoolLine {
-  readonly id: "fixed-costs" | "capital-costs";
+export interface RecoveryLine {
+  readonly id: "fixed-cost-recovery" | "capital-cost-recovery";
   readonly category: "fixed" | "capital";
   readonly description: string;
-  readonly pool: Decimal;
-  readonly share: Decimal;
-  /** pool x share, rounded to the penny. */
+  readonly rate: Decimal;
+  /** The overall marginal or full cost the rate applies to. */
+  readonly base: Decimal;
+  /** base x rate, to the penny. */
   readonly amount: Decimal;
 }
+
+export interface AllocationLine {
+  readonly id: string;
+  readonly category: "capital";
+  readonly description: string;
+  readonly amount: Decimal;
+}
+
+export type QuoteRates = Readonly<Record<PricingRate, Decimal>>;
 
 export interface Quote {
   readonly use: Use;
   readonly basis: PricingBasis;
   /** One sentence, citing the guide, on why this basis applies. */
   readonly basisReason: string;
-  readonly onCostRate: Decimal;
-  /** The overhead rate in the document. */
-  readonly overheadRate: Decimal;
-  /** Whether the overhead rate was applied (commercial use only). */
+  readonly rates: QuoteRates;
+  /** Whether overheads are charged (commercial use only). */
   readonly overheadApplied: boolean;
-  /** What every cost line's quantity x unitCost is multiplied by: (1 + u) x (1 + h), or (1 + u). */
-  readonly lineUplift: Decimal;
   readonly lines: readonly QuoteLine[];
-  /** Fixed, then capital cost recovery; always both, a zero pool giving £0.00. */
-  readonly poolLines: readonly PoolLine[];
+  /** Sum of the lines' marginal cost: the recovery base for non-commercial use. */
+  readonly marginalCost: Decimal;
+  /** Sum of the lines' full cost: the recovery base for commercial use. */
+  readonly fullCost: Decimal;
+  readonly recoveryBase: Decimal;
+  /** Fixed, then capital cost recovery; always both, a zero rate giving £0.00. */
+  readonly recoveries: readonly RecoveryLine[];
+  readonly directAllocations: readonly AllocationLine[];
   readonly subtotals: Readonly<Record<QuoteCategory, Decimal>>;
   /** Ex VAT. */
   readonly total: Decimal;
@@ -98,18 +128,17 @@ export interface Quote {
   readonly totalIncVat: Decimal;
 }
 
-const D = decimalArithmetic;
-
 export const BASIS_REASONS: Readonly<Record<Use, string>> = {
   commercial:
-    'Commercial use is charged at full cost, marginal cost plus overheads with fixed and capital costs recovered as a share, as the CIDC guide\'s pricing approach sets out (chapter 5: "Marginal cost + overhead costs = full or total cost").',
+    'Commercial use is charged at full cost: marginal cost plus overheads, with fixed and capital costs recovered as a percentage of the overall full cost (CIDC guide, chapter 5: "Marginal cost + overhead costs = full or total cost").',
   "non-commercial":
-    "Non-commercial use is charged at marginal cost with no overhead uplift, fixed and capital costs recovered as a share on a marginal-cost basis, as the CIDC guide's pricing approach sets out (chapter 5).",
+    "Non-commercial use is charged at marginal cost, with no overhead uplift; fixed and capital costs are recovered as a percentage of the overall marginal cost (CIDC guide, chapter 5).",
 };
 
-function decimal(value: number): Decimal {
-  return new Decimal(value);
-}
+export const RECOVERY_DESCRIPTIONS = {
+  fixed: "Fixed costs: managerial staff, platform operating, buildings and utilities",
+  capital: "Capital costs: building the SDE, acquiring new data, platform improvements",
+} as const;
 
 function withinQuoteLimit(amount: Decimal, field: string): Decimal {
   if (amount.greaterThan(MAX_QUOTE_AMOUNT)) {
@@ -121,72 +150,112 @@ function withinQuoteLimit(amount: Decimal, field: string): Decimal {
   return amount;
 }
 
+/** Reads a figure the schema has already checked; a negative one still throws, naming the field. */
+function nonNegative(value: number, field: string): Decimal {
+  const decimal = new Decimal(value);
+  if (decimal.isNegative() && !decimal.isZero()) throw invalidNumber(field, "must not be negative");
+  return decimal;
+}
+
+function priceLine(
+  line: CostLine,
+  index: number,
+  rates: QuoteRates,
+  commercial: boolean
+): QuoteLine {
+  const field = `costs.lines[${index}]`;
+  const quantity = nonNegative(line.quantity, `${field}.quantity`);
+  const unitCost = nonNegative(line.unitCost, `${field}.unitCost`);
+  const cost = withinQuoteLimit(toPence(quantity.times(unitCost)), field);
+  const marginal =
+    line.kind === "staff"
+      ? withinQuoteLimit(toPence(cost.times(ONE.plus(rates.staffOnCostRate))), field)
+      : cost;
+  const full = line.passThrough
+    ? marginal
+    : withinQuoteLimit(toPence(marginal.times(ONE.plus(rates.overheadRate))), field);
+  return {
+    id: line.id,
+    category: line.category,
+    kind: line.kind,
+    passThrough: line.passThrough,
+    description: line.description,
+    quantity,
+    unit: line.unit,
+    unitCost,
+    ...(line.staffGrade === undefined ? {} : { staffGrade: line.staffGrade }),
+    ...(line.standardItem === undefined ? {} : { standardItem: line.standardItem }),
+    cost,
+    marginal,
+    full,
+    amount: commercial ? full : marginal,
+  };
+}
+
 /**
- * Prices a partnership. The document should have passed `parsePartnership`; a negative amount or a
- * share outside 0..1 still throws an InputError naming the field (`costs.lines[2].unitCost`).
+ * Prices a partnership. The document should have passed `parsePartnership`; a negative figure or an
+ * amount above the quote limit still throws an InputError naming the field (`costs.lines[2]`).
  */
 export function priceQuote(doc: Partnership): Quote {
   // Only these fields of the document are read.
-  const { use, costs, vatRate: vatRateInput } = doc;
+  const { use, pricing, costs, vatRate: vatRateInput } = doc;
 
-  const onCostRate = requireNonNegative(D, decimal(costs.onCostRate ?? 0), "costs.onCostRate");
-  const overheadRate = requireNonNegative(D, decimal(costs.overheadRate), "costs.overheadRate");
-  const vatRate = requireFraction(D, decimal(vatRateInput), "vatRate");
-  const overheadApplied = use === "commercial";
-  const lineUplift = ONE.plus(onCostRate).times(overheadApplied ? ONE.plus(overheadRate) : ONE);
+  const rates: QuoteRates = {
+    staffOnCostRate: nonNegative(pricing.staffOnCostRate, "pricing.staffOnCostRate"),
+    overheadRate: nonNegative(pricing.overheadRate, "pricing.overheadRate"),
+    fixedCostRecoveryRate: nonNegative(
+      pricing.fixedCostRecoveryRate,
+      "pricing.fixedCostRecoveryRate"
+    ),
+    capitalCostRecoveryRate: nonNegative(
+      pricing.capitalCostRecoveryRate,
+      "pricing.capitalCostRecoveryRate"
+    ),
+  };
+  const vatRate = nonNegative(vatRateInput, "vatRate");
+  const commercial = use === "commercial";
 
-  const lines: QuoteLine[] = costs.lines.map((line, index) => {
-    const quantity = requireNonNegative(
-      D,
-      decimal(line.quantity),
-      `costs.lines[${index}].quantity`
-    );
-    const unitCost = requireNonNegative(
-      D,
-      decimal(line.unitCost),
-      `costs.lines[${index}].unitCost`
-    );
-    return {
-      id: line.id,
-      category: line.category,
-      description: line.description,
-      quantity,
-      unit: line.unit,
-      unitCost,
-      amount: withinQuoteLimit(
-        toQuotedPence(quantity.times(unitCost).times(lineUplift)),
-        `costs.lines[${index}]`
-      ),
-    };
+  const lines = costs.lines.map((line, index) => priceLine(line, index, rates, commercial));
+  const marginalCost = withinQuoteLimit(sumDecimals(lines.map((line) => line.marginal)), "costs");
+  const fullCost = withinQuoteLimit(sumDecimals(lines.map((line) => line.full)), "costs");
+  const recoveryBase = commercial ? fullCost : marginalCost;
+
+  const recovery = (
+    id: RecoveryLine["id"],
+    category: RecoveryLine["category"],
+    rate: Decimal,
+    field: string
+  ): RecoveryLine => ({
+    id,
+    category,
+    description: RECOVERY_DESCRIPTIONS[category],
+    rate,
+    base: recoveryBase,
+    amount: withinQuoteLimit(toPence(recoveryBase.times(rate)), field),
   });
-
-  const pool = (key: "fixedCosts" | "capitalCosts"): { pool: Decimal; share: Decimal } => ({
-    pool: requireNonNegative(D, decimal(costs[key].pool), `costs.${key}.pool`),
-    share: requireFraction(D, decimal(costs[key].share), `costs.${key}.share`),
-  });
-  const fixed = pool("fixedCosts");
-  const capital = pool("capitalCosts");
-  const poolLines: PoolLine[] = [
-    {
-      id: "fixed-costs",
-      category: "fixed",
-      description:
-        "Share of fixed costs: managerial staff, platform operating, buildings and utilities",
-      ...fixed,
-      amount: withinQuoteLimit(toQuotedPence(fixed.pool.times(fixed.share)), "costs.fixedCosts"),
-    },
-    {
-      id: "capital-costs",
-      category: "capital",
-      description:
-        "Share of capital costs: building the SDE, acquiring new data, platform improvements",
-      ...capital,
-      amount: withinQuoteLimit(
-        toQuotedPence(capital.pool.times(capital.share)),
-        "costs.capitalCosts"
-      ),
-    },
+  const recoveries = [
+    recovery(
+      "fixed-cost-recovery",
+      "fixed",
+      rates.fixedCostRecoveryRate,
+      "pricing.fixedCostRecoveryRate"
+    ),
+    recovery(
+      "capital-cost-recovery",
+      "capital",
+      rates.capitalCostRecoveryRate,
+      "pricing.capitalCostRecoveryRate"
+    ),
   ];
+  const directAllocations: AllocationLine[] = costs.directAllocations.map((allocation, index) => ({
+    id: allocation.id,
+    category: "capital",
+    description: allocation.description,
+    amount: withinQuoteLimit(
+      nonNegative(allocation.amount, `costs.directAllocations[${index}].amount`),
+      `costs.directAllocations[${index}]`
+    ),
+  }));
 
   const subtotals: Record<QuoteCategory, Decimal> = {
     services: ZERO,
@@ -195,25 +264,24 @@ export function priceQuote(doc: Partnership): Quote {
     fixed: ZERO,
     capital: ZERO,
   };
-  for (const line of [...lines, ...poolLines])
-    subtotals[line.category] = subtotals[line.category].plus(line.amount);
+  const charged = [...lines, ...recoveries, ...directAllocations];
+  for (const line of charged) subtotals[line.category] = subtotals[line.category].plus(line.amount);
 
-  const total = withinQuoteLimit(
-    sumDecimals([...lines, ...poolLines].map((line) => line.amount)),
-    "costs"
-  );
-  const vat = toQuotedPence(total.times(vatRate));
+  const total = withinQuoteLimit(sumDecimals(charged.map((line) => line.amount)), "costs");
+  const vat = toPence(total.times(vatRate));
 
   return {
     use,
-    basis: overheadApplied ? "full cost" : "marginal cost",
+    basis: commercial ? "full cost" : "marginal cost",
     basisReason: BASIS_REASONS[use],
-    onCostRate,
-    overheadRate,
-    overheadApplied,
-    lineUplift,
+    rates,
+    overheadApplied: commercial,
     lines,
-    poolLines,
+    marginalCost,
+    fullCost,
+    recoveryBase,
+    recoveries,
+    directAllocations,
     subtotals,
     total,
     vatRate,

@@ -1,6 +1,18 @@
-/** The Partnership document: schema, parsing with field paths, version upgrades and readable labels. */
+/** The two documents: the Partnership and the trust's pricing strategy; schemas, parsing with field paths, version upgrades and readable labels. */
 export * from "./schema";
+export * from "./strategy";
 export * from "./labels";
-export { parsePartnership, parsePartnershipJson, type ParseResult } from "./parse";
+export {
+  documentKind,
+  parsePartnership,
+  parsePartnershipJson,
+  parseStrategy,
+  parseStrategyJson,
+  readJsonText,
+  type JsonReadResult,
+  type ParseResult,
+  type StrategyParseResult,
+} from "./parse";
 export { migrateToCurrent, SUPPORTED_VERSIONS, type MigrationResult } from "./migrate";
+export type { PartnershipV1 } from "./schemaV1";
 export { DOCUMENT_PATH, formatPath, type DocumentIssue } from "./issues";

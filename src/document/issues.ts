@@ -53,7 +53,17 @@ const EXPECTED: Record<string, string> = {
  * Plain-English messages for the problems a schema finds by itself (wrong type, unknown option...).
  * Messages written on a particular check in the schema take precedence over these.
  */
-export const plainEnglish: z.core.$ZodErrorMap = (issue) => {
+export const plainEnglish: z.core.$ZodErrorMap = (issue) =>
+  plainEnglishFor("a partnership document", issue);
+
+/** The same messages for the pricing strategy document. */
+export const plainEnglishForStrategy: z.core.$ZodErrorMap = (issue) =>
+  plainEnglishFor("a pricing strategy", issue);
+
+function plainEnglishFor(
+  documentName: string,
+  issue: Parameters<z.core.$ZodErrorMap>[0]
+): string | undefined {
   switch (issue.code) {
     case "invalid_type": {
       if (issue.input === undefined) return "is required";
@@ -69,7 +79,7 @@ export const plainEnglish: z.core.$ZodErrorMap = (issue) => {
       return `must be one of ${options.join(", ")} (got ${describeValue(issue.input)})`;
     }
     case "unrecognized_keys":
-      return "is not a field of a partnership document (check the spelling)";
+      return `is not a field of ${documentName} (check the spelling)`;
     case "too_small":
       return issue.origin === "array"
         ? `needs at least ${issue.minimum} item(s)`
@@ -83,7 +93,7 @@ export const plainEnglish: z.core.$ZodErrorMap = (issue) => {
     default:
       return undefined;
   }
-};
+}
 
 /**
  * Turns the schema's findings into document issues. An unrecognised-field finding names the object

@@ -6,6 +6,7 @@ import type {
   IntendedUse,
   OrganisationType,
   PartnershipType,
+  QuoteStage,
   Use,
   ValueCharacteristic,
 } from "./schema";
@@ -57,6 +58,24 @@ export const VALUE_CHARACTERISTIC_LABELS: Readonly<Record<ValueCharacteristic, s
   coverage: "Coverage (episodic vs cradle to grave)",
 };
 
+/** Column headings for the six characteristics, short enough for a table. */
+export const VALUE_CHARACTERISTIC_SHORT_LABELS: Readonly<Record<ValueCharacteristic, string>> = {
+  availability: "Availability",
+  quantityQuality: "Quantity and quality",
+  linkage: "Linkage",
+  features: "Features",
+  diversity: "Diversity",
+  coverage: "Coverage",
+};
+
+export const QUOTE_STAGE_LABELS: Readonly<Record<QuoteStage, string>> = {
+  draft: "Draft",
+  issued: "Issued to the partner",
+  accepted: "Accepted",
+  declined: "Declined",
+  withdrawn: "Withdrawn",
+};
+
 export const FOREGROUND_IP_OWNER_LABELS: Readonly<Record<ForegroundIpOwner, string>> = {
   nhs: "NHS organisation",
   partner: "Partner",
@@ -74,6 +93,6 @@ export const COST_CATEGORY_LABELS: Readonly<Record<CostCategory | "fixed" | "cap
   services: "Services",
   "data-access-people": "Data access: people",
   "data-access-other": "Data access: other variable costs",
-  fixed: "Data access: fixed costs (share)",
-  capital: "Data access: capital costs (share)",
+  fixed: "Data access: fixed costs",
+  capital: "Data access: capital costs",
 };

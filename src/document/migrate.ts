@@ -1,19 +1,25 @@
+import { Decimal, ZERO, sumDecimals } from "../core/decimal";
+import { lineAmountV1, poolAmountV1 } from "../core/quoteV1";
+import { DECIMAL_PLACES } from "../core/vocabulary";
+import {
+  DOCUMENT_PATH,
+  describeValue,
+  issuesFromZod,
+  plainEnglish,
+  type DocumentIssue,
+} from "./issues";
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION } from "./schema";
-import { DOCUMENT_PATH, describeValue, type DocumentIssue } from "./issues";
+import { partnershipSchemaV1, type PartnershipV1 } from "./schemaV1";
 
 /**
- * Version upgrades. A document names its version; an older one is upgraded step by step (n to n+1)
- * to the current version before it is validated, so the rest of the add-in only ever sees the current
- * shape. Today there is only version 1, so there are no steps yet.
+ * Version upgrades. A document names its version; an older one is first checked against its own
+ * version's schema (so its problems are reported at the paths it was written with), then upgraded
+ * step by step (n to n+1) to the current version, which the caller validates. The rest of the add-in
+ * only ever sees the current shape.
  *
- * To add version 2: write its schema, set DOCUMENT_VERSION to 2, and add `1: upgradeV1ToV2` below,
- * a pure function from a version-1 object (already valid against the version-1 schema) to a
- * version-2 object. Keep the old schema so a step can rely on its input being valid.
+ * To add version n+1: write its schema, keep version n's (schemaVn.ts), set DOCUMENT_VERSION, and add
+ * a step below: a pure function from a valid version-n document to a version-(n+1) object.
  */
-type Upgrade = (document: Record<string, unknown>) => Record<string, unknown>;
-
-/** UPGRADES[n] turns a version-n document into a version-(n+1) one. */
-const UPGRADES: Readonly<Record<number, Upgrade>> = {};
 
 /** The versions this build can read: 1 up to the current one. */
 export const SUPPORTED_VERSIONS: readonly number[] = Array.from(
@@ -21,8 +27,47 @@ export const SUPPORTED_VERSIONS: readonly number[] = Array.from(
   (_, i) => i + 1
 );
 
+/**
+ * The recovery rate that asks of a version-2 quote the same share of its cost base as version 1's
+ * pool x share asked of version 1's: (pool x share) / (the sum of version 1's line amounts), to
+ * 0.01% like every rate. With no cost base there is nothing to take a share of, and the rate is 0.
+ */
+export function equivalentRecoveryRate(recovered: Decimal, costBase: Decimal): Decimal {
+  if (costBase.isZero()) return ZERO;
+  return recovered.div(costBase).toDecimalPlaces(DECIMAL_PLACES.rate, Decimal.ROUND_HALF_UP);
+}
+
+function upgradeV1ToV2(doc: PartnershipV1): Record<string, unknown> {
+  const { costs, quoteDate, informationGovernance, ...rest } = doc;
+  const costBase = sumDecimals(costs.lines.map((line) => lineAmountV1(doc, line)));
+  const recoveryRate = (pool: { pool: number; share: number }): number =>
+    equivalentRecoveryRate(poolAmountV1(pool), costBase).toNumber();
+  return {
+    ...rest,
+    version: 2,
+    // Version 1 did not record supplier due diligence; nothing recorded means not started.
+    informationGovernance: { ...informationGovernance, supplierDueDiligence: "not-started" },
+    quote: { stage: "draft", date: quoteDate },
+    pricing: {
+      staffOnCostRate: costs.onCostRate,
+      overheadRate: costs.overheadRate,
+      fixedCostRecoveryRate: recoveryRate(costs.fixedCosts),
+      capitalCostRecoveryRate: recoveryRate(costs.capitalCosts),
+      overrides: [],
+    },
+    // Each line's kind defaults by its category when the version-2 schema reads it.
+    costs: { lines: costs.lines.map((line) => ({ ...line })), directAllocations: [] },
+  };
+}
+
 export type MigrationResult =
-  | { readonly ok: true; readonly document: Record<string, unknown>; readonly fromVersion: number }
+  | {
+      readonly ok: true;
+      readonly document: Record<string, unknown>;
+      readonly fromVersion: number;
+      /** The document as it was written, when it was a version-1 document. */
+      readonly original?: PartnershipV1;
+    }
   | { readonly ok: false; readonly issues: DocumentIssue[] };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -30,9 +75,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Brings a document to the current version, or says why it cannot: the input is not an object, or
- * its version is missing, unknown or newer than this build understands (issue at path `version`).
- * A wrong `format` is left for the schema to report alongside any other problems.
+ * Brings a document to the current version, or says why it cannot: the input is not an object, its
+ * version is missing, unknown or newer than this build understands (issue at path `version`), or it
+ * is an invalid older document (issues at its own paths). A wrong `format` is left for the schema
+ * to report alongside any other problems.
  */
 export function migrateToCurrent(json: unknown): MigrationResult {
   if (!isRecord(json)) {
@@ -80,21 +126,17 @@ export function migrateToCurrent(json: unknown): MigrationResult {
       ],
     };
   }
-  let document = json;
-  for (let from = version; from < DOCUMENT_VERSION; from++) {
-    const upgrade = UPGRADES[from];
-    if (upgrade === undefined) {
-      return {
-        ok: false,
-        issues: [
-          {
-            path: "version",
-            message: `version ${from} cannot be upgraded: no upgrade step is defined`,
-          },
-        ],
-      };
-    }
-    document = upgrade(document);
+  if (version === DOCUMENT_VERSION) return { ok: true, document: json, fromVersion: version };
+
+  // Only version 1 is older than the current version 2.
+  const original = partnershipSchemaV1.safeParse(json, { error: plainEnglish });
+  if (!original.success) {
+    return { ok: false, issues: issuesFromZod(original.error.issues) };
   }
-  return { ok: true, document, fromVersion: version };
+  return {
+    ok: true,
+    document: upgradeV1ToV2(original.data),
+    fromVersion: version,
+    original: original.data,
+  };
 }

@@ -4,9 +4,13 @@
  * input cells beside it; the core's figures ride along only as cached values for viewers that do not
  * recalculate. Text from the document is always written as text.
  */
+import { valueProfileSummary } from "../core/dataValue";
+import type { Decimal } from "../core/decimal";
+import { sumDecimals } from "../core/decimal";
 import type { Finding } from "../core/principles";
-import { QUOTE_CATEGORIES, type Quote, type QuoteCategory } from "../core/quote";
+import type { Quote, QuoteLine } from "../core/quote";
 import { VERSION } from "../core/version";
+import { COST_CATEGORIES, type PricingRate } from "../core/vocabulary";
 import {
   ACCESS_ROUTE_LABELS,
   COST_CATEGORY_LABELS,
@@ -14,11 +18,23 @@ import {
   IG_STATUS_LABELS,
   INTENDED_USE_LABELS,
   PARTNERSHIP_TYPE_LABELS,
+  QUOTE_STAGE_LABELS,
   USE_LABELS,
+  VALUE_CHARACTERISTICS,
+  VALUE_CHARACTERISTIC_SHORT_LABELS,
   type Partnership,
 } from "../document";
 import { absoluteAddress } from "./a1";
-import { SheetSpecBuilder, date, formula, num, text, type CellStyle, type SheetSpec } from "./spec";
+import {
+  SheetSpecBuilder,
+  date,
+  formula,
+  num,
+  text,
+  type CellOptions,
+  type CellStyle,
+  type SheetSpec,
+} from "./spec";
 
 /** The sheet-scoped names every quote defines, for formulas elsewhere and for verification. */
 export const QUOTE_NAMES = {
@@ -28,33 +44,42 @@ export const QUOTE_NAMES = {
 } as const;
 
 export const POUNDS_FORMAT = "[$£-809]#,##0.00";
+/** Unit costs may have fractions of a penny (a per-record price): show them when there are any. */
+const UNIT_COST_FORMAT = "[$£-809]#,##0.00##";
 const RATE_FORMAT = "0.00%";
-const MULTIPLIER_FORMAT = "0.0000";
-const QUANTITY_FORMAT = "#,##0.####";
+const QUANTITY_FORMAT = "#,##0.##";
 const NHS_BLUE = "#005EB8";
 const MAX_ROW_HEIGHT = 409;
 /** About how many characters of wrapped text fit on a line of column B. */
-const DESCRIPTION_CHARACTERS = 48;
+const DESCRIPTION_CHARACTERS = 42;
+/** About how many characters fit on a line of a note merged across D:I. */
+const NOTE_CHARACTERS = 80;
 
 const TITLE: CellStyle = { bold: true, size: 16, fontColor: NHS_BLUE };
 const HEADING: CellStyle = { bold: true, size: 12, fontColor: "#FFFFFF", fill: NHS_BLUE };
 const LABEL: CellStyle = { bold: true, vertical: "top" };
+const TOP: CellStyle = { vertical: "top" };
 const WRAPPED: CellStyle = { wrap: true, vertical: "top" };
+const NOTE: CellStyle = { italic: true, fontColor: "#425563", wrap: true, vertical: "top" };
+const CATEGORY: CellStyle = { bold: true, fontColor: NHS_BLUE };
 const TABLE_HEADER: CellStyle = { bold: true, fill: "#E8EDEE", border: { bottom: "thin" } };
 const SUBTOTAL: CellStyle = { bold: true, border: { top: "thin" } };
 const TOTAL: CellStyle = { bold: true, size: 12, border: { top: "thin", bottom: "double" } };
+const MONEY: CellOptions = { numberFormat: POUNDS_FORMAT, style: TOP };
 
 /**
- * Rounds an expression half away from zero to the penny, as Excel's ROUND(x, 2) does, in a form every
- * engine agrees on. A product such as 7 x 120.05 x 1.25 x 1.2 is exactly 1260.525, but in binary
- * floating point it is 1260.5249999999999; Excel and LibreOffice round that to 1260.53, while a
- * literal-minded engine rounds it down. Rounding the amount in pence to six places first removes the
- * binary noise, and then ROUND(.., 0) meets an exact half. The core rounds by the same rule
- * (toQuotedPence), which is plain half-away-from-zero rounding for any amount with at most eight
- * decimal places in pounds; quotes are capped at MAX_QUOTE_AMOUNT so the pre-rounding stays exact.
+ * Rounds an expression half away from zero to the penny, as the core does, in a form every engine
+ * reproduces. A product such as 840.35 x 1.25 is exactly 1050.4375 and 30,563,112.25 x 1.22 is exactly
+ * 37,286,996.945, but in binary floating point the second is 37,286,996.944999993; Excel and LibreOffice
+ * correct that to 15 significant digits before ROUND(x, 2), a literal-minded engine rounds it down.
+ * Rounding the amount in pence to four decimal places first removes the binary noise in every engine:
+ * the documents' decimal-place limits make every rounded amount exact with at most four decimal places
+ * in pence, and at most £50M it has at most 14 significant digits, so the pre-rounding lands on that
+ * exact value and ROUND(.., 0) then meets an exact half where there is one. The rule the core follows
+ * is therefore plain half-away-from-zero rounding (src/core/quote.ts).
  */
 export function toPenceFormula(expression: string): string {
-  return `ROUND(ROUND((${expression})*100,6),0)/100`;
+  return `ROUND(ROUND((${expression})*100,4),0)/100`;
 }
 
 export interface QuoteSheetOptions {
@@ -68,6 +93,44 @@ export function isoMinute(at: Date): string {
 }
 
 const yesNo = (value: boolean): string => (value ? "Yes" : "No");
+
+/** The text in the Kind column, which the line formulas read. */
+export const KIND_LABELS = {
+  staff: "Staff time",
+  "non-staff": "Non-staff",
+  passThrough: "Pass-through",
+} as const;
+
+function kindLabel(line: QuoteLine): string {
+  return line.passThrough ? KIND_LABELS.passThrough : KIND_LABELS[line.kind];
+}
+
+/** The cost table's columns. */
+export const QUOTE_COLUMNS = {
+  id: 1,
+  description: 2,
+  kind: 3,
+  quantity: 4,
+  unit: 5,
+  unitCost: 6,
+  cost: 7,
+  marginal: 8,
+  full: 9,
+} as const;
+const LAST_COLUMN = "I";
+const LAST_COLUMN_NUMBER = 9;
+
+const percentText = (value: number): string => `${Number((value * 100).toPrecision(12))}%`;
+
+function stageText(doc: Partnership): string {
+  const terms = doc.quote;
+  const on: string[] = [];
+  if (terms.issuedOn !== undefined) on.push(`issued ${terms.issuedOn}`);
+  if (terms.acceptedOn !== undefined) on.push(`accepted ${terms.acceptedOn}`);
+  if (terms.declinedOn !== undefined) on.push(`declined ${terms.declinedOn}`);
+  if (terms.withdrawnOn !== undefined) on.push(`withdrawn ${terms.withdrawnOn}`);
+  return `${QUOTE_STAGE_LABELS[terms.stage]}${on.length ? ` (${on.join(", ")})` : ""}`;
+}
 
 export function buildQuoteSheet(
   doc: Partnership,
@@ -99,6 +162,7 @@ export function buildQuoteSheet(
     "NHS organisation",
     doc.trust.odsCode ? `${doc.trust.name} (${doc.trust.odsCode})` : doc.trust.name
   );
+  if (doc.trust.address !== undefined) at.detail("Address", doc.trust.address);
   at.detail("Partner", doc.partner.name);
   at.detail("Partnership type", PARTNERSHIP_TYPE_LABELS[doc.partnershipType]);
   at.detail("Purpose", doc.purpose);
@@ -106,23 +170,22 @@ export function buildQuoteSheet(
   at.detail("Access route", ACCESS_ROUTE_LABELS[doc.accessRoute]);
   if (doc.accessJustification !== undefined)
     at.detail("Why data leaves the NHS", doc.accessJustification);
-  at.detail(
-    "Data",
-    doc.dataAssets
-      .map((asset) => `${asset.name} (${INTENDED_USE_LABELS[asset.intendedUse]})`)
-      .join("; ")
-  );
   at.detail("Foreground IP owner", FOREGROUND_IP_OWNER_LABELS[doc.foregroundIpOwner]);
   at.detail("Consent to commercialise", yesNo(doc.consentToCommercialise));
+  if (doc.outputsOpen !== undefined) at.detail("Outputs open", yesNo(doc.outputsOpen));
   at.detail("Exclusivity requested", yesNo(doc.exclusivityRequested));
   const ig = doc.informationGovernance;
   at.detail(
     "Information governance",
-    `DPIA: ${IG_STATUS_LABELS[ig.dpia]}; data processing agreement: ${IG_STATUS_LABELS[ig.dataProcessingAgreement]}; data sharing agreement: ${IG_STATUS_LABELS[ig.dataSharingAgreement]}`
+    `DPIA: ${IG_STATUS_LABELS[ig.dpia]}; data processing agreement: ${IG_STATUS_LABELS[ig.dataProcessingAgreement]}; data sharing agreement: ${IG_STATUS_LABELS[ig.dataSharingAgreement]}; supplier due diligence: ${IG_STATUS_LABELS[ig.supplierDueDiligence]}`
   );
-  sheet.setAt(at.row, 1, text("Quote date"), { style: LABEL });
-  sheet.setAt(at.row, 2, date(doc.quoteDate), { style: { horizontal: "left" } });
-  at.row += 1;
+  at.detail("Stage", stageText(doc));
+  at.dateDetail("Quote date", doc.quote.date);
+  if (doc.quote.validUntil !== undefined) at.dateDetail("Valid until", doc.quote.validUntil);
+  if (doc.quote.paymentTermsDays !== undefined)
+    at.detail("Payment terms", `Within ${doc.quote.paymentTermsDays} days of invoice`);
+
+  dataValueSection(at, doc);
 
   at.heading("Pricing approach");
   sheet.setAt(at.row, 1, text("Use of the data"), { style: LABEL });
@@ -130,6 +193,19 @@ export function buildQuoteSheet(
   sheet.setAt(at.row, 4, text(`${USE_LABELS[doc.use]}: charged at ${quote.basis}`));
   at.row += 1;
   at.detail("Why", quote.basisReason);
+  const strategy = doc.pricing.strategy;
+  at.detail(
+    "Pricing strategy",
+    strategy === undefined
+      ? "None named: the rates below are this document's own"
+      : `${strategy.id}, revision ${strategy.revision}: the rates below are copied from it`
+  );
+  const rateNote = (rate: PricingRate, note: string): string => {
+    const override = doc.pricing.overrides.find((candidate) => candidate.rate === rate);
+    return override === undefined
+      ? note
+      : `${note}. Overrides the strategy's ${percentText(override.strategyValue)}: ${override.reason}`;
+  };
   const rateRow = (
     label: string,
     value: number | string,
@@ -143,31 +219,35 @@ export function buildQuoteSheet(
       typeof value === "number" ? num(value) : formula(value),
       { numberFormat }
     );
-    sheet.setAt(at.row, 4, text(note), { style: { italic: true, fontColor: "#425563" } });
+    sheet.setAt(at.row, 4, text(note), { style: NOTE });
+    sheet.merge(`D${at.row}:${LAST_COLUMN}${at.row}`);
+    at.fitText(note, NOTE_CHARACTERS);
     at.row += 1;
     return absoluteAddress(address);
   };
   const onCost = rateRow(
-    "On-cost rate",
-    quote.onCostRate.toNumber(),
-    "employer's on-costs, applied to every cost line"
+    "Staff on-cost rate",
+    quote.rates.staffOnCostRate.toNumber(),
+    rateNote("staffOnCostRate", "employer's pension and National Insurance, on staff time only")
   );
   const overhead = rateRow(
     "Overhead rate",
-    quote.overheadRate.toNumber(),
-    "overheads: full cost = marginal cost + overheads"
+    quote.rates.overheadRate.toNumber(),
+    rateNote("overheadRate", "full cost = marginal cost + overheads; not on pass-through charges")
   );
   const useRef = absoluteAddress(useCell);
-  const overheadApplied = rateRow(
-    "Overhead applied",
-    `IF(${useRef}="commercial",${overhead},0)`,
-    "commercial use only"
+  const fixedRate = rateRow(
+    "Fixed-cost recovery rate",
+    quote.rates.fixedCostRecoveryRate.toNumber(),
+    rateNote(
+      "fixedCostRecoveryRate",
+      "a percentage of the overall full cost (commercial) or marginal cost (non-commercial)"
+    )
   );
-  const uplift = rateRow(
-    "Line uplift",
-    `(1+${onCost})*(1+${overheadApplied})`,
-    "what each line's quantity x unit cost is multiplied by",
-    MULTIPLIER_FORMAT
+  const capitalRate = rateRow(
+    "Capital-cost recovery rate",
+    quote.rates.capitalCostRecoveryRate.toNumber(),
+    rateNote("capitalCostRecoveryRate", "the same way as fixed costs")
   );
   const vatRate = rateRow(
     "VAT rate",
@@ -176,117 +256,224 @@ export function buildQuoteSheet(
   );
 
   at.heading("Costs");
+  const commercial = `${useRef}="commercial"`;
   sheet.row(
     at.row,
     1,
     [
       text("Line"),
       text("Description"),
+      text("Kind"),
       text("Quantity"),
       text("Unit"),
       text("Unit cost"),
-      text("Amount"),
+      text("Cost"),
+      formula(
+        `IF(${commercial},"Marginal cost","Marginal cost (charged)")`,
+        quote.overheadApplied ? "Marginal cost" : "Marginal cost (charged)"
+      ),
+      formula(
+        `IF(${commercial},"Full cost (charged)","Full cost")`,
+        quote.overheadApplied ? "Full cost (charged)" : "Full cost"
+      ),
     ],
-    { style: TABLE_HEADER }
+    { style: { ...TABLE_HEADER, wrap: true, vertical: "top" } }
   );
   at.row += 1;
-  const subtotalCells: Partial<Record<QuoteCategory, string>> = {};
-  const amountsOf = new Map<QuoteCategory, { first: number; last: number }>();
-  for (const category of QUOTE_CATEGORIES) {
+  const marginalSubtotals: string[] = [];
+  const fullSubtotals: string[] = [];
+  const chargedSubtotal = (marginal: string, full: string) =>
+    `IF(${commercial},${full},${marginal})`;
+  for (const category of COST_CATEGORIES) {
     const lines = quote.lines.filter((line) => line.category === category);
-    const pool = quote.poolLines.find((line) => line.category === category);
-    if (lines.length === 0 && pool === undefined) continue;
-    sheet.setAt(at.row, 1, text(COST_CATEGORY_LABELS[category]), {
-      style: { bold: true, fontColor: NHS_BLUE },
-    });
+    if (lines.length === 0) continue;
+    sheet.setAt(at.row, 1, text(COST_CATEGORY_LABELS[category]), { style: CATEGORY });
     at.row += 1;
     const first = at.row;
     for (const line of lines) {
+      const r = at.row;
       sheet.row(
-        at.row,
+        r,
         1,
         [
           text(line.id),
           text(line.description),
+          text(kindLabel(line)),
           num(line.quantity.toNumber()),
           text(line.unit),
           num(line.unitCost.toNumber()),
         ],
         [
-          {},
+          { style: TOP },
           { style: WRAPPED },
-          { numberFormat: QUANTITY_FORMAT },
-          {},
-          { numberFormat: POUNDS_FORMAT },
+          { style: TOP },
+          { numberFormat: QUANTITY_FORMAT, style: TOP },
+          { style: TOP },
+          { numberFormat: UNIT_COST_FORMAT, style: TOP },
         ]
       );
+      sheet.setAt(r, 7, formula(toPenceFormula(`D${r}*F${r}`), line.cost.toNumber()), MONEY);
       sheet.setAt(
-        at.row,
-        6,
-        formula(toPenceFormula(`C${at.row}*E${at.row}*${uplift}`), line.amount.toNumber()),
-        { numberFormat: POUNDS_FORMAT }
+        r,
+        8,
+        formula(
+          toPenceFormula(`G${r}*(1+IF(C${r}="${KIND_LABELS.staff}",${onCost},0))`),
+          line.marginal.toNumber()
+        ),
+        MONEY
+      );
+      sheet.setAt(
+        r,
+        9,
+        formula(
+          `IF(C${r}="${KIND_LABELS.passThrough}",H${r},${toPenceFormula(`H${r}*(1+${overhead})`)})`,
+          line.full.toNumber()
+        ),
+        MONEY
       );
       at.fitText(line.description, DESCRIPTION_CHARACTERS);
       at.row += 1;
     }
-    if (pool !== undefined) {
-      sheet.row(
-        at.row,
-        1,
-        [
-          text(pool.id),
-          text(pool.description),
-          num(pool.share.toNumber()),
-          text("share of pool"),
-          num(pool.pool.toNumber()),
-        ],
-        [{}, { style: WRAPPED }, { numberFormat: RATE_FORMAT }, {}, { numberFormat: POUNDS_FORMAT }]
-      );
-      sheet.setAt(
-        at.row,
-        6,
-        formula(toPenceFormula(`C${at.row}*E${at.row}`), pool.amount.toNumber()),
-        { numberFormat: POUNDS_FORMAT }
-      );
-      at.fitText(pool.description, DESCRIPTION_CHARACTERS);
-      at.row += 1;
-    }
-    amountsOf.set(category, { first, last: at.row - 1 });
+    const last = at.row - 1;
     sheet.setAt(at.row, 2, text(`Subtotal: ${COST_CATEGORY_LABELS[category]}`), {
       style: SUBTOTAL,
     });
-    subtotalCells[category] = sheet.setAt(
-      at.row,
-      6,
-      formula(`ROUND(SUM(F${first}:F${at.row - 1}),2)`, quote.subtotals[category].toNumber()),
-      {
-        numberFormat: POUNDS_FORMAT,
-        style: SUBTOTAL,
-      }
-    );
+    const subtotal = (column: "H" | "I", value: Decimal) =>
+      sheet.setAt(
+        at.row,
+        column === "H" ? 8 : 9,
+        formula(`ROUND(SUM(${column}${first}:${column}${last}),2)`, value.toNumber()),
+        {
+          numberFormat: POUNDS_FORMAT,
+          style: SUBTOTAL,
+        }
+      );
+    marginalSubtotals.push(subtotal("H", sumDecimals(lines.map((line) => line.marginal))));
+    fullSubtotals.push(subtotal("I", sumDecimals(lines.map((line) => line.full))));
     at.row += 2;
   }
 
-  const subtotals = Object.values(subtotalCells);
+  const sumOf = (cells: readonly string[]) =>
+    cells.length ? `ROUND(SUM(${cells.join(",")}),2)` : "0";
+  sheet.setAt(at.row, 2, text("Overall marginal cost and overall full cost"), { style: SUBTOTAL });
+  const marginalTotal = absoluteAddress(
+    sheet.setAt(at.row, 8, formula(sumOf(marginalSubtotals), quote.marginalCost.toNumber()), {
+      numberFormat: POUNDS_FORMAT,
+      style: SUBTOTAL,
+    })
+  );
+  const fullTotal = absoluteAddress(
+    sheet.setAt(at.row, 9, formula(sumOf(fullSubtotals), quote.fullCost.toNumber()), {
+      numberFormat: POUNDS_FORMAT,
+      style: SUBTOTAL,
+    })
+  );
+  at.row += 1;
+  sheet.setAt(
+    at.row,
+    2,
+    text("Cost lines charged: full cost for commercial use, marginal cost for non-commercial use"),
+    { style: { ...WRAPPED, bold: true } }
+  );
+  sheet.merge(`B${at.row}:G${at.row}`);
+  at.fitText(
+    "Cost lines charged: full cost for commercial use, marginal cost for non-commercial use",
+    NOTE_CHARACTERS
+  );
+  const linesCharged = absoluteAddress(
+    sheet.setAt(
+      at.row,
+      9,
+      formula(chargedSubtotal(marginalTotal, fullTotal), quote.recoveryBase.toNumber()),
+      {
+        numberFormat: POUNDS_FORMAT,
+        style: { bold: true },
+      }
+    )
+  );
+  at.row += 2;
+
+  // Fixed and capital costs: a recovery rate of the charged cost lines, then direct allocations.
+  sheet.row(
+    at.row,
+    1,
+    [
+      text("Line"),
+      text("Description"),
+      null,
+      text("Rate"),
+      null,
+      text("Of"),
+      null,
+      null,
+      text("Amount"),
+    ],
+    { style: TABLE_HEADER }
+  );
+  at.row += 1;
+  const recoveryCells: Record<"fixed" | "capital", string[]> = { fixed: [], capital: [] };
+  for (const recovery of quote.recoveries) {
+    const r = at.row;
+    sheet.setAt(r, 1, text(recovery.id), { style: TOP });
+    sheet.setAt(r, 2, text(recovery.description), { style: WRAPPED });
+    sheet.setAt(
+      r,
+      4,
+      formula(recovery.category === "fixed" ? fixedRate : capitalRate, recovery.rate.toNumber()),
+      {
+        numberFormat: RATE_FORMAT,
+        style: TOP,
+      }
+    );
+    sheet.setAt(r, 6, formula(linesCharged, recovery.base.toNumber()), { ...MONEY, style: TOP });
+    recoveryCells[recovery.category].push(
+      sheet.setAt(r, 9, formula(toPenceFormula(`F${r}*D${r}`), recovery.amount.toNumber()), MONEY)
+    );
+    at.fitText(recovery.description, DESCRIPTION_CHARACTERS);
+    at.row += 1;
+  }
+  for (const allocation of quote.directAllocations) {
+    sheet.setAt(at.row, 1, text(allocation.id), { style: TOP });
+    sheet.setAt(at.row, 2, text(`Directly allocated capital: ${allocation.description}`), {
+      style: WRAPPED,
+    });
+    recoveryCells.capital.push(sheet.setAt(at.row, 9, num(allocation.amount.toNumber()), MONEY));
+    at.fitText(`Directly allocated capital: ${allocation.description}`, DESCRIPTION_CHARACTERS);
+    at.row += 1;
+  }
+  const poolSubtotals: string[] = [];
+  for (const category of ["fixed", "capital"] as const) {
+    sheet.setAt(at.row, 2, text(`Subtotal: ${COST_CATEGORY_LABELS[category]}`), {
+      style: SUBTOTAL,
+    });
+    poolSubtotals.push(
+      sheet.setAt(
+        at.row,
+        9,
+        formula(sumOf(recoveryCells[category]), quote.subtotals[category].toNumber()),
+        {
+          numberFormat: POUNDS_FORMAT,
+          style: SUBTOTAL,
+        }
+      )
+    );
+    at.row += 1;
+  }
+  at.row += 1;
+
   sheet.setAt(at.row, 2, text("Total before VAT"), { style: TOTAL });
   const total = sheet.setAt(
     at.row,
-    6,
-    formula(
-      subtotals.length ? `ROUND(SUM(${subtotals.join(",")}),2)` : "0",
-      quote.total.toNumber()
-    ),
-    {
-      numberFormat: POUNDS_FORMAT,
-      style: TOTAL,
-    }
+    9,
+    formula(`ROUND(SUM(${[linesCharged, ...poolSubtotals].join(",")}),2)`, quote.total.toNumber()),
+    { numberFormat: POUNDS_FORMAT, style: TOTAL }
   );
   sheet.defineName(QUOTE_NAMES.total, total);
   at.row += 1;
   sheet.setAt(at.row, 2, text("VAT"));
   const vat = sheet.setAt(
     at.row,
-    6,
+    9,
     formula(toPenceFormula(`${total}*${vatRate}`), quote.vat.toNumber()),
     { numberFormat: POUNDS_FORMAT }
   );
@@ -295,34 +482,32 @@ export function buildQuoteSheet(
   sheet.setAt(at.row, 2, text("Total including VAT"), { style: TOTAL });
   const totalIncVat = sheet.setAt(
     at.row,
-    6,
+    9,
     formula(`ROUND(${total}+${vat},2)`, quote.totalIncVat.toNumber()),
     { numberFormat: POUNDS_FORMAT, style: TOTAL }
   );
   sheet.defineName(QUOTE_NAMES.totalIncVat, totalIncVat);
   at.row += 1;
-  sheet.setAt(
-    at.row,
-    2,
-    text(
-      "Line amounts are rounded half away from zero to the penny; subtotals and the total are sums of the rounded lines."
-    ),
-    {
-      style: { italic: true, fontColor: "#425563" },
-    }
-  );
+  const rule =
+    "Each figure is rounded half away from zero to the penny where it is printed: cost, then marginal cost (on-costs on staff time only), then full cost (overheads on all but pass-through charges); subtotals and the total are sums of the rounded figures.";
+  sheet.setAt(at.row, 2, text(rule), { style: { ...NOTE, wrap: true } });
+  sheet.merge(`B${at.row}:${LAST_COLUMN}${at.row}`);
+  at.fitText(rule, NOTE_CHARACTERS + 30);
   at.row += 1;
 
   valueSharingSection(at, doc);
   findingsSection(at, findings);
 
   sheet
-    .columnWidth("A", 24)
-    .columnWidth("B", 46)
+    .columnWidth("A", 22)
+    .columnWidth("B", 40)
     .columnWidth("C", 12)
-    .columnWidth("D", 14)
-    .columnWidth("E", 14)
-    .columnWidth("F", 16)
+    .columnWidth("D", 10)
+    .columnWidth("E", 11)
+    .columnWidth("F", 12)
+    .columnWidth("G", 14)
+    .columnWidth("H", 15)
+    .columnWidth("I", 15)
     .showGridlines(false)
     .print({
       paperSize: "A4",
@@ -333,9 +518,42 @@ export function buildQuoteSheet(
         right: `Generated ${generated.replace("T", " ")} UTC`,
       },
       footer: { center: `NHS Data Partnership Pricing ${VERSION}` },
-      printArea: `A1:F${Math.max(at.row - 1, 1)}`,
+      printArea: `A1:${LAST_COLUMN}${Math.max(at.row - 1, 1)}`,
     });
   return sheet.build();
+}
+
+function dataValueSection(at: Cursor, doc: Partnership): void {
+  const { sheet } = at;
+  at.heading("Data value profile");
+  sheet.row(
+    at.row,
+    1,
+    [
+      text("Data asset"),
+      text("Intended use"),
+      ...VALUE_CHARACTERISTICS.map((characteristic) =>
+        text(VALUE_CHARACTERISTIC_SHORT_LABELS[characteristic])
+      ),
+      text("Value"),
+    ],
+    { style: { ...TABLE_HEADER, wrap: true, vertical: "top" } }
+  );
+  sheet.rowHeight(at.row, 30);
+  at.row += 1;
+  for (const asset of doc.dataAssets) {
+    sheet.setAt(at.row, 1, text(asset.name), { style: WRAPPED });
+    sheet.setAt(at.row, 2, text(INTENDED_USE_LABELS[asset.intendedUse]), { style: WRAPPED });
+    VALUE_CHARACTERISTICS.forEach((characteristic, i) =>
+      sheet.setAt(at.row, 3 + i, text(asset[characteristic] === "high" ? "High" : "Low"), {
+        style: asset[characteristic] === "high" ? { bold: true, vertical: "top" } : TOP,
+      })
+    );
+    const summary = valueProfileSummary(asset);
+    sheet.setAt(at.row, LAST_COLUMN_NUMBER, text(summary), { style: WRAPPED });
+    at.fitText(asset.name, 20);
+    at.row += 1;
+  }
 }
 
 /** Where the next row of the quote goes, with the two row shapes every section uses. */
@@ -344,21 +562,28 @@ class Cursor {
 
   constructor(readonly sheet: SheetSpecBuilder) {}
 
-  /** A full-width band across A:F. */
+  /** A full-width band across the sheet. */
   heading(title: string): void {
     this.row += 1;
     this.sheet.setAt(this.row, 1, text(title), { style: HEADING });
-    for (let col = 2; col <= 6; col++)
+    for (let col = 2; col <= LAST_COLUMN_NUMBER; col++)
       this.sheet.setAt(this.row, col, { kind: "blank" }, { style: HEADING });
     this.row += 1;
   }
 
-  /** A label in A and its text across B:F, wrapped. */
+  /** A label in A and its text across the rest of the row, wrapped. */
   detail(label: string, value: string): void {
     this.sheet.setAt(this.row, 1, text(label), { style: LABEL });
     this.sheet.setAt(this.row, 2, text(value), { style: WRAPPED });
-    this.sheet.merge(`B${this.row}:F${this.row}`);
-    this.fitText(value, 90);
+    this.sheet.merge(`B${this.row}:${LAST_COLUMN}${this.row}`);
+    this.fitText(value, 120);
+    this.row += 1;
+  }
+
+  /** A label in A and a date in B. */
+  dateDetail(label: string, iso: string): void {
+    this.sheet.setAt(this.row, 1, text(label), { style: LABEL });
+    this.sheet.setAt(this.row, 2, date(iso), { style: { horizontal: "left" } });
     this.row += 1;
   }
 
@@ -369,6 +594,8 @@ class Cursor {
     if (lines > 1) this.sheet.rowHeight(this.row, Math.min(MAX_ROW_HEIGHT, 15 * lines));
   }
 }
+
+const AMOUNT_COLUMN = LAST_COLUMN_NUMBER;
 
 function valueSharingSection(at: Cursor, doc: Partnership): void {
   const { sheet } = at;
@@ -387,14 +614,16 @@ function valueSharingSection(at: Cursor, doc: Partnership): void {
   };
   if (terms.fixedPayment) {
     sheet.setAt(at.row, 1, text("Fixed payment"), { style: LABEL });
-    sheet.setAt(at.row, 6, num(terms.fixedPayment.amount), { numberFormat: POUNDS_FORMAT });
+    sheet.setAt(at.row, AMOUNT_COLUMN, num(terms.fixedPayment.amount), {
+      numberFormat: POUNDS_FORMAT,
+    });
     at.row += 1;
     if (terms.fixedPayment.instalments.length > 0) {
-      table(["Instalment", "Due", "", "", "", "Amount"]);
+      table(["Instalment", "Due", "", "", "", "", "", "", "Amount"]);
       terms.fixedPayment.instalments.forEach((instalment, i) => {
         sheet.setAt(at.row, 1, num(i + 1));
         sheet.setAt(at.row, 2, date(instalment.due), { style: { horizontal: "left" } });
-        sheet.setAt(at.row, 6, num(instalment.amount), { numberFormat: POUNDS_FORMAT });
+        sheet.setAt(at.row, AMOUNT_COLUMN, num(instalment.amount), { numberFormat: POUNDS_FORMAT });
         at.row += 1;
       });
     }
@@ -412,18 +641,22 @@ function valueSharingSection(at: Cursor, doc: Partnership): void {
     );
     at.row += 1;
     sheet.setAt(at.row, 2, text("First year's fee"));
-    const fee = sheet.setAt(at.row, 6, num(s.annualFee), { numberFormat: POUNDS_FORMAT });
+    const fee = sheet.setAt(at.row, AMOUNT_COLUMN, num(s.annualFee), {
+      numberFormat: POUNDS_FORMAT,
+    });
     at.row += 1;
     sheet.setAt(at.row, 2, text("Yearly indexation"));
-    const indexation = sheet.setAt(at.row, 6, num(s.indexation), { numberFormat: RATE_FORMAT });
+    const indexation = sheet.setAt(at.row, AMOUNT_COLUMN, num(s.indexation), {
+      numberFormat: RATE_FORMAT,
+    });
     at.row += 1;
-    table(["Payment", "Year", "", "", "", "Amount"]);
+    table(["Payment", "Year", "", "", "", "", "", "", "Amount"]);
     for (let k = 0; k < s.years; k++) {
       sheet.setAt(at.row, 1, num(k + 1));
       sheet.setAt(at.row, 2, num(s.inAdvance ? k : k + 1), { style: { horizontal: "left" } });
       sheet.setAt(
         at.row,
-        6,
+        AMOUNT_COLUMN,
         formula(toPenceFormula(`${absoluteAddress(fee)}*(1+${absoluteAddress(indexation)})^${k}`)),
         { numberFormat: POUNDS_FORMAT }
       );
@@ -434,14 +667,14 @@ function valueSharingSection(at: Cursor, doc: Partnership): void {
   if (terms.milestones?.length) {
     sheet.setAt(at.row, 1, text("Milestone payments"), { style: LABEL });
     at.row += 1;
-    table(["Milestone", "Description", "Year", "Probability", "", "Amount"]);
+    table(["Milestone", "Description", "Year", "Probability", "", "", "", "", "Amount"]);
     terms.milestones.forEach((milestone, i) => {
       sheet.setAt(at.row, 1, num(i + 1));
       sheet.setAt(at.row, 2, text(milestone.description), { style: WRAPPED });
       at.fitText(milestone.description, DESCRIPTION_CHARACTERS);
       sheet.setAt(at.row, 3, num(milestone.year));
       sheet.setAt(at.row, 4, num(milestone.probability), { numberFormat: RATE_FORMAT });
-      sheet.setAt(at.row, 6, num(milestone.amount), { numberFormat: POUNDS_FORMAT });
+      sheet.setAt(at.row, AMOUNT_COLUMN, num(milestone.amount), { numberFormat: POUNDS_FORMAT });
       at.row += 1;
     });
     at.row += 1;
@@ -459,9 +692,9 @@ function valueSharingSection(at: Cursor, doc: Partnership): void {
         style: WRAPPED,
       }
     );
-    sheet.merge(`B${at.row}:F${at.row}`);
+    sheet.merge(`B${at.row}:${LAST_COLUMN}${at.row}`);
     at.row += 1;
-    table(["Tier", "Revenue from", "", "Rate", "", ""]);
+    table(["Tier", "Revenue from", "", "Rate", "", "", "", "", ""]);
     r.tiers.forEach((tier, i) => {
       sheet.setAt(at.row, 1, num(i + 1));
       sheet.setAt(at.row, 2, num(tier.threshold), { numberFormat: POUNDS_FORMAT });
@@ -470,12 +703,12 @@ function valueSharingSection(at: Cursor, doc: Partnership): void {
     });
     if (r.annualCap !== undefined) {
       sheet.setAt(at.row, 2, text("Annual cap"));
-      sheet.setAt(at.row, 6, num(r.annualCap), { numberFormat: POUNDS_FORMAT });
+      sheet.setAt(at.row, AMOUNT_COLUMN, num(r.annualCap), { numberFormat: POUNDS_FORMAT });
       at.row += 1;
     }
     if (r.annualMinimum !== undefined) {
       sheet.setAt(at.row, 2, text("Annual minimum"));
-      sheet.setAt(at.row, 6, num(r.annualMinimum), { numberFormat: POUNDS_FORMAT });
+      sheet.setAt(at.row, AMOUNT_COLUMN, num(r.annualMinimum), { numberFormat: POUNDS_FORMAT });
       at.row += 1;
     }
     at.row += 1;
@@ -493,7 +726,17 @@ function findingsSection(at: Cursor, findings: readonly Finding[]): void {
   sheet.row(
     at.row,
     1,
-    [text("Severity"), text("Finding"), text("Principle"), null, null, text("Guide")],
+    [
+      text("Severity"),
+      text("Finding"),
+      text("Principle"),
+      null,
+      null,
+      text("Guide"),
+      null,
+      null,
+      null,
+    ],
     { style: TABLE_HEADER }
   );
   at.row += 1;
@@ -510,7 +753,7 @@ function findingsSection(at: Cursor, findings: readonly Finding[]): void {
     sheet.setAt(at.row, 2, text(finding.message), { style: WRAPPED });
     sheet.setAt(at.row, 3, text(finding.principle), { style: WRAPPED });
     sheet.merge(`C${at.row}:E${at.row}`);
-    sheet.setAt(at.row, 6, text(finding.guideSection), { style: WRAPPED });
+    sheet.setAt(at.row, AMOUNT_COLUMN, text(finding.guideSection), { style: WRAPPED });
     at.fitText(finding.message, DESCRIPTION_CHARACTERS);
     at.row += 1;
   }

@@ -1,25 +1,40 @@
 import type { IgStatus, Partnership } from "../../document/schema";
-import type { Finding, PrincipleRule, Severity } from "./types";
+import { highCharacteristics, isHighValue, PRODUCT_BUILDING_USES } from "../dataValue";
+import { Decimal } from "../decimal";
+import { RATE_LABELS, rateDifferences } from "../strategy";
+import type { QuoteStage } from "../vocabulary";
+import type { CheckContext, Finding, PrincipleRule, Severity } from "./types";
 
 /**
  * The DHSC's five guiding principles (2019) and the CIDC's four commercial principles (guide,
- * chapter 4) as explicit rules. Each rule reads the document (and the quote where a price matters)
- * and says, in plain English, what a finance officer should fix or know. A clean partnership gets no
- * findings.
+ * chapter 4) as explicit rules. Each rule reads the document (and the quote where a price matters,
+ * and the trust's pricing strategy when it is at hand) and says, in plain English, what a finance
+ * officer should fix or know. A clean partnership gets no findings.
+ *
+ * Severity follows the quote's stage where the guide's "must" applies to an agreement rather than to
+ * a first draft: what is a warning while the quote is a draft becomes an error once it is issued to
+ * the partner (or, for information governance, once it is accepted and data may flow).
  *
  * Commercial principle 3 ("the cost of access should depend on how data is being used ... not on the
- * nature of the partner organisation") is not a check here: it holds by construction, because
- * `priceQuote` never reads the partner's organisation type. The `price-by-use` rule only explains
- * the basis when a partner's kind might lead someone to expect a different one.
+ * nature of the partner organisation") holds by construction: `priceQuote` never reads the partner's
+ * organisation type. The `price-by-use` rule only explains the basis when a partner's kind might lead
+ * someone to expect a different one; `rates-consistent` checks the rates are the trust's own.
  */
+
+type Emit = (severity: Severity, message: string, field?: string) => void;
 
 function rule(
   definition: Omit<PrincipleRule, "check">,
-  check: (doc: Partnership, quote: Parameters<PrincipleRule["check"]>[1], emit: Emit) => void
+  check: (
+    doc: Partnership,
+    quote: Parameters<PrincipleRule["check"]>[1],
+    emit: Emit,
+    context: CheckContext
+  ) => void
 ): PrincipleRule {
   return {
     ...definition,
-    check(doc, quote) {
+    check(doc, quote, context) {
       const findings: Finding[] = [];
       const emit: Emit = (severity, message, field) => {
         findings.push({
@@ -31,17 +46,20 @@ function rule(
           ...(field === undefined ? {} : { field }),
         });
       };
-      check(doc, quote, emit);
+      check(doc, quote, emit, context);
       return findings;
     },
   };
 }
 
-type Emit = (severity: Severity, message: string, field?: string) => void;
+/** The severity for a quote's stage: `draft` while it is a draft, `issued` from then on. */
+export function byStage(stage: QuoteStage, draft: Severity, issued: Severity): Severity {
+  return stage === "draft" ? draft : issued;
+}
 
 const isBlank = (text: string | undefined): boolean => text === undefined || text.trim() === "";
 
-const percent = (rate: number): string => `${Number((rate * 100).toPrecision(12))}%`;
+const percent = (rate: number | Decimal): string => `${new Decimal(rate).times(100).toString()}%`;
 
 /** The value-sharing terms that would actually pay the NHS something. */
 export function valueSharingTermsInForce(doc: Partnership): string[] {
@@ -64,6 +82,96 @@ export function valueSharingTermsInForce(doc: Partnership): string[] {
 // The commercial principles (CIDC guide, chapter 4)
 // ---------------------------------------------------------------------------------------------
 
+export const ratesConsistent = rule(
+  {
+    id: "rates-consistent",
+    principle: "Commercial principles 1 and 3",
+    guideSection:
+      'CIDC guide, chapter 4: Principles 1 and 3 ("a consistent, efficient approach"; the cost depends on the use); chapter 5: Establishing your pricing strategy',
+    summary:
+      "The quote's rates are the trust's pricing strategy's, so partners with the same use are priced alike; any rate that differs says why.",
+  },
+  (doc, _quote, emit, { strategy }) => {
+    const named = doc.pricing.strategy;
+    if (named === undefined) {
+      emit(
+        byStage(doc.quote.stage, "warning", "error"),
+        "The quote does not name the trust's pricing strategy, so nothing shows its rates are the ones every other partnership with the same use is charged. Price it with the strategy: its rates are copied into the quote and the strategy's id and revision recorded.",
+        "pricing.strategy"
+      );
+    }
+    for (const override of doc.pricing.overrides) {
+      emit(
+        "warning",
+        `The ${RATE_LABELS[override.rate]} is ${percent(doc.pricing[override.rate])} instead of the strategy's ${percent(override.strategyValue)}. Reason recorded: "${override.reason}". The guide asks for one consistent approach across partnerships; make sure the trust would price every partnership like this one the same way.`,
+        `pricing.${override.rate}`
+      );
+    }
+    if (strategy === undefined || named === undefined) return;
+    if (named.id !== strategy.id) {
+      emit(
+        "error",
+        `The quote was priced with the pricing strategy "${named.id}", but the trust's strategy is "${strategy.id}". Price it again with the trust's strategy.`,
+        "pricing.strategy.id"
+      );
+      return;
+    }
+    if (named.revision !== strategy.revision) {
+      emit(
+        byStage(doc.quote.stage, "warning", "info"),
+        `The quote was priced with revision ${named.revision} of the pricing strategy; revision ${strategy.revision} is current. ${doc.quote.stage === "draft" ? "Price the draft again with the current revision." : "An issued quote keeps the rates it was issued with."}`,
+        "pricing.strategy.revision"
+      );
+      return;
+    }
+    for (const difference of rateDifferences(doc, strategy)) {
+      if (difference.reason !== undefined) continue;
+      emit(
+        "error",
+        `The ${RATE_LABELS[difference.rate]} is ${percent(difference.quoteValue)}, but the strategy's is ${percent(difference.strategyValue)}, and no reason is recorded. Use the strategy's rate, or record the override and its reason.`,
+        `pricing.${difference.rate}`
+      );
+    }
+    doc.costs.lines.forEach((line, index) => {
+      const field = `costs.lines[${index}]`;
+      if (line.staffGrade !== undefined) {
+        const grade = strategy.staffTime.grades.find(
+          (candidate) => candidate.id === line.staffGrade
+        );
+        if (grade === undefined) {
+          emit(
+            "error",
+            `Line ${line.id} is priced at the staff grade "${line.staffGrade}", which the pricing strategy does not have.`,
+            `${field}.staffGrade`
+          );
+        } else if (grade.rate !== line.unitCost || grade.unit !== line.unit) {
+          emit(
+            "warning",
+            `Line ${line.id} is priced at ${line.unitCost} per ${line.unit}, but the strategy's ${grade.name} is ${grade.rate} per ${grade.unit}.`,
+            `${field}.unitCost`
+          );
+        }
+      }
+      if (line.standardItem !== undefined) {
+        const item = strategy.standardItems.find((candidate) => candidate.id === line.standardItem);
+        if (item === undefined) {
+          emit(
+            "error",
+            `Line ${line.id} is priced at the standard item "${line.standardItem}", which the pricing strategy does not have.`,
+            `${field}.standardItem`
+          );
+        } else if (item.unitPrice !== line.unitCost || item.passThrough !== line.passThrough) {
+          emit(
+            "warning",
+            `Line ${line.id} is priced at ${line.unitCost} per ${line.unit}${line.passThrough ? " as a pass-through" : ""}, but the strategy's ${item.name} is ${item.unitPrice} per ${item.unit}${item.passThrough ? " as a pass-through" : ""}.`,
+            `${field}.unitCost`
+          );
+        }
+      }
+    });
+  }
+);
+
 export const feeCharged = rule(
   {
     id: "fee-charged",
@@ -73,73 +181,58 @@ export const feeCharged = rule(
     summary:
       "The quote must not come to nothing: the NHS always recovers the cost of providing access.",
   },
-  (doc, quote, emit) => {
+  (_doc, quote, emit) => {
     if (quote.total.isZero()) {
       emit(
         "error",
-        "The quote comes to £0.00. The NHS always charges a fee for access to health data: add the services and data-access costs this partnership incurs (staff time, SDE accounts, licences, a share of fixed and capital costs). Not recovering them takes money from frontline services.",
+        "The quote comes to £0.00. The NHS always charges a fee for access to health data: add the services and data-access costs this partnership incurs (staff time, SDE accounts, licences) and recover fixed and capital costs. Not recovering them takes money from frontline services.",
         "costs.lines"
       );
     }
   }
 );
 
-export const commercialValueShare = rule(
+export const overheadRecovered = rule(
   {
-    id: "commercial-value-share",
-    principle: "Commercial principle 4",
+    id: "overhead-recovered",
+    principle: "Commercial principle 2",
     guideSection:
-      "CIDC guide, chapter 4: Principle 4, the NHS should share in the value created by its data; chapter 1: Value sharing",
+      'CIDC guide, chapter 4: Principle 2 ("including a proportionate share of overheads"); chapter 5: commercial pricing approach, full cost',
+    summary: "Commercial use is charged at full cost, so it needs an overhead rate above 0.",
+  },
+  (doc, _quote, emit) => {
+    if (doc.use === "commercial" && doc.pricing.overheadRate === 0) {
+      emit(
+        byStage(doc.quote.stage, "warning", "error"),
+        "This is commercial use, which is charged at full cost, but the overhead rate is 0%: the quote is full cost in name only. Failing to recover a proportionate share of overheads takes money from frontline services; use the overhead rate of the trust's pricing strategy.",
+        "pricing.overheadRate"
+      );
+    }
+  }
+);
+
+export const fixedAndCapitalRecovered = rule(
+  {
+    id: "fixed-capital-recovered",
+    principle: "Commercial principle 2",
+    guideSection:
+      'CIDC guide, chapter 4: Principle 2 ("including a proportionate share of overheads"); chapter 5: fixed costs and capital costs',
     summary:
-      "Commercial use needs at least one value-sharing term: a fixed payment, subscription, milestones or a royalty.",
+      "Some fixed or capital cost should be recovered: a recovery rate or a direct allocation.",
   },
   (doc, _quote, emit) => {
-    if (doc.use === "commercial" && valueSharingTermsInForce(doc).length === 0) {
+    const { fixedCostRecoveryRate, capitalCostRecoveryRate } = doc.pricing;
+    if (
+      fixedCostRecoveryRate === 0 &&
+      capitalCostRecoveryRate === 0 &&
+      doc.costs.directAllocations.length === 0
+    ) {
       emit(
-        "error",
-        "This is commercial use but the agreement has no value-sharing term that pays anything. The NHS should share in the value its data creates: agree a fixed payment, a subscription, milestone payments or a revenue royalty, in proportion to the NHS's contribution. The cost-recovery fee alone does not share value.",
-        "valueSharing"
+        byStage(doc.quote.stage, "warning", "error"),
+        "No fixed or capital cost is recovered: both recovery rates are 0% and nothing is allocated directly. The guide recovers them as a percentage of the overall marginal (non-commercial) or full (commercial) cost; use the recovery rates of the trust's pricing strategy, or allocate infrastructure built for this partnership directly.",
+        "pricing.fixedCostRecoveryRate"
       );
     }
-  }
-);
-
-export const consentToCommercialise = rule(
-  {
-    id: "consent-to-commercialise",
-    principle: "Commercial principle 4",
-    guideSection:
-      "CIDC guide, chapter 4: Principle 4; chapter 1: Commercial and non-commercial uses of data",
-    summary: "Non-commercial use should include a consent-to-commercialise clause.",
-  },
-  (doc, _quote, emit) => {
-    if (doc.use === "non-commercial" && !doc.consentToCommercialise) {
-      emit(
-        "warning",
-        "This non-commercial agreement has no consent-to-commercialise clause. Add one, so that if the work later turns commercial the value sharing must be agreed with the NHS before any commercial use is permitted.",
-        "consentToCommercialise"
-      );
-    }
-  }
-);
-
-export const royaltyRate = rule(
-  {
-    id: "royalty-rate",
-    principle: "Commercial principle 4",
-    guideSection: "CIDC guide, chapter 4: Principle 4 (value shares that do not stifle innovation)",
-    summary: "A royalty rate above 15% is rare in licensing practice and may deter the partner.",
-  },
-  (doc, _quote, emit) => {
-    doc.valueSharing.royalty?.tiers.forEach((tier, index) => {
-      if (tier.rate > 0.15) {
-        emit(
-          "warning",
-          `The royalty rate of ${percent(tier.rate)} on this tier is above 15%, which is rare in licensing (medical devices typically 3% to 8%, software 5% to 8%). Check it is proportionate to the NHS's contribution: value shares that stifle innovation work against the NHS.`,
-          `valueSharing.royalty.tiers[${index}].rate`
-        );
-      }
-    });
   }
 );
 
@@ -174,18 +267,18 @@ export const priceByUse = rule(
 export const overheadNotApplied = rule(
   {
     id: "overhead-not-applied",
-    principle: "Commercial principle 3",
+    principle: "Commercial principle 1",
     guideSection:
-      "CIDC guide, chapter 5: Pricing strategy categories (non-commercial pricing approach: marginal cost)",
+      "CIDC guide, chapter 4: Principle 1, cost of access should not prevent good use of data; chapter 5: non-commercial pricing approach, marginal cost",
     summary:
-      "Says when an overhead rate is recorded but not charged because the use is non-commercial.",
+      "Says when the strategy's overhead rate is not charged because the use is non-commercial.",
   },
   (doc, _quote, emit) => {
-    if (doc.use === "non-commercial" && doc.costs.overheadRate > 0) {
+    if (doc.use === "non-commercial" && doc.pricing.overheadRate > 0) {
       emit(
         "info",
-        `The overhead rate of ${percent(doc.costs.overheadRate)} is recorded but not charged: non-commercial use is priced at marginal cost. It would apply if the use became commercial.`,
-        "costs.overheadRate"
+        `The overhead rate of ${percent(doc.pricing.overheadRate)} is not charged: non-commercial use is priced at marginal cost, so that the cost of access does not prevent good use of data. It would apply if the use became commercial.`,
+        "pricing.overheadRate"
       );
     }
   }
@@ -194,9 +287,9 @@ export const overheadNotApplied = rule(
 export const nonCommercialDataPrice = rule(
   {
     id: "non-commercial-data-price",
-    principle: "Commercial principle 1",
+    principle: "Commercial principle 4",
     guideSection:
-      "CIDC guide, chapter 5: Pricing your data (non-commercial uses: the price of data should not be factored into the cost)",
+      "CIDC guide, chapter 4: Principle 4 (consent to commercialise for non-commercial uses); chapter 5: Pricing your data (non-commercial uses: the price of data should not be factored into the cost)",
     summary: "Non-commercial use should not carry value-sharing payments for the data itself.",
   },
   (doc, _quote, emit) => {
@@ -207,6 +300,136 @@ export const nonCommercialDataPrice = rule(
         "warning",
         `This is non-commercial use but the agreement also asks for ${terms.join(", ")}. For non-commercial use the price of the data itself should not be charged and outputs are open; value sharing is negotiated under the consent-to-commercialise clause if the work turns commercial. Check whether the use is really commercial.`,
         "valueSharing"
+      );
+    }
+  }
+);
+
+export const commercialValueShare = rule(
+  {
+    id: "commercial-value-share",
+    principle: "Commercial principle 4",
+    guideSection:
+      "CIDC guide, chapter 4: Principle 4, the NHS should share in the value created by its data; chapter 1: Value sharing",
+    summary:
+      "Commercial use needs at least one value-sharing term: a fixed payment, subscription, milestones or a royalty.",
+  },
+  (doc, _quote, emit) => {
+    if (doc.use === "commercial" && valueSharingTermsInForce(doc).length === 0) {
+      emit(
+        "error",
+        "This is commercial use but the agreement has no value-sharing term that pays anything. The NHS should share in the value its data creates: agree a fixed payment, a subscription, milestone payments or a revenue royalty, in proportion to the NHS's contribution. The cost-recovery fee alone does not share value.",
+        "valueSharing"
+      );
+    }
+  }
+);
+
+export const highValueDataShare = rule(
+  {
+    id: "high-value-data-share",
+    principle: "Commercial principle 4",
+    guideSection:
+      "CIDC guide, chapter 5: Pricing your data (data value characteristics and uses); chapter 4: Principle 4 (value shares through milestone payments or revenue royalties)",
+    summary:
+      "Commercial use of high-value data to build a product should share in the product's success: milestones or a royalty.",
+  },
+  (doc, _quote, emit) => {
+    if (doc.use !== "commercial") return;
+    const terms = valueSharingTermsInForce(doc);
+    if (terms.includes("milestone payments") || terms.includes("revenue royalty")) return;
+    doc.dataAssets.forEach((asset, index) => {
+      if (!isHighValue(asset) || !PRODUCT_BUILDING_USES.has(asset.intendedUse)) return;
+      const high = highCharacteristics(asset);
+      emit(
+        "warning",
+        `"${asset.name}" is high-value data (${high.length} of 6 characteristics high: ${high.join(", ")}) used to build a product, but the agreement has no milestone payments or royalty. The NHS contribution to the foreground IP is large; consider milestone payments or a revenue royalty so the NHS shares in the product's success, not only fixed or subscription payments.`,
+        `dataAssets[${index}]`
+      );
+    });
+  }
+);
+
+export const consentToCommercialise = rule(
+  {
+    id: "consent-to-commercialise",
+    principle: "Commercial principle 4",
+    guideSection:
+      "CIDC guide, chapter 4: Principle 4; chapter 1: Commercial and non-commercial uses of data",
+    summary: "Non-commercial use should include a consent-to-commercialise clause.",
+  },
+  (doc, _quote, emit) => {
+    if (doc.use === "non-commercial" && !doc.consentToCommercialise) {
+      emit(
+        "warning",
+        "This non-commercial agreement has no consent-to-commercialise clause. Add one, so that if the work later turns commercial the value sharing must be agreed with the NHS before any commercial use is permitted.",
+        "consentToCommercialise"
+      );
+    }
+  }
+);
+
+export const nonCommercialOpenOutputs = rule(
+  {
+    id: "non-commercial-open-outputs",
+    principle: "Commercial principle 4",
+    guideSection:
+      'CIDC guide, chapter 5: Pricing your data (non-commercial uses: "Outputs will be open source"); chapter 1: Intellectual property',
+    summary:
+      "Non-commercial use where the partner owns the foreground IP needs open outputs, or it is commercial in all but name.",
+  },
+  (doc, _quote, emit) => {
+    if (
+      doc.use !== "non-commercial" ||
+      doc.foregroundIpOwner !== "partner" ||
+      doc.outputsOpen === true
+    )
+      return;
+    emit(
+      "warning",
+      doc.outputsOpen === false
+        ? "This is priced as non-commercial use, but the partner owns the foreground IP and the outputs will not be open. Non-commercial outputs are open source; otherwise the partner could sell what NHS data built at marginal cost. Make the outputs open, or price the use as commercial."
+        : "This is priced as non-commercial use and the partner owns the foreground IP, but the document does not say the outputs will be open. Non-commercial outputs are open source: record outputsOpen once it is agreed.",
+      "outputsOpen"
+    );
+  }
+);
+
+export const royaltyRate = rule(
+  {
+    id: "royalty-rate",
+    principle: "Commercial principle 4",
+    guideSection: "CIDC guide, chapter 4: Principle 4 (value shares that do not stifle innovation)",
+    summary: "A royalty rate above 15% is rare in licensing practice and may deter the partner.",
+  },
+  (doc, _quote, emit) => {
+    doc.valueSharing.royalty?.tiers.forEach((tier, index) => {
+      if (tier.rate > 0.15) {
+        emit(
+          "warning",
+          `The royalty rate of ${percent(tier.rate)} on this tier is above 15%, which is rare in licensing (medical devices typically 3% to 8%, software 5% to 8%). Check it is proportionate to the NHS's contribution: value shares that stifle innovation work against the NHS.`,
+          `valueSharing.royalty.tiers[${index}].rate`
+        );
+      }
+    });
+  }
+);
+
+export const royaltyMinimum = rule(
+  {
+    id: "royalty-minimum",
+    principle: "Commercial principle 4",
+    guideSection:
+      "CIDC guide, chapter 4: Principle 4; chapter 1: Value sharing (revenue royalties)",
+    summary: "A royalty with no annual minimum may pay the NHS nothing if sales are slow.",
+  },
+  (doc, _quote, emit) => {
+    const royalty = doc.valueSharing.royalty;
+    if (royalty !== undefined && royalty.annualMinimum === undefined) {
+      emit(
+        byStage(doc.quote.stage, "info", "warning"),
+        "The royalty has no annual minimum, so the NHS receives nothing in a year with no sales, however the product is priced or bundled. Consider an annual minimum royalty for the term.",
+        "valueSharing.royalty.annualMinimum"
       );
     }
   }
@@ -228,7 +451,7 @@ export const patientBenefit = rule(
   (doc, _quote, emit) => {
     if (isBlank(doc.expectedPatientBenefit)) {
       emit(
-        "error",
+        byStage(doc.quote.stage, "warning", "error"),
         "No expected patient benefit is recorded. Any use of NHS data must have an explicit aim to improve the health, welfare or care of patients, or the operation of the NHS; state it, with quantifiable benefits where possible.",
         "expectedPatientBenefit"
       );
@@ -333,6 +556,11 @@ const IG_DOCUMENTS = [
   { key: "dataSharingAgreement", name: "Data Sharing Agreement (DSA)" },
 ] as const;
 
+/** Until a quote is accepted no data flows, so unfinished governance is a reminder, not a failure. */
+function governanceSeverity(stage: QuoteStage, draftAndIssued: Severity): Severity {
+  return stage === "accepted" ? "error" : draftAndIssued;
+}
+
 export const informationGovernance = rule(
   {
     id: "information-governance",
@@ -340,21 +568,22 @@ export const informationGovernance = rule(
     guideSection:
       "DHSC guiding principles (2019), principle 5; CIDC guide, chapter 3: Information governance (DPIA, DPA, DSA)",
     summary:
-      "The DPIA, data processing agreement and data sharing agreement must be complete (or genuinely not applicable).",
+      "The DPIA, data processing agreement and data sharing agreement must be complete (or genuinely not applicable) before data is accessed.",
   },
   (doc, _quote, emit) => {
+    const stage = doc.quote.stage;
     for (const { key, name } of IG_DOCUMENTS) {
       const status: IgStatus = doc.informationGovernance[key];
       const field = `informationGovernance.${key}`;
       if (status === "not-started") {
         emit(
-          "error",
+          governanceSeverity(stage, "warning"),
           `The ${name} has not been started. It must be complete before any data is accessed; start it with your information governance team now.`,
           field
         );
       } else if (status === "in-progress") {
         emit(
-          "warning",
+          governanceSeverity(stage, "info"),
           `The ${name} is still in progress. The quote can go out, but no data may be accessed until it is complete.`,
           field
         );
@@ -379,19 +608,54 @@ export const informationGovernance = rule(
   }
 );
 
+export const supplierDueDiligence = rule(
+  {
+    id: "supplier-due-diligence",
+    principle: "DHSC principle 5",
+    guideSection:
+      'CIDC guide, chapter 3: Information governance ("Due diligence checks - must be carried out on any supplier involved in the data partnership"); chapter 6: How to find suitable organisations to partner with',
+    summary:
+      "Due diligence must be carried out on every supplier involved before the quote is issued.",
+  },
+  (doc, _quote, emit) => {
+    const status = doc.informationGovernance.supplierDueDiligence;
+    const field = "informationGovernance.supplierDueDiligence";
+    if (status === "not-started" || status === "in-progress") {
+      emit(
+        byStage(doc.quote.stage, "warning", "error"),
+        `Supplier due diligence is ${status === "not-started" ? "not started" : "still in progress"}. The guide says due diligence checks must be carried out on any supplier involved in the data partnership: their funding for the partnership's duration, their track record and their fit with the trust. Complete it before the quote is issued.`,
+        field
+      );
+    } else if (status === "not-applicable") {
+      emit(
+        "info",
+        "Supplier due diligence is marked not applicable. It must be carried out on any supplier involved in the partnership; make sure no supplier is involved.",
+        field
+      );
+    }
+  }
+);
+
 /** Every rule, in the order the principles are usually read: commercial principles 1-4, then DHSC 1-5. */
 export const PRINCIPLE_RULES: readonly PrincipleRule[] = [
-  nonCommercialDataPrice,
-  feeCharged,
-  priceByUse,
+  ratesConsistent,
   overheadNotApplied,
+  feeCharged,
+  overheadRecovered,
+  fixedAndCapitalRecovered,
+  priceByUse,
+  nonCommercialDataPrice,
   commercialValueShare,
+  highValueDataShare,
   consentToCommercialise,
+  nonCommercialOpenOutputs,
   royaltyRate,
+  royaltyMinimum,
   patientBenefit,
   fairTermsFutureReturns,
   noExclusivity,
   transparency,
   sharedAccessJustified,
   informationGovernance,
+  supplierDueDiligence,
 ];

@@ -1,4 +1,5 @@
 import type { Partnership } from "../../document/schema";
+import type { PricingStrategy } from "../../document/strategy";
 import type { Quote } from "../quote";
 
 export type Severity = "error" | "warning" | "info";
@@ -27,5 +28,10 @@ export interface PrincipleRule {
   readonly guideSection: string;
   /** A sentence on what the rule checks, for documentation and the sheet's legend. */
   readonly summary: string;
-  check(doc: Partnership, quote: Quote): Finding[];
+  check(doc: Partnership, quote: Quote, context: CheckContext): Finding[];
+}
+
+/** What a check knows beyond the document: the trust's current pricing strategy, when it is at hand. */
+export interface CheckContext {
+  readonly strategy?: PricingStrategy;
 }

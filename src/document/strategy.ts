@@ -1,0 +1,187 @@
+import { z } from "zod";
+import { COST_CATEGORIES, DECIMAL_PLACES } from "../core/vocabulary";
+import {
+  ALWAYS,
+  identifier,
+  isNumber,
+  isoDate,
+  money,
+  rate,
+  requiredText,
+  text,
+  uniqueIds,
+  withPlaces,
+} from "./fields";
+import { trustSchema } from "./schema";
+
+/**
+ * The trust's pricing strategy: the rates, pools, staff grades and standard items it prices every
+ * data partnership with, kept by the trust, approved, and revised as its costs change (CIDC guide,
+ * chapter 5: "Any pricing strategy that you create should be iterative and must be regularly
+ * updated"). Commercial principles 1 and 3 ask for "a consistent, efficient approach" in which the
+ * price depends on the use, not the partner: one strategy for the whole trust gives that.
+ *
+ *   { "format": "nhsdp.pricing-strategy", "version": 1, "id": "...", "revision": 3, ... }
+ *
+ * `version` is the version of this format; `revision` is the trust's own numbering of its strategy,
+ * raised each time the rates change. A quote names the strategy's id and revision it was priced with.
+ */
+
+export const STRATEGY_FORMAT = "nhsdp.pricing-strategy";
+export const STRATEGY_VERSION = 1;
+
+/** Salary-basis units for staff grades. */
+export const STAFF_UNITS = ["hour", "day"] as const;
+
+export const staffGradeSchema = z.strictObject({
+  id: identifier(),
+  /** As a finance officer would say it: "Agenda for Change band 6, data analyst". */
+  name: requiredText(),
+  unit: z.enum(STAFF_UNITS),
+  /** Salary cost per hour or day, before on-costs. */
+  rate: withPlaces(money(), DECIMAL_PLACES.unitCost, "pounds to a hundredth of a penny"),
+});
+
+export const standardItemSchema = z.strictObject({
+  id: identifier(),
+  name: requiredText(),
+  category: z.enum(COST_CATEGORIES),
+  /** What one unit is: "user-month", "product", "licence"... */
+  unit: requiredText(),
+  unitPrice: withPlaces(money(), DECIMAL_PLACES.unitCost, "pounds to a hundredth of a penny"),
+  /** A published charge passed on at its price (no overhead uplift). */
+  passThrough: z.boolean().default(false),
+  /** Where the price comes from: a price list, a contract. */
+  source: text().optional(),
+});
+
+/**
+ * How a fixed or capital cost pool is recovered: derived from the year's pool and the annual base it
+ * is recovered over (rate = pool / base, rounded to 0.01%), or a rate typed directly with its source.
+ */
+export const costRecoverySchema = z
+  .strictObject({
+    /** The pool for the year, in pounds. */
+    annualPool: money().optional(),
+    /** The cost of the year's partnerships the pool is spread over, in pounds. */
+    annualBase: money().optional(),
+    /** What the base is: "forecast marginal and full cost of all 2025/26 data partnerships". */
+    baseDescription: text().optional(),
+    /** A recovery rate set directly, when it is not derived from a pool and a base. */
+    rate: rate().optional(),
+    /** Where a directly set rate comes from: a board paper, a benchmark. */
+    source: text().optional(),
+    /** What the pool covers. */
+    covers: text().optional(),
+  })
+  .superRefine((recovery, ctx) => {
+    const derived = [recovery.annualPool, recovery.annualBase, recovery.baseDescription];
+    const direct = [recovery.rate, recovery.source];
+    const hasDerived = derived.some((value) => value !== undefined);
+    const hasDirect = direct.some((value) => value !== undefined);
+    if (hasDerived && hasDirect) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["rate"],
+        message:
+          "give either annualPool, annualBase and baseDescription (the rate is derived) or rate and source, not both",
+      });
+      return;
+    }
+    if (!hasDerived && !hasDirect) {
+      ctx.addIssue({
+        code: "custom",
+        path: [],
+        message:
+          "needs annualPool, annualBase and baseDescription (the rate is pool / base) or a rate and its source",
+      });
+      return;
+    }
+    const required = hasDerived
+      ? (["annualPool", "annualBase", "baseDescription"] as const)
+      : (["rate", "source"] as const);
+    for (const field of required) {
+      if (recovery[field] === undefined)
+        ctx.addIssue({ code: "custom", path: [field], message: "is required" });
+    }
+    if (typeof recovery.baseDescription === "string" && recovery.baseDescription.trim() === "")
+      ctx.addIssue({ code: "custom", path: ["baseDescription"], message: "must not be blank" });
+    if (typeof recovery.source === "string" && recovery.source.trim() === "")
+      ctx.addIssue({ code: "custom", path: ["source"], message: "must not be blank" });
+    if (isNumber(recovery.annualBase) && recovery.annualBase === 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["annualBase"],
+        message: "must be above 0: the pool is recovered as a share of it",
+      });
+  }, ALWAYS);
+
+export const strategySchema = z
+  .strictObject({
+    format: z.literal(STRATEGY_FORMAT),
+    version: z.literal(STRATEGY_VERSION),
+    /** The trust's id for its strategy, quoted by every partnership priced with it. */
+    id: identifier(),
+    /** Raised each time the trust revises its rates. */
+    revision: z
+      .number()
+      .int({ error: "must be a whole number" })
+      .min(1, { error: "must be at least 1" }),
+    trust: trustSchema,
+    effectiveFrom: isoDate(),
+    /** When the trust means to review the rates next. */
+    reviewBy: isoDate().optional(),
+    /** Who approved this revision: a person and role, or a committee. */
+    approvedBy: requiredText(),
+    approvedOn: isoDate(),
+    staffTime: z.strictObject({
+      /** Employer's pension and National Insurance, as a decimal uplift on salary cost. */
+      onCostRate: rate(),
+      /** What the on-cost rate is made of. */
+      onCostBasis: text().optional(),
+      grades: z.array(staffGradeSchema).superRefine(uniqueIds("staffTime.grades"), ALWAYS),
+    }),
+    overhead: z.strictObject({
+      /** Turns marginal cost into full cost for commercial use. */
+      rate: rate(),
+      /** What the overheads cover: finance, HR, IT, estates... */
+      covers: requiredText(),
+    }),
+    fixedCostRecovery: costRecoverySchema,
+    capitalCostRecovery: costRecoverySchema,
+    standardItems: z
+      .array(standardItemSchema)
+      .superRefine(uniqueIds("standardItems"), ALWAYS)
+      .default([]),
+    notes: text().optional(),
+  })
+  .superRefine((strategy, ctx) => {
+    const { effectiveFrom, approvedOn, reviewBy } = strategy;
+    if (
+      typeof approvedOn === "string" &&
+      typeof effectiveFrom === "string" &&
+      approvedOn > effectiveFrom
+    )
+      ctx.addIssue({
+        code: "custom",
+        path: ["approvedOn"],
+        message: `is ${approvedOn}, after the strategy took effect (${effectiveFrom}); a strategy is approved before it applies`,
+      });
+    if (
+      typeof reviewBy === "string" &&
+      typeof effectiveFrom === "string" &&
+      reviewBy <= effectiveFrom
+    )
+      ctx.addIssue({
+        code: "custom",
+        path: ["reviewBy"],
+        message: `is ${reviewBy}, not after the strategy took effect (${effectiveFrom})`,
+      });
+  }, ALWAYS);
+
+/** A valid pricing strategy, defaults filled in. */
+export type PricingStrategy = z.infer<typeof strategySchema>;
+export type PricingStrategyInput = z.input<typeof strategySchema>;
+export type StaffGrade = PricingStrategy["staffTime"]["grades"][number];
+export type StandardItem = PricingStrategy["standardItems"][number];
+export type CostRecovery = PricingStrategy["fixedCostRecovery"];
