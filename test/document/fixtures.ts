@@ -1,7 +1,8 @@
 import fs from "fs";
 import path from "path";
-import { parsePartnership } from "../../src/document/parse";
+import { parsePartnership, parseStrategy } from "../../src/document/parse";
 import type { Partnership, PartnershipInput } from "../../src/document/schema";
+import type { PricingStrategy, PricingStrategyInput } from "../../src/document/strategy";
 
 export const EXAMPLES_DIR = path.join(__dirname, "..", "..", "examples");
 
@@ -31,13 +32,15 @@ export function example(file: (typeof EXAMPLE_FILES)[number]): Partnership {
 }
 
 /**
- * A partnership that every principle is happy with: commercial use through an SDE, a fee, a modest
- * royalty, no exclusivity, patient benefit stated, all IG documents complete. Fresh on every call.
+ * A partnership that every principle is happy with: an issued quote for commercial use through an
+ * SDE, priced with a named strategy, a fee, a modest royalty with an annual minimum, no
+ * exclusivity, patient benefit stated, all IG documents and supplier due diligence complete. Its
+ * data asset is not high-value (3 of 6 characteristics high). Fresh on every call.
  */
 export function cleanInput(): PartnershipInput & Record<string, unknown> {
   return {
     format: "nhsdp.partnership",
-    version: 1,
+    version: 2,
     reference: "DP-TEST-001",
     trust: { name: "Test Teaching Hospitals NHS Foundation Trust" },
     partner: { name: "Example Diagnostics Ltd", organisationType: "large-company" },
@@ -54,7 +57,7 @@ export function cleanInput(): PartnershipInput & Record<string, unknown> {
         quantityQuality: "high",
         linkage: "high",
         features: "high",
-        diversity: "high",
+        diversity: "low",
         coverage: "low",
         intendedUse: "train-validate-ai-model",
       },
@@ -66,8 +69,23 @@ export function cleanInput(): PartnershipInput & Record<string, unknown> {
       dpia: "complete",
       dataProcessingAgreement: "complete",
       dataSharingAgreement: "complete",
+      supplierDueDiligence: "complete",
     },
     publishedInDataUseRegister: true,
+    quote: {
+      stage: "issued",
+      date: "2025-04-01",
+      validUntil: "2025-06-30",
+      paymentTermsDays: 30,
+      issuedOn: "2025-04-01",
+    },
+    pricing: {
+      strategy: { id: "TEST-PRICING", revision: 1 },
+      staffOnCostRate: 0.25,
+      overheadRate: 0.2,
+      fixedCostRecoveryRate: 0.1,
+      capitalCostRecoveryRate: 0.05,
+    },
     costs: {
       lines: [
         {
@@ -95,15 +113,56 @@ export function cleanInput(): PartnershipInput & Record<string, unknown> {
           unitCost: 472,
         },
       ],
-      onCostRate: 0.25,
-      overheadRate: 0.2,
-      fixedCosts: { pool: 1000000, share: 0.005 },
-      capitalCosts: { pool: 2000000, share: 0.001 },
     },
     vatRate: 0.2,
-    valueSharing: { royalty: { tiers: [{ threshold: 0, rate: 0.05 }], termYears: 8 } },
-    quoteDate: "2025-04-01",
+    valueSharing: {
+      royalty: { tiers: [{ threshold: 0, rate: 0.05 }], annualMinimum: 10000, termYears: 8 },
+    },
   };
+}
+
+/** The pricing strategy `cleanInput` names (TEST-PRICING revision 1), with the same rates. */
+export function cleanStrategyInput(): PricingStrategyInput & Record<string, unknown> {
+  return {
+    format: "nhsdp.pricing-strategy",
+    version: 1,
+    id: "TEST-PRICING",
+    revision: 1,
+    trust: { name: "Test Teaching Hospitals NHS Foundation Trust" },
+    effectiveFrom: "2025-04-01",
+    approvedBy: "Director of Finance",
+    approvedOn: "2025-03-15",
+    staffTime: {
+      onCostRate: 0.25,
+      grades: [{ id: "band-6", name: "Band 6 analyst", unit: "day", rate: 310 }],
+    },
+    overhead: { rate: 0.2, covers: "Corporate services and estates" },
+    fixedCostRecovery: {
+      annualPool: 500000,
+      annualBase: 5000000,
+      baseDescription: "Forecast cost of all data partnerships this year",
+    },
+    capitalCostRecovery: { rate: 0.05, source: "Board paper 2025-07" },
+    standardItems: [
+      {
+        id: "sde-user-month",
+        name: "SDE user account",
+        category: "data-access-other",
+        unit: "user-month",
+        unitPrice: 472,
+        passThrough: true,
+      },
+    ],
+  };
+}
+
+export function cleanStrategy(): PricingStrategy {
+  const result = parseStrategy(cleanStrategyInput());
+  if (!result.ok)
+    throw new Error(
+      `expected a valid strategy:\n${result.issues.map((i) => `${i.path}: ${i.message}`).join("\n")}`
+    );
+  return result.document;
 }
 
 export function clean(): Partnership {
