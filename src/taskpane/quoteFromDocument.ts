@@ -4,6 +4,7 @@
  * findings), and creating the quote sheet becomes an outcome to show, never an exception.
  */
 import { InputError } from "../core/errors";
+import { describePriceChange, explainPriceChange } from "../core/priceChange";
 import { checkPrinciples, SEVERITIES, type Finding, type Severity } from "../core/principles";
 import { formatPounds, priceQuote, type PricingBasis } from "../core/quote";
 import { DOCUMENT_PATH, parsePartnershipJson, USE_LABELS, type DocumentIssue } from "../document";
@@ -34,6 +35,11 @@ export interface QuoteSummary {
   /** Findings by severity, most serious first; severities with no findings are left out. */
   readonly findingGroups: readonly FindingGroup[];
   readonly findingCount: number;
+  /**
+   * For a document written in an older version of the format: how its price changes now that it is
+   * read as the current version, line by line and why. Empty for a current document.
+   */
+  readonly priceChange: readonly string[];
 }
 
 export type QuoteView =
@@ -116,6 +122,10 @@ export function quoteViewFromText(text: string, fileName: string): QuoteView {
         totalIncVat: formatPounds(quote.totalIncVat),
         findingGroups,
         findingCount: findings.length,
+        priceChange:
+          parsed.upgradedFrom === undefined
+            ? []
+            : describePriceChange(explainPriceChange(parsed.upgradedFrom.original, doc)),
       },
     };
   } catch (error) {

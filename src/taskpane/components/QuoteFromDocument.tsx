@@ -252,6 +252,17 @@ function Summary({ summary }: { summary: QuoteSummary }): React.JSX.Element {
       <Caption1 as="p" className={styles.basisReason}>
         {summary.basisReason}
       </Caption1>
+      {summary.priceChange.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" aria-label="Price change on upgrade">
+          <MessageBarBody>
+            {summary.priceChange.map((line, index) => (
+              <Body1 as="p" key={index}>
+                {line.trim()}
+              </Body1>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
 
       <section className={styles.findings} aria-label="Principle findings">
         <Subtitle2 as="h3" className={styles.heading}>
