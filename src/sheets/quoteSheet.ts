@@ -51,9 +51,16 @@ const QUANTITY_FORMAT = "#,##0.##";
 const NHS_BLUE = "#005EB8";
 const MAX_ROW_HEIGHT = 409;
 /** About how many characters of wrapped text fit on a line of column B. */
-const DESCRIPTION_CHARACTERS = 42;
+const DESCRIPTION_CHARACTERS = 46;
 /** About how many characters fit on a line of a note merged across D:I. */
 const NOTE_CHARACTERS = 80;
+/** About how many characters fit on a line of the guide references merged across F:I. */
+const GUIDE_CHARACTERS = 48;
+
+/** How many lines `value` takes wrapped at about `charactersPerLine`. */
+function lineCount(value: string, charactersPerLine: number): number {
+  return Math.max(1, Math.ceil(value.length / charactersPerLine));
+}
 
 const TITLE: CellStyle = { bold: true, size: 16, fontColor: NHS_BLUE };
 const HEADING: CellStyle = { bold: true, size: 12, fontColor: "#FFFFFF", fill: NHS_BLUE };
@@ -118,6 +125,18 @@ export const QUOTE_COLUMNS = {
   full: 9,
 } as const;
 const LAST_COLUMN = "I";
+/** Headers over numbers are right-aligned like the numbers. */
+const COST_HEADER_ALIGNMENT = [
+  "left",
+  "left",
+  "left",
+  "right",
+  "left",
+  "right",
+  "right",
+  "right",
+  "right",
+] as const;
 const LAST_COLUMN_NUMBER = 9;
 
 const percentText = (value: number): string => `${Number((value * 100).toPrecision(12))}%`;
@@ -217,7 +236,7 @@ export function buildQuoteSheet(
       at.row,
       3,
       typeof value === "number" ? num(value) : formula(value),
-      { numberFormat }
+      { numberFormat, style: TOP }
     );
     sheet.setAt(at.row, 4, text(note), { style: NOTE });
     sheet.merge(`D${at.row}:${LAST_COLUMN}${at.row}`);
@@ -277,8 +296,11 @@ export function buildQuoteSheet(
         quote.overheadApplied ? "Full cost (charged)" : "Full cost"
       ),
     ],
-    { style: { ...TABLE_HEADER, wrap: true, vertical: "top" } }
+    COST_HEADER_ALIGNMENT.map((horizontal) => ({
+      style: { ...TABLE_HEADER, wrap: true, vertical: "top", horizontal },
+    }))
   );
+  sheet.rowHeight(at.row, 30);
   at.row += 1;
   const marginalSubtotals: string[] = [];
   const fullSubtotals: string[] = [];
@@ -373,7 +395,7 @@ export function buildQuoteSheet(
     at.row,
     2,
     text("Cost lines charged: full cost for commercial use, marginal cost for non-commercial use"),
-    { style: { ...WRAPPED, bold: true } }
+    { style: { bold: true } }
   );
   sheet.merge(`B${at.row}:G${at.row}`);
   at.fitText(
@@ -408,7 +430,7 @@ export function buildQuoteSheet(
       null,
       text("Amount"),
     ],
-    { style: TABLE_HEADER }
+    COST_HEADER_ALIGNMENT.map((horizontal) => ({ style: { ...TABLE_HEADER, horizontal } }))
   );
   at.row += 1;
   const recoveryCells: Record<"fixed" | "capital", string[]> = { fixed: [], capital: [] };
@@ -499,9 +521,9 @@ export function buildQuoteSheet(
   findingsSection(at, findings);
 
   sheet
-    .columnWidth("A", 22)
+    .columnWidth("A", 24)
     .columnWidth("B", 40)
-    .columnWidth("C", 12)
+    .columnWidth("C", 14)
     .columnWidth("D", 10)
     .columnWidth("E", 11)
     .columnWidth("F", 12)
@@ -539,7 +561,7 @@ function dataValueSection(at: Cursor, doc: Partnership): void {
     ],
     { style: { ...TABLE_HEADER, wrap: true, vertical: "top" } }
   );
-  sheet.rowHeight(at.row, 30);
+  sheet.rowHeight(at.row, 45);
   at.row += 1;
   for (const asset of doc.dataAssets) {
     sheet.setAt(at.row, 1, text(asset.name), { style: WRAPPED });
@@ -551,7 +573,13 @@ function dataValueSection(at: Cursor, doc: Partnership): void {
     );
     const summary = valueProfileSummary(asset);
     sheet.setAt(at.row, LAST_COLUMN_NUMBER, text(summary), { style: WRAPPED });
-    at.fitText(asset.name, 20);
+    at.fitLines(
+      Math.max(
+        lineCount(asset.name, 20),
+        lineCount(INTENDED_USE_LABELS[asset.intendedUse], 38),
+        lineCount(summary, 13)
+      )
+    );
     at.row += 1;
   }
 }
@@ -589,7 +617,11 @@ class Cursor {
 
   /** Makes the current row tall enough for `value` wrapped at about `charactersPerLine`. */
   fitText(value: string, charactersPerLine: number): void {
-    const lines = Math.ceil(value.length / charactersPerLine);
+    this.fitLines(lineCount(value, charactersPerLine));
+  }
+
+  /** Makes the current row tall enough for `lines` lines of text. */
+  fitLines(lines: number): void {
     // Excel's tallest row is 409 points; longer text stays whole in the cell, scrolled in the formula bar.
     if (lines > 1) this.sheet.rowHeight(this.row, Math.min(MAX_ROW_HEIGHT, 15 * lines));
   }
@@ -730,12 +762,12 @@ function findingsSection(at: Cursor, findings: readonly Finding[]): void {
       text("Severity"),
       text("Finding"),
       text("Principle"),
-      null,
-      null,
+      text(""),
+      text(""),
       text("Guide"),
-      null,
-      null,
-      null,
+      text(""),
+      text(""),
+      text(""),
     ],
     { style: TABLE_HEADER }
   );
@@ -753,8 +785,14 @@ function findingsSection(at: Cursor, findings: readonly Finding[]): void {
     sheet.setAt(at.row, 2, text(finding.message), { style: WRAPPED });
     sheet.setAt(at.row, 3, text(finding.principle), { style: WRAPPED });
     sheet.merge(`C${at.row}:E${at.row}`);
-    sheet.setAt(at.row, AMOUNT_COLUMN, text(finding.guideSection), { style: WRAPPED });
-    at.fitText(finding.message, DESCRIPTION_CHARACTERS);
+    sheet.setAt(at.row, 6, text(finding.guideSection), { style: WRAPPED });
+    sheet.merge(`F${at.row}:${LAST_COLUMN}${at.row}`);
+    at.fitLines(
+      Math.max(
+        lineCount(finding.message, DESCRIPTION_CHARACTERS),
+        lineCount(finding.guideSection, GUIDE_CHARACTERS)
+      )
+    );
     at.row += 1;
   }
 }
