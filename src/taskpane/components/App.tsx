@@ -14,11 +14,12 @@ export interface FunctionSummary {
 export const FUNCTION_SUMMARIES: readonly FunctionSummary[] = [
   {
     name: "MARGINALCOST",
-    description: "Marginal cost of the cost lines (quantity × unit cost, plus on-costs).",
+    description: "Marginal cost of staff-time lines (quantity × unit cost, plus on-costs).",
   },
   {
     name: "FULLCOST",
-    description: "Full cost: marginal cost plus overheads and shares of fixed and capital costs.",
+    description:
+      "Full cost: marginal cost plus overheads, with fixed and capital costs recovered as a percentage of it.",
   },
   {
     name: "CHARGE",
