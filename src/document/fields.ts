@@ -12,8 +12,15 @@ export const MAX_TEXT_LENGTH = 32767;
 /** Far above any real figure in a partnership, and below the point where a spreadsheet loses pence. */
 export const MAX_AMOUNT = 1e12;
 
-/** Runs an object-level refinement even when some of the object's fields are invalid, so every problem is reported. */
-export const ALWAYS = { when: () => true } as const;
+/**
+ * Runs an object-level refinement even when some of the object's fields are invalid, so every problem is
+ * reported; but not when the value is no object or list at all (a missing section, null), which the
+ * schema reports by itself and which the refinement could not read without throwing.
+ */
+export const ALWAYS = {
+  when: (payload: { value: unknown }) =>
+    typeof payload.value === "object" && payload.value !== null,
+} as const;
 
 export const isNumber = (value: unknown): value is number =>
   typeof value === "number" && Number.isFinite(value);

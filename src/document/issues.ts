@@ -74,6 +74,8 @@ function plainEnglishFor(
       return `must be ${expected} (got ${describeValue(issue.input)})`;
     }
     case "invalid_value": {
+      // A missing option (an enum or literal field left out) is missing, like any other field.
+      if (issue.input === undefined) return "is required";
       const options = issue.values.map((value) => JSON.stringify(value));
       if (options.length === 1) return `must be ${options[0]} (got ${describeValue(issue.input)})`;
       return `must be one of ${options.join(", ")} (got ${describeValue(issue.input)})`;

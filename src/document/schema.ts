@@ -218,7 +218,8 @@ export const quoteTermsSchema = z
   })
   .superRefine((terms, ctx) => {
     const stage = terms.stage as QuoteStage | undefined;
-    if (stage === undefined || !(stage in STAGE_DATES)) return;
+    // Not `stage in STAGE_DATES`: "toString" or "constructor" are in every object, and would throw below.
+    if (stage === undefined || !QUOTE_STAGES.includes(stage)) return;
     for (const field of STAGE_DATES[stage]) {
       if (terms[field] === undefined)
         ctx.addIssue({
@@ -382,10 +383,8 @@ const costLineFields = z
         path: ["kind"],
         message: 'is "staff" but the line is priced at a standard item, which is non-staff',
       });
-    const kind =
-      line.kind ??
-      (line.staffGrade !== undefined ? "staff" : undefined) ??
-      DEFAULT_LINE_KIND[line.category];
+    // The kind the line will have: a standard item is non-staff whatever its category.
+    const kind = line.kind ?? defaultLineKind(line);
     if (line.passThrough === true && kind === "staff")
       ctx.addIssue({
         code: "custom",

@@ -1,224 +1,929 @@
+import fc from "fast-check";
 import {
   checkPrinciples,
   hasErrors,
   PRINCIPLE_RULES,
   valueSharingTermsInForce,
+  type CheckContext,
   type Finding,
 } from "../../src/core/principles";
 import { priceQuote } from "../../src/core/quote";
-import type { Partnership } from "../../src/document/schema";
-import { clean, EXAMPLE_FILES, example } from "../document/fixtures";
+import {
+  ORGANISATION_TYPES,
+  type Partnership,
+  type PartnershipInput,
+} from "../../src/document/schema";
+import type { PricingStrategy } from "../../src/document/strategy";
+import {
+  clean,
+  cleanInput,
+  cleanStrategy,
+  cleanStrategyInput,
+  EXAMPLE_FILES,
+  example,
+  exampleStrategy,
+  valid,
+  validStrategy,
+} from "../document/fixtures";
 
-/** The clean document with a change; `edit` may mutate the fresh copy. */
-function docWith(edit: (doc: Partnership) => void): Partnership {
-  const doc = clean();
-  edit(doc);
-  return doc;
+type Input = ReturnType<typeof cleanInput>;
+type Edit = (doc: Input) => void;
+
+/** The clean document changed by `edit`, read through the schema (so defaults and kinds are filled in). */
+function docWith(...edits: Edit[]): Partnership {
+  const input = cleanInput();
+  for (const edit of edits) edit(input);
+  return valid(input);
 }
 
-function findingsOf(ruleId: string, doc: Partnership): Finding[] {
+function ruleNamed(ruleId: string) {
   const rule = PRINCIPLE_RULES.find((r) => r.id === ruleId);
   if (rule === undefined) throw new Error(`no rule ${ruleId}`);
-  return rule.check(doc, priceQuote(doc));
+  return rule;
 }
 
-/** The rule finds nothing on the clean document changed by `edit`. */
-function expectNoFindings(ruleId: string, edit: (doc: Partnership) => void): void {
-  expect(findingsOf(ruleId, docWith(edit))).toEqual([]);
+function findingsOf(ruleId: string, doc: Partnership, context: CheckContext = {}): Finding[] {
+  return ruleNamed(ruleId).check(doc, priceQuote(doc), context);
 }
 
-const noCosts = (doc: Partnership) => {
-  doc.costs.lines = [];
-  doc.costs.fixedCosts = { pool: 0, share: 0 };
-  doc.costs.capitalCosts = { pool: 0, share: 0 };
+/** [severity, field] of each finding, for compact expectations. */
+const brief = (findings: readonly Finding[]) => findings.map((f) => [f.severity, f.field]);
+
+// The quote's stages, as edits of the clean (issued) quote.
+const draft: Edit = (doc) => (doc.quote = { stage: "draft", date: "2025-04-01" });
+const issued: Edit = () => {}; // the clean document is an issued quote
+const accepted: Edit = (doc) => {
+  doc.quote.stage = "accepted";
+  doc.quote.acceptedOn = "2025-04-20";
 };
 
+/** The strategy the clean document names, changed by `edit`. */
+function strategyWith(
+  edit: (strategy: ReturnType<typeof cleanStrategyInput>) => void
+): PricingStrategy {
+  const input = cleanStrategyInput();
+  edit(input);
+  return validStrategy(input);
+}
+
+const nonCommercial: Edit = (doc) => {
+  doc.use = "non-commercial";
+  doc.consentToCommercialise = true;
+  doc.outputsOpen = true;
+  doc.valueSharing = {};
+};
+const noCosts: Edit = (doc) => (doc.costs = { lines: [] });
+const onlyFixedPayment: Edit = (doc) => (doc.valueSharing = { fixedPayment: { amount: 20000 } });
+/** The clean asset has 3 of 6 characteristics high; this makes availability the fourth. */
+const fourHigh: Edit = (doc) => {
+  const asset = doc.dataAssets[0];
+  if (asset !== undefined) asset.availability = "high";
+};
+const override = (
+  rate: "staffOnCostRate" | "overheadRate" | "fixedCostRecoveryRate" | "capitalCostRecoveryRate",
+  strategyValue: number,
+  reason: string
+) => ({ rate, strategyValue, reason });
+
 /**
- * For every rule: a document built to trigger it, and what it must find there. Each rule must also be
- * silent on the clean document (checked below for all rules at once).
+ * For every rule, documents built to trigger it and what it must find there: severity, field, the
+ * principle it comes from and words of its message. The labels and severities are the ones the guide
+ * and the product's brief give (for example: no patient benefit is a warning on a draft and an error
+ * once the quote is issued), written out here rather than read from the rules.
  */
-const TRIGGERS: {
-  ruleId: string;
-  principle: string;
-  edit: (doc: Partnership) => void;
-  expected: { severity: Finding["severity"]; field?: string }[];
-  message: RegExp;
-}[] = [
+interface Trigger {
+  readonly ruleId: string;
+  readonly principle: string;
+  readonly name: string;
+  readonly edits: Edit[];
+  readonly context?: CheckContext;
+  readonly expected: [Finding["severity"], string][];
+  readonly message: RegExp;
+}
+
+const TRIGGERS: Trigger[] = [
+  // ----- rates-consistent (commercial principles 1 and 3) -----
+  {
+    ruleId: "rates-consistent",
+    principle: "Commercial principles 1 and 3",
+    name: "no strategy named, on a draft",
+    edits: [draft, (doc) => delete doc.pricing.strategy],
+    expected: [["warning", "pricing.strategy"]],
+    message: /does not name the trust's pricing strategy/,
+  },
+  {
+    ruleId: "rates-consistent",
+    principle: "Commercial principles 1 and 3",
+    name: "no strategy named, once issued",
+    edits: [issued, (doc) => delete doc.pricing.strategy],
+    expected: [["error", "pricing.strategy"]],
+    message: /does not name the trust's pricing strategy/,
+  },
+  {
+    ruleId: "rates-consistent",
+    principle: "Commercial principles 1 and 3",
+    name: "an override, quoting its reason",
+    edits: [
+      (doc) => {
+        doc.pricing.overheadRate = 0.15;
+        doc.pricing.overrides = [override("overheadRate", 0.2, "Pilot: agreed by the DoF")];
+      },
+    ],
+    expected: [["warning", "pricing.overheadRate"]],
+    message:
+      /overhead rate is 15% instead of the strategy's 20%\. Reason recorded: "Pilot: agreed by the DoF"/,
+  },
+  {
+    ruleId: "rates-consistent",
+    principle: "Commercial principles 1 and 3",
+    name: "priced with another strategy",
+    edits: [],
+    context: { strategy: strategyWith((s) => (s.id = "OTHER-PRICING")) },
+    expected: [["error", "pricing.strategy.id"]],
+    message:
+      /priced with the pricing strategy "TEST-PRICING", but the trust's strategy is "OTHER-PRICING"/,
+  },
+  {
+    ruleId: "rates-consistent",
+    principle: "Commercial principles 1 and 3",
+    name: "an older revision, on a draft",
+    edits: [draft],
+    context: { strategy: strategyWith((s) => (s.revision = 2)) },
+    expected: [["warning", "pricing.strategy.revision"]],
+    message: /revision 1 of the pricing strategy; revision 2 is current\. Price the draft again/,
+  },
+  {
+    ruleId: "rates-consistent",
+    principle: "Commercial principles 1 and 3",
+    name: "an older revision, once issued",
+    edits: [issued],
+    context: { strategy: strategyWith((s) => (s.revision = 2)) },
+    expected: [["info", "pricing.strategy.revision"]],
+    message: /revision 2 is current\. An issued quote keeps the rates it was issued with/,
+  },
+  {
+    ruleId: "rates-consistent",
+    principle: "Commercial principles 1 and 3",
+    name: "a rate not the strategy's, with no override",
+    edits: [(doc) => (doc.pricing.staffOnCostRate = 0.3)],
+    context: { strategy: cleanStrategy() },
+    expected: [["error", "pricing.staffOnCostRate"]],
+    message: /staff on-cost rate is 30%, but the strategy's is 25%, and no reason is recorded/,
+  },
+  {
+    ruleId: "rates-consistent",
+    principle: "Commercial principles 1 and 3",
+    // the strategy derives it: 500,000 / 5,000,000 = 10%
+    name: "a recovery rate not the derived one",
+    edits: [(doc) => (doc.pricing.fixedCostRecoveryRate = 0.11)],
+    context: { strategy: cleanStrategy() },
+    expected: [["error", "pricing.fixedCostRecoveryRate"]],
+    message: /fixed-cost recovery rate is 11%, but the strategy's is 10%/,
+  },
+  {
+    ruleId: "rates-consistent",
+    principle: "Commercial principles 1 and 3",
+    name: "a staff grade the strategy does not have",
+    edits: [(doc) => (doc.costs.lines[0]!.staffGrade = "band-9")],
+    context: { strategy: cleanStrategy() },
+    expected: [["error", "costs.lines[0].staffGrade"]],
+    message:
+      /Line svc-1 is priced at the staff grade "band-9", which the pricing strategy does not have/,
+  },
+  {
+    ruleId: "rates-consistent",
+    principle: "Commercial principles 1 and 3",
+    name: "a standard item the strategy does not have",
+    edits: [(doc) => (doc.costs.lines[2]!.standardItem = "sde-admin-month")],
+    context: { strategy: cleanStrategy() },
+    expected: [["error", "costs.lines[2].standardItem"]],
+    message: /standard item "sde-admin-month", which the pricing strategy does not have/,
+  },
+  {
+    ruleId: "rates-consistent",
+    principle: "Commercial principles 1 and 3",
+    // the strategy's band-6 is £310 a day; the clean dap-1 line is 3 days at £310
+    name: "a unit cost not the grade's",
+    edits: [
+      (doc) => {
+        doc.costs.lines[1]!.staffGrade = "band-6";
+        doc.costs.lines[1]!.unitCost = 320;
+      },
+    ],
+    context: { strategy: cleanStrategy() },
+    expected: [["warning", "costs.lines[1].unitCost"]],
+    message:
+      /Line dap-1 is priced at 320 per day, but the strategy's Band 6 analyst is 310 per day/,
+  },
+  {
+    ruleId: "rates-consistent",
+    principle: "Commercial principles 1 and 3",
+    name: "a standard item not passed through as the strategy passes it",
+    edits: [(doc) => (doc.costs.lines[2]!.standardItem = "sde-user-month")],
+    context: { strategy: cleanStrategy() },
+    expected: [["warning", "costs.lines[2].unitCost"]],
+    message:
+      /Line dao-1 is priced at 472 per user-month, but the strategy's SDE user account is 472 per user-month as a pass-through/,
+  },
+
+  // ----- commercial principle 1 -----
+  {
+    ruleId: "overhead-not-applied",
+    principle: "Commercial principle 1",
+    name: "non-commercial use with the strategy's overhead rate",
+    edits: [nonCommercial],
+    expected: [["info", "pricing.overheadRate"]],
+    message: /overhead rate of 20% is not charged: non-commercial use is priced at marginal cost/,
+  },
+
+  // ----- commercial principle 2 -----
   {
     ruleId: "fee-charged",
     principle: "Commercial principle 2",
-    edit: noCosts,
-    expected: [{ severity: "error", field: "costs.lines" }],
+    name: "no costs at all",
+    edits: [noCosts],
+    expected: [["error", "costs.lines"]],
     message: /£0\.00.*always charges a fee/,
   },
   {
-    ruleId: "commercial-value-share",
-    principle: "Commercial principle 4",
-    edit: (doc) => (doc.valueSharing = {}),
-    expected: [{ severity: "error", field: "valueSharing" }],
-    message: /commercial use.*no value-sharing term/,
+    ruleId: "overhead-recovered",
+    principle: "Commercial principle 2",
+    name: "commercial use with no overhead, on a draft",
+    edits: [draft, (doc) => (doc.pricing.overheadRate = 0)],
+    expected: [["warning", "pricing.overheadRate"]],
+    message: /commercial use, which is charged at full cost, but the overhead rate is 0%/,
   },
   {
-    ruleId: "consent-to-commercialise",
-    principle: "Commercial principle 4",
-    edit: (doc) => {
-      doc.use = "non-commercial";
-      doc.valueSharing = {};
-      doc.consentToCommercialise = false;
-    },
-    expected: [{ severity: "warning", field: "consentToCommercialise" }],
-    message: /consent-to-commercialise clause/,
+    ruleId: "overhead-recovered",
+    principle: "Commercial principle 2",
+    name: "commercial use with no overhead, once issued",
+    edits: [issued, (doc) => (doc.pricing.overheadRate = 0)],
+    expected: [["error", "pricing.overheadRate"]],
+    message: /overhead rate is 0%/,
   },
   {
-    ruleId: "royalty-rate",
-    principle: "Commercial principle 4",
-    edit: (doc) => {
-      doc.valueSharing.royalty = {
-        tiers: [
-          { threshold: 0, rate: 0.15 }, // 15% exactly is not above 15%
-          { threshold: 1000000, rate: 0.18 },
-        ],
-        termYears: 5,
-      };
-    },
-    expected: [{ severity: "warning", field: "valueSharing.royalty.tiers[1].rate" }],
-    message: /18%.*above 15%/,
+    ruleId: "fixed-capital-recovered",
+    principle: "Commercial principle 2",
+    name: "no fixed or capital recovery, on a draft",
+    edits: [
+      draft,
+      (doc) => {
+        doc.pricing.fixedCostRecoveryRate = 0;
+        doc.pricing.capitalCostRecoveryRate = 0;
+      },
+    ],
+    expected: [["warning", "pricing.fixedCostRecoveryRate"]],
+    message:
+      /No fixed or capital cost is recovered: both recovery rates are 0% and nothing is allocated directly/,
+  },
+  {
+    ruleId: "fixed-capital-recovered",
+    principle: "Commercial principle 2",
+    name: "no fixed or capital recovery, once issued",
+    edits: [
+      (doc) => {
+        doc.pricing.fixedCostRecoveryRate = 0;
+        doc.pricing.capitalCostRecoveryRate = 0;
+      },
+    ],
+    expected: [["error", "pricing.fixedCostRecoveryRate"]],
+    message: /No fixed or capital cost is recovered/,
+  },
+
+  // ----- commercial principle 3 -----
+  {
+    ruleId: "price-by-use",
+    principle: "Commercial principle 3",
+    name: "a university's commercial use",
+    edits: [(doc) => (doc.partner.organisationType = "university")],
+    expected: [["info", "use"]],
+    message: /university.*commercial.*full cost.*not on the kind of organisation/,
   },
   {
     ruleId: "price-by-use",
     principle: "Commercial principle 3",
-    edit: (doc) => (doc.partner.organisationType = "university"),
-    expected: [{ severity: "info", field: "use" }],
-    message: /university.*commercial.*full cost.*not on the kind of organisation/,
+    name: "a company's non-commercial use",
+    edits: [nonCommercial, (doc) => (doc.partner.organisationType = "sme")],
+    expected: [["info", "use"]],
+    message: /company.*non-commercial.*marginal cost/,
   },
-  {
-    ruleId: "overhead-not-applied",
-    principle: "Commercial principle 3",
-    edit: (doc) => {
-      doc.use = "non-commercial";
-      doc.consentToCommercialise = true;
-      doc.valueSharing = {};
-    },
-    expected: [{ severity: "info", field: "costs.overheadRate" }],
-    message: /overhead rate of 20% is recorded but not charged/,
-  },
+
+  // ----- commercial principle 4 -----
   {
     ruleId: "non-commercial-data-price",
-    principle: "Commercial principle 1",
-    edit: (doc) => {
-      doc.use = "non-commercial";
-      doc.consentToCommercialise = true;
-    },
-    expected: [{ severity: "warning", field: "valueSharing" }],
+    principle: "Commercial principle 4",
+    name: "non-commercial use that pays a royalty",
+    edits: [nonCommercial, (doc) => (doc.valueSharing = cleanInput().valueSharing)],
+    expected: [["warning", "valueSharing"]],
     message: /non-commercial use but the agreement also asks for revenue royalty/,
+  },
+  {
+    ruleId: "commercial-value-share",
+    principle: "Commercial principle 4",
+    name: "commercial use with no value sharing",
+    edits: [(doc) => (doc.valueSharing = {})],
+    expected: [["error", "valueSharing"]],
+    message: /commercial use.*no value-sharing term/,
+  },
+  {
+    ruleId: "high-value-data-share",
+    principle: "Commercial principle 4",
+    name: "4 of 6 high, training an AI model, only a fixed payment",
+    edits: [fourHigh, onlyFixedPayment],
+    expected: [["warning", "dataAssets[0]"]],
+    message:
+      /"Inpatient observations" is high-value data \(4 of 6 characteristics high: availability, quantityQuality, linkage, features\) used to build a product, but the agreement has no milestone payments or royalty/,
+  },
+  {
+    ruleId: "consent-to-commercialise",
+    principle: "Commercial principle 4",
+    name: "non-commercial use without the clause",
+    edits: [nonCommercial, (doc) => (doc.consentToCommercialise = false)],
+    expected: [["warning", "consentToCommercialise"]],
+    message: /consent-to-commercialise clause/,
+  },
+  {
+    ruleId: "non-commercial-open-outputs",
+    principle: "Commercial principle 4",
+    name: "the partner owns the IP and the outputs will not be open",
+    edits: [nonCommercial, (doc) => (doc.outputsOpen = false)],
+    expected: [["warning", "outputsOpen"]],
+    message: /partner owns the foreground IP and the outputs will not be open/,
+  },
+  {
+    ruleId: "non-commercial-open-outputs",
+    principle: "Commercial principle 4",
+    name: "the partner owns the IP and nothing is said about open outputs",
+    edits: [nonCommercial, (doc) => delete doc.outputsOpen],
+    expected: [["warning", "outputsOpen"]],
+    message: /does not say the outputs will be open/,
+  },
+  {
+    ruleId: "royalty-rate",
+    principle: "Commercial principle 4",
+    name: "a tier above 15%",
+    edits: [
+      (doc) =>
+        (doc.valueSharing.royalty = {
+          tiers: [
+            { threshold: 0, rate: 0.15 }, // 15% exactly is not above 15%
+            { threshold: 1000000, rate: 0.18 },
+          ],
+          annualMinimum: 10000,
+          termYears: 5,
+        }),
+    ],
+    expected: [["warning", "valueSharing.royalty.tiers[1].rate"]],
+    message: /18%.*above 15%/,
+  },
+  {
+    ruleId: "royalty-minimum",
+    principle: "Commercial principle 4",
+    name: "no annual minimum, on a draft",
+    edits: [draft, (doc) => delete doc.valueSharing.royalty?.annualMinimum],
+    expected: [["info", "valueSharing.royalty.annualMinimum"]],
+    message: /no annual minimum/,
+  },
+  {
+    ruleId: "royalty-minimum",
+    principle: "Commercial principle 4",
+    name: "no annual minimum, once issued",
+    edits: [issued, (doc) => delete doc.valueSharing.royalty?.annualMinimum],
+    expected: [["warning", "valueSharing.royalty.annualMinimum"]],
+    message: /no annual minimum/,
+  },
+
+  // ----- DHSC principles -----
+  {
+    ruleId: "patient-benefit",
+    principle: "DHSC principle 1",
+    name: "blank, on a draft",
+    edits: [draft, (doc) => (doc.expectedPatientBenefit = "   ")],
+    expected: [["warning", "expectedPatientBenefit"]],
+    message: /No expected patient benefit/,
   },
   {
     ruleId: "patient-benefit",
     principle: "DHSC principle 1",
-    edit: (doc) => (doc.expectedPatientBenefit = "   "),
-    expected: [{ severity: "error", field: "expectedPatientBenefit" }],
+    name: "missing, once issued",
+    edits: [issued, (doc) => delete doc.expectedPatientBenefit],
+    expected: [["error", "expectedPatientBenefit"]],
     message: /No expected patient benefit/,
   },
   {
     ruleId: "future-returns",
     principle: "DHSC principle 2",
-    edit: (doc) =>
-      (doc.valueSharing = {
-        subscription: { annualFee: 12000, years: 3, indexation: 0.02, inAdvance: true },
-      }),
-    expected: [{ severity: "info", field: "valueSharing" }],
+    name: "only a subscription",
+    edits: [
+      (doc) =>
+        (doc.valueSharing = {
+          subscription: { annualFee: 12000, years: 3, indexation: 0.02, inAdvance: true },
+        }),
+    ],
+    expected: [["info", "valueSharing"]],
     message: /will not share in future returns/,
   },
   {
     ruleId: "no-exclusivity",
     principle: "DHSC principle 3",
-    edit: (doc) => (doc.exclusivityRequested = true),
-    expected: [{ severity: "error", field: "exclusivityRequested" }],
+    name: "exclusivity requested",
+    edits: [(doc) => (doc.exclusivityRequested = true)],
+    expected: [["error", "exclusivityRequested"]],
     message: /exclusivity/,
   },
   {
     ruleId: "transparency",
     principle: "DHSC principle 4",
-    edit: (doc) => (doc.publishedInDataUseRegister = false),
-    expected: [{ severity: "warning", field: "publishedInDataUseRegister" }],
+    name: "not to be published",
+    edits: [(doc) => (doc.publishedInDataUseRegister = false)],
+    expected: [["warning", "publishedInDataUseRegister"]],
     message: /not going to be listed in the trust's public register/,
   },
   {
     ruleId: "transparency",
     principle: "DHSC principle 4",
-    edit: (doc) => delete doc.publishedInDataUseRegister,
-    expected: [{ severity: "warning", field: "publishedInDataUseRegister" }],
+    name: "not recorded",
+    edits: [(doc) => delete doc.publishedInDataUseRegister],
+    expected: [["warning", "publishedInDataUseRegister"]],
     message: /does not say whether/,
   },
   {
     ruleId: "shared-access-justified",
     principle: "DHSC principle 5",
-    edit: (doc) => {
-      doc.accessRoute = "shared-with-partner";
-      delete doc.accessJustification;
-    },
-    expected: [{ severity: "error", field: "accessJustification" }],
+    name: "shared with the partner, unjustified",
+    edits: [
+      (doc) => {
+        doc.accessRoute = "shared-with-partner";
+        delete doc.accessJustification;
+      },
+    ],
+    expected: [["error", "accessJustification"]],
     message: /no justification is recorded/,
+  },
+  {
+    ruleId: "shared-access-justified",
+    principle: "DHSC principle 5",
+    name: "shared with the partner, justified",
+    edits: [
+      (doc) => {
+        doc.accessRoute = "shared-with-partner";
+        doc.accessJustification =
+          "Consented trial cohort: participants gave explicit consent to sharing with the sponsor.";
+      },
+    ],
+    expected: [["info", "accessRoute"]],
+    message: /A justification is recorded/,
   },
   {
     ruleId: "information-governance",
     principle: "DHSC principle 5",
-    edit: (doc) => {
-      doc.informationGovernance = {
-        dpia: "not-applicable",
-        dataProcessingAgreement: "not-started",
-        dataSharingAgreement: "in-progress",
-      };
-    },
-    expected: [
-      { severity: "warning", field: "informationGovernance.dpia" },
-      { severity: "error", field: "informationGovernance.dataProcessingAgreement" },
-      { severity: "warning", field: "informationGovernance.dataSharingAgreement" },
+    name: "not started and in progress, on a draft",
+    edits: [
+      draft,
+      (doc) => {
+        doc.informationGovernance.dpia = "not-started";
+        doc.informationGovernance.dataProcessingAgreement = "in-progress";
+      },
     ],
-    message: /DPIA|Data Processing Agreement|Data Sharing Agreement/,
+    expected: [
+      ["warning", "informationGovernance.dpia"],
+      ["info", "informationGovernance.dataProcessingAgreement"],
+    ],
+    message: /has not been started|still in progress/,
+  },
+  {
+    ruleId: "information-governance",
+    principle: "DHSC principle 5",
+    name: "not started and in progress, once issued",
+    edits: [
+      issued,
+      (doc) => {
+        doc.informationGovernance.dataProcessingAgreement = "not-started";
+        doc.informationGovernance.dataSharingAgreement = "in-progress";
+      },
+    ],
+    expected: [
+      ["warning", "informationGovernance.dataProcessingAgreement"],
+      ["info", "informationGovernance.dataSharingAgreement"],
+    ],
+    message: /has not been started|still in progress/,
+  },
+  {
+    ruleId: "information-governance",
+    principle: "DHSC principle 5",
+    name: "not started and in progress, once accepted",
+    edits: [
+      accepted,
+      (doc) => {
+        doc.informationGovernance.dpia = "in-progress";
+        doc.informationGovernance.dataSharingAgreement = "not-started";
+      },
+    ],
+    expected: [
+      ["error", "informationGovernance.dpia"],
+      ["error", "informationGovernance.dataSharingAgreement"],
+    ],
+    message: /has not been started|still in progress/,
+  },
+  {
+    ruleId: "information-governance",
+    principle: "DHSC principle 5",
+    name: "a DPIA marked not applicable",
+    edits: [(doc) => (doc.informationGovernance.dpia = "not-applicable")],
+    expected: [["warning", "informationGovernance.dpia"]],
+    message: /DPIA is marked not applicable/,
+  },
+  {
+    ruleId: "information-governance",
+    principle: "DHSC principle 5",
+    name: "no DSA for data shared with the partner",
+    edits: [
+      (doc) => {
+        doc.accessRoute = "shared-with-partner";
+        doc.accessJustification = "Consented cohort.";
+        doc.informationGovernance.dataSharingAgreement = "not-applicable";
+      },
+    ],
+    expected: [["error", "informationGovernance.dataSharingAgreement"]],
+    message: /Data Sharing Agreement is needed/,
+  },
+  {
+    ruleId: "supplier-due-diligence",
+    principle: "DHSC principle 5",
+    name: "not started, on a draft",
+    edits: [draft, (doc) => (doc.informationGovernance.supplierDueDiligence = "not-started")],
+    expected: [["warning", "informationGovernance.supplierDueDiligence"]],
+    message: /Supplier due diligence is not started/,
+  },
+  {
+    ruleId: "supplier-due-diligence",
+    principle: "DHSC principle 5",
+    name: "in progress, on a draft",
+    edits: [draft, (doc) => (doc.informationGovernance.supplierDueDiligence = "in-progress")],
+    expected: [["warning", "informationGovernance.supplierDueDiligence"]],
+    message: /Supplier due diligence is still in progress/,
+  },
+  {
+    ruleId: "supplier-due-diligence",
+    principle: "DHSC principle 5",
+    name: "not started, once issued",
+    edits: [issued, (doc) => (doc.informationGovernance.supplierDueDiligence = "not-started")],
+    expected: [["error", "informationGovernance.supplierDueDiligence"]],
+    message: /must be carried out on any supplier/,
+  },
+  {
+    ruleId: "supplier-due-diligence",
+    principle: "DHSC principle 5",
+    name: "in progress, once accepted",
+    edits: [accepted, (doc) => (doc.informationGovernance.supplierDueDiligence = "in-progress")],
+    expected: [["error", "informationGovernance.supplierDueDiligence"]],
+    message: /still in progress/,
+  },
+  {
+    ruleId: "supplier-due-diligence",
+    principle: "DHSC principle 5",
+    name: "marked not applicable",
+    edits: [(doc) => (doc.informationGovernance.supplierDueDiligence = "not-applicable")],
+    expected: [["info", "informationGovernance.supplierDueDiligence"]],
+    message: /marked not applicable.*make sure no supplier is involved/,
   },
 ];
 
+/**
+ * For every rule, documents near a trigger on which it must find nothing (besides the clean
+ * document, on which every rule is silent).
+ */
+const SILENT: { ruleId: string; name: string; edits: Edit[]; context?: CheckContext }[] = [
+  { ruleId: "rates-consistent", name: "named, with no strategy at hand", edits: [draft] },
+  {
+    ruleId: "rates-consistent",
+    name: "lines at the strategy's grade and item prices",
+    edits: [
+      (doc) => {
+        doc.costs.lines[1]!.staffGrade = "band-6"; // 3 days at £310, as the strategy
+        doc.costs.lines[2]!.standardItem = "sde-user-month"; // £472 a user-month, passed through
+        doc.costs.lines[2]!.passThrough = true;
+      },
+    ],
+    context: { strategy: cleanStrategy() },
+  },
+  {
+    ruleId: "overhead-not-applied",
+    name: "non-commercial with no overhead rate",
+    edits: [nonCommercial, (doc) => (doc.pricing.overheadRate = 0)],
+  },
+  {
+    ruleId: "fee-charged",
+    name: "only a direct allocation",
+    edits: [
+      noCosts,
+      (doc) =>
+        (doc.costs.directAllocations = [{ id: "gpu", description: "GPU server", amount: 5000 }]),
+    ],
+  },
+  {
+    ruleId: "overhead-recovered",
+    name: "non-commercial with no overhead rate",
+    edits: [nonCommercial, (doc) => (doc.pricing.overheadRate = 0)],
+  },
+  {
+    ruleId: "fixed-capital-recovered",
+    name: "both rates 0 but a direct allocation",
+    edits: [
+      (doc) => {
+        doc.pricing.fixedCostRecoveryRate = 0;
+        doc.pricing.capitalCostRecoveryRate = 0;
+        doc.costs.directAllocations = [{ id: "gpu", description: "GPU server", amount: 5000 }];
+      },
+    ],
+  },
+  {
+    ruleId: "fixed-capital-recovered",
+    name: "only the capital rate 0",
+    edits: [(doc) => (doc.pricing.capitalCostRecoveryRate = 0)],
+  },
+  {
+    ruleId: "fixed-capital-recovered",
+    name: "only the fixed rate 0",
+    edits: [(doc) => (doc.pricing.fixedCostRecoveryRate = 0)],
+  },
+  {
+    ruleId: "price-by-use",
+    name: "a university's non-commercial use",
+    edits: [nonCommercial, (doc) => (doc.partner.organisationType = "university")],
+  },
+  {
+    ruleId: "non-commercial-data-price",
+    name: "non-commercial, no value sharing",
+    edits: [nonCommercial],
+  },
+  { ruleId: "commercial-value-share", name: "only a fixed payment", edits: [onlyFixedPayment] },
+  {
+    ruleId: "high-value-data-share",
+    name: "3 of 6 high",
+    edits: [onlyFixedPayment],
+  },
+  {
+    ruleId: "high-value-data-share",
+    name: "4 of 6 high, early exploration",
+    edits: [
+      fourHigh,
+      onlyFixedPayment,
+      (doc) => (doc.dataAssets[0]!.intendedUse = "early-exploration"),
+    ],
+  },
+  {
+    ruleId: "high-value-data-share",
+    name: "4 of 6 high, clinical trial recruitment",
+    edits: [
+      fourHigh,
+      onlyFixedPayment,
+      (doc) => (doc.dataAssets[0]!.intendedUse = "clinical-trial-recruitment-monitoring"),
+    ],
+  },
+  { ruleId: "high-value-data-share", name: "4 of 6 high, a royalty", edits: [fourHigh] },
+  {
+    ruleId: "high-value-data-share",
+    name: "4 of 6 high, milestones",
+    edits: [
+      fourHigh,
+      (doc) =>
+        (doc.valueSharing = {
+          milestones: [{ description: "CE mark", amount: 50000, year: 2, probability: 0.5 }],
+        }),
+    ],
+  },
+  {
+    ruleId: "high-value-data-share",
+    name: "4 of 6 high, non-commercial",
+    edits: [fourHigh, nonCommercial],
+  },
+  { ruleId: "consent-to-commercialise", name: "commercial use without the clause", edits: [] },
+  { ruleId: "non-commercial-open-outputs", name: "open outputs", edits: [nonCommercial] },
+  {
+    ruleId: "non-commercial-open-outputs",
+    name: "joint IP, outputs not open",
+    edits: [
+      nonCommercial,
+      (doc) => {
+        doc.foregroundIpOwner = "joint";
+        doc.outputsOpen = false;
+      },
+    ],
+  },
+  {
+    ruleId: "non-commercial-open-outputs",
+    name: "commercial use, outputs not open",
+    edits: [(doc) => (doc.outputsOpen = false)],
+  },
+  {
+    ruleId: "royalty-rate",
+    name: "15% exactly",
+    edits: [(doc) => (doc.valueSharing.royalty!.tiers = [{ threshold: 0, rate: 0.15 }])],
+  },
+  { ruleId: "royalty-minimum", name: "no royalty", edits: [onlyFixedPayment] },
+  { ruleId: "royalty-minimum", name: "a minimum, on a draft", edits: [draft] },
+  { ruleId: "patient-benefit", name: "stated, on a draft", edits: [draft] },
+  {
+    ruleId: "future-returns",
+    name: "non-commercial subscription",
+    edits: [
+      nonCommercial,
+      (doc) => (doc.valueSharing = { subscription: { annualFee: 1000, years: 1 } }),
+    ],
+  },
+  { ruleId: "no-exclusivity", name: "none requested, on a draft", edits: [draft] },
+  { ruleId: "transparency", name: "published, on a draft", edits: [draft] },
+  {
+    ruleId: "shared-access-justified",
+    name: "in the NHS's own environment",
+    edits: [(doc) => (doc.accessRoute = "nhs-environment")],
+  },
+  {
+    ruleId: "information-governance",
+    name: "all complete, once accepted",
+    edits: [accepted],
+  },
+  {
+    ruleId: "information-governance",
+    name: "DPA and DSA not applicable in an SDE",
+    edits: [
+      (doc) => {
+        doc.informationGovernance.dataProcessingAgreement = "not-applicable";
+        doc.informationGovernance.dataSharingAgreement = "not-applicable";
+      },
+    ],
+  },
+  { ruleId: "supplier-due-diligence", name: "complete, on a draft", edits: [draft] },
+];
+
 describe("principle rules", () => {
-  test("every rule has a trigger test, and ids are unique", () => {
+  test("ids are unique, and every rule has a trigger and a silent case", () => {
     const ids = PRINCIPLE_RULES.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...new Set(TRIGGERS.map((t) => t.ruleId))].sort()).toEqual([...ids].sort());
+    expect([...new Set(SILENT.map((t) => t.ruleId))].sort()).toEqual([...ids].sort());
   });
 
-  test("the clean document has no findings at all", () => {
+  test("the rules are in the order the principles are read: commercial 1-4, then DHSC 1-5", () => {
+    expect(PRINCIPLE_RULES.map((rule) => rule.principle)).toEqual([
+      "Commercial principles 1 and 3",
+      "Commercial principle 1",
+      "Commercial principle 2",
+      "Commercial principle 2",
+      "Commercial principle 2",
+      "Commercial principle 3",
+      "Commercial principle 4",
+      "Commercial principle 4",
+      "Commercial principle 4",
+      "Commercial principle 4",
+      "Commercial principle 4",
+      "Commercial principle 4",
+      "Commercial principle 4",
+      "DHSC principle 1",
+      "DHSC principle 2",
+      "DHSC principle 3",
+      "DHSC principle 4",
+      "DHSC principle 5",
+      "DHSC principle 5",
+      "DHSC principle 5",
+    ]);
+    for (const rule of PRINCIPLE_RULES) {
+      expect(rule.summary.length).toBeGreaterThan(20);
+      expect(rule.guideSection).toMatch(/^(CIDC guide|DHSC guiding principles)/);
+    }
+  });
+
+  test("the clean document has no findings at all, with or without its strategy at hand", () => {
     expect(checkPrinciples(clean())).toEqual([]);
-    for (const rule of PRINCIPLE_RULES)
-      expect(rule.check(clean(), priceQuote(clean()))).toEqual([]);
+    expect(checkPrinciples(clean(), undefined, { strategy: cleanStrategy() })).toEqual([]);
+    for (const rule of PRINCIPLE_RULES) {
+      expect(rule.check(clean(), priceQuote(clean()), {})).toEqual([]);
+      expect(rule.check(clean(), priceQuote(clean()), { strategy: cleanStrategy() })).toEqual([]);
+    }
   });
 
   test.each(TRIGGERS)(
-    "$ruleId ($principle) fires on a document built to trigger it",
-    ({ ruleId, principle, edit, expected, message }) => {
-      const findings = findingsOf(ruleId, docWith(edit));
-      expect(findings.map(({ severity, field }) => ({ severity, field }))).toEqual(expected);
+    "$ruleId ($principle) fires: $name",
+    ({ ruleId, principle, edits, context, expected, message }) => {
+      const doc = docWith(...edits);
+      const findings = findingsOf(ruleId, doc, context);
+      expect(brief(findings)).toEqual(expected);
       for (const finding of findings) {
         expect(finding.ruleId).toBe(ruleId);
         expect(finding.principle).toBe(principle);
-        expect(finding.guideSection.length).toBeGreaterThan(10);
+        expect(finding.guideSection).toBe(ruleNamed(ruleId).guideSection);
         expect(finding.message).toMatch(message);
       }
       // ...and the whole check reports the same findings (sorted by severity).
-      const all = checkPrinciples(docWith(edit)).filter((f) => f.ruleId === ruleId);
+      const all = checkPrinciples(doc, undefined, context).filter((f) => f.ruleId === ruleId);
       expect(all).toHaveLength(findings.length);
       expect(all).toEqual(expect.arrayContaining(findings));
     }
   );
 
-  test.each(TRIGGERS)("$ruleId is silent on the clean document", ({ ruleId }) => {
-    expect(findingsOf(ruleId, clean())).toEqual([]);
+  test.each(SILENT)("$ruleId is silent: $name", ({ ruleId, edits, context }) => {
+    expect(findingsOf(ruleId, docWith(...edits), context)).toEqual([]);
   });
 });
 
 describe("rule details", () => {
+  describe("rates-consistent", () => {
+    test("an override is a warning with or without the strategy at hand, and the override silences the difference", () => {
+      const doc = docWith((d) => {
+        d.pricing.overheadRate = 0.15;
+        d.pricing.overrides = [override("overheadRate", 0.2, "Pilot")];
+      });
+      const without = findingsOf("rates-consistent", doc);
+      const withStrategy = findingsOf("rates-consistent", doc, { strategy: cleanStrategy() });
+      expect(brief(without)).toEqual([["warning", "pricing.overheadRate"]]);
+      expect(withStrategy).toEqual(without);
+    });
+
+    test("each override is its own warning, in the order recorded", () => {
+      const doc = docWith((d) => {
+        d.pricing.capitalCostRecoveryRate = 0;
+        d.pricing.staffOnCostRate = 0.2;
+        d.pricing.overrides = [
+          override("capitalCostRecoveryRate", 0.05, "The partner brings its own compute"),
+          override("staffOnCostRate", 0.25, "Honorary contracts carry no pension"),
+        ];
+      });
+      const findings = findingsOf("rates-consistent", doc, { strategy: cleanStrategy() });
+      expect(brief(findings)).toEqual([
+        ["warning", "pricing.capitalCostRecoveryRate"],
+        ["warning", "pricing.staffOnCostRate"],
+      ]);
+      expect(findings[0]?.message).toMatch(
+        /capital-cost recovery rate is 0% instead of the strategy's 5%\. Reason recorded: "The partner brings its own compute"/
+      );
+      expect(findings[1]?.message).toMatch(
+        /staff on-cost rate is 20% instead of the strategy's 25%/
+      );
+    });
+
+    test("a rate that differs is found next to one that is overridden", () => {
+      const doc = docWith((d) => {
+        d.pricing.overheadRate = 0.15;
+        d.pricing.capitalCostRecoveryRate = 0.07;
+        d.pricing.overrides = [override("overheadRate", 0.2, "Pilot")];
+      });
+      expect(brief(findingsOf("rates-consistent", doc, { strategy: cleanStrategy() }))).toEqual([
+        ["warning", "pricing.overheadRate"],
+        ["error", "pricing.capitalCostRecoveryRate"],
+      ]);
+    });
+
+    test("another strategy's id is the one finding: its rates and lines are not compared", () => {
+      const doc = docWith(
+        (d) => (d.pricing.staffOnCostRate = 0.3),
+        (d) => (d.costs.lines[0]!.staffGrade = "band-9")
+      );
+      const strategy = strategyWith((s) => (s.id = "OTHER-PRICING"));
+      expect(brief(findingsOf("rates-consistent", doc, { strategy }))).toEqual([
+        ["error", "pricing.strategy.id"],
+      ]);
+    });
+
+    test("an older revision is the one finding: a quote keeps the rates of the revision it names", () => {
+      const doc = docWith((d) => (d.pricing.staffOnCostRate = 0.3));
+      const strategy = strategyWith((s) => {
+        s.revision = 2;
+        s.staffTime.onCostRate = 0.3;
+      });
+      expect(brief(findingsOf("rates-consistent", doc, { strategy }))).toEqual([
+        ["info", "pricing.strategy.revision"],
+      ]);
+    });
+
+    test("a grade's unit matters as well as its rate", () => {
+      const doc = docWith((d) => {
+        d.costs.lines[1]!.staffGrade = "band-6";
+        d.costs.lines[1]!.unit = "hour";
+      });
+      const findings = findingsOf("rates-consistent", doc, { strategy: cleanStrategy() });
+      expect(brief(findings)).toEqual([["warning", "costs.lines[1].unitCost"]]);
+      expect(findings[0]?.message).toMatch(
+        /310 per hour, but the strategy's Band 6 analyst is 310 per day/
+      );
+    });
+
+    test("a standard item's price matters as well as its pass-through", () => {
+      const doc = docWith((d) => {
+        d.costs.lines[2]!.standardItem = "sde-user-month";
+        d.costs.lines[2]!.passThrough = true;
+        d.costs.lines[2]!.unitCost = 480;
+      });
+      const findings = findingsOf("rates-consistent", doc, { strategy: cleanStrategy() });
+      expect(brief(findings)).toEqual([["warning", "costs.lines[2].unitCost"]]);
+      expect(findings[0]?.message).toMatch(
+        /480 per user-month as a pass-through, but the strategy's SDE user account is 472 per user-month as a pass-through/
+      );
+    });
+  });
+
   test("fee-charged looks at the priced total, not at the lines: a zero-cost line is still no fee", () => {
-    const doc = docWith((d) => {
-      noCosts(d);
+    const doc = docWith(noCosts, (d) => {
       d.costs.lines = [
         {
           id: "x",
@@ -230,127 +935,300 @@ describe("rule details", () => {
         },
       ];
     });
-    expect(findingsOf("fee-charged", doc)).toHaveLength(1);
-    // only a pool share: still a fee
-    expectNoFindings("fee-charged", (d) => {
-      noCosts(d);
-      d.costs.fixedCosts = { pool: 10000, share: 0.01 };
-    });
+    expect(brief(findingsOf("fee-charged", doc))).toEqual([["error", "costs.lines"]]);
   });
 
   test("commercial-value-share: terms that pay nothing do not count", () => {
     const doc = docWith((d) => {
       d.valueSharing = {
-        fixedPayment: { amount: 0, instalments: [] },
-        subscription: { annualFee: 0, years: 1, indexation: 0, inAdvance: true },
+        fixedPayment: { amount: 0 },
+        subscription: { annualFee: 0, years: 1 },
         milestones: [{ description: "never", amount: 100000, year: 2, probability: 0 }],
         royalty: { tiers: [{ threshold: 0, rate: 0 }], termYears: 5 },
       };
     });
     expect(valueSharingTermsInForce(doc)).toEqual([]);
-    expect(findingsOf("commercial-value-share", doc)).toHaveLength(1);
+    expect(brief(findingsOf("commercial-value-share", doc))).toEqual([["error", "valueSharing"]]);
     // a royalty at 0% with an annual minimum does pay
-    expectNoFindings(
-      "commercial-value-share",
-      (d) =>
-        (d.valueSharing = {
-          royalty: { tiers: [{ threshold: 0, rate: 0 }], annualMinimum: 5000, termYears: 5 },
-        })
-    );
+    expect(
+      findingsOf(
+        "commercial-value-share",
+        docWith(
+          (d) =>
+            (d.valueSharing = {
+              royalty: { tiers: [{ threshold: 0, rate: 0 }], annualMinimum: 5000, termYears: 5 },
+            })
+        )
+      )
+    ).toEqual([]);
   });
 
-  test.each<Partnership["valueSharing"]>([
-    { fixedPayment: { amount: 25000, instalments: [] } },
-    { subscription: { annualFee: 12000, years: 3, indexation: 0, inAdvance: true } },
+  test.each<PartnershipInput["valueSharing"]>([
+    { fixedPayment: { amount: 25000 } },
+    { subscription: { annualFee: 12000, years: 3 } },
     { milestones: [{ description: "CE mark", amount: 50000, year: 2, probability: 0.5 }] },
     { royalty: { tiers: [{ threshold: 0, rate: 0.05 }], termYears: 10 } },
   ])("each value-sharing mechanism alone satisfies commercial principle 4: %j", (valueSharing) => {
-    expectNoFindings("commercial-value-share", (d) => (d.valueSharing = valueSharing));
+    expect(
+      findingsOf(
+        "commercial-value-share",
+        docWith((d) => (d.valueSharing = valueSharing))
+      )
+    ).toEqual([]);
   });
 
-  test("consent-to-commercialise does not apply to commercial use", () => {
-    expectNoFindings("consent-to-commercialise", (d) => (d.consentToCommercialise = false));
-  });
+  describe("high-value-data-share", () => {
+    test.each(["train-validate-ai-model", "deploy-ai-model", "real-world-study"] as const)(
+      "fires for a product-building use: %s",
+      (use) => {
+        const doc = docWith(
+          fourHigh,
+          onlyFixedPayment,
+          (d) => (d.dataAssets[0]!.intendedUse = use)
+        );
+        expect(brief(findingsOf("high-value-data-share", doc))).toEqual([
+          ["warning", "dataAssets[0]"],
+        ]);
+      }
+    );
 
-  test("shared access with a justification is information, not an error", () => {
-    const doc = docWith((d) => {
-      d.accessRoute = "shared-with-partner";
-      d.accessJustification =
-        "Consented trial cohort: participants gave explicit consent to sharing with the sponsor.";
+    test("6 of 6 high lists all six; only the high-value asset is named", () => {
+      const doc = docWith(onlyFixedPayment, (d) => {
+        const lowAsset = d.dataAssets[0]!;
+        d.dataAssets = [
+          lowAsset,
+          {
+            ...lowAsset,
+            name: "Cradle-to-grave cohort",
+            availability: "high",
+            quantityQuality: "high",
+            linkage: "high",
+            features: "high",
+            diversity: "high",
+            coverage: "high",
+          },
+        ];
+      });
+      const findings = findingsOf("high-value-data-share", doc);
+      expect(brief(findings)).toEqual([["warning", "dataAssets[1]"]]);
+      expect(findings[0]?.message).toMatch(
+        /"Cradle-to-grave cohort" is high-value data \(6 of 6 characteristics high: availability, quantityQuality, linkage, features, diversity, coverage\)/
+      );
     });
-    expect(findingsOf("shared-access-justified", doc).map((f) => f.severity)).toEqual(["info"]);
+
+    test("a royalty that pays nothing does not silence it", () => {
+      const doc = docWith(fourHigh, (d) => {
+        d.valueSharing = {
+          fixedPayment: { amount: 20000 },
+          royalty: { tiers: [{ threshold: 0, rate: 0 }], termYears: 5 },
+        };
+      });
+      expect(brief(findingsOf("high-value-data-share", doc))).toEqual([
+        ["warning", "dataAssets[0]"],
+      ]);
+    });
   });
 
-  test("a data sharing agreement cannot be not-applicable when data is shared with the partner", () => {
-    const doc = docWith((d) => {
-      d.accessRoute = "shared-with-partner";
-      d.accessJustification = "Consented cohort.";
-      d.informationGovernance.dataSharingAgreement = "not-applicable";
-    });
-    expect(findingsOf("information-governance", doc).map((f) => [f.severity, f.field])).toEqual([
-      ["error", "informationGovernance.dataSharingAgreement"],
+  test("royalty-minimum is a warning on an accepted quote too", () => {
+    const doc = docWith(accepted, (d) => delete d.valueSharing.royalty?.annualMinimum);
+    expect(brief(findingsOf("royalty-minimum", doc))).toEqual([
+      ["warning", "valueSharing.royalty.annualMinimum"],
     ]);
-    // in an SDE it can
-    expectNoFindings(
-      "information-governance",
-      (d) => (d.informationGovernance.dataSharingAgreement = "not-applicable")
-    );
   });
 
-  test("price-by-use explains a company's non-commercial use too", () => {
-    const doc = docWith((d) => {
-      d.use = "non-commercial";
-      d.partner.organisationType = "sme";
+  test("non-commercial-open-outputs does not apply when the NHS owns the foreground IP", () => {
+    const doc = docWith(nonCommercial, (d) => {
+      d.foregroundIpOwner = "nhs";
+      d.outputsOpen = false;
     });
-    expect(findingsOf("price-by-use", doc)[0]?.message).toMatch(
-      /company.*non-commercial.*marginal cost/
+    expect(findingsOf("non-commercial-open-outputs", doc)).toEqual([]);
+  });
+
+  test("information governance: a quote that is declined or withdrawn is not accepted, so no error", () => {
+    const declined = docWith(
+      (d) => {
+        d.quote.stage = "declined";
+        d.quote.declinedOn = "2025-04-20";
+      },
+      (d) => (d.informationGovernance.dpia = "not-started")
     );
+    expect(brief(findingsOf("information-governance", declined))).toEqual([
+      ["warning", "informationGovernance.dpia"],
+    ]);
   });
 });
 
 describe("checkPrinciples", () => {
   test("sorts errors first, then warnings, then information, keeping rule order within a severity", () => {
     const doc = docWith((d) => {
-      d.partner.organisationType = "charity"; // info
-      d.exclusivityRequested = true; // error
-      d.informationGovernance.dpia = "in-progress"; // warning
-      d.expectedPatientBenefit = ""; // error
-      d.valueSharing = { fixedPayment: { amount: 10000, instalments: [] } }; // info (future returns)
+      d.partner.organisationType = "charity"; // info: price-by-use
+      d.exclusivityRequested = true; // error: no-exclusivity
+      d.informationGovernance.dpia = "in-progress"; // info on an issued quote
+      d.expectedPatientBenefit = ""; // error on an issued quote
+      d.publishedInDataUseRegister = false; // warning
+      d.valueSharing = { fixedPayment: { amount: 10000 } }; // info: future returns
     });
     const findings = checkPrinciples(doc);
     expect(findings.map((f) => [f.severity, f.ruleId])).toEqual([
       ["error", "patient-benefit"],
       ["error", "no-exclusivity"],
-      ["warning", "information-governance"],
+      ["warning", "transparency"],
       ["info", "price-by-use"],
       ["info", "future-returns"],
+      ["info", "information-governance"],
     ]);
     expect(hasErrors(findings)).toBe(true);
     expect(hasErrors(findings.filter((f) => f.severity !== "error"))).toBe(false);
   });
 
-  test("accepts a quote already priced", () => {
-    const doc = clean();
+  test("accepts a quote already priced, and passes the strategy on to the rules", () => {
+    const doc = docWith((d) => (d.pricing.overheadRate = 0.25));
     expect(checkPrinciples(doc, priceQuote(doc))).toEqual([]);
+    expect(
+      checkPrinciples(doc, priceQuote(doc), { strategy: cleanStrategy() }).map((f) => [
+        f.severity,
+        f.ruleId,
+        f.field,
+      ])
+    ).toEqual([["error", "rates-consistent", "pricing.overheadRate"]]);
   });
 
+  /** The strategy of an example's trust, by its ODS code (R9X Northvale, RWB Westbridge, RE8 Eastmere). */
+  const strategyOf = (doc: Partnership): PricingStrategy => {
+    const ods = doc.trust.odsCode;
+    if (ods !== "R9X" && ods !== "RWB" && ods !== "RE8") throw new Error(`no strategy for ${ods}`);
+    return exampleStrategy(ods);
+  };
+
   test.each(EXAMPLE_FILES)(
-    "no example has an error finding (they are realistic, agreeable partnerships): %s",
+    "no example has an error finding, with or without its trust's strategy: %s",
     (file) => {
-      const findings = checkPrinciples(example(file));
-      expect({ file, errors: findings.filter((f) => f.severity === "error") }).toEqual({
-        file,
-        errors: [],
-      });
+      const doc = example(file);
+      for (const context of [{}, { strategy: strategyOf(doc) }]) {
+        const findings = checkPrinciples(doc, undefined, context);
+        expect({ file, errors: findings.filter((f) => f.severity === "error") }).toEqual({
+          file,
+          errors: [],
+        });
+      }
     }
   );
 
-  test("what the examples report", () => {
-    const summary = (file: (typeof EXAMPLE_FILES)[number]) =>
-      checkPrinciples(example(file)).map((f) => `${f.severity} ${f.ruleId}`);
-    expect(summary("academic-sde-study.json")).toEqual(["info overhead-not-applied"]);
-    expect(summary("commercial-imaging-ai.json")).toEqual([]);
-    expect(summary("commercial-rwe-milestones.json")).toEqual(["warning information-governance"]);
-    expect(summary("sme-subscription.json")).toEqual(["info future-returns"]);
+  test("what the examples report, with their trusts' strategies at hand", () => {
+    const summary = (file: (typeof EXAMPLE_FILES)[number]) => {
+      const doc = example(file);
+      return checkPrinciples(doc, undefined, { strategy: strategyOf(doc) }).map(
+        (f) => `${f.severity} ${f.ruleId} ${f.field ?? ""}`
+      );
+    };
+    // A draft for a university's non-commercial study: the strategy's 20% overhead is not charged.
+    expect(summary("academic-sde-study.json")).toEqual([
+      "info overhead-not-applied pricing.overheadRate",
+    ]);
+    // Issued, with a royalty capped but with no annual minimum.
+    expect(summary("commercial-imaging-ai.json")).toEqual([
+      "warning royalty-minimum valueSharing.royalty.annualMinimum",
+    ]);
+    // A draft whose data sharing agreement is still in progress.
+    expect(summary("commercial-rwe-milestones.json")).toEqual([
+      "info information-governance informationGovernance.dataSharingAgreement",
+    ]);
+    // A draft whose supplier due diligence is in progress, with a subscription only.
+    expect(summary("sme-subscription.json")).toEqual([
+      "warning supplier-due-diligence informationGovernance.supplierDueDiligence",
+      "info future-returns valueSharing",
+    ]);
+  });
+});
+
+describe("commercial principle 3: the price depends on the use, never on the kind of partner", () => {
+  const partnership = fc.record({
+    use: fc.constantFrom("commercial" as const, "non-commercial" as const),
+    stage: fc.constantFrom("draft" as const, "issued" as const),
+    staffOnCostRate: fc.integer({ min: 0, max: 5000 }).map((n) => n / 10000),
+    overheadRate: fc.integer({ min: 0, max: 5000 }).map((n) => n / 10000),
+    fixedCostRecoveryRate: fc.integer({ min: 0, max: 3000 }).map((n) => n / 10000),
+    capitalCostRecoveryRate: fc.integer({ min: 0, max: 3000 }).map((n) => n / 10000),
+    quantities: fc.array(
+      fc.integer({ min: 0, max: 10000 }).map((n) => n / 100),
+      {
+        minLength: 3,
+        maxLength: 3,
+      }
+    ),
+    unitCosts: fc.array(
+      fc.integer({ min: 0, max: 10_000_000 }).map((n) => n / 10000),
+      {
+        minLength: 3,
+        maxLength: 3,
+      }
+    ),
+  });
+
+  function documentFrom(sample: {
+    use: "commercial" | "non-commercial";
+    stage: "draft" | "issued";
+    staffOnCostRate: number;
+    overheadRate: number;
+    fixedCostRecoveryRate: number;
+    capitalCostRecoveryRate: number;
+    quantities: number[];
+    unitCosts: number[];
+  }): Partnership {
+    return docWith((d) => {
+      if (sample.stage === "draft") draft(d);
+      d.use = sample.use;
+      d.pricing = {
+        strategy: { id: "TEST-PRICING", revision: 1 },
+        staffOnCostRate: sample.staffOnCostRate,
+        overheadRate: sample.overheadRate,
+        fixedCostRecoveryRate: sample.fixedCostRecoveryRate,
+        capitalCostRecoveryRate: sample.capitalCostRecoveryRate,
+      };
+      d.costs.lines.forEach((line, i) => {
+        line.quantity = sample.quantities[i] ?? 0;
+        line.unitCost = sample.unitCosts[i] ?? 0;
+      });
+    });
+  }
+
+  test("every kind of partner gets the same quote, and the same findings but price-by-use's explanation", () => {
+    fc.assert(
+      fc.property(partnership, fc.string(), (sample, partnerName) => {
+        const base = documentFrom(sample);
+        const outcomes = ORGANISATION_TYPES.map((organisationType) => {
+          const doc = { ...base, partner: { name: partnerName, organisationType } };
+          const quote = priceQuote(doc);
+          return {
+            total: quote.total.toString(),
+            vat: quote.vat.toString(),
+            lines: quote.lines.map((line) => line.amount.toString()),
+            findings: checkPrinciples(doc, quote, { strategy: cleanStrategy() }).filter(
+              (f) => f.ruleId !== "price-by-use"
+            ),
+          };
+        });
+        for (const outcome of outcomes) expect(outcome).toEqual(outcomes[0]);
+      }),
+      { numRuns: 100 }
+    );
+  });
+
+  test("no rule but price-by-use even reads partner.organisationType", () => {
+    const doc = example("commercial-imaging-ai.json");
+    const partner = { name: doc.partner.name } as Partnership["partner"];
+    Object.defineProperty(partner, "organisationType", {
+      enumerable: true,
+      get() {
+        throw new Error("read partner.organisationType");
+      },
+    });
+    const sneaky = { ...doc, partner };
+    const quote = priceQuote(doc);
+    for (const rule of PRINCIPLE_RULES.filter((r) => r.id !== "price-by-use"))
+      expect(() => rule.check(sneaky, quote, { strategy: exampleStrategy("R9X") })).not.toThrow();
+    expect(() => ruleNamed("price-by-use").check(sneaky, quote, {})).toThrow(
+      "read partner.organisationType"
+    );
   });
 });

@@ -168,3 +168,25 @@ export function cleanStrategy(): PricingStrategy {
 export function clean(): Partnership {
   return valid(cleanInput());
 }
+
+/** The trusts' pricing strategies in examples/strategies, each named by the ODS code of its trust. */
+export const STRATEGY_FILES = {
+  R9X: "northvale-pricing-strategy.json",
+  RWB: "westbridge-pricing-strategy.json",
+  RE8: "eastmere-pricing-strategy.json",
+} as const;
+
+/** Parses a pricing strategy that must be valid, failing the test with its issues if it is not. */
+export function validStrategy(json: unknown): PricingStrategy {
+  const result = parseStrategy(json);
+  if (!result.ok)
+    throw new Error(
+      `expected a valid strategy:\n${result.issues.map((i) => `${i.path}: ${i.message}`).join("\n")}`
+    );
+  return result.document;
+}
+
+/** The example strategy of the trust with this ODS code. */
+export function exampleStrategy(odsCode: keyof typeof STRATEGY_FILES): PricingStrategy {
+  return validStrategy(readJson(path.join("strategies", STRATEGY_FILES[odsCode])));
+}

@@ -35,3 +35,15 @@ it("0.1 + 0.2 paid as two instalments of a 0.3 fixed payment agrees, as decimals
   // In binary 0.1 + 0.2 is 0.30000000000000004; as decimals it is 0.3.
   expect(withFixedPayment(0.3, [0.1, 0.2]).ok).toBe(true);
 });
+
+it("the version-2 example's own two instalments of £25,000 make up its £50,000 fixed payment", () => {
+  const result = parsePartnership(structuredClone(example));
+  expect(result.ok && result.document.version).toBe(2);
+  expect(result.ok && result.document.valueSharing.fixedPayment).toEqual({
+    amount: 50000,
+    instalments: [
+      { due: "2025-07-01", amount: 25000 },
+      { due: "2026-03-31", amount: 25000 },
+    ],
+  });
+});
