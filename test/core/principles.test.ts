@@ -164,6 +164,36 @@ const TRIGGERS: Trigger[] = [
   {
     ruleId: "rates-consistent",
     principle: "Commercial principles 1 and 3",
+    name: "a newer revision than the strategy it is checked against",
+    edits: [(doc) => (doc.pricing.strategy = { id: "TEST-PRICING", revision: 3 })],
+    context: { strategy: cleanStrategy() },
+    expected: [["warning", "pricing.strategy.revision"]],
+    message:
+      /revision 3 of the pricing strategy, newer than the revision 1 given to check it against/,
+  },
+  {
+    ruleId: "rates-consistent",
+    principle: "Commercial principles 1 and 3",
+    // the override says the strategy's overhead is 25%, but TEST-PRICING revision 1 sets 20%
+    name: "an override recording the wrong strategy value",
+    edits: [
+      (doc) => {
+        doc.pricing.overheadRate = 0.15;
+        doc.pricing.overrides = [override("overheadRate", 0.25, "Pilot: agreed by the DoF")];
+      },
+    ],
+    context: { strategy: cleanStrategy() },
+    expected: [
+      ["warning", "pricing.overheadRate"],
+      ["warning", "pricing.overrides[0].strategyValue"],
+    ],
+    // each finding matches one side: the override itself, and the wrong value it records
+    message:
+      /overhead rate is 15% instead of the strategy's 25%|records the strategy's rate as 25%, but revision 1 of the strategy sets 20%/,
+  },
+  {
+    ruleId: "rates-consistent",
+    principle: "Commercial principles 1 and 3",
     name: "a rate not the strategy's, with no override",
     edits: [(doc) => (doc.pricing.staffOnCostRate = 0.3)],
     context: { strategy: cleanStrategy() },

@@ -1,7 +1,7 @@
 import type { IgStatus, Partnership } from "../../document/schema";
 import { highCharacteristics, isHighValue, PRODUCT_BUILDING_USES } from "../dataValue";
 import { Decimal } from "../decimal";
-import { RATE_LABELS, rateDifferences } from "../strategy";
+import { RATE_LABELS, rateDifferences, strategyRates } from "../strategy";
 import type { QuoteStage } from "../vocabulary";
 import type { CheckContext, Finding, PrincipleRule, Severity } from "./types";
 
@@ -116,7 +116,15 @@ export const ratesConsistent = rule(
       );
       return;
     }
-    if (named.revision !== strategy.revision) {
+    if (named.revision > strategy.revision) {
+      emit(
+        "warning",
+        `The quote was priced with revision ${named.revision} of the pricing strategy, newer than the revision ${strategy.revision} given to check it against. Check it against the trust's current strategy.`,
+        "pricing.strategy.revision"
+      );
+      return;
+    }
+    if (named.revision < strategy.revision) {
       emit(
         byStage(doc.quote.stage, "warning", "info"),
         `The quote was priced with revision ${named.revision} of the pricing strategy; revision ${strategy.revision} is current. ${doc.quote.stage === "draft" ? "Price the draft again with the current revision." : "An issued quote keeps the rates it was issued with."}`,
@@ -124,6 +132,16 @@ export const ratesConsistent = rule(
       );
       return;
     }
+    const strategyValues = strategyRates(strategy);
+    doc.pricing.overrides.forEach((override, index) => {
+      const actual = strategyValues[override.rate];
+      if (!actual.equals(override.strategyValue))
+        emit(
+          "warning",
+          `The override of the ${RATE_LABELS[override.rate]} records the strategy's rate as ${percent(override.strategyValue)}, but revision ${strategy.revision} of the strategy sets ${percent(actual)}. Correct the recorded value so the quote shows what it departs from.`,
+          `pricing.overrides[${index}].strategyValue`
+        );
+    });
     for (const difference of rateDifferences(doc, strategy)) {
       if (difference.reason !== undefined) continue;
       emit(
