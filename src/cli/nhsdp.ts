@@ -12,7 +12,7 @@ import path from "path";
 import { InputError } from "../core/errors";
 import { describePriceChange, explainPriceChange, type PriceChange } from "../core/priceChange";
 import { checkPrinciples, hasErrors, type Finding } from "../core/principles";
-import { priceQuote } from "../core/quote";
+import { formatPounds, priceQuote } from "../core/quote";
 import { describeStrategy } from "../core/strategy";
 import { VERSION } from "../core/version";
 import {
@@ -170,7 +170,7 @@ async function quoteCommand(
     );
   else
     io.stdout(
-      `Wrote ${options.output}: total £${quote.total.toFixed(2)} + VAT £${quote.vat.toFixed(2)} = £${quote.totalIncVat.toFixed(2)}\n`
+      `Wrote ${options.output}: total ${formatPounds(quote.total)} + VAT ${formatPounds(quote.vat)} = ${formatPounds(quote.totalIncVat)}\n`
     );
   return EXIT.ok;
 }

@@ -1,6 +1,6 @@
 import type { Partnership } from "../document/schema";
 import type { PartnershipV1 } from "../document/schemaV1";
-import { lineAmountV1, poolAmountV1 } from "./quoteV1";
+import { equivalentRecoveryRate, lineAmountV1, poolAmountV1 } from "./quoteV1";
 import { Decimal, ZERO, formatPounds, sumDecimals, toPence } from "./decimal";
 import { priceQuote, type Quote } from "./quote";
 
@@ -100,7 +100,7 @@ export function explainPriceChange(original: PartnershipV1, upgraded: Partnershi
       recovery.amount,
       costBaseBefore.isZero()
         ? `version 1 charged ${name} costs as pool x share (${formatPounds(new Decimal(pool.pool))} x ${percent(new Decimal(pool.share))}); version 2 recovers a percentage of the cost lines, and there are none`
-        : `version 1 charged ${name} costs as pool x share (${formatPounds(new Decimal(pool.pool))} x ${percent(new Decimal(pool.share))} = ${formatPounds(before)}, ${percent(before.div(costBaseBefore).toSignificantDigits(4))} of its cost lines); version 2 recovers ${percent(recovery.rate)} of the ${baseName}, ${formatPounds(recovery.base)}`
+        : `version 1 charged ${name} costs as pool x share (${formatPounds(new Decimal(pool.pool))} x ${percent(new Decimal(pool.share))} = ${formatPounds(before)}, ${percent(equivalentRecoveryRate(before, costBaseBefore))} of its cost lines, to 0.01%); version 2 recovers ${percent(recovery.rate)} of the ${baseName}, ${formatPounds(recovery.base)}`
     );
   }
 

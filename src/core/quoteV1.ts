@@ -1,5 +1,6 @@
 import type { PartnershipV1 } from "../document/schemaV1";
-import { Decimal, ONE, toPence } from "./decimal";
+import { Decimal, ONE, ZERO, toPence } from "./decimal";
+import { DECIMAL_PLACES } from "./vocabulary";
 
 /**
  * Version 1's arithmetic, kept only to say how a version-1 document's price changes when it is read
@@ -19,4 +20,14 @@ export function lineAmountV1(
 
 export function poolAmountV1(pool: { readonly pool: number; readonly share: number }): Decimal {
   return toPence(new Decimal(pool.pool).times(pool.share));
+}
+
+/**
+ * The recovery rate that asks of a version-2 quote the same share of its cost base as version 1's
+ * pool x share asked of version 1's: (pool x share) / (the sum of version 1's line amounts), to
+ * 0.01% like every rate. With no cost base there is nothing to take a share of, and the rate is 0.
+ */
+export function equivalentRecoveryRate(recovered: Decimal, costBase: Decimal): Decimal {
+  if (costBase.isZero()) return ZERO;
+  return recovered.div(costBase).toDecimalPlaces(DECIMAL_PLACES.rate, Decimal.ROUND_HALF_UP);
 }

@@ -1,6 +1,5 @@
-import { Decimal, ZERO, sumDecimals } from "../core/decimal";
-import { lineAmountV1, poolAmountV1 } from "../core/quoteV1";
-import { DECIMAL_PLACES } from "../core/vocabulary";
+import { sumDecimals } from "../core/decimal";
+import { equivalentRecoveryRate, lineAmountV1, poolAmountV1 } from "../core/quoteV1";
 import {
   DOCUMENT_PATH,
   describeValue,
@@ -26,16 +25,6 @@ export const SUPPORTED_VERSIONS: readonly number[] = Array.from(
   { length: DOCUMENT_VERSION },
   (_, i) => i + 1
 );
-
-/**
- * The recovery rate that asks of a version-2 quote the same share of its cost base as version 1's
- * pool x share asked of version 1's: (pool x share) / (the sum of version 1's line amounts), to
- * 0.01% like every rate. With no cost base there is nothing to take a share of, and the rate is 0.
- */
-export function equivalentRecoveryRate(recovered: Decimal, costBase: Decimal): Decimal {
-  if (costBase.isZero()) return ZERO;
-  return recovered.div(costBase).toDecimalPlaces(DECIMAL_PLACES.rate, Decimal.ROUND_HALF_UP);
-}
 
 function upgradeV1ToV2(doc: PartnershipV1): Record<string, unknown> {
   const { costs, quoteDate, informationGovernance, ...rest } = doc;

@@ -8,7 +8,8 @@ import { valueProfileSummary } from "../core/dataValue";
 import type { Decimal } from "../core/decimal";
 import { sumDecimals } from "../core/decimal";
 import type { Finding } from "../core/principles";
-import type { Quote, QuoteLine } from "../core/quote";
+import { BASIS_REASONS, type PricingBasis, type Quote, type QuoteLine } from "../core/quote";
+import { DATA_USES } from "../core/costs";
 import { VERSION } from "../core/version";
 import { COST_CATEGORIES, type PricingRate } from "../core/vocabulary";
 import {
@@ -23,6 +24,7 @@ import {
   VALUE_CHARACTERISTICS,
   VALUE_CHARACTERISTIC_SHORT_LABELS,
   type Partnership,
+  type Use,
 } from "../document";
 import { absoluteAddress } from "./a1";
 import {
@@ -52,10 +54,22 @@ const NHS_BLUE = "#005EB8";
 const MAX_ROW_HEIGHT = 409;
 /** About how many characters of wrapped text fit on a line of column B. */
 const DESCRIPTION_CHARACTERS = 46;
+/** About how many characters fit on a line of a detail merged across B:I. */
+const DETAIL_CHARACTERS = 120;
 /** About how many characters fit on a line of a note merged across D:I. */
 const NOTE_CHARACTERS = 80;
 /** About how many characters fit on a line of the guide references merged across F:I. */
 const GUIDE_CHARACTERS = 48;
+
+/** Text as a string literal inside a formula: quotes doubled, as Excel writes them. */
+function stringLiteral(value: string): string {
+  return `"${value.replace(/"/g, '""')}"`;
+}
+
+const BASIS_BY_USE: Readonly<Record<Use, PricingBasis>> = {
+  commercial: "full cost",
+  "non-commercial": "marginal cost",
+};
 
 /** How many lines `value` takes wrapped at about `charactersPerLine`. */
 function lineCount(value: string, charactersPerLine: number): number {
@@ -76,9 +90,10 @@ const MONEY: CellOptions = { numberFormat: POUNDS_FORMAT, style: TOP };
 
 /**
  * Rounds an expression half away from zero to the penny, as the core does, in a form every engine
- * reproduces. A product such as 840.35 x 1.25 is exactly 1050.4375 and 30,563,112.25 x 1.22 is exactly
- * 37,286,996.945, but in binary floating point the second is 37,286,996.944999993; Excel and LibreOffice
- * correct that to 15 significant digits before ROUND(x, 2), a literal-minded engine rounds it down.
+ * reproduces. A product such as 1,050.4375 x 1.2 is exactly 1,260.525, but in binary floating point it
+ * is 1,260.52499999999986; Excel and LibreOffice correct that to 15 significant digits before
+ * ROUND(x, 2), a literal-minded engine rounds it down, and near the £50M limit a pre-rounding to six
+ * places in pence no longer fits in 15 digits (it lost a penny on half pennies above 2^32 pence).
  * Rounding the amount in pence to four decimal places first removes the binary noise in every engine:
  * the documents' decimal-place limits make every rounded amount exact with at most four decimal places
  * in pence, and at most £50M it has at most 14 significant digits, so the pre-rounding lands on that
@@ -209,9 +224,30 @@ export function buildQuoteSheet(
   at.heading("Pricing approach");
   sheet.setAt(at.row, 1, text("Use of the data"), { style: LABEL });
   const useCell = sheet.setAt(at.row, 3, text(doc.use), { style: { bold: true } });
-  sheet.setAt(at.row, 4, text(`${USE_LABELS[doc.use]}: charged at ${quote.basis}`));
+  const useRef = absoluteAddress(useCell);
+  // The basis and its reason follow the use cell, so a reader who changes it sees why the figures move.
+  const byUse = (choice: (use: Use) => string): string =>
+    `IF(${useRef}="commercial",${stringLiteral(choice("commercial"))},${stringLiteral(choice("non-commercial"))})`;
+  const basisText = (use: Use) => `${USE_LABELS[use]}: charged at ${BASIS_BY_USE[use]}`;
+  sheet.setAt(at.row, 4, formula(byUse(basisText), basisText(doc.use)));
   at.row += 1;
-  at.detail("Why", quote.basisReason);
+  sheet.setAt(at.row, 1, text("Why"), { style: LABEL });
+  sheet.setAt(
+    at.row,
+    2,
+    formula(
+      byUse((use) => BASIS_REASONS[use]),
+      quote.basisReason
+    ),
+    {
+      style: WRAPPED,
+    }
+  );
+  sheet.merge(`B${at.row}:${LAST_COLUMN}${at.row}`);
+  at.fitLines(
+    Math.max(...DATA_USES.map((use) => lineCount(BASIS_REASONS[use], DETAIL_CHARACTERS)))
+  );
+  at.row += 1;
   const strategy = doc.pricing.strategy;
   at.detail(
     "Pricing strategy",
@@ -254,7 +290,6 @@ export function buildQuoteSheet(
     quote.rates.overheadRate.toNumber(),
     rateNote("overheadRate", "full cost = marginal cost + overheads; not on pass-through charges")
   );
-  const useRef = absoluteAddress(useCell);
   const fixedRate = rateRow(
     "Fixed-cost recovery rate",
     quote.rates.fixedCostRecoveryRate.toNumber(),
@@ -604,7 +639,7 @@ class Cursor {
     this.sheet.setAt(this.row, 1, text(label), { style: LABEL });
     this.sheet.setAt(this.row, 2, text(value), { style: WRAPPED });
     this.sheet.merge(`B${this.row}:${LAST_COLUMN}${this.row}`);
-    this.fitText(value, 120);
+    this.fitText(value, DETAIL_CHARACTERS);
     this.row += 1;
   }
 

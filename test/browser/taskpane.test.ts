@@ -145,7 +145,8 @@ it("checks a chosen partnership document and quotes it, with sheet creation left
 
   // A valid one, chosen next: its quote replaces the problems.
   await fileInput.setInputFiles(path.join(EXAMPLES, "commercial-imaging-ai.json"));
-  await results.getByText("£98,678.53", { exact: true }).waitFor();
+  // The figures are worked by hand in test/core/quote.test.ts: £73,692.22, VAT at 20% £14,738.444 -> £14,738.44.
+  await results.getByText("£73,692.22", { exact: true }).waitFor();
   expect(await results.getByRole("list", { name: "Problems" }).count()).toBe(0);
   const summary = await results.getByRole("definition").allTextContents();
   expect(summary).toEqual([
@@ -153,10 +154,11 @@ it("checks a chosen partnership document and quotes it, with sheet creation left
     "Radiant Vision AI Ltd",
     "Commercial",
     "full cost",
-    "£98,678.53",
-    "£19,735.71",
-    "£118,414.24",
+    "£73,692.22",
+    "£14,738.44",
+    "£88,430.66",
   ]);
+  expect(await results.getByLabel("Price change on upgrade").count()).toBe(0);
   await region.getByText("commercial-imaging-ai.json", { exact: true }).waitFor();
   // Outside Excel (office.js is not even reachable here) the sheet cannot be written.
   expect(await createButton.isDisabled()).toBe(true);
@@ -174,6 +176,17 @@ it("checks a chosen partnership document and quotes it, with sheet creation left
 
   fs.mkdirSync(TEST_OUTPUT, { recursive: true });
   await page.screenshot({ path: path.join(TEST_OUTPUT, "taskpane-quote.png"), fullPage: true });
+
+  // A version-1 document is read as version 2, and the pane says how its price changes and why:
+  // its two non-staff lines lose their 25% on-costs (16,992 x 0.25 x 1.2 = 5,097.60; 16,650 x 0.25 x 1.2 = 4,995.00).
+  await fileInput.setInputFiles(path.join(EXAMPLES, "v1", "commercial-imaging-ai.json"));
+  const change = results.getByLabel("Price change on upgrade");
+  await change.waitFor();
+  const changeText = await change.innerText();
+  expect(changeText).toMatch(/Its price changes from £98,678\.53 to £85,517\.50 ex VAT/);
+  expect(changeText).toMatch(/dao-accounts: £25,488\.00 -> £20,390\.40 \(-£5,097\.60\)/);
+  expect(changeText).toMatch(/dao-compute: £24,975\.00 -> £19,980\.00 \(-£4,995\.00\)/);
+  await page.screenshot({ path: path.join(TEST_OUTPUT, "taskpane-upgraded.png"), fullPage: true });
   expect(errors).toEqual([]);
   await page.close();
 });

@@ -1,18 +1,32 @@
 /**
  * The nhsdp command's contract: what it writes, what it prints, and its exit codes
- * (0 success, 1 findings at error severity, 2 invalid document or usage).
+ * (0 success, 1 findings at error severity, 2 invalid document or usage, 3 an internal error).
  */
 import { spawnSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
 import { main } from "../../src/cli/nhsdp";
+import type { PartnershipInput, PricingStrategyInput } from "../../src/document";
+import { parsePartnership } from "../../src/document/parse";
 
 const ROOT = path.join(__dirname, "..", "..");
-const EXAMPLE = path.join(ROOT, "examples", "commercial-imaging-ai.json");
-const INVALID = path.join(ROOT, "examples", "invalid", "bad-costs.json");
+const EXAMPLES = path.join(ROOT, "examples");
+const EXAMPLE = path.join(EXAMPLES, "commercial-imaging-ai.json");
+const V1 = path.join(EXAMPLES, "v1", "commercial-imaging-ai.json");
+const INVALID = path.join(EXAMPLES, "invalid", "bad-costs.json");
+const STRATEGIES = path.join(EXAMPLES, "strategies");
+const NORTHVALE = path.join(STRATEGIES, "northvale-pricing-strategy.json");
+const WESTBRIDGE = path.join(STRATEGIES, "westbridge-pricing-strategy.json");
+const EASTMERE = path.join(STRATEGIES, "eastmere-pricing-strategy.json");
+
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "nhsdp-cli-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
 
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
@@ -25,36 +39,121 @@ async function run(...argv: string[]): Promise<{ code: number; stdout: string; s
   return { code, stdout, stderr };
 }
 
-function writeDocument(name: string, change: (doc: Record<string, unknown>) => void): string {
-  const doc = JSON.parse(fs.readFileSync(EXAMPLE, "utf8")) as Record<string, unknown>;
+async function runWith(io: Io, ...argv: string[]): Promise<number> {
+  return main(argv, { ...io, now: () => new Date("2026-11-22T10:30:00Z") });
+}
+
+/** A copy of `source` (a partnership unless said otherwise), changed, in the work folder. */
+function writeDocument<T = PartnershipInput>(
+  name: string,
+  change: (doc: T) => void,
+  source = EXAMPLE
+): string {
+  const doc = JSON.parse(fs.readFileSync(source, "utf8")) as T;
   change(doc);
   const file = path.join(work, name);
-  fs.writeFileSync(file, JSON.stringify(doc));
+  fs.writeFileSync(file, JSON.stringify(doc, null, 2));
   return file;
 }
 
-describe("nhsdp quote", () => {
-  it("prints the figures as one JSON object, to the penny", async () => {
-    const { code, stdout } = await run("quote", EXAMPLE, "--json");
-    expect(code).toBe(0);
-    const figures = JSON.parse(stdout);
-    // The example's figures, worked by hand in test/core/quote.test.ts: 98,678.53 + 20% VAT 19,735.706 -> 19,735.71.
-    expect(figures).toMatchObject({ total: 98678.53, vat: 19735.71, totalIncVat: 118414.24 });
-    expect(Object.keys(figures.subtotals).sort()).toEqual(
-      ["capital", "data-access-other", "data-access-people", "fixed", "services"].sort()
-    );
-    const sumOfLines = figures.lines.reduce(
-      (sum: number, line: { amount: number }) => sum + Math.round(line.amount * 100),
-      0
-    );
-    expect(sumOfLines).toBe(9867853);
-  });
+function lineOf(doc: PartnershipInput, index: number) {
+  const line = doc.costs.lines?.[index];
+  if (line === undefined) throw new Error(`the example has no costs.lines[${index}]`);
+  return line;
+}
 
+function copyOf(source: string, name: string): string {
+  const file = path.join(work, name);
+  fs.copyFileSync(source, file);
+  return file;
+}
+
+describe("nhsdp quote --json", () => {
+  it("prints the imaging example's figures, worked by hand", async () => {
+    const { code, stdout, stderr } = await run("quote", EXAMPLE, "--json");
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+    const figures = JSON.parse(stdout);
+    expect(figures).toMatchObject({
+      reference: "DP-2025-011",
+      use: "commercial",
+      basis: "full cost",
+      stage: "issued",
+      strategy: { id: "R9X-DATA-PRICING", revision: 3 },
+      rates: {
+        staffOnCostRate: 0.25,
+        overheadRate: 0.2,
+        fixedCostRecoveryRate: 0.125,
+        capitalCostRecoveryRate: 0.06,
+      },
+      // 6,750 + 5,625 + 3,150 + 1,050.44 + 3,875 + 562.50 + 16,992 + 16,650
+      marginalCost: 54654.94,
+      // 8,100 + 6,750 + 3,780 + 1,260.53 + 4,650 + 675 + 16,992 + 19,980
+      fullCost: 62187.53,
+      recoveryBase: 62187.53,
+      // 62,187.53 + 7,773.44 + 3,731.25; VAT 14,738.444 -> 14,738.44
+      total: 73692.22,
+      vat: 14738.44,
+      totalIncVat: 88430.66,
+      vatRate: 0.2,
+      subtotals: {
+        services: 18630,
+        "data-access-people": 6585.53,
+        "data-access-other": 36972,
+        fixed: 7773.44,
+        capital: 3731.25,
+      },
+      recoveries: [
+        // 62,187.53 x 0.125 = 7,773.44125
+        {
+          id: "fixed-cost-recovery",
+          category: "fixed",
+          rate: 0.125,
+          base: 62187.53,
+          amount: 7773.44,
+        },
+        // 62,187.53 x 0.06 = 3,731.2518
+        {
+          id: "capital-cost-recovery",
+          category: "capital",
+          rate: 0.06,
+          base: 62187.53,
+          amount: 3731.25,
+        },
+      ],
+      directAllocations: [],
+    });
+    expect(
+      figures.lines.map((l: Record<string, unknown>) => [
+        l.id,
+        l.kind,
+        l.passThrough,
+        l.cost,
+        l.marginal,
+        l.full,
+        l.amount,
+      ])
+    ).toEqual([
+      ["svc-deid", "staff", false, 5400, 6750, 8100, 8100], //            12 x 450, x 1.25, x 1.2
+      ["svc-labelling", "staff", false, 4500, 5625, 6750, 6750], //       40 x 112.50
+      ["svc-linkage", "staff", false, 2520, 3150, 3780, 3780], //         6 x 420
+      ["dap-legal", "staff", false, 840.35, 1050.44, 1260.53, 1260.53], // 7 x 120.05; 1,050.4375; 1,260.528
+      ["dap-pm", "staff", false, 3100, 3875, 4650, 4650], //              10 x 310
+      ["dap-review", "staff", false, 450, 562.5, 675, 675], //            1 x 450
+      ["dao-accounts", "non-staff", true, 16992, 16992, 16992, 16992], // 36 x 472, pass-through
+      ["dao-compute", "non-staff", false, 16650, 16650, 19980, 19980], // 9 x 1,850, x 1.2
+    ]);
+    expect(figures.upgrade).toBeUndefined();
+  });
+});
+
+describe("nhsdp quote -o", () => {
   it("writes the workbook and refuses to overwrite an existing file unless told to", async () => {
     const output = path.join(work, "quote.xlsx");
-    expect((await run("quote", EXAMPLE, "-o", output)).code).toBe(0);
-    const first = fs.readFileSync(output);
-    expect(first.subarray(0, 2).toString()).toBe("PK");
+    const first = await run("quote", EXAMPLE, "-o", output);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe(`Wrote ${output}: total £73,692.22 + VAT £14,738.44 = £88,430.66\n`);
+    expect(fs.readFileSync(output).subarray(0, 2).toString()).toBe("PK");
 
     fs.writeFileSync(output, "the officer's own work");
     const again = await run("quote", EXAMPLE, "-o", output);
@@ -66,25 +165,72 @@ describe("nhsdp quote", () => {
     expect(fs.readFileSync(output).subarray(0, 2).toString()).toBe("PK");
   });
 
+  it("takes the trust's strategy to check the quote against", async () => {
+    const output = path.join(work, "with-strategy.xlsx");
+    const { code } = await run("quote", EXAMPLE, "-o", output, "--strategy", NORTHVALE);
+    expect(code).toBe(0);
+    expect(fs.existsSync(output)).toBe(true);
+  });
+
   it("reports every invalid field, exits 2 and writes nothing", async () => {
     const output = path.join(work, "invalid.xlsx");
     const { code, stderr, stdout } = await run("quote", INVALID, "-o", output, "--json");
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(/costs\.lines\[1\]\.unitCost/);
+    expect(stderr).toMatch(/is not a valid partnership document \(15 problem\(s\)\)/);
+    expect(stderr).toMatch(
+      /costs\.lines\[1\]\.unitCost: must be a number \(got the text "112\.50"\)/
+    );
     expect(stderr).toMatch(/vatRate: is required/);
     expect(stderr.split("\n").filter((line) => line.startsWith("  ")).length).toBe(15);
     expect(fs.existsSync(output)).toBe(false);
   });
 
-  it("exits 2 for a missing file, malformed JSON, or nothing to do", async () => {
-    expect((await run("quote", path.join(work, "missing.json"), "--json")).code).toBe(2);
-    const malformed = path.join(work, "malformed.json");
-    fs.writeFileSync(malformed, "{ not json");
-    expect((await run("quote", malformed, "--json")).code).toBe(2);
+  it("says there is nothing to do without -o or --json", async () => {
     const nothing = await run("quote", EXAMPLE);
     expect(nothing.code).toBe(2);
-    expect(nothing.stderr).toMatch(/-o <quote.xlsx>.*--json/);
+    expect(nothing.stderr).toMatch(/nothing to do: give -o <quote.xlsx>.*--json/);
+  });
+});
+
+describe("reading documents", () => {
+  it("reads a file saved with a UTF-8 byte order mark", async () => {
+    const file = path.join(work, "bom.json");
+    fs.writeFileSync(file, `\uFEFF${fs.readFileSync(EXAMPLE, "utf8")}`);
+    const { code, stdout } = await run("quote", file, "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).total).toBe(73692.22);
+    expect((await run("check", file)).code).toBe(0);
+  });
+
+  it("reports malformed JSON with its line and column", async () => {
+    const file = path.join(work, "malformed.json");
+    // A comma is missing at the end of line 2, so line 3's field name is where it goes wrong.
+    fs.writeFileSync(file, '{\n  "format": "nhsdp.partnership"\n  "version": 2\n}\n');
+    const { code, stderr, stdout } = await run("quote", file, "--json");
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/is not valid JSON: a comma was expected at line 3, column 3/);
+    const trailing = path.join(work, "trailing.json");
+    fs.writeFileSync(trailing, '{\n  "format": "nhsdp.partnership",\n}\n');
+    expect((await run("check", trailing)).stderr).toMatch(/at line 3, column 1/);
+  });
+
+  it("says when there is no such file, in words rather than an error code", async () => {
+    const missing = path.join(work, "missing.json");
+    const { code, stderr } = await run("quote", missing, "--json");
+    expect(code).toBe(2);
+    expect(stderr).toBe(`nhsdp: cannot read ${missing}: there is no such file\n`);
+    expect(stderr).not.toMatch(/ENOENT/);
+  });
+
+  it("says when the document is a folder", async () => {
+    const folder = path.join(work, "a-folder.json");
+    fs.mkdirSync(folder);
+    const { code, stderr } = await run("check", folder);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`nhsdp: cannot read ${folder}: it is a folder, not a document\n`);
+    expect(stderr).not.toMatch(/EISDIR/);
   });
 });
 
@@ -93,8 +239,7 @@ describe("nhsdp quote, awkward but valid input", () => {
     const file = writeDocument("long-text.json", (doc) => {
       doc.reference = "R".repeat(64);
       doc.purpose = "A purpose described at great length. ".repeat(100);
-      const costs = doc.costs as { lines: { description: string }[] };
-      (costs.lines[0] as { description: string }).description = "x".repeat(2000);
+      lineOf(doc, 0).description = "x".repeat(2000);
     });
     const output = path.join(work, "long-text.xlsx");
     const { code, stderr } = await run("quote", file, "-o", output);
@@ -105,13 +250,15 @@ describe("nhsdp quote, awkward but valid input", () => {
 
   it("refuses a quote line above the limit with exit 2 and the line's path", async () => {
     const file = writeDocument("huge.json", (doc) => {
-      const costs = doc.costs as { lines: { quantity: number; unitCost: number }[] };
-      Object.assign(costs.lines[0] as object, { quantity: 1_000_000, unitCost: 1_000 });
+      // 1,000,000 days x £1,000 = £1,000,000,000
+      Object.assign(lineOf(doc, 2), { quantity: 1_000_000, unitCost: 1_000 });
     });
     const { code, stderr, stdout } = await run("quote", file, "--json");
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(/costs\.lines\[0\]: comes to £/);
+    expect(stderr).toMatch(
+      /^nhsdp: costs\.lines\[2\]: comes to £1,000,000,000\.00, above the £50,000,000\.00/
+    );
   });
 
   it("says why it cannot write, exits 2 and leaves nothing behind", async () => {
@@ -128,10 +275,29 @@ describe("nhsdp quote, awkward but valid input", () => {
 });
 
 describe("nhsdp check", () => {
-  it("exits 0 with no findings at error severity", async () => {
-    const { code, stdout } = await run("check", EXAMPLE);
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/DP-2025-011/);
+  const TRUSTS: [string, string][] = [
+    ["academic-sde-study.json", NORTHVALE],
+    ["commercial-imaging-ai.json", NORTHVALE],
+    ["commercial-rwe-milestones.json", WESTBRIDGE],
+    ["sme-subscription.json", EASTMERE],
+  ];
+
+  it.each(TRUSTS)("exits 0 for %s, alone and with its trust's strategy", async (file, strategy) => {
+    const document = path.join(EXAMPLES, file);
+    const alone = await run("check", document);
+    expect([alone.code, alone.stderr]).toEqual([0, ""]);
+    const withStrategy = await run("check", document, "--strategy", strategy, "--json");
+    expect([withStrategy.code, withStrategy.stderr]).toEqual([0, ""]);
+    const { findings } = JSON.parse(withStrategy.stdout) as { findings: { severity: string }[] };
+    expect(findings.filter((finding) => finding.severity === "error")).toEqual([]);
+  });
+
+  it("exits 1 when the quote was priced with another trust's strategy, and says so", async () => {
+    const { code, stdout } = await run("check", EXAMPLE, "--strategy", WESTBRIDGE);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(
+      /^ERROR .*\[pricing\.strategy\.id\]: The quote was priced with the pricing strategy "R9X-DATA-PRICING", but the trust's strategy is "RWB-DATA-2025"/m
+    );
   });
 
   it("exits 1 when a principle is broken, and says which", async () => {
@@ -147,29 +313,247 @@ describe("nhsdp check", () => {
   });
 
   it("exits 2 for an invalid document", async () => {
-    expect((await run("check", INVALID)).code).toBe(2);
+    const { code, stderr } = await run("check", INVALID);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/not a valid partnership document/);
+  });
+
+  it("checks a strategy file: prints its summary and exits 0", async () => {
+    const text = await run("check", NORTHVALE);
+    expect([text.code, text.stderr]).toEqual([0, ""]);
+    expect(text.stdout.split("\n")).toEqual([
+      expect.stringMatching(/^R9X-DATA-PRICING revision 3: the pricing strategy of Northvale/),
+      "  staff on-cost rate: 25% on staff time only, 6 staff grade(s)",
+      expect.stringMatching(/^ {2}overhead rate: 20% on commercial use/),
+      expect.stringMatching(
+        /^ {2}fixed-cost recovery rate: 12\.5% = £1,250,000\.00 \/ £10,000,000\.00/
+      ),
+      expect.stringMatching(
+        /^ {2}capital-cost recovery rate: 6% = £600,000\.00 \/ £10,000,000\.00/
+      ),
+      "  standard items: 6 (5 passed on at a published price)",
+      "",
+    ]);
+    const json = await run("check", WESTBRIDGE, "--json");
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      id: "RWB-DATA-2025",
+      revision: 1,
+      valid: true,
+      summary: expect.arrayContaining([
+        expect.stringMatching(/fixed-cost recovery rate: 10%, as stated/),
+      ]),
+    });
+  });
+
+  it("exits 2 for an invalid strategy, naming every problem by its path", async () => {
+    const file = writeDocument<PricingStrategyInput>(
+      "bad-strategy.json",
+      (strategy) => {
+        strategy.staffTime.onCostRate = -0.25;
+        strategy.approvedOn = "2025-05-01"; // after it took effect on 2025-04-01
+        Reflect.deleteProperty(strategy.overhead, "covers");
+      },
+      NORTHVALE
+    );
+    const { code, stderr, stdout } = await run("check", file);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/is not a valid pricing strategy \(3 problem\(s\)\)/);
+    expect(stderr).toMatch(/^ {2}staffTime\.onCostRate: must not be negative/m);
+    expect(stderr).toMatch(/^ {2}overhead\.covers: is required/m);
+    expect(stderr).toMatch(
+      /^ {2}approvedOn: is 2025-05-01, after the strategy took effect \(2025-04-01\)/m
+    );
+    // The same strategy given to check a partnership is refused the same way.
+    const against = await run("check", EXAMPLE, "--strategy", file);
+    expect(against.code).toBe(2);
+    expect(against.stderr).toMatch(/staffTime\.onCostRate/);
+  });
+
+  it("exits 2 when a partnership is given as the strategy", async () => {
+    const { code, stderr } = await run("check", EXAMPLE, "--strategy", EXAMPLE);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /is a partnership document; --strategy takes the trust's pricing strategy/
+    );
+    const quote = await run("quote", EXAMPLE, "--json", "--strategy", EXAMPLE);
+    expect(quote.code).toBe(2);
+    expect(quote.stdout).toBe("");
+  });
+
+  it("exits 2 when a strategy is checked against a strategy", async () => {
+    const { code, stderr } = await run("check", NORTHVALE, "--strategy", WESTBRIDGE);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/is a pricing strategy; --strategy is for checking a partnership/);
   });
 });
 
-describe("usage", () => {
-  it("exits 2 for an unknown command or a missing argument, 0 for --help", async () => {
+describe("a version-1 document", () => {
+  const PRICE_CHANGE = [
+    "DP-2025-011 is a version-1 document, read as version 2. Its price changes from £98,678.53 to £85,517.50 ex VAT (-£13,161.03):",
+    // 36 x 472 = 16,992 x 1.25 x 1.2 = 25,488 before; 16,992 x 1.2 = 20,390.40 after
+    expect.stringMatching(
+      /^ {2}dao-accounts: £25,488\.00 -> £20,390\.40 \(-£5,097\.60\): a non-staff line/
+    ),
+    // 9 x 1,850 = 16,650 x 1.5 = 24,975 before; 16,650 x 1.2 = 19,980 after
+    expect.stringMatching(
+      /^ {2}dao-compute: £24,975\.00 -> £19,980\.00 \(-£4,995\.00\): a non-staff line/
+    ),
+    // 12,500 before; 65,585.93 x 0.1652 = 10,834.795636 -> 10,834.80 after
+    expect.stringMatching(/^ {2}fixed-cost-recovery: £12,500\.00 -> £10,834\.80 \(-£1,665\.20\): /),
+    // 10,500 before; 65,585.93 x 0.1387 = 9,096.768491 -> 9,096.77 after
+    expect.stringMatching(
+      /^ {2}capital-cost-recovery: £10,500\.00 -> £9,096\.77 \(-£1,403\.23\): /
+    ),
+    expect.stringMatching(/^ {2}Note: /),
+    expect.stringMatching(/^ {2}Note: /),
+    expect.stringMatching(/^ {2}Note: /),
+    "",
+  ];
+
+  it("quote prints the price change on stderr, line by line, and --json carries it", async () => {
+    const { code, stdout, stderr } = await run("quote", V1, "--json");
+    expect(code).toBe(0);
+    expect(stderr.split("\n")).toEqual(PRICE_CHANGE);
+    // The non-staff lines' -£10,092.60 between them is not a line of its own: each line is reported.
+    expect(stderr).not.toMatch(/10,092\.60/);
+    const figures = JSON.parse(stdout);
+    expect(figures).toMatchObject({
+      total: 85517.5,
+      vat: 17103.5,
+      totalIncVat: 102621,
+      stage: "draft",
+      strategy: null,
+      rates: { fixedCostRecoveryRate: 0.1652, capitalCostRecoveryRate: 0.1387 },
+      upgrade: {
+        fromVersion: 1,
+        // version 1: 75,678.53 of lines + 12,500 + 10,500; VAT 19,735.706 -> 19,735.71
+        before: { total: 98678.53, vat: 19735.71, totalIncVat: 118414.24 },
+        change: -13161.03,
+      },
+    });
+    expect(
+      figures.upgrade.items.map((item: Record<string, unknown>) => [
+        item.id,
+        item.before,
+        item.after,
+        item.change,
+      ])
+    ).toEqual([
+      ["dao-accounts", 25488, 20390.4, -5097.6],
+      ["dao-compute", 24975, 19980, -4995],
+      ["fixed-cost-recovery", 12500, 10834.8, -1665.2],
+      ["capital-cost-recovery", 10500, 9096.77, -1403.23],
+    ]);
+    for (const item of figures.upgrade.items) expect(item.reason).toEqual(expect.any(String));
+  });
+
+  it("check prints the price change on stderr too", async () => {
+    const { code, stderr } = await run("check", V1);
+    expect(code).toBe(0);
+    expect(stderr.split("\n")).toEqual(PRICE_CHANGE);
+  });
+
+  it("upgrade writes a version-2 document that prices to the same total", async () => {
+    const output = path.join(work, "upgraded.json");
+    const { code, stdout, stderr } = await run("upgrade", V1, "-o", output);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`Wrote ${output}: version 2 of DP-2025-011\n`);
+    expect(stderr.split("\n")).toEqual(PRICE_CHANGE);
+    const written = JSON.parse(fs.readFileSync(output, "utf8"));
+    expect(written.version).toBe(2);
+    const parsed = parsePartnership(written);
+    expect(parsed.ok && parsed.upgradedFrom).toBe(undefined);
+    expect(parsed.ok).toBe(true);
+    const requoted = await run("quote", output, "--json");
+    expect([requoted.code, requoted.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(requoted.stdout)).toMatchObject({ total: 85517.5, vat: 17103.5 });
+    expect(JSON.parse(requoted.stdout).upgrade).toBeUndefined();
+  });
+
+  it("upgrade refuses to overwrite without --force", async () => {
+    const output = path.join(work, "taken.json");
+    fs.writeFileSync(output, "someone's notes");
+    const refused = await run("upgrade", V1, "-o", output);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /taken\.json already exists; choose another name or pass --force/
+    );
+    expect(fs.readFileSync(output, "utf8")).toBe("someone's notes");
+    expect((await run("upgrade", V1, "-o", output, "--force")).code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(output, "utf8")).version).toBe(2);
+  });
+
+  it("upgrade never writes over the document it reads, even with --force", async () => {
+    const input = copyOf(V1, "v1-in-place.json");
+    const before = fs.readFileSync(input, "utf8");
+    const { code, stderr } = await run("upgrade", input, "-o", input, "--force");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /write the upgraded document to a new file: the original is kept as it is/
+    );
+    expect(fs.readFileSync(input, "utf8")).toBe(before);
+  });
+
+  it("upgrade of a version-2 document has nothing to do and writes nothing", async () => {
+    const output = path.join(work, "not-needed.json");
+    const { code, stdout } = await run("upgrade", EXAMPLE, "-o", output);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${EXAMPLE} is already a version-2 document; nothing to upgrade\n`);
+    expect(fs.existsSync(output)).toBe(false);
+  });
+
+  it("upgrade needs -o", async () => {
+    expect((await run("upgrade", V1)).code).toBe(2);
+  });
+});
+
+describe("exit codes", () => {
+  it("2 for an unknown command or a missing argument, 0 for --help and --version", async () => {
     expect((await run("price", EXAMPLE)).code).toBe(2);
     expect((await run("quote")).code).toBe(2);
     const help = await run("--help");
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/quote/);
+    expect(help.stdout).toMatch(/upgrade/);
+    const version = await run("--version");
+    expect(version.code).toBe(0);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it("3 for an internal error, with the stack on stderr", async () => {
+    let stderr = "";
+    const code = await runWith(
+      {
+        stdout: () => {
+          throw new Error("stdout is gone");
+        },
+        stderr: (text) => (stderr += text),
+      },
+      "quote",
+      EXAMPLE,
+      "--json"
+    );
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/^nhsdp: internal error: Error: stdout is gone/);
   });
 
   it("the built command returns the same exit codes to the shell", () => {
     const cli = path.join(ROOT, "dist", "cli", "nhsdp.js");
-    const ok = spawnSync(process.execPath, [cli, "check", EXAMPLE], { encoding: "utf8" });
-    const invalid = spawnSync(process.execPath, [cli, "check", INVALID], { encoding: "utf8" });
+    const shell = (...args: string[]) =>
+      spawnSync(process.execPath, [cli, ...args], { encoding: "utf8" });
+    const ok = shell("check", EXAMPLE);
     const exclusive = writeDocument(
       "exclusive-shell.json",
       (doc) => (doc.exclusivityRequested = true)
     );
-    const findings = spawnSync(process.execPath, [cli, "check", exclusive], { encoding: "utf8" });
+    const findings = shell("check", exclusive);
+    const invalid = shell("check", INVALID);
     expect([ok.status, findings.status, invalid.status]).toEqual([0, 1, 2]);
     expect(invalid.stderr).toMatch(/not a valid partnership document/);
+    const json = shell("quote", EXAMPLE, "--json");
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout).total).toBe(73692.22);
   });
 });

@@ -1,17 +1,28 @@
 /**
  * For every example document, the built `nhsdp` command writes a quote workbook and prints the core's
- * figures. The workbook is then recalculated by two real spreadsheet engines, LibreOffice (headless)
- * and HyperFormula (in-process), and every line, subtotal and total they compute from the sheet's own
- * formulas must equal the core's figure to the penny.
+ * figures (--json). The workbook is then recalculated by two real spreadsheet engines, LibreOffice
+ * (headless) and HyperFormula (in-process), and every figure they compute from the sheet's own
+ * formulas must equal the core's to the penny: each line's cost, marginal and full cost (columns G, H,
+ * I of the row whose column A holds the line's id), each category's subtotals, the overall marginal
+ * and full cost, the cost lines charged, each recovery's rate, base and amount, the direct
+ * allocations, the fixed and capital subtotals, and the named totals.
+ *
+ * Then the use cell of each example is flipped in the .xlsx (commercial to non-commercial and back)
+ * and LibreOffice recalculates it: the recovery must follow the rule by hand from the sheet's own
+ * figures, a rate of the overall marginal cost for non-commercial use and of the full cost for
+ * commercial use.
  */
 import { spawnSync } from "child_process";
 import * as ExcelJS from "exceljs";
 import fs from "fs";
 import os from "os";
 import path from "path";
+import { COST_CATEGORY_LABELS } from "../../src/document/labels";
 import { readDefinedNames } from "../../src/sheets/xlsxWriter";
 import { evaluateXlsxWithHyperFormula } from "../support/hyperformula";
 import { recalculateFileWithLibreOffice } from "../support/libreoffice";
+
+jest.setTimeout(180_000);
 
 const ROOT = path.join(__dirname, "..", "..");
 const CLI = path.join(ROOT, "dist", "cli", "nhsdp.js");
@@ -21,40 +32,158 @@ const EXAMPLES = fs
   .map((file) => path.join(ROOT, "examples", file));
 
 interface Figures {
+  use: "commercial" | "non-commercial";
+  marginalCost: number;
+  fullCost: number;
+  recoveryBase: number;
   total: number;
   vat: number;
   totalIncVat: number;
   subtotals: Record<string, number>;
-  lines: { id: string; amount: number }[];
+  lines: {
+    id: string;
+    category: string;
+    cost: number;
+    marginal: number;
+    full: number;
+    amount: number;
+  }[];
+  recoveries: { id: string; category: string; rate: number; base: number; amount: number }[];
+  directAllocations: { id: string; amount: number }[];
 }
 
-const SUBTOTAL_LABELS: Record<string, string> = {
-  services: "Subtotal: Services",
-  "data-access-people": "Subtotal: Data access: people",
-  "data-access-other": "Subtotal: Data access: other variable costs",
-  fixed: "Subtotal: Data access: fixed costs (share)",
-  capital: "Subtotal: Data access: capital costs (share)",
-};
+const CATEGORIES = ["services", "data-access-people", "data-access-other"] as const;
+const NAMES = ["NHSDP_Total", "NHSDP_VAT", "NHSDP_TotalIncVAT"] as const;
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "nhsdp-quotes-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-const pence = (value: unknown): number => Math.round(Number(value) * 100);
+const pence = (value: unknown): number => {
+  if (typeof value !== "number") return NaN;
+  return Math.round(value * 100);
+};
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
-/** The cells the figures live in: line amounts by line id (column A), subtotals by label (column B). */
-function locate(sheet: ExcelJS.Worksheet): {
-  lines: Map<string, string>;
-  subtotals: Map<string, string>;
-} {
-  const lines = new Map<string, string>();
-  const subtotals = new Map<string, string>();
+/** Where the quote's figures are on the sheet, found by the labels and ids in columns A and B. */
+interface Layout {
+  /** Column C of the "Use of the data" row. */
+  useCell: string;
+  /** Column D of that row, which names the basis, and column B of the "Why" row below it. */
+  basisCell: string;
+  whyCell: string;
+  /** The cost table's header row, whose H and I say which column is charged. */
+  headerRow: number;
+  lineRows: Map<string, number>;
+  categoryRows: Map<string, number>;
+  overallRow: number;
+  chargedRow: number;
+  recoveryRows: Map<string, number>;
+  allocationRows: Map<string, number>;
+  poolRows: { fixed: number; capital: number };
+  totalRow: number;
+}
+
+function text(cell: ExcelJS.Cell): string | undefined {
+  return typeof cell.value === "string" ? cell.value : undefined;
+}
+
+function locate(sheet: ExcelJS.Worksheet, figures: Figures): Layout {
+  const byA = new Map<string, number>();
+  const byB = new Map<string, number>();
   sheet.eachRow((row, r) => {
-    const a = row.getCell(1);
-    const b = row.getCell(2).value;
-    if (row.getCell(6).formula && typeof a.value === "string") lines.set(a.value, `F${r}`);
-    if (typeof b === "string" && b.startsWith("Subtotal: ")) subtotals.set(b, `F${r}`);
+    const a = text(row.getCell(1));
+    const b = text(row.getCell(2));
+    if (a !== undefined && !byA.has(a)) byA.set(a, r);
+    if (b !== undefined && !byB.has(b)) byB.set(b, r);
   });
-  return { lines, subtotals };
+  const row = (map: Map<string, number>, label: string): number => {
+    const found = map.get(label);
+    if (found === undefined) throw new Error(`no row labelled "${label}" on ${sheet.name}`);
+    return found;
+  };
+  let headerRow = 0;
+  sheet.eachRow((r, n) => {
+    if (text(r.getCell(1)) === "Line" && text(r.getCell(3)) === "Kind") headerRow = n;
+  });
+  const chargedRow = [...byB.entries()].find(([label]) =>
+    label.startsWith("Cost lines charged")
+  )?.[1];
+  if (chargedRow === undefined || headerRow === 0)
+    throw new Error("the cost table is not on the sheet");
+  const categoryRows = new Map<string, number>();
+  for (const category of CATEGORIES) {
+    if (figures.lines.some((line) => line.category === category))
+      categoryRows.set(category, row(byB, `Subtotal: ${COST_CATEGORY_LABELS[category]}`));
+  }
+  return {
+    useCell: `C${row(byA, "Use of the data")}`,
+    basisCell: `D${row(byA, "Use of the data")}`,
+    whyCell: `B${row(byA, "Why")}`,
+    headerRow,
+    lineRows: new Map(figures.lines.map((line) => [line.id, row(byA, line.id)])),
+    categoryRows,
+    overallRow: row(byB, "Overall marginal cost and overall full cost"),
+    chargedRow,
+    recoveryRows: new Map(figures.recoveries.map((r) => [r.id, row(byA, r.id)])),
+    allocationRows: new Map(figures.directAllocations.map((a) => [a.id, row(byA, a.id)])),
+    poolRows: {
+      fixed: row(byB, `Subtotal: ${COST_CATEGORY_LABELS.fixed}`),
+      capital: row(byB, `Subtotal: ${COST_CATEGORY_LABELS.capital}`),
+    },
+    totalRow: row(byB, "Total before VAT"),
+  };
+}
+
+/** Every money figure the sheet computes, with its address and the core's value in pence. */
+function expectedMoney(layout: Layout, figures: Figures): [string, string, number][] {
+  const out: [string, string, number][] = [];
+  for (const line of figures.lines) {
+    const r = layout.lineRows.get(line.id) as number;
+    out.push([`${line.id} cost`, `G${r}`, pence(line.cost)]);
+    out.push([`${line.id} marginal`, `H${r}`, pence(line.marginal)]);
+    out.push([`${line.id} full`, `I${r}`, pence(line.full)]);
+  }
+  for (const [category, r] of layout.categoryRows) {
+    const lines = figures.lines.filter((line) => line.category === category);
+    out.push([`${category} marginal subtotal`, `H${r}`, sum(lines.map((l) => pence(l.marginal)))]);
+    out.push([`${category} full subtotal`, `I${r}`, sum(lines.map((l) => pence(l.full)))]);
+  }
+  out.push(["overall marginal cost", `H${layout.overallRow}`, pence(figures.marginalCost)]);
+  out.push(["overall full cost", `I${layout.overallRow}`, pence(figures.fullCost)]);
+  out.push(["cost lines charged", `I${layout.chargedRow}`, pence(figures.recoveryBase)]);
+  for (const recovery of figures.recoveries) {
+    const r = layout.recoveryRows.get(recovery.id) as number;
+    out.push([`${recovery.id} base`, `F${r}`, pence(recovery.base)]);
+    out.push([`${recovery.id} amount`, `I${r}`, pence(recovery.amount)]);
+  }
+  for (const allocation of figures.directAllocations) {
+    const r = layout.allocationRows.get(allocation.id) as number;
+    out.push([`${allocation.id} allocation`, `I${r}`, pence(allocation.amount)]);
+  }
+  out.push(["fixed subtotal", `I${layout.poolRows.fixed}`, pence(figures.subtotals.fixed)]);
+  out.push(["capital subtotal", `I${layout.poolRows.capital}`, pence(figures.subtotals.capital)]);
+  return out;
+}
+
+function expectedRates(layout: Layout, figures: Figures): [string, string, number][] {
+  return figures.recoveries.map((recovery) => [
+    `${recovery.id} rate`,
+    `D${layout.recoveryRows.get(recovery.id) as number}`,
+    Math.round(recovery.rate * 10_000),
+  ]);
+}
+
+/** The core's figures agree among themselves as the sheet lays them out (what the subtotals hold). */
+function expectCoreConsistent(figures: Figures): void {
+  const commercial = figures.use === "commercial";
+  for (const category of CATEGORIES) {
+    const lines = figures.lines.filter((line) => line.category === category);
+    const charged = sum(lines.map((l) => pence(commercial ? l.full : l.marginal)));
+    expect([category, pence(figures.subtotals[category] ?? 0)]).toEqual([category, charged]);
+  }
+  expect(pence(figures.recoveryBase)).toBe(
+    pence(commercial ? figures.fullCost : figures.marginalCost)
+  );
 }
 
 function cellResult(sheet: ExcelJS.Worksheet, address: string): unknown {
@@ -62,82 +191,167 @@ function cellResult(sheet: ExcelJS.Worksheet, address: string): unknown {
   return cell.formula ? cell.result : cell.value;
 }
 
-describe.each(EXAMPLES.map((file) => [path.basename(file), file]))("%s", (_name, file) => {
-  const output = path.join(work, path.basename(file).replace(/\.json$/, ".xlsx"));
-  let figures: Figures;
+/** Reads a defined name's cell from a workbook LibreOffice wrote. */
+async function namedValues(
+  workbook: ExcelJS.Workbook,
+  buffer: Buffer
+): Promise<Record<string, unknown>> {
+  const names = await readDefinedNames(buffer);
+  const out: Record<string, unknown> = {};
+  for (const name of NAMES) {
+    const defined = names.find((n) => n.name === name);
+    if (!defined) throw new Error(`${name} is not defined after LibreOffice's round trip`);
+    const match = /^'?(.*?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(defined.text);
+    if (!match) throw new Error(`${name} refers to ${defined.text}`);
+    const sheet = workbook.getWorksheet(
+      (match[1] as string).replace(/''/g, "'")
+    ) as ExcelJS.Worksheet;
+    out[name] = cellResult(sheet, `${match[2]}${match[3]}`);
+  }
+  return out;
+}
 
-  beforeAll(() => {
+/** The column headers over H and I, which say which cost is charged. */
+const HEADERS = {
+  commercial: ["Marginal cost", "Full cost (charged)"],
+  "non-commercial": ["Marginal cost (charged)", "Full cost"],
+} as const;
+
+/** The basis the sheet names for each use, and how its reason begins (the guide's chapter 5 approach). */
+const BASIS_TEXT = {
+  commercial: ["Commercial: charged at full cost", /^Commercial use is charged at full cost/],
+  "non-commercial": [
+    "Non-commercial: charged at marginal cost",
+    /^Non-commercial use is charged at marginal cost/,
+  ],
+} as const;
+
+/**
+ * Every formula cell has a result computed by the engine: a number, except the two column headers
+ * over H and I and the basis and its reason, whose result is their text.
+ */
+function expectEveryFormulaCalculated(
+  sheet: ExcelJS.Worksheet,
+  layout: Layout,
+  use: Figures["use"]
+) {
+  const headers = new Set([
+    `H${layout.headerRow}`,
+    `I${layout.headerRow}`,
+    layout.basisCell,
+    layout.whyCell,
+  ]);
+  let formulas = 0;
+  sheet.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (!cell.formula || headers.has(cell.address)) return;
+      formulas += 1;
+      expect([cell.address, cell.formula, typeof cell.result]).toEqual([
+        cell.address,
+        cell.formula,
+        "number",
+      ]);
+    })
+  );
+  expect(formulas).toBeGreaterThan(10);
+  expect([
+    cellResult(sheet, `H${layout.headerRow}`),
+    cellResult(sheet, `I${layout.headerRow}`),
+  ]).toEqual(HEADERS[use]);
+  const [basis, why] = BASIS_TEXT[use];
+  expect(cellResult(sheet, layout.basisCell)).toBe(basis);
+  expect(String(cellResult(sheet, layout.whyCell))).toMatch(why);
+}
+
+/** Each example with its use flipped, worked by hand in pence from its lines' overall costs. */
+const FLIPPED_BY_HAND: Record<
+  string,
+  { base: number; fixed: number; capital: number; total: number }
+> = {
+  // commercial -> non-commercial: overall marginal cost 54,654.94; x 0.125 = 6,831.8675 -> 6,831.87
+  // (commercial: 7,773.44); x 0.06 = 3,279.2964 -> 3,279.30 (commercial: 3,731.25); total 64,766.11
+  "commercial-imaging-ai.json": { base: 5465494, fixed: 683187, capital: 327930, total: 6476611 },
+  // commercial -> non-commercial: 40,572 x 0.1 = 4,057.20; x 0.08 = 3,245.76; total 47,874.96
+  "commercial-rwe-milestones.json": {
+    base: 4057200,
+    fixed: 405720,
+    capital: 324576,
+    total: 4787496,
+  },
+  // commercial -> non-commercial: 7,724 x 0.05 = 386.20; capital 0%; total 8,110.20
+  "sme-subscription.json": { base: 772400, fixed: 38620, capital: 0, total: 811020 },
+  // non-commercial -> commercial: overall full cost 31,254 x 0.125 = 3,906.75; x 0.06 = 1,875.24;
+  // total 37,035.99
+  "academic-sde-study.json": { base: 3125400, fixed: 390675, capital: 187524, total: 3703599 },
+};
+
+describe.each(EXAMPLES.map((file) => [path.basename(file), file]))("%s", (name, file) => {
+  const output = path.join(work, name.replace(/\.json$/, ".xlsx"));
+  let figures: Figures;
+  let layout: Layout;
+  let sheetName: string;
+
+  beforeAll(async () => {
     const run = spawnSync(process.execPath, [CLI, "quote", file, "-o", output, "--json"], {
       encoding: "utf8",
     });
     if (run.status !== 0) throw new Error(`nhsdp quote failed (${run.status}): ${run.stderr}`);
     figures = JSON.parse(run.stdout) as Figures;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(fs.readFileSync(output) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    sheetName = sheet.name;
+    layout = locate(sheet, figures);
   });
 
-  it("LibreOffice's NHSDP_Total, NHSDP_VAT and NHSDP_TotalIncVAT equal the core's, and so does every line and subtotal", async () => {
-    const { workbook, buffer } = await recalculateFileWithLibreOffice(output);
-    const names = await readDefinedNames(buffer);
-    const valueOf = (name: string): unknown => {
-      const defined = names.find((n) => n.name === name);
-      if (!defined) throw new Error(`${name} is not defined after LibreOffice's round trip`);
-      const match = /^'?(.*?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(defined.text);
-      if (!match) throw new Error(`${name} refers to ${defined.text}`);
-      const sheet = workbook.getWorksheet(
-        (match[1] as string).replace(/''/g, "'")
-      ) as ExcelJS.Worksheet;
-      return cellResult(sheet, `${match[2]}${match[3]}`);
-    };
-    expect(pence(valueOf("NHSDP_Total"))).toBe(pence(figures.total));
-    expect(pence(valueOf("NHSDP_VAT"))).toBe(pence(figures.vat));
-    expect(pence(valueOf("NHSDP_TotalIncVAT"))).toBe(pence(figures.totalIncVat));
+  it("the core's figures are the sheet's layout: charged subtotals and the recovery base", () => {
+    expectCoreConsistent(figures);
+  });
 
-    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
-    // Some formulas (the subscription schedule) are written with no cached value at all, so a result
-    // in every formula cell shows LibreOffice really calculated the sheet rather than echoing the file.
-    sheet.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (cell.formula)
-          expect([cell.address, typeof cell.result]).toEqual([cell.address, "number"]);
-      })
+  it("LibreOffice recalculates every line, subtotal, recovery and total to the core's penny", async () => {
+    const { workbook, buffer } = await recalculateFileWithLibreOffice(output);
+    const sheet = workbook.getWorksheet(sheetName) as ExcelJS.Worksheet;
+    expectEveryFormulaCalculated(sheet, layout, figures.use);
+
+    const money = expectedMoney(layout, figures);
+    expect(money.map(([label, address]) => [label, pence(cellResult(sheet, address))])).toEqual(
+      money.map(([label, , expected]) => [label, expected])
     );
-    const cells = locate(sheet);
-    for (const line of figures.lines) {
-      const address = cells.lines.get(line.id);
-      if (address === undefined) throw new Error(`line ${line.id} is not on the sheet`);
-      expect([line.id, pence(cellResult(sheet, address))]).toEqual([line.id, pence(line.amount)]);
-    }
-    for (const [category, amount] of Object.entries(figures.subtotals)) {
-      const address = cells.subtotals.get(SUBTOTAL_LABELS[category] as string);
-      if (address === undefined) {
-        expect([category, amount]).toEqual([category, 0]);
-        continue;
-      }
-      expect([category, pence(cellResult(sheet, address))]).toEqual([category, pence(amount)]);
-    }
+    const rates = expectedRates(layout, figures);
+    expect(
+      rates.map(([label, address]) => [
+        label,
+        Math.round(Number(cellResult(sheet, address)) * 10_000),
+      ])
+    ).toEqual(rates.map(([label, , expected]) => [label, expected]));
+
+    const named = await namedValues(workbook, buffer);
+    expect(NAMES.map((n) => [n, pence(named[n])])).toEqual([
+      ["NHSDP_Total", pence(figures.total)],
+      ["NHSDP_VAT", pence(figures.vat)],
+      ["NHSDP_TotalIncVAT", pence(figures.totalIncVat)],
+    ]);
   });
 
   it("HyperFormula computes the same figures from the sheet's formulas", async () => {
-    const buffer = fs.readFileSync(output);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
-    const cells = locate(sheet);
-    const lineAddresses = figures.lines.map((line) => cells.lines.get(line.id) as string);
-    const values = await evaluateXlsxWithHyperFormula(buffer, sheet.name, [
-      "NHSDP_Total",
-      "NHSDP_VAT",
-      "NHSDP_TotalIncVAT",
-      ...lineAddresses,
+    const money = expectedMoney(layout, figures);
+    const rates = expectedRates(layout, figures);
+    const values = await evaluateXlsxWithHyperFormula(fs.readFileSync(output), sheetName, [
+      ...NAMES,
+      ...money.map(([, address]) => address),
+      ...rates.map(([, address]) => address),
     ]);
-    expect(pence(values.NHSDP_Total)).toBe(pence(figures.total));
-    expect(pence(values.NHSDP_VAT)).toBe(pence(figures.vat));
-    expect(pence(values.NHSDP_TotalIncVAT)).toBe(pence(figures.totalIncVat));
-    figures.lines.forEach((line, i) => {
-      expect([line.id, pence(values[lineAddresses[i] as string])]).toEqual([
-        line.id,
-        pence(line.amount),
-      ]);
-    });
+    expect(money.map(([label, address]) => [label, pence(values[address])])).toEqual(
+      money.map(([label, , expected]) => [label, expected])
+    );
+    expect(
+      rates.map(([label, address]) => [label, Math.round(Number(values[address]) * 10_000)])
+    ).toEqual(rates.map(([label, , expected]) => [label, expected]));
+    expect(NAMES.map((n) => [n, pence(values[n])])).toEqual([
+      ["NHSDP_Total", pence(figures.total)],
+      ["NHSDP_VAT", pence(figures.vat)],
+      ["NHSDP_TotalIncVAT", pence(figures.totalIncVat)],
+    ]);
   });
 
   it("uses native formulas only: no NHSDP functions in the workbook a partner receives", async () => {
@@ -147,7 +361,74 @@ describe.each(EXAMPLES.map((file) => [path.basename(file), file]))("%s", (_name,
     workbook.eachSheet((sheet) =>
       sheet.eachRow((row) => row.eachCell((cell) => cell.formula && formulas.push(cell.formula)))
     );
-    expect(formulas.length).toBeGreaterThan(5);
+    expect(formulas.length).toBeGreaterThan(10);
     expect(formulas.filter((f) => /NHSDP\./i.test(f))).toEqual([]);
+  });
+
+  it("flipping the use cell in the workbook moves the recovery onto the other base", async () => {
+    const flipped: Figures["use"] = figures.use === "commercial" ? "non-commercial" : "commercial";
+    // Change column C of the "Use of the data" row with ExcelJS, and drop every cached formula
+    // result, so that every figure read back can only have come from LibreOffice.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(fs.readFileSync(output) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet(sheetName) as ExcelJS.Worksheet;
+    expect(sheet.getCell(layout.useCell).value).toBe(figures.use);
+    sheet.getCell(layout.useCell).value = flipped;
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.formula) cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+      })
+    );
+    const flippedFile = path.join(work, name.replace(/\.json$/, `-${flipped}.xlsx`));
+    await workbook.xlsx.writeFile(flippedFile);
+
+    const { workbook: recalculated } = await recalculateFileWithLibreOffice(flippedFile);
+    const after = recalculated.getWorksheet(sheetName) as ExcelJS.Worksheet;
+    expectEveryFormulaCalculated(after, layout, flipped);
+    const at = (address: string) => pence(cellResult(after, address));
+
+    // The lines and the overall costs do not depend on the use.
+    const overallMarginal = at(`H${layout.overallRow}`);
+    const overallFull = at(`I${layout.overallRow}`);
+    expect([overallMarginal, overallFull]).toEqual([
+      pence(figures.marginalCost),
+      pence(figures.fullCost),
+    ]);
+    const base = flipped === "non-commercial" ? overallMarginal : overallFull;
+    expect(at(`I${layout.chargedRow}`)).toBe(base);
+
+    // Each recovery = ROUND(base x rate), by hand in whole pence: the rate has at most four places,
+    // so base (pence) x rate (ten-thousandths) / 10,000 is exact, and half rounds up.
+    const amounts: number[] = [];
+    for (const recovery of figures.recoveries) {
+      const r = layout.recoveryRows.get(recovery.id) as number;
+      const rateUnits = Math.round(Number(cellResult(after, `D${r}`)) * 10_000);
+      expect(rateUnits).toBe(Math.round(recovery.rate * 10_000));
+      expect(at(`F${r}`)).toBe(base);
+      const byHand = Number((2n * BigInt(base) * BigInt(rateUnits) + 10_000n) / 20_000n);
+      expect([recovery.id, at(`I${r}`)]).toEqual([recovery.id, byHand]);
+      amounts.push(byHand);
+      // The recovery moved with the base, unless its rate is 0.
+      if (rateUnits > 0)
+        expect([recovery.id, byHand]).not.toEqual([recovery.id, pence(recovery.amount)]);
+    }
+    const allocations = sum(figures.directAllocations.map((a) => pence(a.amount)));
+    const total = base + sum(amounts) + allocations;
+    expect(at(`I${layout.poolRows.fixed}`) + at(`I${layout.poolRows.capital}`)).toBe(
+      sum(amounts) + allocations
+    );
+    expect(at(`I${layout.totalRow}`)).toBe(total);
+    if (flipped === "non-commercial") expect(total).toBeLessThan(pence(figures.total));
+    else expect(total).toBeGreaterThan(pence(figures.total));
+
+    // And the same figures worked out on paper from the example's lines (test/core/quote.test.ts).
+    const paper = FLIPPED_BY_HAND[name];
+    if (paper === undefined) throw new Error(`work out ${name} with its use flipped by hand above`);
+    expect({
+      base: at(`I${layout.chargedRow}`),
+      fixed: at(`I${layout.recoveryRows.get("fixed-cost-recovery") as number}`),
+      capital: at(`I${layout.recoveryRows.get("capital-cost-recovery") as number}`),
+      total: at(`I${layout.totalRow}`),
+    }).toEqual(paper);
   });
 });

@@ -1,10 +1,6 @@
 import { Decimal } from "../../src/core/decimal";
-import { lineAmountV1 } from "../../src/core/quoteV1";
-import {
-  equivalentRecoveryRate,
-  migrateToCurrent,
-  SUPPORTED_VERSIONS,
-} from "../../src/document/migrate";
+import { equivalentRecoveryRate, lineAmountV1 } from "../../src/core/quoteV1";
+import { migrateToCurrent, SUPPORTED_VERSIONS } from "../../src/document/migrate";
 import { parsePartnership } from "../../src/document/parse";
 import { DOCUMENT_VERSION } from "../../src/document/schema";
 import type { PartnershipV1 } from "../../src/document/schemaV1";

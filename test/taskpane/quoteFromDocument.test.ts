@@ -34,33 +34,59 @@ describe("quoteViewFromText", () => {
     const view = valid(
       quoteViewFromText(read("commercial-imaging-ai.json"), "commercial-imaging-ai.json")
     );
-    // Lines at quantity x unit cost x 1.25 (on-costs) x 1.2 (overheads) = x 1.5, each to the penny:
-    // 8,100 + 6,750 + 3,780 + 1,260.53 (840.35 x 1.5 = 1,260.525) + 4,650 + 675 + 25,488 + 24,975
-    // = 75,678.53; plus 1,250,000 x 0.01 = 12,500 and 3,000,000 x 0.0035 = 10,500: 98,678.53.
-    // VAT 98,678.53 x 0.2 = 19,735.706 -> 19,735.71; with VAT 118,414.24.
+    // Full cost of the lines, on-costs on staff time only and no overhead on the pass-through SDE
+    // accounts: 8,100 + 6,750 + 3,780 + 1,260.53 + 4,650 + 675 + 16,992 + 19,980 = 62,187.53;
+    // recovery 62,187.53 x 12.5% = 7,773.44 and x 6% = 3,731.25: 73,692.22.
+    // VAT 73,692.22 x 0.2 = 14,738.444 -> 14,738.44; with VAT 88,430.66.
     expect(view.summary).toMatchObject({
       reference: "DP-2025-011",
       partner: "Radiant Vision AI Ltd",
       use: "Commercial",
       basis: "full cost",
-      total: "£98,678.53",
+      total: "£73,692.22",
       vatRate: "20%",
-      vat: "£19,735.71",
-      totalIncVat: "£118,414.24",
-      findingCount: 0,
-      findingGroups: [],
+      vat: "£14,738.44",
+      totalIncVat: "£88,430.66",
+      findingCount: 1,
     });
+    // An issued quote whose royalty has no annual minimum.
+    expect(view.summary.findingGroups).toHaveLength(1);
+    expect(view.summary.findingGroups[0]).toMatchObject({ severity: "warning", label: "Warnings" });
+    expect(view.summary.findingGroups[0]?.findings[0]?.field).toBe(
+      "valueSharing.royalty.annualMinimum"
+    );
     expect(view.json).toEqual(JSON.parse(read("commercial-imaging-ai.json")));
   });
 
   it("summarises non-commercial use at marginal cost, with its findings grouped by severity", () => {
     const view = valid(quoteViewFromText(read("academic-sde-study.json"), "academic.json"));
-    expect(view.summary.use).toBe("Non-commercial");
-    expect(view.summary.basis).toBe("marginal cost");
-    expect(view.summary.findingCount).toBe(1);
+    // Marginal cost 29,112.00 + 12.5% = 3,639.00 + 6% = 1,746.72: 34,497.72; VAT 6,899.544 -> 6,899.54.
+    expect(view.summary).toMatchObject({
+      use: "Non-commercial",
+      basis: "marginal cost",
+      total: "£34,497.72",
+      vat: "£6,899.54",
+      totalIncVat: "£41,397.26",
+      findingCount: 1,
+    });
     expect(view.summary.findingGroups).toHaveLength(1);
     expect(view.summary.findingGroups[0]).toMatchObject({ severity: "info", label: "Information" });
     expect(view.summary.findingGroups[0]?.findings[0]?.message).toMatch(/overhead rate of 20%/);
+  });
+
+  it("prices a version-1 document as version 2", () => {
+    const view = valid(
+      quoteViewFromText(read(path.join("v1", "commercial-imaging-ai.json")), "v1.json")
+    );
+    // Version 1 charged £98,678.53; read as version 2 the non-staff lines lose their on-costs and
+    // the recovery becomes a rate of the full cost: 65,585.93 + 10,834.80 + 9,096.77 = 85,517.50.
+    expect(view.summary.total).toBe("£85,517.50");
+    // The upgrade names no pricing strategy and records supplier due diligence as not started.
+    expect(
+      view.summary.findingGroups.flatMap((group) => group.findings.map((f) => f.field))
+    ).toEqual(
+      expect.arrayContaining(["pricing.strategy", "informationGovernance.supplierDueDiligence"])
+    );
   });
 
   it("puts warnings before information and leaves out severities with no findings", () => {
@@ -76,7 +102,12 @@ describe("quoteViewFromText", () => {
       );
     }
     const rwe = valid(quoteViewFromText(read("commercial-rwe-milestones.json"), "rwe.json"));
-    expect(rwe.summary.findingGroups.map((group) => group.label)).toEqual(["Warnings"]);
+    expect(rwe.summary.findingGroups.map((group) => group.label)).toEqual(["Information"]);
+    const sme = valid(quoteViewFromText(read("sme-subscription.json"), "sme.json"));
+    expect(sme.summary.findingGroups.map((group) => group.label)).toEqual([
+      "Warnings",
+      "Information",
+    ]);
   });
 
   it("lists every problem in bad-costs.json, with its path", () => {
@@ -87,7 +118,7 @@ describe("quoteViewFromText", () => {
     expect(view.heading).toBe("15 problems in bad-costs.json");
     const lines = view.issues.map(issueText);
     expect(lines).toContain('costs.lines[1].unitCost: must be a number (got the text "112.50")');
-    expect(lines).toContain("costs.overheadRate: is required");
+    expect(lines).toContain("pricing.overheadRate: is required");
     expect(lines).toContain("vatRate: is required");
   });
 
@@ -121,7 +152,7 @@ describe("quoteViewFromFile", () => {
       await quoteViewFromFile({ name: "commercial-imaging-ai.json", text: () => file.text() })
     );
     expect(view.fileName).toBe("commercial-imaging-ai.json");
-    expect(view.summary.total).toBe("£98,678.53");
+    expect(view.summary.total).toBe("£73,692.22");
   });
 
   it("turns a file that cannot be read into a problem, not a rejection", async () => {

@@ -141,6 +141,10 @@ const useStyles = makeStyles({
     fontVariantNumeric: "tabular-nums",
     fontWeight: tokens.fontWeightSemibold,
   },
+  priceChangeList: {
+    marginBlock: "4px 0",
+    paddingInlineStart: "16px",
+  },
   basisReason: {
     margin: 0,
     color: tokens.colorNeutralForeground3,
@@ -255,11 +259,14 @@ function Summary({ summary }: { summary: QuoteSummary }): React.JSX.Element {
       {summary.priceChange.length > 0 && (
         <MessageBar intent="warning" layout="multiline" aria-label="Price change on upgrade">
           <MessageBarBody>
-            {summary.priceChange.map((line, index) => (
-              <Body1 as="p" key={index}>
-                {line.trim()}
-              </Body1>
-            ))}
+            <Body1 as="p" block>
+              {summary.priceChange[0]}
+            </Body1>
+            <ul className={styles.priceChangeList}>
+              {summary.priceChange.slice(1).map((line, index) => (
+                <li key={index}>{line.trim()}</li>
+              ))}
+            </ul>
           </MessageBarBody>
         </MessageBar>
       )}
