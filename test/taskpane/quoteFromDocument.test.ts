@@ -68,6 +68,7 @@ describe("quoteViewFromText", () => {
       vat: "£6,899.54",
       totalIncVat: "£41,397.26",
       findingCount: 1,
+      priceChange: [],
     });
     expect(view.summary.findingGroups).toHaveLength(1);
     expect(view.summary.findingGroups[0]).toMatchObject({ severity: "info", label: "Information" });
@@ -81,6 +82,12 @@ describe("quoteViewFromText", () => {
     // Version 1 charged £98,678.53; read as version 2 the non-staff lines lose their on-costs and
     // the recovery becomes a rate of the full cost: 65,585.93 + 10,834.80 + 9,096.77 = 85,517.50.
     expect(view.summary.total).toBe("£85,517.50");
+    // ...and says so, line by line: 36 x £472 and 9 x £1,850 lose 25% on-costs, times 1.2 overhead.
+    expect(view.summary.priceChange[0]).toMatch(
+      /version-1 document, read as version 2\. Its price changes from £98,678\.53 to £85,517\.50 ex VAT \(-£13,161\.03\)/
+    );
+    expect(view.summary.priceChange.join("\n")).toMatch(/dao-accounts: .*\(-£5,097\.60\)/);
+    expect(view.summary.priceChange.join("\n")).toMatch(/dao-compute: .*\(-£4,995\.00\)/);
     // The upgrade names no pricing strategy and records supplier due diligence as not started.
     expect(
       view.summary.findingGroups.flatMap((group) => group.findings.map((f) => f.field))
