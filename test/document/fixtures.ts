@@ -157,12 +157,7 @@ export function cleanStrategyInput(): PricingStrategyInput & Record<string, unkn
 }
 
 export function cleanStrategy(): PricingStrategy {
-  const result = parseStrategy(cleanStrategyInput());
-  if (!result.ok)
-    throw new Error(
-      `expected a valid strategy:\n${result.issues.map((i) => `${i.path}: ${i.message}`).join("\n")}`
-    );
-  return result.document;
+  return validStrategy(cleanStrategyInput());
 }
 
 export function clean(): Partnership {
