@@ -1,9 +1,10 @@
 /*
  * nhsdp: the command-line face of the calculation core.
- *   nhsdp quote <document.json> -o <quote.xlsx> [--json] [--force] [--strategy <strategy.json>]
+ *   nhsdp quote <document.json> -o <quote.xlsx> [--partner] [--json] [--force] [--strategy <strategy.json>]
  *   nhsdp check <document.json> [--json] [--strategy <strategy.json>]   (a partnership or a pricing strategy)
  *   nhsdp upgrade <document.json> -o <upgraded.json> [--force]
- * Exit codes: 0 success; 1 findings at error severity (check); 2 invalid document or usage;
+ * Exit codes: 0 success; 1 findings at error severity (check, and quote, which still writes the
+ * workbook marked DRAFT); 2 invalid document or usage;
  * 3 an internal error (a bug: please report it with the document).
  */
 import { Command, CommanderError } from "commander";
@@ -141,7 +142,13 @@ function refuseToReplace(target: string, shownAs: string, force: boolean | undef
 
 async function quoteCommand(
   file: string,
-  options: { output?: string; json?: boolean; force?: boolean; strategy?: string },
+  options: {
+    output?: string;
+    json?: boolean;
+    force?: boolean;
+    strategy?: string;
+    partner?: boolean;
+  },
   io: Io
 ) {
   if (options.output === undefined && !options.json) {
@@ -149,16 +156,33 @@ async function quoteCommand(
       "nothing to do: give -o <quote.xlsx> to write the workbook, --json to print the figures, or both"
     );
   }
+  if (options.output !== undefined && !/\.xlsx$/i.test(options.output)) {
+    throw new UsageError(
+      `${options.output} must end in .xlsx: the quote is written as an Excel workbook`
+    );
+  }
+  if (options.partner && options.output === undefined)
+    throw new UsageError("--partner says which workbook to write: give -o <quote.xlsx> too");
   const { doc, upgrade } = readPartnership(file);
   const strategy = options.strategy === undefined ? undefined : readStrategy(options.strategy);
   const quote = priceQuote(doc);
+  const findings = checkPrinciples(doc, quote, strategy === undefined ? {} : { strategy });
   reportUpgrade(upgrade, io);
   if (options.output !== undefined) {
     const target = path.resolve(options.output);
     refuseToReplace(target, options.output, options.force);
-    const findings = checkPrinciples(doc, quote, strategy === undefined ? {} : { strategy });
-    const workbook = await writeQuoteWorkbook(doc, quote, findings, { generatedAt: io.now() });
+    const workbook = await writeQuoteWorkbook(doc, quote, findings, {
+      generatedAt: io.now(),
+      partner: options.partner === true,
+    });
     writeWholeFile(target, workbook, options.output);
+  }
+  if (hasErrors(findings)) {
+    // The quote is still written, marked DRAFT, so the officer can see what needs fixing.
+    const errors = findings.filter((finding) => finding.severity === "error");
+    io.stderr(
+      `${doc.reference} has ${errors.length} error(s) against the NHS principles${options.output === undefined ? "" : `; ${options.output} is marked DRAFT, not for sending`}:\n${errors.map(formatFinding).join("\n")}\n`
+    );
   }
   if (options.json)
     io.stdout(
@@ -170,9 +194,9 @@ async function quoteCommand(
     );
   else
     io.stdout(
-      `Wrote ${options.output}: total ${formatPounds(quote.total)} + VAT ${formatPounds(quote.vat)} = ${formatPounds(quote.totalIncVat)}\n`
+      `Wrote ${options.output}${options.partner ? " (the partner copy)" : ""}: total ${formatPounds(quote.total)} + VAT ${formatPounds(quote.vat)} = ${formatPounds(quote.totalIncVat)}\n`
     );
-  return EXIT.ok;
+  return hasErrors(findings) ? EXIT.findings : EXIT.ok;
 }
 
 function checkCommand(file: string, options: { json?: boolean; strategy?: string }, io: Io) {
@@ -256,6 +280,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     )
     .option("--force", "replace the output file if it exists")
     .option("--strategy <file>", "the trust's pricing strategy, to check the quote's rates against")
+    .option(
+      "--partner",
+      "write the partner copy: the quote sheet alone, with no findings or register"
+    )
     .action(async (file: string, options) => {
       exitCode = await quoteCommand(file, options, io);
     });

@@ -7,6 +7,7 @@ import { checkPrinciples, type Finding } from "../core/principles";
 import { priceQuote, type Quote } from "../core/quote";
 import { parsePartnership, type DocumentIssue, type Partnership } from "../document";
 import { writeSheets, type ExcelRun } from "./officeWriter";
+import { buildFindingsSheet } from "./findingsSheet";
 import { buildQuoteSheet, isoMinute } from "./quoteSheet";
 import type { RegisterEntry } from "./register";
 
@@ -36,9 +37,10 @@ export type QuoteInExcelResult =
   | { ok: false; issues: DocumentIssue[] };
 
 /**
- * Validates a Partnership document and, only if it is valid, adds its quote sheet to the open workbook
- * (never replacing a sheet: a second quote for the same reference becomes "Quote X (2)") and appends a
- * row to the partnership register, in one Excel.run with three syncs however long the quote.
+ * Validates a Partnership document and, only if it is valid, adds its quote sheet and its findings
+ * sheet to the open workbook (never replacing a sheet: a second quote for the same reference becomes
+ * "Quote X (2)") and appends a row to the partnership register, in one Excel.run with three syncs
+ * however long the quote.
  */
 export async function generateQuoteInExcel(
   run: ExcelRun,
@@ -59,7 +61,8 @@ export async function generateQuoteInExcel(
   }
   const findings = checkPrinciples(doc, quote);
   const sheet = buildQuoteSheet(doc, quote, findings, { generatedAt });
-  const written = await writeSheets(run, [sheet], {
+  const findingsSheet = buildFindingsSheet(doc, findings, { generatedAt });
+  const written = await writeSheets(run, [sheet, findingsSheet], {
     register: [quoteRegisterEntry(doc, quote, generatedAt)],
   });
   return {

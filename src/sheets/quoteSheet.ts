@@ -7,7 +7,7 @@
 import { valueProfileSummary } from "../core/dataValue";
 import type { Decimal } from "../core/decimal";
 import { sumDecimals } from "../core/decimal";
-import type { Finding } from "../core/principles";
+import { hasErrors, type Finding } from "../core/principles";
 import { BASIS_REASONS, type PricingBasis, type Quote, type QuoteLine } from "../core/quote";
 import { DATA_USES } from "../core/costs";
 import { VERSION } from "../core/version";
@@ -27,6 +27,18 @@ import {
   type Use,
 } from "../document";
 import { absoluteAddress } from "./a1";
+import {
+  HEADING,
+  LABEL,
+  NHS_BLUE,
+  NOTE,
+  TABLE_HEADER,
+  TITLE,
+  TOP,
+  WRAPPED,
+  heightForLines,
+  lineCount,
+} from "./sheetStyles";
 import {
   SheetSpecBuilder,
   date,
@@ -50,16 +62,12 @@ export const POUNDS_FORMAT = "[$£-809]#,##0.00";
 const UNIT_COST_FORMAT = "[$£-809]#,##0.00##";
 const RATE_FORMAT = "0.00%";
 const QUANTITY_FORMAT = "#,##0.##";
-const NHS_BLUE = "#005EB8";
-const MAX_ROW_HEIGHT = 409;
 /** About how many characters of wrapped text fit on a line of column B. */
 const DESCRIPTION_CHARACTERS = 46;
 /** About how many characters fit on a line of a detail merged across B:I. */
 const DETAIL_CHARACTERS = 120;
 /** About how many characters fit on a line of a note merged across D:I. */
 const NOTE_CHARACTERS = 80;
-/** About how many characters fit on a line of the guide references merged across F:I. */
-const GUIDE_CHARACTERS = 48;
 
 /** Text as a string literal inside a formula: quotes doubled, as Excel writes them. */
 function stringLiteral(value: string): string {
@@ -71,19 +79,7 @@ const BASIS_BY_USE: Readonly<Record<Use, PricingBasis>> = {
   "non-commercial": "marginal cost",
 };
 
-/** How many lines `value` takes wrapped at about `charactersPerLine`. */
-function lineCount(value: string, charactersPerLine: number): number {
-  return Math.max(1, Math.ceil(value.length / charactersPerLine));
-}
-
-const TITLE: CellStyle = { bold: true, size: 16, fontColor: NHS_BLUE };
-const HEADING: CellStyle = { bold: true, size: 12, fontColor: "#FFFFFF", fill: NHS_BLUE };
-const LABEL: CellStyle = { bold: true, vertical: "top" };
-const TOP: CellStyle = { vertical: "top" };
-const WRAPPED: CellStyle = { wrap: true, vertical: "top" };
-const NOTE: CellStyle = { italic: true, fontColor: "#425563", wrap: true, vertical: "top" };
 const CATEGORY: CellStyle = { bold: true, fontColor: NHS_BLUE };
-const TABLE_HEADER: CellStyle = { bold: true, fill: "#E8EDEE", border: { bottom: "thin" } };
 const SUBTOTAL: CellStyle = { bold: true, border: { top: "thin" } };
 const TOTAL: CellStyle = { bold: true, size: 12, border: { top: "thin", bottom: "double" } };
 const MONEY: CellOptions = { numberFormat: POUNDS_FORMAT, style: TOP };
@@ -176,8 +172,21 @@ export function buildQuoteSheet(
   const generated = isoMinute(options.generatedAt);
   const at = new Cursor(sheet);
 
+  const draft = hasErrors(findings);
   sheet.setAt(at.row, 1, text(`Quote for access to NHS data: ${doc.reference}`), { style: TITLE });
   at.row += 1;
+  if (draft) {
+    const errors = findings.filter((finding) => finding.severity === "error").length;
+    sheet.setAt(
+      at.row,
+      1,
+      text(
+        `DRAFT, NOT FOR SENDING: the partnership has ${errors} error${errors === 1 ? "" : "s"} against the NHS principles; see the findings.`
+      ),
+      { style: { bold: true, size: 12, fontColor: "#D5281B" } }
+    );
+    at.row += 1;
+  }
   sheet.setAt(
     at.row,
     1,
@@ -553,7 +562,6 @@ export function buildQuoteSheet(
   at.row += 1;
 
   valueSharingSection(at, doc);
-  findingsSection(at, findings);
 
   sheet
     .columnWidth("A", 24)
@@ -571,7 +579,7 @@ export function buildQuoteSheet(
       orientation: "portrait",
       fitToWidth: true,
       header: {
-        left: `Quote ${doc.reference}`,
+        left: `${draft ? "DRAFT " : ""}Quote ${doc.reference}`,
         right: `Generated ${generated.replace("T", " ")} UTC`,
       },
       footer: { center: `NHS Data Partnership Pricing ${VERSION}` },
@@ -658,7 +666,7 @@ class Cursor {
   /** Makes the current row tall enough for `lines` lines of text. */
   fitLines(lines: number): void {
     // Excel's tallest row is 409 points; longer text stays whole in the cell, scrolled in the formula bar.
-    if (lines > 1) this.sheet.rowHeight(this.row, Math.min(MAX_ROW_HEIGHT, 15 * lines));
+    if (lines > 1) this.sheet.rowHeight(this.row, heightForLines(lines));
   }
 }
 
@@ -778,56 +786,6 @@ function valueSharingSection(at: Cursor, doc: Partnership): void {
       sheet.setAt(at.row, AMOUNT_COLUMN, num(r.annualMinimum), { numberFormat: POUNDS_FORMAT });
       at.row += 1;
     }
-    at.row += 1;
-  }
-}
-
-function findingsSection(at: Cursor, findings: readonly Finding[]): void {
-  const { sheet } = at;
-  at.heading("Checks against the NHS principles");
-  if (findings.length === 0) {
-    sheet.setAt(at.row, 1, text("No findings: the partnership meets every check."));
-    at.row += 1;
-    return;
-  }
-  sheet.row(
-    at.row,
-    1,
-    [
-      text("Severity"),
-      text("Finding"),
-      text("Principle"),
-      text(""),
-      text(""),
-      text("Guide"),
-      text(""),
-      text(""),
-      text(""),
-    ],
-    { style: TABLE_HEADER }
-  );
-  at.row += 1;
-  for (const finding of findings) {
-    const colour =
-      finding.severity === "error"
-        ? "#D5281B"
-        : finding.severity === "warning"
-          ? "#ED8B00"
-          : "#425563";
-    sheet.setAt(at.row, 1, text(finding.severity.toUpperCase()), {
-      style: { bold: true, fontColor: colour, vertical: "top" },
-    });
-    sheet.setAt(at.row, 2, text(finding.message), { style: WRAPPED });
-    sheet.setAt(at.row, 3, text(finding.principle), { style: WRAPPED });
-    sheet.merge(`C${at.row}:E${at.row}`);
-    sheet.setAt(at.row, 6, text(finding.guideSection), { style: WRAPPED });
-    sheet.merge(`F${at.row}:${LAST_COLUMN}${at.row}`);
-    at.fitLines(
-      Math.max(
-        lineCount(finding.message, DESCRIPTION_CHARACTERS),
-        lineCount(finding.guideSection, GUIDE_CHARACTERS)
-      )
-    );
     at.row += 1;
   }
 }

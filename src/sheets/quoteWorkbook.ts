@@ -1,22 +1,32 @@
 /*
- * A standalone quote workbook (.xlsx) for the CLI and for partners who do not have the add-in: the same
- * quote sheet and register row the add-in writes through Office.js (quoteInExcel.ts).
+ * Quote workbooks (.xlsx) for the CLI and for partners who do not have the add-in: the same sheets and
+ * register row the add-in writes through Office.js (quoteInExcel.ts).
+ *  - the internal workbook: the quote, the principle findings on their own sheet, the register;
+ *  - the partner copy: the quote sheet alone, nothing internal.
  */
 import type { Finding } from "../core/principles";
 import type { Quote } from "../core/quote";
 import type { Partnership } from "../document";
+import { buildFindingsSheet } from "./findingsSheet";
 import { quoteRegisterEntry } from "./quoteInExcel";
 import { buildQuoteSheet } from "./quoteSheet";
 import { writeWorkbook } from "./xlsxWriter";
+
+export interface QuoteWorkbookOptions {
+  generatedAt: Date;
+  /** The copy the partner receives: the quote sheet only. */
+  partner?: boolean;
+}
 
 export async function writeQuoteWorkbook(
   doc: Partnership,
   quote: Quote,
   findings: readonly Finding[],
-  options: { generatedAt: Date }
+  options: QuoteWorkbookOptions
 ): Promise<Buffer> {
   const sheet = buildQuoteSheet(doc, quote, findings, options);
-  return writeWorkbook([sheet], {
+  if (options.partner) return writeWorkbook([sheet]);
+  return writeWorkbook([sheet, buildFindingsSheet(doc, findings, options)], {
     register: [quoteRegisterEntry(doc, quote, options.generatedAt)],
   });
 }

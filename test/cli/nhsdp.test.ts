@@ -3,6 +3,7 @@
  * (0 success, 1 findings at error severity, 2 invalid document or usage, 3 an internal error).
  */
 import { spawnSync } from "child_process";
+import * as ExcelJS from "exceljs";
 import fs from "fs";
 import os from "os";
 import path from "path";
@@ -190,6 +191,84 @@ describe("nhsdp quote -o", () => {
     const nothing = await run("quote", EXAMPLE);
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toMatch(/nothing to do: give -o <quote.xlsx>.*--json/);
+  });
+});
+
+describe("nhsdp quote: the internal workbook and the partner copy", () => {
+  /** Every text in every cell of every sheet, by sheet name, and the workbook's table names. */
+  async function contents(file: string) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const texts = new Map<string, string[]>();
+    const tables: string[] = [];
+    workbook.eachSheet((sheet) => {
+      const found: string[] = [];
+      sheet.eachRow((row) => row.eachCell((cell) => found.push(String(cell.text))));
+      texts.set(sheet.name, found);
+      tables.push(...Object.keys((sheet as unknown as { tables: object }).tables ?? {}));
+    });
+    return { texts, tables };
+  }
+
+  it("writes the quote, the findings on their own sheet and the register for the trust", async () => {
+    const output = path.join(work, "internal.xlsx");
+    expect((await run("quote", EXAMPLE, "-o", output)).code).toBe(0);
+    const { texts, tables } = await contents(output);
+    expect([...texts.keys()]).toEqual(["Quote DP-2025-011", "Findings DP-2025-011", "Register"]);
+    expect(tables).toEqual(["NHSDP_Register"]);
+    // The imaging example's one finding (its royalty has no minimum) and where the guide says so.
+    const findings = texts.get("Findings DP-2025-011") ?? [];
+    expect(findings).toEqual(
+      expect.arrayContaining(["WARNING", "valueSharing.royalty.annualMinimum"])
+    );
+    expect(findings.join("\n")).toMatch(/CIDC guide, chapter 4: Principle 4/);
+    expect((texts.get("Quote DP-2025-011") ?? []).join("\n")).not.toMatch(/WARNING|annual minimum/);
+  });
+
+  it("--partner writes the quote sheet alone: no findings, no register", async () => {
+    const output = path.join(work, "partner.xlsx");
+    const result = await run("quote", EXAMPLE, "-o", output, "--partner");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/the partner copy/);
+    const { texts, tables } = await contents(output);
+    expect([...texts.keys()]).toEqual(["Quote DP-2025-011"]);
+    expect(tables).toEqual([]);
+    const all = (texts.get("Quote DP-2025-011") ?? []).join("\n");
+    expect(all).not.toMatch(/WARNING|principle 4|annualMinimum|Findings|Register/);
+    expect(all).toMatch(/Total before VAT[^]*73692\.22/);
+  });
+
+  it("exits 1 for a quote with an ERROR finding, still writes it marked DRAFT, and prints the errors", async () => {
+    const file = writeDocument("exclusive-quote.json", (doc) => (doc.exclusivityRequested = true));
+    const output = path.join(work, "exclusive.xlsx");
+    const result = await run("quote", file, "-o", output);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /DP-2025-011 has 1 error\(s\) against the NHS principles; .*exclusive\.xlsx is marked DRAFT/
+    );
+    expect(result.stderr).toMatch(/ERROR DHSC principle 3 .*exclusivity/);
+    const { texts } = await contents(output);
+    const quote = (texts.get("Quote DP-2025-011") ?? []).join("\n");
+    expect(quote).toMatch(
+      /DRAFT, NOT FOR SENDING: the partnership has 1 error against the NHS principles/
+    );
+    // The clean example carries no such mark.
+    const clean = path.join(work, "clean.xlsx");
+    await run("quote", EXAMPLE, "-o", clean);
+    expect(((await contents(clean)).texts.get("Quote DP-2025-011") ?? []).join("\n")).not.toMatch(
+      /DRAFT/
+    );
+  });
+
+  it("refuses an output that is not an .xlsx file, or --partner with nothing to write", async () => {
+    const pdf = path.join(work, "quote.pdf");
+    const wrong = await run("quote", EXAMPLE, "-o", pdf);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/quote\.pdf must end in \.xlsx/);
+    expect(fs.existsSync(pdf)).toBe(false);
+    const partner = await run("quote", EXAMPLE, "--partner", "--json");
+    expect(partner.code).toBe(2);
+    expect(partner.stderr).toMatch(/--partner .* give -o/);
   });
 });
 
