@@ -70,7 +70,7 @@ export const VALUE_CHARACTERISTIC_SHORT_LABELS: Readonly<Record<ValueCharacteris
 
 export const QUOTE_STAGE_LABELS: Readonly<Record<QuoteStage, string>> = {
   draft: "Draft",
-  issued: "Issued to the partner",
+  issued: "Issued",
   accepted: "Accepted",
   declined: "Declined",
   withdrawn: "Withdrawn",

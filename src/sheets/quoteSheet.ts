@@ -27,6 +27,7 @@ import {
   type Use,
 } from "../document";
 import { absoluteAddress } from "./a1";
+import { DEFAULT_ROW_HEIGHT, pageBreaks } from "./pagination";
 import {
   HEADING,
   LABEL,
@@ -47,6 +48,7 @@ import {
   text,
   type CellOptions,
   type CellStyle,
+  type CellValueSpec,
   type SheetSpec,
 } from "./spec";
 
@@ -82,6 +84,14 @@ const BASIS_BY_USE: Readonly<Record<Use, PricingBasis>> = {
 const CATEGORY: CellStyle = { bold: true, fontColor: NHS_BLUE };
 const SUBTOTAL: CellStyle = { bold: true, border: { top: "thin" } };
 const TOTAL: CellStyle = { bold: true, size: 12, border: { top: "thin", bottom: "double" } };
+const GRAND_TOTAL: CellStyle = {
+  bold: true,
+  size: 13,
+  fill: "#E8EDEE",
+  border: { top: "thin", bottom: "double" },
+};
+/** A heading prints on the same page as at least this many rows after it. */
+const HEADING_KEEP_ROWS = 5;
 const MONEY: CellOptions = { numberFormat: POUNDS_FORMAT, style: TOP };
 
 /**
@@ -152,14 +162,14 @@ const LAST_COLUMN_NUMBER = 9;
 
 const percentText = (value: number): string => `${Number((value * 100).toPrecision(12))}%`;
 
+/** "Issued 2025-06-02", "Accepted 2025-07-01 (issued 2025-06-02)", "Draft": short enough for the header. */
 function stageText(doc: Partnership): string {
   const terms = doc.quote;
-  const on: string[] = [];
-  if (terms.issuedOn !== undefined) on.push(`issued ${terms.issuedOn}`);
-  if (terms.acceptedOn !== undefined) on.push(`accepted ${terms.acceptedOn}`);
-  if (terms.declinedOn !== undefined) on.push(`declined ${terms.declinedOn}`);
-  if (terms.withdrawnOn !== undefined) on.push(`withdrawn ${terms.withdrawnOn}`);
-  return `${QUOTE_STAGE_LABELS[terms.stage]}${on.length ? ` (${on.join(", ")})` : ""}`;
+  const decided = terms.acceptedOn ?? terms.declinedOn ?? terms.withdrawnOn;
+  const label = QUOTE_STAGE_LABELS[terms.stage];
+  if (decided !== undefined)
+    return `${label} ${decided}${terms.issuedOn === undefined ? "" : ` (issued ${terms.issuedOn})`}`;
+  return terms.issuedOn === undefined ? label : `${label} ${terms.issuedOn}`;
 }
 
 export function buildQuoteSheet(
@@ -197,16 +207,10 @@ export function buildQuoteSheet(
       style: { italic: true, fontColor: "#425563" },
     }
   );
-  at.row += 1;
+  at.row += 2;
+  headerBlock(at, doc);
 
   at.heading("Partnership");
-  at.detail("Reference", doc.reference);
-  at.detail(
-    "NHS organisation",
-    doc.trust.odsCode ? `${doc.trust.name} (${doc.trust.odsCode})` : doc.trust.name
-  );
-  if (doc.trust.address !== undefined) at.detail("Address", doc.trust.address);
-  at.detail("Partner", doc.partner.name);
   at.detail("Partnership type", PARTNERSHIP_TYPE_LABELS[doc.partnershipType]);
   at.detail("Purpose", doc.purpose);
   at.detail("Expected patient benefit", doc.expectedPatientBenefit ?? "Not stated");
@@ -222,11 +226,6 @@ export function buildQuoteSheet(
     "Information governance",
     `DPIA: ${IG_STATUS_LABELS[ig.dpia]}; data processing agreement: ${IG_STATUS_LABELS[ig.dataProcessingAgreement]}; data sharing agreement: ${IG_STATUS_LABELS[ig.dataSharingAgreement]}; supplier due diligence: ${IG_STATUS_LABELS[ig.supplierDueDiligence]}`
   );
-  at.detail("Stage", stageText(doc));
-  at.dateDetail("Quote date", doc.quote.date);
-  if (doc.quote.validUntil !== undefined) at.dateDetail("Valid until", doc.quote.validUntil);
-  if (doc.quote.paymentTermsDays !== undefined)
-    at.detail("Payment terms", `Within ${doc.quote.paymentTermsDays} days of invoice`);
 
   dataValueSection(at, doc);
 
@@ -353,6 +352,7 @@ export function buildQuoteSheet(
   for (const category of COST_CATEGORIES) {
     const lines = quote.lines.filter((line) => line.category === category);
     if (lines.length === 0) continue;
+    at.keep(3);
     sheet.setAt(at.row, 1, text(COST_CATEGORY_LABELS[category]), { style: CATEGORY });
     at.row += 1;
     const first = at.row;
@@ -527,6 +527,7 @@ export function buildQuoteSheet(
   }
   at.row += 1;
 
+  at.keep(4);
   sheet.setAt(at.row, 2, text("Total before VAT"), { style: TOTAL });
   const total = sheet.setAt(
     at.row,
@@ -545,13 +546,16 @@ export function buildQuoteSheet(
   );
   sheet.defineName(QUOTE_NAMES.vat, vat);
   at.row += 1;
-  sheet.setAt(at.row, 2, text("Total including VAT"), { style: TOTAL });
+  sheet.setAt(at.row, 2, text("Total including VAT"), { style: GRAND_TOTAL });
+  for (let col = 3; col < LAST_COLUMN_NUMBER; col++)
+    sheet.setAt(at.row, col, { kind: "blank" }, { style: GRAND_TOTAL });
   const totalIncVat = sheet.setAt(
     at.row,
     9,
     formula(`ROUND(${total}+${vat},2)`, quote.totalIncVat.toNumber()),
-    { numberFormat: POUNDS_FORMAT, style: TOTAL }
+    { numberFormat: POUNDS_FORMAT, style: GRAND_TOTAL }
   );
+  sheet.rowHeight(at.row, 20);
   sheet.defineName(QUOTE_NAMES.totalIncVat, totalIncVat);
   at.row += 1;
   const rule =
@@ -585,7 +589,56 @@ export function buildQuoteSheet(
       footer: { center: `NHS Data Partnership Pricing ${VERSION}` },
       printArea: `A1:${LAST_COLUMN}${Math.max(at.row - 1, 1)}`,
     });
-  return sheet.build();
+  // Every row gets an explicit height, so that Excel and LibreOffice paginate it as pageBreaks does.
+  const heights = sheet.build().rowHeights ?? {};
+  for (let row = 1; row < at.row; row++)
+    if (heights[String(row)] === undefined) sheet.rowHeight(row, DEFAULT_ROW_HEIGHT);
+  const spec = sheet.build();
+  return { ...spec, print: { ...spec.print, rowBreaks: pageBreaks(spec, at.keepWithNext) } };
+}
+
+/**
+ * Who the quote is from and to, and its terms: the trust's name and address on the left, the
+ * reference, stage, dates and payment terms on the right, the partner below.
+ */
+function headerBlock(at: Cursor, doc: Partnership): void {
+  const { sheet } = at;
+  const first = at.row;
+  const from = [
+    doc.trust.odsCode ? `${doc.trust.name} (${doc.trust.odsCode})` : doc.trust.name,
+    ...(doc.trust.address ?? "").split(/\s*(?:\r?\n|,)\s*/).filter((part) => part.trim() !== ""),
+  ];
+  const terms: [string, CellValueSpec][] = [
+    ["Quote reference", text(doc.reference)],
+    ["Stage", text(stageText(doc))],
+    ["Quote date", date(doc.quote.date)],
+    ...(doc.quote.validUntil === undefined
+      ? []
+      : ([["Valid until", date(doc.quote.validUntil)]] as [string, CellValueSpec][])),
+    ...(doc.quote.paymentTermsDays === undefined
+      ? []
+      : ([["Payment terms", text(`Within ${doc.quote.paymentTermsDays} days of invoice`)]] as [
+          string,
+          CellValueSpec,
+        ][])),
+  ];
+  from.forEach((line, i) => {
+    sheet.setAt(first + i, 1, text(line), { style: i === 0 ? { bold: true, size: 12 } : TOP });
+    sheet.merge(`A${first + i}:E${first + i}`);
+  });
+  terms.forEach(([label, value], i) => {
+    sheet.setAt(first + i, 6, text(label), { style: { ...LABEL, horizontal: "right" } });
+    sheet.merge(`F${first + i}:G${first + i}`);
+    sheet.setAt(first + i, 8, value, {
+      style: { bold: label === "Quote reference", horizontal: "left" },
+    });
+    sheet.merge(`H${first + i}:I${first + i}`);
+  });
+  at.row = first + Math.max(from.length, terms.length) + 1;
+  sheet.setAt(at.row, 1, text("To"), { style: LABEL });
+  sheet.setAt(at.row, 2, text(doc.partner.name), { style: { bold: true, size: 12 } });
+  sheet.merge(`B${at.row}:${LAST_COLUMN}${at.row}`);
+  at.row += 1;
 }
 
 function dataValueSection(at: Cursor, doc: Partnership): void {
@@ -634,8 +687,17 @@ class Cursor {
   constructor(readonly sheet: SheetSpecBuilder) {}
 
   /** A full-width band across the sheet. */
-  heading(title: string): void {
+  /** Rows that must print on the same page as the few rows after them: [row, how many rows]. */
+  readonly keepWithNext: [number, number][] = [];
+
+  /** Keeps the current row on the same page as the `rows` - 1 rows after it. */
+  keep(rows: number): void {
+    this.keepWithNext.push([this.row, rows]);
+  }
+
+  heading(title: string, keep = HEADING_KEEP_ROWS): void {
     this.row += 1;
+    this.keepWithNext.push([this.row, keep]);
     this.sheet.setAt(this.row, 1, text(title), { style: HEADING });
     for (let col = 2; col <= LAST_COLUMN_NUMBER; col++)
       this.sheet.setAt(this.row, col, { kind: "blank" }, { style: HEADING });
@@ -688,6 +750,7 @@ function valueSharingSection(at: Cursor, doc: Partnership): void {
     at.row += 1;
   };
   if (terms.fixedPayment) {
+    at.keep(3);
     sheet.setAt(at.row, 1, text("Fixed payment"), { style: LABEL });
     sheet.setAt(at.row, AMOUNT_COLUMN, num(terms.fixedPayment.amount), {
       numberFormat: POUNDS_FORMAT,
@@ -706,6 +769,7 @@ function valueSharingSection(at: Cursor, doc: Partnership): void {
   }
   if (terms.subscription) {
     const s = terms.subscription;
+    at.keep(3);
     sheet.setAt(at.row, 1, text("Subscription"), { style: LABEL });
     sheet.setAt(
       at.row,
@@ -740,6 +804,7 @@ function valueSharingSection(at: Cursor, doc: Partnership): void {
     at.row += 1;
   }
   if (terms.milestones?.length) {
+    at.keep(3);
     sheet.setAt(at.row, 1, text("Milestone payments"), { style: LABEL });
     at.row += 1;
     table(["Milestone", "Description", "Year", "Probability", "", "", "", "", "Amount"]);
@@ -756,6 +821,7 @@ function valueSharingSection(at: Cursor, doc: Partnership): void {
   }
   if (terms.royalty) {
     const r = terms.royalty;
+    at.keep(3);
     sheet.setAt(at.row, 1, text("Revenue royalty"), { style: LABEL });
     sheet.setAt(
       at.row,

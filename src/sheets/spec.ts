@@ -125,6 +125,8 @@ export interface PrintSpec {
   footer?: HeaderFooterSpec;
   /** e.g. "A1:F40" */
   printArea?: string;
+  /** Rows that start a new printed page: a manual page break above each, in ascending order. */
+  rowBreaks?: number[];
 }
 
 export interface FreezeSpec {
@@ -593,6 +595,14 @@ export function sheetSpecProblems(spec: SheetSpec): string[] {
       p.push("print.header is longer than Excel's 255 characters");
     if (headerFooterString(pr.footer).length > 255)
       p.push("print.footer is longer than Excel's 255 characters");
+    if (pr.rowBreaks !== undefined) {
+      pr.rowBreaks.forEach((row, i) => {
+        if (!Number.isInteger(row) || row < 2 || row > MAX_ROWS)
+          p.push(`print.rowBreaks: ${row} is not a row from 2 to ${MAX_ROWS}`);
+        else if (i > 0 && row <= (pr.rowBreaks?.[i - 1] ?? 0))
+          p.push(`print.rowBreaks: ${row} is not after the break before it`);
+      });
+    }
     if (pr.printArea !== undefined) {
       try {
         parseRangeAddress(pr.printArea);

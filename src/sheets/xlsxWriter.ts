@@ -270,6 +270,8 @@ export function renderSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): RawDefinedN
   ws.pageSetup.fitToWidth = 1;
   ws.pageSetup.fitToHeight = print.fitToWidth ? 0 : 1;
   if (print.printArea) ws.pageSetup.printArea = print.printArea;
+  // ExcelJS puts a break below a row; the spec names the row that starts the new page.
+  for (const row of print.rowBreaks ?? []) ws.getRow(row - 1).addPageBreak();
   if (plan.headerString) ws.headerFooter.oddHeader = plan.headerString;
   if (plan.footerString) ws.headerFooter.oddFooter = plan.footerString;
 

@@ -173,3 +173,45 @@ export async function recalculateBufferWithLibreOffice(
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Prints an xlsx file to PDF with LibreOffice (recalculating it first) and returns the PDF's path in a
+ * fresh temporary folder, which the caller removes. Needs the Carlito font (Debian's
+ * fonts-crosextra-carlito), metrically the same as Calibri, or LibreOffice lays the sheet out with a
+ * wider substitute and the pages are not the ones Excel prints.
+ */
+export function printToPdfWithLibreOffice(
+  xlsxPath: string,
+  timeoutMs = LIBREOFFICE_TIMEOUT_MS
+): Promise<string> {
+  const job = queue.then(async () => {
+    if (!libreOfficeAvailable()) {
+      throw new Error(
+        "LibreOffice (soffice) is not installed: install Debian's libreoffice-calc or set SOFFICE."
+      );
+    }
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "lo-pdf-"));
+    const res = await run(
+      [
+        `-env:UserInstallation=file://${profile()}`,
+        "--headless",
+        "--norestore",
+        "--calc",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        outDir,
+        xlsxPath,
+      ],
+      timeoutMs
+    );
+    const out = path.join(outDir, path.basename(xlsxPath).replace(/\.[^.]+$/, "") + ".pdf");
+    if (!fs.existsSync(out))
+      throw new Error(
+        `LibreOffice produced no PDF (exit ${res.code}):\n${res.stdout}\n${res.stderr}`
+      );
+    return out;
+  });
+  queue = job.catch(() => undefined);
+  return job;
+}
