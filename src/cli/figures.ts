@@ -98,25 +98,26 @@ export function quoteFigures(
       description: line.description,
       amount: line.amount.toNumber(),
     })),
-    ...(upgrade === undefined
-      ? {}
-      : {
-          upgrade: {
-            fromVersion: upgrade.fromVersion,
-            before: {
-              total: upgrade.before.total.toNumber(),
-              vat: upgrade.before.vat.toNumber(),
-              totalIncVat: upgrade.before.totalIncVat.toNumber(),
-            },
-            change: upgrade.change.toNumber(),
-            items: upgrade.items.map((item) => ({
-              id: item.id,
-              before: item.before.toNumber(),
-              after: item.after.toNumber(),
-              change: item.change.toNumber(),
-              reason: item.reason,
-            })),
-          },
-        }),
+    ...(upgrade === undefined ? {} : { upgrade: upgradeFigures(upgrade) }),
+  };
+}
+
+/** How an older document's price changed on reading it, as plain JSON. */
+export function upgradeFigures(upgrade: PriceChange): NonNullable<QuoteFigures["upgrade"]> {
+  return {
+    fromVersion: upgrade.fromVersion,
+    before: {
+      total: upgrade.before.total.toNumber(),
+      vat: upgrade.before.vat.toNumber(),
+      totalIncVat: upgrade.before.totalIncVat.toNumber(),
+    },
+    change: upgrade.change.toNumber(),
+    items: upgrade.items.map((item) => ({
+      id: item.id,
+      before: item.before.toNumber(),
+      after: item.after.toNumber(),
+      change: item.change.toNumber(),
+      reason: item.reason,
+    })),
   };
 }

@@ -26,7 +26,7 @@ import {
   type PricingStrategy,
 } from "../document";
 import { writeQuoteWorkbook } from "../sheets/quoteWorkbook";
-import { quoteFigures } from "./figures";
+import { quoteFigures, upgradeFigures } from "./figures";
 
 export const EXIT = { ok: 0, findings: 1, invalid: 2, internal: 3 } as const;
 
@@ -84,7 +84,11 @@ function partnershipFrom(file: string, json: unknown): ReadPartnership {
   if (parsed.upgradedFrom === undefined) return { doc: parsed.document };
   return {
     doc: parsed.document,
-    upgrade: explainPriceChange(parsed.upgradedFrom.original, parsed.document),
+    upgrade: explainPriceChange(
+      parsed.upgradedFrom.original,
+      parsed.document,
+      parsed.upgradedFrom.notes
+    ),
   };
 }
 
@@ -230,7 +234,16 @@ function checkCommand(file: string, options: { json?: boolean; strategy?: string
   );
   if (options.json)
     io.stdout(
-      JSON.stringify({ reference: doc.reference, stage: doc.quote.stage, findings }, null, 2) + "\n"
+      JSON.stringify(
+        {
+          reference: doc.reference,
+          stage: doc.quote.stage,
+          findings,
+          ...(upgrade === undefined ? {} : { upgrade: upgradeFigures(upgrade) }),
+        },
+        null,
+        2
+      ) + "\n"
     );
   else if (findings.length === 0) io.stdout(`${doc.reference}: no findings\n`);
   else io.stdout(findings.map(formatFinding).join("\n") + "\n");

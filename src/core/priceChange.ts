@@ -45,19 +45,39 @@ const percent = (rate: Decimal): string => `${rate.times(100).toString()}%`;
 function lineReason(
   original: PartnershipV1,
   quote: Quote,
-  id: string,
+  index: number,
   before: Decimal,
   after: Decimal
 ): string {
-  const line = quote.lines.find((candidate) => candidate.id === id);
+  const line = quote.lines[index];
+  const written = original.costs.lines[index];
   const onCost = new Decimal(original.costs.onCostRate);
-  if (line !== undefined && line.kind === "non-staff" && !onCost.isZero()) {
-    return `a non-staff line: employer's on-costs (${percent(onCost)}) belong to staff time only, so they no longer apply`;
-  }
+  const reasons: string[] = [];
+  if (line !== undefined && line.kind === "non-staff" && !onCost.isZero())
+    reasons.push(
+      `a non-staff line: employer's on-costs (${percent(onCost)}) belong to staff time only, so they no longer apply`
+    );
+  if (
+    line !== undefined &&
+    written !== undefined &&
+    (!line.quantity.equals(written.quantity) || !line.unitCost.equals(written.unitCost))
+  )
+    reasons.push(
+      "its quantity or unit cost is rounded to version 2's precision (quantities to 2 decimal places, unit costs to 4)"
+    );
+  if (reasons.length > 0) return reasons.join("; and ");
   return `rounded to the penny at each printed step (cost, marginal cost, full cost) instead of once: ${formatPounds(before)} becomes ${formatPounds(after)}`;
 }
 
-export function explainPriceChange(original: PartnershipV1, upgraded: Partnership): PriceChange {
+/**
+ * `upgradeNotes` are what the upgrade had to change beyond the format (figures rounded to version 2's
+ * precision, a rate capped), as migrate.ts reports them; they are listed with the change.
+ */
+export function explainPriceChange(
+  original: PartnershipV1,
+  upgraded: Partnership,
+  upgradeNotes: readonly string[] = []
+): PriceChange {
   const quote = priceQuote(upgraded);
   const items: PriceChangeItem[] = [];
   const add = (
@@ -80,7 +100,7 @@ export function explainPriceChange(original: PartnershipV1, upgraded: Partnershi
       line.description,
       before,
       after,
-      lineReason(original, quote, line.id, before, after)
+      lineReason(original, quote, index, before, after)
     );
   });
 
@@ -114,6 +134,7 @@ export function explainPriceChange(original: PartnershipV1, upgraded: Partnershi
     change: quote.total.minus(totalBefore),
     items,
     notes: [
+      ...upgradeNotes,
       "The quote's stage is draft, dated the version-1 quote date; add its validity and payment terms before issuing it.",
       "Supplier due diligence is recorded as not started: version 1 did not record it.",
       "The rates are the document's own, not yet a pricing strategy's: price it with the trust's strategy before issuing it.",

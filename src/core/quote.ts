@@ -140,11 +140,12 @@ export const RECOVERY_DESCRIPTIONS = {
   capital: "Capital costs: building the SDE, acquiring new data, platform improvements",
 } as const;
 
-function withinQuoteLimit(amount: Decimal, field: string): Decimal {
+/** `what` names the figure when it is not what the partner is charged ("its full cost, ... "). */
+function withinQuoteLimit(amount: Decimal, field: string, what = ""): Decimal {
   if (amount.greaterThan(MAX_QUOTE_AMOUNT)) {
     throw invalidNumber(
       field,
-      `comes to ${formatPounds(amount)}, above the ${formatPounds(new Decimal(MAX_QUOTE_AMOUNT))} a quote can carry; check the quantities and unit costs`
+      `${what}comes to ${formatPounds(amount)}, above the ${formatPounds(new Decimal(MAX_QUOTE_AMOUNT))} a quote can carry; check the quantities and unit costs`
     );
   }
   return amount;
@@ -173,7 +174,11 @@ function priceLine(
       : cost;
   const full = line.passThrough
     ? marginal
-    : withinQuoteLimit(toPence(marginal.times(ONE.plus(rates.overheadRate))), field);
+    : withinQuoteLimit(
+        toPence(marginal.times(ONE.plus(rates.overheadRate))),
+        field,
+        commercial ? "" : "its full cost, printed beside the marginal cost it is charged at, "
+      );
   return {
     id: line.id,
     category: line.category,

@@ -14,12 +14,17 @@ export const MAX_AMOUNT = 1e12;
 
 /**
  * Runs an object-level refinement even when some of the object's fields are invalid, so every problem is
- * reported; but not when the value is no object or list at all (a missing section, null), which the
- * schema reports by itself and which the refinement could not read without throwing.
+ * reported; but not when the value is no object at all (a missing section, null), which the schema
+ * reports by itself and which the refinement could not read without throwing.
  */
 export const ALWAYS = {
   when: (payload: { value: unknown }) =>
-    typeof payload.value === "object" && payload.value !== null,
+    typeof payload.value === "object" && payload.value !== null && !Array.isArray(payload.value),
+} as const;
+
+/** The same for a refinement of a list: it runs on a list, never on an object written in its place. */
+export const ALWAYS_FOR_LISTS = {
+  when: (payload: { value: unknown }) => Array.isArray(payload.value),
 } as const;
 
 export const isNumber = (value: unknown): value is number =>

@@ -1,4 +1,5 @@
-import { sumDecimals } from "../core/decimal";
+import { Decimal, sumDecimals } from "../core/decimal";
+import { DECIMAL_PLACES } from "../core/vocabulary";
 import { equivalentRecoveryRate, lineAmountV1, poolAmountV1 } from "../core/quoteV1";
 import {
   DOCUMENT_PATH,
@@ -26,27 +27,78 @@ export const SUPPORTED_VERSIONS: readonly number[] = Array.from(
   (_, i) => i + 1
 );
 
-function upgradeV1ToV2(doc: PartnershipV1): Record<string, unknown> {
+/** Version 2's largest rate (10,000%), and the longest id it prints. */
+const MAX_RATE = 100;
+const MAX_ID_LENGTH = 64;
+
+/**
+ * Upgrades a valid version-1 document. Version 1 had no limits on decimal places, rates or id lengths;
+ * a figure version 2 cannot hold exactly is rounded half away from zero to version 2's precision (or a
+ * rate capped, an id shortened), and each such change is described in `notes`, so that nothing about
+ * the document changes without the user being told.
+ */
+function upgradeV1ToV2(doc: PartnershipV1): { document: Record<string, unknown>; notes: string[] } {
   const { costs, quoteDate, informationGovernance, ...rest } = doc;
+  const notes: string[] = [];
+  const fit = (value: number, places: number, path: string, max = Infinity): number => {
+    const exact = new Decimal(value);
+    let fitted = exact.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+    if (fitted.greaterThan(max)) fitted = new Decimal(max);
+    if (!fitted.equals(exact))
+      notes.push(
+        fitted.equals(max)
+          ? `${path} of ${exact.toString()} is capped at ${max}, the largest version 2 accepts.`
+          : `${path} of ${exact.toString()} is rounded to ${fitted.toString()}: version 2 keeps ${places} decimal places.`
+      );
+    return fitted.toNumber();
+  };
   const costBase = sumDecimals(costs.lines.map((line) => lineAmountV1(doc, line)));
-  const recoveryRate = (pool: { pool: number; share: number }): number =>
-    equivalentRecoveryRate(poolAmountV1(pool), costBase).toNumber();
-  return {
+  const recoveryRate = (pool: { pool: number; share: number }, path: string): number =>
+    fit(
+      equivalentRecoveryRate(poolAmountV1(pool), costBase).toNumber(),
+      DECIMAL_PLACES.rate,
+      path,
+      MAX_RATE
+    );
+  const lines = costs.lines.map((line, index) => {
+    const path = `costs.lines[${index}]`;
+    const id =
+      line.id.length <= MAX_ID_LENGTH
+        ? line.id
+        : `${line.id.slice(0, MAX_ID_LENGTH - 6)}~${index + 1}`;
+    if (id !== line.id)
+      notes.push(`${path}.id is shortened to "${id}": version 2 ids have at most 64 characters.`);
+    return {
+      ...line,
+      id,
+      quantity: fit(line.quantity, DECIMAL_PLACES.quantity, `${path}.quantity`),
+      unitCost: fit(line.unitCost, DECIMAL_PLACES.unitCost, `${path}.unitCost`),
+    };
+  });
+  const document = {
     ...rest,
     version: 2,
     // Version 1 did not record supplier due diligence; nothing recorded means not started.
     informationGovernance: { ...informationGovernance, supplierDueDiligence: "not-started" },
     quote: { stage: "draft", date: quoteDate },
     pricing: {
-      staffOnCostRate: costs.onCostRate,
-      overheadRate: costs.overheadRate,
-      fixedCostRecoveryRate: recoveryRate(costs.fixedCosts),
-      capitalCostRecoveryRate: recoveryRate(costs.capitalCosts),
+      staffOnCostRate: fit(costs.onCostRate, DECIMAL_PLACES.rate, "costs.onCostRate", MAX_RATE),
+      overheadRate: fit(costs.overheadRate, DECIMAL_PLACES.rate, "costs.overheadRate", MAX_RATE),
+      fixedCostRecoveryRate: recoveryRate(
+        costs.fixedCosts,
+        "The fixed-cost recovery rate carried over"
+      ),
+      capitalCostRecoveryRate: recoveryRate(
+        costs.capitalCosts,
+        "The capital-cost recovery rate carried over"
+      ),
       overrides: [],
     },
     // Each line's kind defaults by its category when the version-2 schema reads it.
-    costs: { lines: costs.lines.map((line) => ({ ...line })), directAllocations: [] },
+    costs: { lines, directAllocations: [] },
+    vatRate: fit(doc.vatRate, DECIMAL_PLACES.rate, "vatRate"),
   };
+  return { document, notes };
 }
 
 export type MigrationResult =
@@ -56,6 +108,8 @@ export type MigrationResult =
       readonly fromVersion: number;
       /** The document as it was written, when it was a version-1 document. */
       readonly original?: PartnershipV1;
+      /** What the upgrade had to change beyond the format (a figure rounded, a rate capped). */
+      readonly notes?: readonly string[];
     }
   | { readonly ok: false; readonly issues: DocumentIssue[] };
 
@@ -122,10 +176,12 @@ export function migrateToCurrent(json: unknown): MigrationResult {
   if (!original.success) {
     return { ok: false, issues: issuesFromZod(original.error.issues) };
   }
+  const upgraded = upgradeV1ToV2(original.data);
   return {
     ok: true,
-    document: upgradeV1ToV2(original.data),
+    document: upgraded.document,
     fromVersion: version,
     original: original.data,
+    notes: upgraded.notes,
   };
 }

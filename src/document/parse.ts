@@ -16,7 +16,12 @@ export type ParseResult =
       readonly ok: true;
       readonly document: Partnership;
       /** Present when the document was written in an older version and upgraded on reading. */
-      readonly upgradedFrom?: { readonly version: number; readonly original: PartnershipV1 };
+      readonly upgradedFrom?: {
+        readonly version: number;
+        readonly original: PartnershipV1;
+        /** What the upgrade had to change beyond the format (a figure rounded, a rate capped). */
+        readonly notes: readonly string[];
+      };
     }
   | { readonly ok: false; readonly issues: DocumentIssue[] };
 
@@ -36,7 +41,11 @@ export function parsePartnership(json: unknown): ParseResult {
   return {
     ok: true,
     document: result.data,
-    upgradedFrom: { version: migrated.fromVersion, original: migrated.original },
+    upgradedFrom: {
+      version: migrated.fromVersion,
+      original: migrated.original,
+      notes: migrated.notes ?? [],
+    },
   };
 }
 

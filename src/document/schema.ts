@@ -15,6 +15,7 @@ import {
 } from "../core/vocabulary";
 import {
   ALWAYS,
+  ALWAYS_FOR_LISTS,
   identifier,
   isNumber,
   isoDate,
@@ -419,14 +420,14 @@ export const directAllocationSchema = z.strictObject({
 });
 
 export const costsSchema = z.strictObject({
-  lines: z.array(costLineSchema).superRefine(uniqueIds("costs.lines"), ALWAYS),
+  lines: z.array(costLineSchema).superRefine(uniqueIds("costs.lines"), ALWAYS_FOR_LISTS),
   /**
    * Capital costs of "any infrastructure directly related to the data partnership" (guide, chapter 5),
    * charged to this partnership in full on top of the percentage recovery.
    */
   directAllocations: z
     .array(directAllocationSchema)
-    .superRefine(uniqueIds("costs.directAllocations"), ALWAYS)
+    .superRefine(uniqueIds("costs.directAllocations"), ALWAYS_FOR_LISTS)
     .default([]),
 });
 
@@ -523,7 +524,7 @@ export const royaltySchema = z
             });
           }
         }
-      }, ALWAYS),
+      }, ALWAYS_FOR_LISTS),
     /** Most the royalty can be in a year, in pounds. Applied before the minimum. */
     annualCap: money().optional(),
     /** Least the royalty can be in a year, in pounds. Must not exceed the cap. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { COST_CATEGORIES } from "../core/vocabulary";
 import {
-  ALWAYS,
+  ALWAYS_FOR_LISTS,
   fraction,
   isoDate,
   money,
@@ -74,7 +74,7 @@ export const partnershipSchemaV1 = z.strictObject({
   }),
   publishedInDataUseRegister: z.boolean().optional(),
   costs: z.strictObject({
-    lines: z.array(costLineSchemaV1).superRefine(uniqueIds("costs.lines"), ALWAYS),
+    lines: z.array(costLineSchemaV1).superRefine(uniqueIds("costs.lines"), ALWAYS_FOR_LISTS),
     /** Employer's on-costs as a decimal uplift on every line (version 2 applies them to staff time only). */
     onCostRate: nonNegative("a decimal uplift, 0.25 = 25%").default(0),
     overheadRate: nonNegative("a decimal uplift, 0.2 = 20%"),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { COST_CATEGORIES, DECIMAL_PLACES } from "../core/vocabulary";
 import {
   ALWAYS,
+  ALWAYS_FOR_LISTS,
   identifier,
   isNumber,
   isoDate,
@@ -139,7 +140,9 @@ export const strategySchema = z
       onCostRate: rate(),
       /** What the on-cost rate is made of. */
       onCostBasis: text().optional(),
-      grades: z.array(staffGradeSchema).superRefine(uniqueIds("staffTime.grades"), ALWAYS),
+      grades: z
+        .array(staffGradeSchema)
+        .superRefine(uniqueIds("staffTime.grades"), ALWAYS_FOR_LISTS),
     }),
     overhead: z.strictObject({
       /** Turns marginal cost into full cost for commercial use. */
@@ -151,7 +154,7 @@ export const strategySchema = z
     capitalCostRecovery: costRecoverySchema,
     standardItems: z
       .array(standardItemSchema)
-      .superRefine(uniqueIds("standardItems"), ALWAYS)
+      .superRefine(uniqueIds("standardItems"), ALWAYS_FOR_LISTS)
       .default([]),
     notes: text().optional(),
   })

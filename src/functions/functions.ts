@@ -39,8 +39,8 @@ export function marginalcost(
  * @customfunction FULLCOST
  * @param marginal_cost Marginal cost in pounds (for example from NHSDP.MARGINALCOST).
  * @param overhead_rate Overheads as a decimal uplift on marginal cost (0.2 = 20%).
- * @param [fixed_rate] Fixed-cost recovery rate from the trust's pricing strategy, as a decimal (0.05 = 5%): the annual fixed-cost pool (managerial staff, platform operating, buildings and utilities) divided by the annual base it is recovered over. Applied to full cost for commercial use, to marginal cost for non-commercial use. Default 0.
- * @param [capital_rate] Capital-cost recovery rate from the trust's pricing strategy, as a decimal (0.02 = 2%): the annual capital-cost pool (building the SDE, acquiring new data, platform improvements) divided by the annual base it is recovered over. Applied to full cost for commercial use, to marginal cost for non-commercial use. Default 0.
+ * @param [fixed_rate] Fixed-cost recovery rate from the trust's pricing strategy, as a decimal (0.05 = 5%): the annual fixed-cost pool (managerial staff, platform operating, buildings and utilities) divided by the annual base it is recovered over. Applied to the marginal cost with overheads (the commercial basis; NHSDP.CHARGE applies it to marginal cost for non-commercial use). Default 0.
+ * @param [capital_rate] Capital-cost recovery rate from the trust's pricing strategy, as a decimal (0.02 = 2%): the annual capital-cost pool (building the SDE, acquiring new data, platform improvements) divided by the annual base it is recovered over. Applied like fixed_rate. Default 0.
  * @returns Full cost in pounds.
  */
 export function fullcost(

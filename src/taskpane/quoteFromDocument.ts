@@ -95,9 +95,9 @@ function errorMessage(error: unknown): string {
 export function quoteViewFromText(text: string, fileName: string): QuoteView {
   // Some editors save UTF-8 with a byte order mark, which JSON.parse refuses.
   const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  const parsed = parsePartnershipJson(source);
-  if (!parsed.ok) return invalid(fileName, parsed.issues);
   try {
+    const parsed = parsePartnershipJson(source);
+    if (!parsed.ok) return invalid(fileName, parsed.issues);
     const doc = parsed.document;
     const quote = priceQuote(doc);
     const findings = checkPrinciples(doc, quote);
@@ -125,7 +125,9 @@ export function quoteViewFromText(text: string, fileName: string): QuoteView {
         priceChange:
           parsed.upgradedFrom === undefined
             ? []
-            : describePriceChange(explainPriceChange(parsed.upgradedFrom.original, doc)),
+            : describePriceChange(
+                explainPriceChange(parsed.upgradedFrom.original, doc, parsed.upgradedFrom.notes)
+              ),
       },
     };
   } catch (error) {

@@ -534,6 +534,17 @@ describe("a version-1 document", () => {
     expect(stderr.split("\n")).toEqual(PRICE_CHANGE);
   });
 
+  it("check --json carries the price change too", async () => {
+    const { code, stdout } = await run("check", V1, "--json");
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    // Version 1's £98,678.53 becomes £85,517.50: a change of -£13,161.03.
+    expect(report.upgrade).toMatchObject({ fromVersion: 1, change: -13161.03 });
+    expect(report.upgrade.items.map((item: { id: string }) => item.id)).toEqual(
+      expect.arrayContaining(["dao-accounts", "dao-compute"])
+    );
+  });
+
   it("upgrade writes a version-2 document that prices to the same total", async () => {
     const output = path.join(work, "upgraded.json");
     const { code, stdout, stderr } = await run("upgrade", V1, "-o", output);

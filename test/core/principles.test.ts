@@ -599,7 +599,20 @@ const TRIGGERS: Trigger[] = [
     name: "not started, once issued",
     edits: [issued, (doc) => (doc.informationGovernance.supplierDueDiligence = "not-started")],
     expected: [["error", "informationGovernance.supplierDueDiligence"]],
-    message: /must be carried out on any supplier/,
+    message:
+      /must be carried out on any supplier.*Complete it now: the quote has already gone to the partner/,
+  },
+  {
+    ruleId: "supplier-due-diligence",
+    principle: "DHSC principle 5",
+    // withdrawn before it was ever issued: no agreement will follow, so a reminder, not an error
+    name: "not started, on a draft that was withdrawn",
+    edits: [
+      (doc) => (doc.quote = { stage: "withdrawn", date: "2025-04-01", withdrawnOn: "2025-04-03" }),
+      (doc) => (doc.informationGovernance.supplierDueDiligence = "not-started"),
+    ],
+    expected: [["warning", "informationGovernance.supplierDueDiligence"]],
+    message: /Supplier due diligence is not started/,
   },
   {
     ruleId: "supplier-due-diligence",
@@ -625,6 +638,17 @@ const TRIGGERS: Trigger[] = [
  */
 const SILENT: { ruleId: string; name: string; edits: Edit[]; context?: CheckContext }[] = [
   { ruleId: "rates-consistent", name: "named, with no strategy at hand", edits: [draft] },
+  {
+    ruleId: "rates-consistent",
+    name: "a line at its grade's rate with the unit written in the plural",
+    edits: [
+      (doc) => {
+        doc.costs.lines[1]!.staffGrade = "band-6"; // £310 a day, as the strategy
+        doc.costs.lines[1]!.unit = "Days";
+      },
+    ],
+    context: { strategy: cleanStrategy() },
+  },
   {
     ruleId: "rates-consistent",
     name: "lines at the strategy's grade and item prices",

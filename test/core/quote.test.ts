@@ -512,7 +512,9 @@ describe("the quote limit and bad figures", () => {
         { overheadRate: 0.2 },
         { use: "non-commercial" }
       )
-    ).toThrow(/^costs\.lines\[0\]: comes to £54,000,000\.00/);
+    ).toThrow(
+      /^costs\.lines\[0\]: its full cost, printed beside the marginal cost it is charged at, comes to £54,000,000\.00/
+    );
   });
 
   test("a total above the limit is refused at costs", () => {

@@ -146,7 +146,9 @@ describe(`the quote limit, £${MAX_QUOTE_AMOUNT.toLocaleString("en-GB")}`, () =>
       )
     );
     expect(full.argument).toBe("costs.lines[0]");
-    expect(full.problem).toMatch(/^comes to £50,005,000\.00,/);
+    expect(full.problem).toMatch(
+      /^its full cost, printed beside the marginal cost it is charged at, comes to £50,005,000\.00,/
+    );
   });
 
   it("applies to the total", () => {

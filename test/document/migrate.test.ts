@@ -247,6 +247,53 @@ describe("a version-1 document", () => {
     delete input.costs.onCostRate;
     expect(valid(input).pricing.staffOnCostRate).toBe(0);
   });
+
+  /** Upgrades an edited version-1 imaging document, which must open, with the notes the upgrade made. */
+  function upgraded(edit: (doc: ReturnType<typeof imagingV1>) => void) {
+    const input = imagingV1();
+    edit(input);
+    const result = parsePartnership(input);
+    if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message}`).join("\n"));
+    return { doc: result.document, notes: result.upgradedFrom?.notes ?? [] };
+  }
+
+  test("still opens when its figures are finer than version 2 keeps: each is rounded, and the user told", () => {
+    const { doc, notes } = upgraded((input) => {
+      input.costs.onCostRate = 0.27375; // to 4 places, half away from zero: 0.2738
+      input.costs.lines[0].quantity = 12.125; // to 2 places: 12.13
+      input.costs.lines[1].unitCost = 112.12345; // to 4 places: 112.1235
+      input.vatRate = 0.17505; // 0.1751
+    });
+    expect(doc.pricing.staffOnCostRate).toBe(0.2738);
+    expect(doc.costs.lines[0]?.quantity).toBe(12.13);
+    expect(doc.costs.lines[1]?.unitCost).toBe(112.1235);
+    expect(doc.vatRate).toBe(0.1751);
+    expect(notes).toEqual([
+      "costs.lines[0].quantity of 12.125 is rounded to 12.13: version 2 keeps 2 decimal places.",
+      "costs.lines[1].unitCost of 112.12345 is rounded to 112.1235: version 2 keeps 4 decimal places.",
+      "costs.onCostRate of 0.27375 is rounded to 0.2738: version 2 keeps 4 decimal places.",
+      "vatRate of 0.17505 is rounded to 0.1751: version 2 keeps 4 decimal places.",
+    ]);
+  });
+
+  test("still opens with a line id longer than version 2 prints: it is shortened, uniquely", () => {
+    const long = "x".repeat(70);
+    const { doc, notes } = upgraded((input) => (input.costs.lines[2].id = long));
+    // 58 characters of the id, "~", and the line's number (3): 60 characters in all.
+    expect(doc.costs.lines[2]?.id).toBe(`${"x".repeat(58)}~3`);
+    expect(notes).toEqual([
+      `costs.lines[2].id is shortened to "${"x".repeat(58)}~3": version 2 ids have at most 64 characters.`,
+    ]);
+  });
+
+  test("still opens when its pool share is more than 100 times its cost lines: the rate is capped", () => {
+    // £100,000,000 x 100% over the imaging example's £75,678.53 of lines is 1321.37873...: capped at 100.
+    const { doc, notes } = upgraded((input) => (input.costs.fixedCosts = { pool: 1e8, share: 1 }));
+    expect(doc.pricing.fixedCostRecoveryRate).toBe(100);
+    expect(notes).toEqual([
+      "The fixed-cost recovery rate carried over of 1321.3787 is capped at 100, the largest version 2 accepts.",
+    ]);
+  });
 });
 
 describe("equivalentRecoveryRate", () => {

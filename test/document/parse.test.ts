@@ -1,8 +1,15 @@
 import fs from "fs";
-import { parsePartnership, parsePartnershipJson } from "../../src/document/parse";
+import { parsePartnership, parsePartnershipJson, parseStrategy } from "../../src/document/parse";
 import { formatPath } from "../../src/document/issues";
 import { partnershipSchema } from "../../src/document/schema";
-import { EXAMPLES_DIR, EXAMPLE_FILES, cleanInput, readJson, valid } from "./fixtures";
+import {
+  EXAMPLES_DIR,
+  EXAMPLE_FILES,
+  cleanInput,
+  cleanStrategyInput,
+  readJson,
+  valid,
+} from "./fixtures";
 
 /** The issues of a document that must be invalid, failing if it parses. */
 function issuesOf(json: unknown): { path: string; message: string }[] {
@@ -923,6 +930,55 @@ describe("field rules", () => {
     ],
   ])("a missing or null section is reported, not thrown: %s", (_what, edit, issues) => {
     expect(parsePartnership(edited(edit))).toEqual({ ok: false, issues });
+  });
+
+  test.each<[string, (doc: LooseDocument) => void, string]>([
+    ["costs.lines as {}", (doc) => (doc.costs.lines = {}), "costs.lines"],
+    [
+      "directAllocations as {}",
+      (doc) => (doc.costs.directAllocations = {}),
+      "costs.directAllocations",
+    ],
+    [
+      "royalty tiers as {}",
+      (doc) => (doc.valueSharing.royalty.tiers = {}),
+      "valueSharing.royalty.tiers",
+    ],
+    [
+      "overrides as {}",
+      (doc) => (doc.pricing.overrides = { rate: "overheadRate" }),
+      "pricing.overrides",
+    ],
+    [
+      "instalments as {}",
+      (doc) => (doc.valueSharing.fixedPayment = { amount: 1, instalments: {} }),
+      "valueSharing.fixedPayment.instalments",
+    ],
+  ])("a list written as an object is reported, not thrown: %s", (_what, edit, path) => {
+    expect(parsePartnership(edited(edit))).toEqual({
+      ok: false,
+      issues: [{ path, message: "must be a list (got an object)" }],
+    });
+  });
+
+  test.each([
+    [
+      "staffTime.grades as {}",
+      (doc: LooseDocument) => (doc.staffTime.grades = {}),
+      "staffTime.grades",
+    ],
+    [
+      "standardItems as {}",
+      (doc: LooseDocument) => (doc.standardItems = { a: 1 }),
+      "standardItems",
+    ],
+  ])("a strategy list written as an object is reported, not thrown: %s", (_what, edit, path) => {
+    const doc = cleanStrategyInput() as LooseDocument;
+    edit(doc);
+    expect(parseStrategy(doc)).toEqual({
+      ok: false,
+      issues: [{ path, message: "must be a list (got an object)" }],
+    });
   });
 
   test.each([null, 42, "text", [1, 2]])("not an object: %j", (json) => {

@@ -52,10 +52,19 @@ function rule(
   };
 }
 
-/** The severity for a quote's stage: `draft` while it is a draft, `issued` from then on. */
+/**
+ * The severity for a quote's stage: `draft` while it is a draft (or was withdrawn, which ends it
+ * without an agreement), `issued` once it has gone to the partner.
+ */
 export function byStage(stage: QuoteStage, draft: Severity, issued: Severity): Severity {
-  return stage === "draft" ? draft : issued;
+  return stage === "draft" || stage === "withdrawn" ? draft : issued;
 }
+
+/** "day", "Days" and " days " are the same unit. */
+const sameUnit = (a: string, b: string): boolean => {
+  const normal = (unit: string) => unit.trim().toLowerCase().replace(/s$/, "");
+  return normal(a) === normal(b);
+};
 
 const isBlank = (text: string | undefined): boolean => text === undefined || text.trim() === "";
 
@@ -162,7 +171,7 @@ export const ratesConsistent = rule(
             `Line ${line.id} is priced at the staff grade "${line.staffGrade}", which the pricing strategy does not have.`,
             `${field}.staffGrade`
           );
-        } else if (grade.rate !== line.unitCost || grade.unit !== line.unit) {
+        } else if (grade.rate !== line.unitCost || !sameUnit(grade.unit, line.unit)) {
           emit(
             "warning",
             `Line ${line.id} is priced at ${line.unitCost} per ${line.unit}, but the strategy's ${grade.name} is ${grade.rate} per ${grade.unit}.`,
@@ -641,7 +650,7 @@ export const supplierDueDiligence = rule(
     if (status === "not-started" || status === "in-progress") {
       emit(
         byStage(doc.quote.stage, "warning", "error"),
-        `Supplier due diligence is ${status === "not-started" ? "not started" : "still in progress"}. The guide says due diligence checks must be carried out on any supplier involved in the data partnership: their funding for the partnership's duration, their track record and their fit with the trust. Complete it before the quote is issued.`,
+        `Supplier due diligence is ${status === "not-started" ? "not started" : "still in progress"}. The guide says due diligence checks must be carried out on any supplier involved in the data partnership: their funding for the partnership's duration, their track record and their fit with the trust. ${doc.quote.stage === "draft" ? "Complete it before the quote is issued." : "Complete it now: the quote has already gone to the partner."}`,
         field
       );
     } else if (status === "not-applicable") {
