@@ -90,6 +90,9 @@ const GRAND_TOTAL: CellStyle = {
   fill: "#E8EDEE",
   border: { top: "thin", bottom: "double" },
 };
+/** Row heights, in points, for the 16-point title and 12- or 13-point lines. */
+const TITLE_HEIGHT = 24;
+const LARGE_TEXT_HEIGHT = 18;
 /** A heading prints on the same page as at least this many rows after it. */
 const HEADING_KEEP_ROWS = 5;
 const MONEY: CellOptions = { numberFormat: POUNDS_FORMAT, style: TOP };
@@ -184,6 +187,7 @@ export function buildQuoteSheet(
 
   const draft = hasErrors(findings);
   sheet.setAt(at.row, 1, text(`Quote for access to NHS data: ${doc.reference}`), { style: TITLE });
+  sheet.rowHeight(at.row, TITLE_HEIGHT);
   at.row += 1;
   if (draft) {
     const errors = findings.filter((finding) => finding.severity === "error").length;
@@ -195,6 +199,7 @@ export function buildQuoteSheet(
       ),
       { style: { bold: true, size: 12, fontColor: "#D5281B" } }
     );
+    sheet.rowHeight(at.row, LARGE_TEXT_HEIGHT);
     at.row += 1;
   }
   sheet.setAt(
@@ -555,7 +560,7 @@ export function buildQuoteSheet(
     formula(`ROUND(${total}+${vat},2)`, quote.totalIncVat.toNumber()),
     { numberFormat: POUNDS_FORMAT, style: GRAND_TOTAL }
   );
-  sheet.rowHeight(at.row, 20);
+  sheet.rowHeight(at.row, LARGE_TEXT_HEIGHT + 2);
   sheet.defineName(QUOTE_NAMES.totalIncVat, totalIncVat);
   at.row += 1;
   const rule =
@@ -624,19 +629,21 @@ function headerBlock(at: Cursor, doc: Partnership): void {
   ];
   from.forEach((line, i) => {
     sheet.setAt(first + i, 1, text(line), { style: i === 0 ? { bold: true, size: 12 } : TOP });
+    if (i === 0) sheet.rowHeight(first, LARGE_TEXT_HEIGHT);
     sheet.merge(`A${first + i}:E${first + i}`);
   });
   terms.forEach(([label, value], i) => {
     sheet.setAt(first + i, 6, text(label), { style: { ...LABEL, horizontal: "right" } });
     sheet.merge(`F${first + i}:G${first + i}`);
     sheet.setAt(first + i, 8, value, {
-      style: { bold: label === "Quote reference", horizontal: "left" },
+      style: { bold: label === "Quote reference", horizontal: "left", vertical: "top" },
     });
     sheet.merge(`H${first + i}:I${first + i}`);
   });
   at.row = first + Math.max(from.length, terms.length) + 1;
   sheet.setAt(at.row, 1, text("To"), { style: LABEL });
   sheet.setAt(at.row, 2, text(doc.partner.name), { style: { bold: true, size: 12 } });
+  sheet.rowHeight(at.row, LARGE_TEXT_HEIGHT);
   sheet.merge(`B${at.row}:${LAST_COLUMN}${at.row}`);
   at.row += 1;
 }
