@@ -3,6 +3,8 @@
  *   nhsdp quote <document.json> -o <quote.xlsx> [--partner] [--json] [--force] [--strategy <strategy.json>]
  *   nhsdp check <document.json> [--json] [--strategy <strategy.json>]   (a partnership or a pricing strategy)
  *   nhsdp upgrade <document.json> -o <upgraded.json> [--force]
+ *   nhsdp init [--dir <folder>] [--force]       (a starter strategy and partnership)
+ *   nhsdp schema partnership|strategy            (the JSON Schema, for editors)
  * Exit codes: 0 success; 1 findings at error severity (check, and quote, which still writes the
  * workbook marked DRAFT); 2 invalid document or usage;
  * 3 an internal error (a bug: please report it with the document).
@@ -26,7 +28,9 @@ import {
   type PricingStrategy,
 } from "../document";
 import { writeQuoteWorkbook } from "../sheets/quoteWorkbook";
+import { partnershipJsonSchema, strategyJsonSchema } from "../document/jsonSchema";
 import { quoteFigures, upgradeFigures } from "./figures";
+import { starterPartnership, starterStrategy } from "./starters";
 
 export const EXIT = { ok: 0, findings: 1, invalid: 2, internal: 3 } as const;
 
@@ -269,6 +273,39 @@ function upgradeCommand(file: string, options: { output: string; force?: boolean
   return EXIT.ok;
 }
 
+/** Writes the starter strategy and partnership into a folder, replacing nothing unless forced. */
+function initCommand(options: { dir: string; force?: boolean }, io: Io) {
+  const files = [
+    { name: "pricing-strategy.json", document: starterStrategy() },
+    { name: "partnership.json", document: starterPartnership() },
+  ].map((file) => ({ ...file, target: path.resolve(options.dir, file.name) }));
+  // Check both before writing either, so a refusal leaves nothing half done.
+  for (const file of files)
+    refuseToReplace(file.target, path.join(options.dir, file.name), options.force);
+  for (const file of files)
+    writeWholeFile(
+      file.target,
+      Buffer.from(JSON.stringify(file.document, null, 2) + "\n", "utf8"),
+      path.join(options.dir, file.name)
+    );
+  io.stdout(
+    `Wrote ${files.map((file) => path.join(options.dir, file.name)).join(" and ")}: replace every "REPLACE" with your own, then run nhsdp check ${path.join(options.dir, "partnership.json")} --strategy ${path.join(options.dir, "pricing-strategy.json")}\n`
+  );
+  return EXIT.ok;
+}
+
+const JSON_SCHEMAS = { partnership: partnershipJsonSchema, strategy: strategyJsonSchema } as const;
+
+function schemaCommand(kind: string, io: Io) {
+  const schema = JSON_SCHEMAS[kind as keyof typeof JSON_SCHEMAS];
+  if (schema === undefined)
+    throw new UsageError(
+      `there is a JSON Schema for "partnership" and for "strategy", not for "${kind}"`
+    );
+  io.stdout(JSON.stringify(schema(), null, 2) + "\n");
+  return EXIT.ok;
+}
+
 /** Runs the CLI on `argv` (without node and the script) and resolves to the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -314,6 +351,25 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option("--json", "print the findings as JSON")
     .action((file: string, options) => {
       exitCode = checkCommand(file, options, io);
+    });
+
+  program
+    .command("init")
+    .description(
+      "write a starter pricing strategy and partnership document, every field present, to fill in"
+    )
+    .option("--dir <folder>", "the folder to write them in", ".")
+    .option("--force", "replace the files if they exist")
+    .action((options) => {
+      exitCode = initCommand(options, io);
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema of a document, for editors to validate and complete it")
+    .argument("<document>", '"partnership" or "strategy"')
+    .action((kind: string) => {
+      exitCode = schemaCommand(kind, io);
     });
 
   program

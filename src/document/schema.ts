@@ -558,6 +558,8 @@ export const valueSharingSchema = z.strictObject({
 const vatRate = () => withPlaces(fraction(), DECIMAL_PLACES.rate, "a rate to 0.01%: 0.2 = 20%");
 
 export const partnershipSchema = z.strictObject({
+  /** The JSON Schema an editor validates the file against; ignored by the add-in. */
+  $schema: z.string().optional(),
   format: z.literal(DOCUMENT_FORMAT),
   version: z.literal(DOCUMENT_VERSION),
   /** The trust's own reference for the partnership, e.g. "DP-2025-014". */
@@ -566,6 +568,8 @@ export const partnershipSchema = z.strictObject({
   }),
   trust: trustSchema,
   partner: partnerSchema,
+  /** The trust's lead for this partnership (name and role), for the register. */
+  owner: text().optional(),
   partnershipType: z.enum(PARTNERSHIP_TYPES),
   purpose: requiredText(),
   /**

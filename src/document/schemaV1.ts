@@ -50,6 +50,8 @@ export const costLineSchemaV1 = z.strictObject({
 const costPoolSchemaV1 = z.strictObject({ pool: money(), share: fraction() });
 
 export const partnershipSchemaV1 = z.strictObject({
+  /** The JSON Schema an editor validates the file against; ignored by the add-in. */
+  $schema: z.string().optional(),
   format: z.literal(DOCUMENT_FORMAT),
   version: z.literal(DOCUMENT_VERSION_1),
   reference: requiredText().max(64, {

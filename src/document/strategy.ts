@@ -119,6 +119,8 @@ export const costRecoverySchema = z
 
 export const strategySchema = z
   .strictObject({
+    /** The JSON Schema an editor validates the file against; ignored by the add-in. */
+    $schema: z.string().optional(),
     format: z.literal(STRATEGY_FORMAT),
     version: z.literal(STRATEGY_VERSION),
     /** The trust's id for its strategy, quoted by every partnership priced with it. */

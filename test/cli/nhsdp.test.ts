@@ -599,6 +599,62 @@ describe("a version-1 document", () => {
   });
 });
 
+describe("nhsdp init and nhsdp schema", () => {
+  it("writes a starter strategy and partnership, every field present, that check clean of rate findings", async () => {
+    const dir = fs.mkdtempSync(path.join(work, "init-"));
+    const result = await run("init", "--dir", dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/partnership\.json.*REPLACE/);
+    const partnership = JSON.parse(fs.readFileSync(path.join(dir, "partnership.json"), "utf8"));
+    const strategy = JSON.parse(fs.readFileSync(path.join(dir, "pricing-strategy.json"), "utf8"));
+    // Every field the formats define is there to fill in, the optional ones included.
+    const { partnershipSchema } = await import("../../src/document/schema");
+    const { strategySchema } = await import("../../src/document/strategy");
+    const fields = (shape: object) =>
+      Object.keys(shape)
+        .filter((key) => key !== "$schema")
+        .sort();
+    expect(Object.keys(partnership).sort()).toEqual(fields(partnershipSchema.shape));
+    expect(Object.keys(strategy).sort()).toEqual(fields(strategySchema.shape));
+    // Both are valid, and the partnership is priced at the strategy's rates, grade and item.
+    const check = await run(
+      "check",
+      path.join(dir, "partnership.json"),
+      "--strategy",
+      path.join(dir, "pricing-strategy.json"),
+      "--json"
+    );
+    expect(check.code).toBe(0);
+    const ruleIds = JSON.parse(check.stdout).findings.map((f: { ruleId: string }) => f.ruleId);
+    expect(ruleIds).not.toContain("rates-consistent");
+    expect((await run("check", path.join(dir, "pricing-strategy.json"))).code).toBe(0);
+    // A second init replaces nothing.
+    fs.writeFileSync(path.join(dir, "partnership.json"), "the officer's own work");
+    const again = await run("init", "--dir", dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/pricing-strategy\.json already exists/);
+    expect(fs.readFileSync(path.join(dir, "partnership.json"), "utf8")).toBe(
+      "the officer's own work"
+    );
+  });
+
+  it("prints each document's JSON Schema, and names the two it knows", async () => {
+    const partnership = await run("schema", "partnership");
+    expect(partnership.code).toBe(0);
+    expect(JSON.parse(partnership.stdout)).toMatchObject({
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      type: "object",
+      required: expect.arrayContaining(["format", "version", "pricing", "costs"]),
+    });
+    expect(fs.readFileSync(path.join(ROOT, "schemas", "partnership.schema.json"), "utf8")).toBe(
+      partnership.stdout
+    );
+    const unknown = await run("schema", "quote");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/"partnership" and for "strategy", not for "quote"/);
+  });
+});
+
 describe("exit codes", () => {
   it("2 for an unknown command or a missing argument, 0 for --help and --version", async () => {
     expect((await run("price", EXAMPLE)).code).toBe(2);

@@ -1,0 +1,177 @@
+/**
+ * The starter documents `nhsdp init` writes: a pricing strategy and a partnership priced with it, every
+ * field of both formats present (optional ones included) with placeholder values to replace. Both are
+ * valid as they stand, so the commands work on them at once; text to replace says "REPLACE".
+ */
+import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type PartnershipInput } from "../document/schema";
+import { STRATEGY_FORMAT, STRATEGY_VERSION, type PricingStrategyInput } from "../document/strategy";
+
+const TRUST = {
+  name: "REPLACE: Your NHS Foundation Trust",
+  odsCode: "RXX",
+  address: "REPLACE: Hospital, Street, Town, Postcode",
+};
+
+export function starterStrategy(): PricingStrategyInput {
+  return {
+    format: STRATEGY_FORMAT,
+    version: STRATEGY_VERSION,
+    id: "RXX-DATA-PRICING",
+    revision: 1,
+    trust: TRUST,
+    effectiveFrom: "2026-04-01",
+    reviewBy: "2027-03-31",
+    approvedBy: "REPLACE: Director of Finance",
+    approvedOn: "2026-03-15",
+    staffTime: {
+      onCostRate: 0.25,
+      onCostBasis: "REPLACE: employer's pension and National Insurance, as a share of salary",
+      grades: [
+        { id: "band-6", name: "Agenda for Change band 6: analyst", unit: "day", rate: 310 },
+        { id: "consultant", name: "Consultant, sessional rate", unit: "hour", rate: 112.5 },
+      ],
+    },
+    overhead: { rate: 0.2, covers: "REPLACE: finance, HR, IT, information governance, estates" },
+    fixedCostRecovery: {
+      annualPool: 1000000,
+      annualBase: 10000000,
+      baseDescription: "REPLACE: forecast cost of the year's data partnerships",
+      covers: "Managerial staff, platform operating, buildings and utilities",
+    },
+    capitalCostRecovery: {
+      rate: 0.05,
+      source: "REPLACE: the board paper that sets it",
+      covers: "Building the SDE, acquiring new data, platform improvements",
+    },
+    standardItems: [
+      {
+        id: "sde-user-month",
+        name: "NHS England SDE user account",
+        category: "data-access-other",
+        unit: "user-month",
+        unitPrice: 472,
+        passThrough: true,
+        source: "NHS England SDE price list",
+      },
+    ],
+    notes: "REPLACE: anything the strategy's readers should know",
+  };
+}
+
+export function starterPartnership(): PartnershipInput {
+  return {
+    format: DOCUMENT_FORMAT,
+    version: DOCUMENT_VERSION,
+    reference: "DP-2026-001",
+    trust: TRUST,
+    partner: { name: "REPLACE: Partner Ltd", organisationType: "sme" },
+    owner: "REPLACE: the trust's lead for this partnership",
+    partnershipType: "data-access-with-expertise",
+    purpose: "REPLACE: what the data will be used for",
+    expectedPatientBenefit:
+      "REPLACE: the benefit to patients or the NHS, quantified where possible",
+    accessRoute: "secure-data-environment",
+    accessJustification: "",
+    use: "commercial",
+    dataAssets: [
+      {
+        name: "REPLACE: data asset",
+        description: "REPLACE: what the data holds",
+        availability: "low",
+        quantityQuality: "high",
+        linkage: "high",
+        features: "low",
+        diversity: "high",
+        coverage: "low",
+        intendedUse: "train-validate-ai-model",
+      },
+    ],
+    foregroundIpOwner: "partner",
+    consentToCommercialise: false,
+    outputsOpen: false,
+    exclusivityRequested: false,
+    informationGovernance: {
+      dpia: "not-started",
+      dataProcessingAgreement: "not-started",
+      dataSharingAgreement: "not-started",
+      supplierDueDiligence: "not-started",
+    },
+    publishedInDataUseRegister: true,
+    quote: { stage: "draft", date: "2026-04-01", validUntil: "2026-06-30", paymentTermsDays: 30 },
+    pricing: {
+      strategy: { id: "RXX-DATA-PRICING", revision: 1 },
+      staffOnCostRate: 0.25,
+      overheadRate: 0.2,
+      fixedCostRecoveryRate: 0.1,
+      capitalCostRecoveryRate: 0.05,
+      overrides: [],
+    },
+    costs: {
+      lines: [
+        {
+          id: "svc-analyst",
+          category: "services",
+          description: "REPLACE: data preparation by an analyst",
+          quantity: 5,
+          unit: "day",
+          unitCost: 310,
+          kind: "staff",
+          passThrough: false,
+          staffGrade: "band-6",
+        },
+        {
+          id: "dao-compute",
+          category: "data-access-other",
+          description: "REPLACE: compute and storage in the SDE",
+          quantity: 6,
+          unit: "month",
+          unitCost: 250,
+          kind: "non-staff",
+          passThrough: false,
+        },
+        {
+          id: "dao-accounts",
+          category: "data-access-other",
+          description: "SDE user accounts",
+          quantity: 12,
+          unit: "user-month",
+          unitCost: 472,
+          kind: "non-staff",
+          passThrough: true,
+          standardItem: "sde-user-month",
+        },
+      ],
+      directAllocations: [
+        {
+          id: "cap-connector",
+          description: "REPLACE: infrastructure built for this partnership alone",
+          amount: 1500,
+        },
+      ],
+    },
+    vatRate: 0.2,
+    valueSharing: {
+      fixedPayment: {
+        amount: 10000,
+        instalments: [
+          { due: "2026-05-01", amount: 5000 },
+          { due: "2026-11-01", amount: 5000 },
+        ],
+      },
+      subscription: { annualFee: 5000, years: 3, indexation: 0.02, inAdvance: true },
+      milestones: [
+        { description: "REPLACE: regulatory approval", amount: 50000, year: 2, probability: 0.5 },
+      ],
+      royalty: {
+        tiers: [
+          { threshold: 0, rate: 0.04 },
+          { threshold: 5000000, rate: 0.06 },
+        ],
+        annualCap: 500000,
+        annualMinimum: 10000,
+        termYears: 10,
+      },
+    },
+    notes: "REPLACE: anything the quote's readers should know",
+  };
+}
