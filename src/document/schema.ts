@@ -559,51 +559,114 @@ const vatRate = () => withPlaces(fraction(), DECIMAL_PLACES.rate, "a rate to 0.0
 
 export const partnershipSchema = z.strictObject({
   /** The JSON Schema an editor validates the file against; ignored by the add-in. */
-  $schema: z.string().optional(),
-  format: z.literal(DOCUMENT_FORMAT),
-  version: z.literal(DOCUMENT_VERSION),
-  /** The trust's own reference for the partnership, e.g. "DP-2025-014". */
-  reference: requiredText().max(64, {
-    error: "must be at most 64 characters (it heads every printed page)",
+  $schema: z.string().optional().meta({
+    description: "The JSON Schema an editor checks this file against; ignored by the add-in.",
   }),
-  trust: trustSchema,
-  partner: partnerSchema,
+  format: z
+    .literal(DOCUMENT_FORMAT)
+    .meta({ description: "The document's format: always nhsdp.partnership." }),
+  version: z.literal(DOCUMENT_VERSION).meta({ description: "The version of the format: 2." }),
+  /** The trust's own reference for the partnership, e.g. "DP-2025-014". */
+  reference: requiredText()
+    .max(64, { error: "must be at most 64 characters (it heads every printed page)" })
+    .meta({
+      description:
+        "The trust's own reference for the partnership, e.g. DP-2025-014 (at most 64 characters; it heads every printed page).",
+    }),
+  trust: trustSchema.meta({
+    description: "The NHS trust: its name, ODS code and the postal address printed on the quote.",
+  }),
+  partner: partnerSchema.meta({
+    description:
+      "The partner organisation. Its type is recorded for the register only and never affects the price (commercial principle 3).",
+  }),
   /** The trust's lead for this partnership (name and role), for the register. */
-  owner: text().optional(),
-  partnershipType: z.enum(PARTNERSHIP_TYPES),
-  purpose: requiredText(),
+  owner: text().optional().meta({
+    description: "The trust's lead for this partnership (name and role), for the register.",
+  }),
+  partnershipType: z
+    .enum(PARTNERSHIP_TYPES)
+    .meta({ description: "The guide's four types of data partnership." }),
+  purpose: requiredText().meta({ description: "What the data will be used for." }),
   /**
    * The explicit aim to improve patient health and care or the operation of the NHS (DHSC principle 1).
    * Optional here so a draft can still be priced; the principle check asks for it.
    */
-  expectedPatientBenefit: text().optional(),
-  accessRoute: z.enum(ACCESS_ROUTES),
+  expectedPatientBenefit: text().optional().meta({
+    description:
+      "The expected benefit to patients or the NHS (DHSC principle 1); the principle check asks for it.",
+  }),
+  accessRoute: z.enum(ACCESS_ROUTES).meta({
+    description:
+      "Where the partner works with the data: an NHS environment, a secure data environment (the default route) or shared with the partner.",
+  }),
   /**
    * Why data must leave the NHS (needed when accessRoute is "shared-with-partner"). Optional here; the
    * principle check reports its absence as an error, so the quote is still produced.
    */
-  accessJustification: text().optional(),
-  use: z.enum(USES),
-  dataAssets: z.array(dataAssetSchema).min(1, { error: "needs at least one data asset" }),
-  foregroundIpOwner: z.enum(FOREGROUND_IP_OWNERS),
-  consentToCommercialise: z.boolean(),
+  accessJustification: text().optional().meta({
+    description: "Why the data must leave the NHS: needed when accessRoute is shared-with-partner.",
+  }),
+  use: z.enum(USES).meta({
+    description:
+      "Commercial use is priced at full cost, non-commercial use at marginal cost: only the use decides the pricing basis.",
+  }),
+  dataAssets: z.array(dataAssetSchema).min(1, { error: "needs at least one data asset" }).meta({
+    description:
+      "The data assets, each with the guide's six value characteristics (low or high) and its intended use.",
+  }),
+  foregroundIpOwner: z
+    .enum(FOREGROUND_IP_OWNERS)
+    .meta({ description: "Who owns the foreground IP: the NHS, the partner or both jointly." }),
+  consentToCommercialise: z.boolean().meta({
+    description:
+      "Whether the agreement has a consent-to-commercialise clause (expected of non-commercial use).",
+  }),
   /** Whether the outputs will be published openly (open source, open access), as non-commercial use expects. */
-  outputsOpen: z.boolean().optional(),
-  exclusivityRequested: z.boolean(),
-  informationGovernance: informationGovernanceSchema,
+  outputsOpen: z.boolean().optional().meta({
+    description:
+      "Whether the outputs will be published openly (open source, open access), as non-commercial use expects.",
+  }),
+  exclusivityRequested: z.boolean().meta({
+    description:
+      "Whether the partner asks for exclusive access to the data (DHSC principle 3 rules it out).",
+  }),
+  informationGovernance: informationGovernanceSchema.meta({
+    description:
+      "Status of the DPIA, data processing agreement, data sharing agreement and supplier due diligence.",
+  }),
   /**
    * Whether the partnership is (or will be) listed in the trust's public register of data uses, so that
    * people can see how data about them is used (DHSC principle 4, transparency). Optional here; the
    * principle check asks for it when it is missing or false.
    */
-  publishedInDataUseRegister: z.boolean().optional(),
-  quote: quoteTermsSchema,
-  pricing: pricingSchema,
-  costs: costsSchema,
+  publishedInDataUseRegister: z.boolean().optional().meta({
+    description:
+      "Whether the partnership is (or will be) listed in the trust's public register of data uses (DHSC principle 4).",
+  }),
+  quote: quoteTermsSchema.meta({
+    description:
+      "The quote's stage (draft, issued, accepted, declined or withdrawn) and its dates; validUntil and paymentTermsDays are required once issued.",
+  }),
+  pricing: pricingSchema.meta({
+    description:
+      "The rates copied from the trust's pricing strategy (decimals: 0.2 = 20%), the strategy's id and revision, and each overridden rate with its reason.",
+  }),
+  costs: costsSchema.meta({
+    description:
+      "The cost lines (quantity x unit cost) and the direct allocations of infrastructure built for this partnership alone.",
+  }),
   /** VAT as a decimal (0.2 = 20%). Required, never defaulted: the VAT treatment depends on the supply. */
-  vatRate: vatRate(),
-  valueSharing: valueSharingSchema,
-  notes: text().optional(),
+  vatRate: vatRate().meta({
+    description: "VAT as a decimal (0.2 = 20%). Required: the VAT treatment depends on the supply.",
+  }),
+  valueSharing: valueSharingSchema.meta({
+    description:
+      "How the partner shares the value created: any of a fixed payment, a subscription, milestones and a royalty.",
+  }),
+  notes: text()
+    .optional()
+    .meta({ description: "Free text: anything else the trust records about the partnership." }),
 });
 
 /** A valid current-version document, with defaults filled in (what `parsePartnership` returns). */

@@ -120,45 +120,87 @@ export const costRecoverySchema = z
 export const strategySchema = z
   .strictObject({
     /** The JSON Schema an editor validates the file against; ignored by the add-in. */
-    $schema: z.string().optional(),
-    format: z.literal(STRATEGY_FORMAT),
-    version: z.literal(STRATEGY_VERSION),
+    $schema: z.string().optional().meta({
+      description: "The JSON Schema an editor checks this file against; ignored by the add-in.",
+    }),
+    format: z
+      .literal(STRATEGY_FORMAT)
+      .meta({ description: "The document's format: always nhsdp.pricing-strategy." }),
+    version: z.literal(STRATEGY_VERSION).meta({
+      description:
+        "The version of the format: 1 (the trust numbers its own revisions in revision).",
+    }),
     /** The trust's id for its strategy, quoted by every partnership priced with it. */
-    id: identifier(),
+    id: identifier().meta({
+      description: "The trust's id for its strategy, quoted by every partnership priced with it.",
+    }),
     /** Raised each time the trust revises its rates. */
     revision: z
       .number()
       .int({ error: "must be a whole number" })
-      .min(1, { error: "must be at least 1" }),
-    trust: trustSchema,
-    effectiveFrom: isoDate(),
+      .min(1, { error: "must be at least 1" })
+      .meta({
+        description:
+          "The strategy's revision, raised each time the trust revises its rates; a partnership records the revision it was priced with.",
+      }),
+    trust: trustSchema.meta({ description: "The trust whose strategy this is." }),
+    effectiveFrom: isoDate().meta({ description: "The date the rates apply from (YYYY-MM-DD)." }),
     /** When the trust means to review the rates next. */
-    reviewBy: isoDate().optional(),
+    reviewBy: isoDate().optional().meta({
+      description:
+        "When the trust means to review the rates next (YYYY-MM-DD), after effectiveFrom.",
+    }),
     /** Who approved this revision: a person and role, or a committee. */
-    approvedBy: requiredText(),
-    approvedOn: isoDate(),
-    staffTime: z.strictObject({
-      /** Employer's pension and National Insurance, as a decimal uplift on salary cost. */
-      onCostRate: rate(),
-      /** What the on-cost rate is made of. */
-      onCostBasis: text().optional(),
-      grades: z
-        .array(staffGradeSchema)
-        .superRefine(uniqueIds("staffTime.grades"), ALWAYS_FOR_LISTS),
+    approvedBy: requiredText().meta({
+      description: "Who approved this revision: a person and role, or a committee.",
     }),
-    overhead: z.strictObject({
-      /** Turns marginal cost into full cost for commercial use. */
-      rate: rate(),
-      /** What the overheads cover: finance, HR, IT, estates... */
-      covers: requiredText(),
+    approvedOn: isoDate().meta({
+      description: "When this revision was approved (YYYY-MM-DD): on or before effectiveFrom.",
     }),
-    fixedCostRecovery: costRecoverySchema,
-    capitalCostRecovery: costRecoverySchema,
+    staffTime: z
+      .strictObject({
+        /** Employer's pension and National Insurance, as a decimal uplift on salary cost. */
+        onCostRate: rate(),
+        /** What the on-cost rate is made of. */
+        onCostBasis: text().optional(),
+        grades: z
+          .array(staffGradeSchema)
+          .superRefine(uniqueIds("staffTime.grades"), ALWAYS_FOR_LISTS),
+      })
+      .meta({
+        description:
+          "The on-cost rate that applies to staff time only (employer's pension and National Insurance; 0.25 = 25%) and the staff grades at salary cost.",
+      }),
+    overhead: z
+      .strictObject({
+        /** Turns marginal cost into full cost for commercial use. */
+        rate: rate(),
+        /** What the overheads cover: finance, HR, IT, estates... */
+        covers: requiredText(),
+      })
+      .meta({
+        description:
+          "The overhead rate that turns marginal cost into full cost for commercial use, and what it covers.",
+      }),
+    fixedCostRecovery: costRecoverySchema.meta({
+      description:
+        "How fixed costs are recovered: annualPool, annualBase and baseDescription (the rate is pool / base, to 0.01%), or a rate and its source.",
+    }),
+    capitalCostRecovery: costRecoverySchema.meta({
+      description:
+        "How capital costs are recovered: annualPool, annualBase and baseDescription (the rate is pool / base, to 0.01%), or a rate and its source.",
+    }),
     standardItems: z
       .array(standardItemSchema)
       .superRefine(uniqueIds("standardItems"), ALWAYS_FOR_LISTS)
-      .default([]),
-    notes: text().optional(),
+      .default([])
+      .meta({
+        description:
+          "Non-staff items at their unit price, such as an NHS England SDE user account passed through at its published price.",
+      }),
+    notes: text()
+      .optional()
+      .meta({ description: "Free text: anything else the trust records about its strategy." }),
   })
   .superRefine((strategy, ctx) => {
     const { effectiveFrom, approvedOn, reviewBy } = strategy;

@@ -25,8 +25,31 @@ describe.each(FILES)("schemas/$file", ({ file, generate }) => {
     if (process.env["UPDATE_JSON_SCHEMAS"] === "1") fs.writeFileSync(target, generated);
     const committed = fs.existsSync(target) ? fs.readFileSync(target, "utf8") : "";
     if (committed !== generated)
-      throw new Error(`${file} is out of date: run npm run schemas to rewrite it`);
+      throw new Error(
+        `schemas/${file} is out of date: run UPDATE_JSON_SCHEMAS=1 npx jest test/document/jsonSchema.test.ts to rewrite them (or npm run schemas)`
+      );
     expect(committed).toBe(generated);
+  });
+
+  it("is a titled draft 2020-12 schema without an $id, describing every top-level field", () => {
+    const schema = generate() as {
+      $schema: string;
+      title: string;
+      description: string;
+      properties: Record<string, { description?: string }>;
+      additionalProperties: boolean;
+    };
+    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(schema).not.toHaveProperty("$id");
+    expect(schema.title).toMatch(
+      /^NHS .*\(nhsdp\.(partnership, version 2|pricing-strategy, version 1)\)$/
+    );
+    expect(schema.description).toEqual(expect.any(String));
+    expect(schema.additionalProperties).toBe(false);
+    const undescribed = Object.entries(schema.properties)
+      .filter(([, property]) => !property.description)
+      .map(([name]) => name);
+    expect(undescribed).toEqual([]);
   });
 });
 
