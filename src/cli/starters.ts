@@ -66,6 +66,7 @@ export function starterPartnership(): PartnershipInput {
     trust: { ...TRUST },
     partner: { name: "REPLACE: Partner Ltd", organisationType: "sme" },
     owner: "REPLACE: the trust's lead for this partnership",
+    reviewDate: "2027-03-31",
     partnershipType: "data-access-with-expertise",
     purpose: "REPLACE: what the data will be used for",
     expectedPatientBenefit:

@@ -584,6 +584,11 @@ export const partnershipSchema = z.strictObject({
   owner: text().optional().meta({
     description: "The trust's lead for this partnership (name and role), for the register.",
   }),
+  /** When the trust next reviews the partnership (its terms, value sharing and governance), for the register. */
+  reviewDate: isoDate().optional().meta({
+    description:
+      "When the trust next reviews the partnership (its terms, value sharing and governance), for the register.",
+  }),
   partnershipType: z
     .enum(PARTNERSHIP_TYPES)
     .meta({ description: "The guide's four types of data partnership." }),
