@@ -1,13 +1,16 @@
 /*
  * Renders SheetSpecs into the open workbook through Office.js, in ONE `Excel.run` and three
- * `context.sync()` calls whatever the number of cells:
+ * `context.sync()` calls whatever the number of cells (four when an existing register is updated):
  *   1. load the existing sheet names (and look up the register table);
+ *   1b. only when the register exists: load its header and body, to find each partnership's row;
  *   2. with calculation and screen updating suspended: add the sheets; write each contiguous block of
  *      cells with one `values`, one `formulas` and one `numberFormat` 2-D array; apply each distinct
  *      style once to all its cells (`getRanges` of their rectangles); merges, column widths, names,
- *      page layout, freeze panes, tables; append register rows;
+ *      page layout, freeze panes, tables; update or add the register's rows;
  *   3. recalculate (calculation was suspended while writing, and Office leaves re-calculating to the
  *      caller).
+ * Everything that can fail (specs, register entries, a register without a Reference column) is checked
+ * before anything is queued, so a failure leaves the workbook as it was.
  * Text cells are written apostrophe-prefixed (see safeText.ts), so no text is ever parsed.
  * `Excel.run` is injected so tests can pass a mock; only string literals of Office enums are used, so
  * nothing here needs the `Excel` global at run time.
@@ -24,10 +27,11 @@ import {
 import {
   REGISTER_SHEET_NAME,
   REGISTER_TABLE_NAME,
-  queueRegisterAppend,
+  planRegisterChange,
   registerSheetSpec,
   type RegisterEntry,
 } from "./register";
+import { loadRegister, queueRegisterChange, registerStateOf } from "./registerOffice";
 import { officeTextLiteral, uniqueSheetName } from "./safeText";
 import { DEFAULT_TABLE_STYLE, type BorderLine, type CellStyle, type SheetSpec } from "./spec";
 
@@ -35,7 +39,7 @@ import { DEFAULT_TABLE_STYLE, type BorderLine, type CellStyle, type SheetSpec } 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface OfficeWriteOptions {
-  /** Register entries to append to NHSDP_Register (created with its sheet if missing). */
+  /** Partnerships to record in NHSDP_Register: each one's row updated, or added (the register created with its sheet if missing). */
   register?: readonly RegisterEntry[];
   /** Activate the first new sheet (default true). */
   activate?: boolean;
@@ -48,8 +52,15 @@ export interface OfficePlacedSheet {
 
 export interface OfficeWriteResult {
   sheets: OfficePlacedSheet[];
-  register?: { sheetName: string; created: boolean };
-  /** Number of context.sync() calls made (always 3). */
+  register?: {
+    sheetName: string;
+    created: boolean;
+    /** Partnerships whose row was updated in place. */
+    updated: number;
+    /** Partnerships given a new row. */
+    added: number;
+  };
+  /** Number of context.sync() calls made: 3, or 4 when an existing register was updated. */
   syncs: number;
 }
 
@@ -209,7 +220,7 @@ export function queueSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
 
 /**
  * Writes `specs` as new sheets (valid, unique names: an existing "Quote" makes "Quote (2)") and
- * appends `options.register` rows, in one Excel.run with three syncs.
+ * records `options.register` in the register, in one Excel.run with three or four syncs.
  */
 export async function writeSheets(
   run: ExcelRun,
@@ -225,7 +236,7 @@ export async function writeSheets(
     let syncs = 0;
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name");
-    // The register table, looked up (as a null object if absent) only when there are rows to add.
+    // The register table, looked up (as a null object if absent) only when there are rows to record.
     const register = registerPlan
       ? {
           plan: registerPlan,
@@ -238,6 +249,24 @@ export async function writeSheets(
     }
     await context.sync(); // 1
     syncs++;
+
+    const existing = register && !register.table.isNullObject ? register.table : undefined;
+    let registerChange: (() => OfficeWriteResult["register"]) | undefined;
+    if (existing) {
+      const loaded = loadRegister(existing);
+      await context.sync(); // 1b
+      syncs++;
+      const change = planRegisterChange(registerStateOf(loaded), entries);
+      registerChange = () => {
+        queueRegisterChange(existing, loaded, change);
+        return {
+          sheetName: existing.worksheet.name,
+          created: false,
+          updated: change.updates.length,
+          added: change.additions.length,
+        };
+      };
+    }
 
     context.application.suspendApiCalculationUntilNextSync();
     context.application.suspendScreenUpdatingUntilNextSync();
@@ -254,14 +283,14 @@ export async function writeSheets(
     };
     for (const plan of plans) sheets.push({ desiredName: plan.spec.name, name: addPlanned(plan) });
     const result: OfficeWriteResult = { sheets, syncs: 0 };
-    if (register) {
-      if (register.table.isNullObject) {
-        result.register = { sheetName: addPlanned(register.plan), created: true };
-      } else {
-        queueRegisterAppend(register.table, entries);
-        result.register = { sheetName: register.table.worksheet.name, created: false };
-      }
-    }
+    if (registerChange) result.register = registerChange();
+    else if (register)
+      result.register = {
+        sheetName: addPlanned(register.plan),
+        created: true,
+        updated: 0,
+        added: entries.length,
+      };
     if (options.activate !== false && added[0]) added[0].activate();
     await context.sync(); // 2
     syncs++;
@@ -274,8 +303,8 @@ export async function writeSheets(
   });
 }
 
-/** Appends rows to the register (creating it if needed): writeSheets with no sheets. */
-export async function appendToRegister(
+/** Records partnerships in the register (creating it if needed): writeSheets with no sheets. */
+export async function updateRegister(
   run: ExcelRun,
   entries: readonly RegisterEntry[]
 ): Promise<OfficeWriteResult> {

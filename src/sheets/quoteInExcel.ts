@@ -5,25 +5,11 @@
 import { InputError } from "../core/errors";
 import { checkPrinciples, type Finding } from "../core/principles";
 import { priceQuote, type Quote } from "../core/quote";
-import { parsePartnership, type DocumentIssue, type Partnership } from "../document";
+import { parsePartnership, type DocumentIssue } from "../document";
 import { writeSheets, type ExcelRun } from "./officeWriter";
 import { buildFindingsSheet } from "./findingsSheet";
-import { buildQuoteSheet, isoMinute } from "./quoteSheet";
-import type { RegisterEntry } from "./register";
-
-export function quoteRegisterEntry(
-  doc: Partnership,
-  quote: Quote,
-  generatedAt: Date
-): RegisterEntry {
-  return {
-    reference: doc.reference,
-    partner: doc.partner.name,
-    use: doc.use,
-    total: quote.total.toNumber(),
-    generated: isoMinute(generatedAt),
-  };
-}
+import { buildQuoteSheet } from "./quoteSheet";
+import { quoteRegisterEntry } from "./registerEntry";
 
 export type QuoteInExcelResult =
   | {
@@ -39,8 +25,8 @@ export type QuoteInExcelResult =
 /**
  * Validates a Partnership document and, only if it is valid, adds its quote sheet and its findings
  * sheet to the open workbook (never replacing a sheet: a second quote for the same reference becomes
- * "Quote X (2)") and appends a row to the partnership register, in one Excel.run with three syncs
- * however long the quote.
+ * "Quote X (2)") and records the partnership in the register (its row updated if it has one), in one
+ * Excel.run with three or four syncs however long the quote.
  */
 export async function generateQuoteInExcel(
   run: ExcelRun,

@@ -8,7 +8,7 @@ import type { Finding } from "../core/principles";
 import type { Quote } from "../core/quote";
 import type { Partnership } from "../document";
 import { buildFindingsSheet } from "./findingsSheet";
-import { quoteRegisterEntry } from "./quoteInExcel";
+import { quoteRegisterEntry } from "./registerEntry";
 import { buildQuoteSheet } from "./quoteSheet";
 import { writeWorkbook } from "./xlsxWriter";
 

@@ -16,13 +16,8 @@ import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cellAddress, parseRangeAddress, quoteSheetName } from "./a1";
 import { planSheet, numericValue, type PlannedCell, type SheetPlan } from "./plan";
-import {
-  REGISTER_SHEET_NAME,
-  appendRowsToExcelJsTable,
-  findExcelJsRegister,
-  registerSheetSpec,
-  type RegisterEntry,
-} from "./register";
+import { REGISTER_SHEET_NAME, registerSheetSpec, type RegisterEntry } from "./register";
+import { findExcelJsRegister, updateExcelJsRegister } from "./registerExcelJs";
 import { encodeXlsxText, uniqueSheetName } from "./safeText";
 import { DEFAULT_TABLE_STYLE, type BorderLine, type CellStyle, type SheetSpec } from "./spec";
 
@@ -47,8 +42,12 @@ export interface PlacedSheet {
 
 export interface RegisterResult {
   sheetName: string;
+  /** Whether the register sheet was created by this write. */
   created: boolean;
-  rows: number[];
+  /** Sheet rows updated in place (partnerships already in the register). */
+  updated: number[];
+  /** Sheet rows added. */
+  added: number[];
 }
 
 export interface XlsxWriteOptions {
@@ -56,7 +55,7 @@ export interface XlsxWriteOptions {
   existingSheetNames?: readonly string[];
   /** An existing .xlsx to add the sheets to (otherwise a new workbook). */
   base?: XlsxData;
-  /** Register entries to append (creating the register if the workbook has none). */
+  /** Register entries to record: each partnership's row updated, or added (and the register created if the workbook has none). */
   register?: readonly RegisterEntry[];
 }
 
@@ -449,21 +448,29 @@ export class XlsxBook {
     return { desiredName: spec.name, name };
   }
 
-  /** Appends register rows to the NHSDP_Register table, creating the register sheet if needed. */
-  appendToRegister(
+  /**
+   * Records `entries` in the NHSDP_Register table, one row per partnership: a reference already there
+   * has its row updated, a new one is added; the register sheet is created if there is none.
+   */
+  updateRegister(
     entries: readonly RegisterEntry[],
     options: { avoidNames?: Iterable<string>; sheetName?: string } = {}
   ): RegisterResult {
     const found = findExcelJsRegister(this.workbook);
     if (found) {
-      const rows = appendRowsToExcelJsTable(found.worksheet, found.table, entries);
-      return { sheetName: found.worksheet.name, created: false, rows };
+      const rows = updateExcelJsRegister(found.worksheet, found.table, entries);
+      return { sheetName: found.worksheet.name, created: false, ...rows };
     }
     const placed = this.addSheet(
       registerSheetSpec(entries, options.sheetName ?? REGISTER_SHEET_NAME),
       options
     );
-    return { sheetName: placed.name, created: true, rows: entries.map((_, i) => i + 2) };
+    return {
+      sheetName: placed.name,
+      created: true,
+      updated: [],
+      added: entries.map((_, i) => i + 2),
+    };
   }
 
   async toBuffer(): Promise<Buffer> {
@@ -495,7 +502,7 @@ export async function writeWorkbookDetailed(
   const sheets = specs.map((s) => book.addSheet(s, { avoidNames: avoid }));
   const result: XlsxWriteResult = { buffer: Buffer.alloc(0), sheets };
   if (options.register && options.register.length)
-    result.register = book.appendToRegister(options.register, { avoidNames: avoid });
+    result.register = book.updateRegister(options.register, { avoidNames: avoid });
   result.buffer = await book.toBuffer();
   return result;
 }

@@ -1,11 +1,12 @@
 /**
  * The add-in's path for a quote: a Partnership document to a new sheet in the open workbook plus a
- * register row, through Office.js (office-addin-mock underneath), in one Excel.run with at most three
- * syncs however many cost lines the partnership has.
+ * register row, through Office.js (office-addin-mock underneath), in one Excel.run with three syncs
+ * (four when the register exists) however many cost lines the partnership has.
  */
 import fs from "fs";
 import path from "path";
 import { generateQuoteInExcel } from "../../src/sheets/quoteInExcel";
+import { REGISTER_HEADERS } from "../../src/sheets/register";
 import { createExcelMock, rebuildSheets, type GridCell } from "../support/officeMock";
 
 const EXAMPLE = JSON.parse(
@@ -130,16 +131,50 @@ describe("generateQuoteInExcel", () => {
     expect(mock.runs()).toBe(0);
   });
 
-  it("never replaces an existing sheet: a second quote for the same reference gets its own", async () => {
+  it("never replaces an existing sheet; generating again updates the partnership's register row", async () => {
     const existing = `Quote ${EXAMPLE.reference}`;
     const mock = createExcelMock({
       sheets: [existing, "Register"],
-      registerTableSheet: "Register",
+      register: {
+        sheet: "Register",
+        headers: [...REGISTER_HEADERS],
+        body: [
+          [
+            "DP-2024-001",
+            "Another partner",
+            "Commercial",
+            "Accepted",
+            "",
+            10,
+            "None",
+            "Complete",
+            "",
+            45000,
+          ],
+          [
+            EXAMPLE.reference,
+            "Old name",
+            "Non-commercial",
+            "Draft",
+            "",
+            1,
+            "None",
+            "Complete",
+            "",
+            45000,
+          ],
+        ],
+      },
     });
     const result = await generateQuoteInExcel(mock.run, EXAMPLE, AT);
     expect(result.ok && result.sheetName).toBe(`${existing} (2)`);
     expect(result.ok && result.registerSheetName).toBe("Register");
     expect(mock.sheetNames().filter((name) => name === existing)).toHaveLength(1);
+    expect(mock.log.filter((op) => op.path.endsWith(".rows") && op.name === "add")).toEqual([]);
+    const register = rebuildSheets(mock.log).get("Register")!;
+    expect(register.cells.has("A2")).toBe(false); // the other partnership's row is not touched
+    expect(register.cells.get("A3")).toEqual({ text: EXAMPLE.reference });
+    expect(register.cells.get("F3")).toEqual({ number: 34497.72 });
   });
 
   it("writes nothing for an invalid document and reports every invalid field", async () => {

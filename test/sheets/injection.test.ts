@@ -1,6 +1,7 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { writeSheets } from "../../src/sheets/officeWriter";
+import { REGISTER_HEADERS } from "../../src/sheets/register";
 import { normaliseCellText } from "../../src/sheets/safeText";
 import { SheetSpecBuilder, text, type SheetSpec } from "../../src/sheets/spec";
 import {
@@ -25,9 +26,15 @@ const REGISTER = HOSTILE_STRINGS.slice(0, 6).map((s, i) => ({
   reference: s,
   partner: s,
   use: s,
+  stage: s,
+  owner: s,
   total: i,
+  valueSharing: s,
+  igStatus: s,
   generated: "2025-07-01T12:00",
 }));
+/** The register's text columns: reference, partner, use, stage, owner, value sharing, IG status. */
+const REGISTER_TEXT_COLUMNS = ["A", "B", "C", "D", "E", "G", "H"];
 
 function expectTextCells(
   ws: ExcelJS.Worksheet,
@@ -70,7 +77,7 @@ describe("hostile text through the ExcelJS writer", () => {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
     expectTextCells(wb.getWorksheet("Corpus")!, "A", 1, HOSTILE_STRINGS);
     const reg = wb.getWorksheet("Register")!;
-    for (const col of ["A", "B", "C"])
+    for (const col of REGISTER_TEXT_COLUMNS)
       expectTextCells(
         reg,
         col,
@@ -129,13 +136,20 @@ describe("hostile text through the Office.js writer", () => {
     );
   });
 
-  test("appending hostile register rows to an existing table passes only apostrophe-prefixed text", async () => {
-    const mock = createExcelMock({ sheets: ["Register"], registerTableSheet: "Register" });
+  test("hostile register rows written to an existing table pass only apostrophe-prefixed text", async () => {
+    const mock = createExcelMock({
+      sheets: ["Register"],
+      register: { sheet: "Register", headers: [...REGISTER_HEADERS], body: [] },
+    });
     await writeSheets(mock.run, [], { register: REGISTER });
-    const add = mock.log.find((op) => op.name === "add" && op.path.endsWith(".rows"))!;
-    for (const row of add.args![1] as unknown[][]) {
-      for (const v of row.slice(0, 3)) expect(String(v).startsWith("'")).toBe(true);
-    }
+    const register = rebuildSheets(mock.log).get("Register")!; // throws on any text Excel would parse
+    REGISTER.forEach((r, i) => {
+      for (const col of REGISTER_TEXT_COLUMNS)
+        expect(register.cells.get(`${col}${i + 2}`)).toEqual({
+          text: normaliseCellText(r.partner),
+        });
+    });
+    expect(mock.log.filter((op) => op.name === "formulas")).toHaveLength(0);
   });
 });
 
@@ -151,7 +165,7 @@ describe("hostile text through LibreOffice", () => {
       afterLibreOffice
     );
     const reg = res.workbook.getWorksheet("Register")!;
-    for (const col of ["A", "B", "C"])
+    for (const col of REGISTER_TEXT_COLUMNS)
       expectTextCells(
         reg,
         col,

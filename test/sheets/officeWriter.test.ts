@@ -1,10 +1,11 @@
 import {
   writeSheets,
-  appendToRegister,
+  updateRegister,
   officeBlockArrays,
   type ExcelRun,
 } from "../../src/sheets/officeWriter";
 import { planSheet } from "../../src/sheets/plan";
+import { REGISTER_HEADERS } from "../../src/sheets/register";
 import { normaliseCellText } from "../../src/sheets/safeText";
 import { SheetSpecBuilder, text } from "../../src/sheets/spec";
 import { createExcelMock, rebuildSheets, type OfficeCall } from "../support/officeMock";
@@ -159,56 +160,133 @@ describe("officeWriter.writeSheets", () => {
     expect(borders.length).toBeLessThan(20);
   });
 
-  test("register: appended with one rows.add when the table exists", async () => {
-    const mock = createExcelMock({ sheets: ["Register", "Quote"], registerTableSheet: "Register" });
-    const entries = [
-      {
-        reference: "Q-2",
-        partner: "=cmd|' /C calc'!A0",
-        use: "+research",
-        total: 1234.5,
-        generated: "2025-07-01T09:00",
+  const entry = (reference: string, partner: string, total: number) => ({
+    reference,
+    partner,
+    use: "Commercial",
+    stage: "Issued",
+    total,
+    valueSharing: "None",
+    igStatus: "Complete",
+    generated: "2025-07-01T09:00",
+  });
+  const existingRow = (reference: string) => [
+    reference,
+    "Old partner",
+    "Commercial",
+    "Draft",
+    "",
+    1,
+    "None",
+    "Complete",
+    "",
+    45800,
+  ];
+
+  test("register: an existing partnership's row is updated in place, a new one added, in four syncs", async () => {
+    const mock = createExcelMock({
+      sheets: ["Register", "Quote"],
+      register: {
+        sheet: "Register",
+        headers: [...REGISTER_HEADERS],
+        body: [existingRow("Q-1"), existingRow("Q-2")],
       },
-      { reference: "Q-3", partner: "Acme", use: "@audit", total: 10, generated: "2025-07-02" },
-    ];
-    const result = await appendToRegister(mock.run, entries);
-    expect(result.register).toEqual({ sheetName: "Register", created: false });
-    expect(mock.syncs()).toBeLessThanOrEqual(3);
+    });
+    const result = await updateRegister(mock.run, [
+      entry("q-2", "=cmd|' /C calc'!A0", 1234.5),
+      entry("Q-3", "Acme", 10),
+    ]);
+    expect(result.register).toEqual({
+      sheetName: "Register",
+      created: false,
+      updated: 1,
+      added: 1,
+    });
+    expect(mock.syncs()).toBe(4);
+    expect(result.syncs).toBe(4);
+    // One blank row added (so a calculated column of the user's fills it), then written in place.
     const adds = mock.log.filter(
       (op) => op.path === "table[NHSDP_Register].rows" && op.name === "add"
     );
-    expect(adds).toHaveLength(1);
-    const rows = adds[0]!.args![1] as unknown[][];
-    expect(rows).toHaveLength(2);
-    expect(rows[0]!.slice(0, 3)).toEqual(["'Q-2", "'=cmd|' /C calc'!A0", "'+research"]);
-    expect(rows[0]![3]).toBe(1234.5);
-    expect(rows[0]![4]).toBeCloseTo(45839.375, 9);
+    expect(adds).toEqual([
+      { path: "table[NHSDP_Register].rows", kind: "call", name: "add", args: [] },
+    ]);
+    const register = rebuildSheets(mock.log).get("Register")!; // throws on text Excel would parse
+    // Q-2 was the second body row: sheet row 3. Q-3 comes after the body: row 4.
+    expect(register.cells.get("A3")).toEqual({ text: "q-2" });
+    expect(register.cells.get("B3")).toEqual({ text: "=cmd|' /C calc'!A0" });
+    expect(register.cells.get("F3")).toEqual({ number: 1234.5 });
+    expect(register.cells.get("A4")).toEqual({ text: "Q-3" });
+    expect(register.cells.has("A2")).toBe(false); // Q-1 untouched
+    expect(register.numberFormats.get("F4")).toBe("[$£-809]#,##0.00");
+    expect(register.numberFormats.get("J4")).toBe("yyyy-mm-dd hh:mm");
+    // 2025-07-01 09:00 is serial 45839 + 9/24.
+    expect((register.cells.get("J4") as { number: number }).number).toBeCloseTo(45839.375, 9);
     expect(
       mock.log.filter((op) => op.name === "add" && op.path === "workbook.worksheets")
     ).toHaveLength(0);
-    const fmt = mock.log.find((op) => op.name === "numberFormat")!;
-    expect(fmt.path).toBe("table[NHSDP_Register].rows.add(…,…).getRange().getResizedRange(1,0)");
-    expect((fmt.value as string[][])[0]).toEqual([
-      "General",
-      "General",
-      "General",
-      "[$£-809]#,##0.00",
-      "yyyy-mm-dd hh:mm",
+  });
+
+  test("register: a table elsewhere on its sheet, with a column of the user's and an old layout, is written around", async () => {
+    const headers = ["Notes", "Reference", "Partner", "Use", "Total (£)", "Date generated"];
+    const mock = createExcelMock({
+      sheets: ["Partnerships"],
+      register: {
+        sheet: "Partnerships",
+        headers,
+        body: [["call back", "Q-1", "Acme", "Commercial", 5, 45000]],
+        rowIndex: 4, // body starts at row 5
+        columnIndex: 2, // column C
+      },
+    });
+    await updateRegister(mock.run, [entry("Q-1", "Acme Ltd", 7)]);
+    const added = mock.log.filter(
+      (op) => op.path === "table[NHSDP_Register].columns" && op.name === "add"
+    );
+    expect(added.map((op) => op.args![2])).toEqual([
+      "Stage",
+      "Owner",
+      "Value sharing",
+      "IG status",
+      "Review date",
     ]);
+    const sheet = rebuildSheets(mock.log).get("Partnerships")!;
+    expect(sheet.cells.has("C5")).toBe(false); // the user's Notes
+    expect(sheet.cells.get("D5")).toEqual({ text: "Q-1" });
+    expect(sheet.cells.get("E5")).toEqual({ text: "Acme Ltd" });
+    expect(sheet.cells.get("G5")).toEqual({ number: 7 });
+    expect(sheet.cells.get("I5")).toEqual({ text: "Issued" }); // Stage, the first added column
+    expect(sheet.cells.has("J5")).toBe(false); // no owner: cleared, not written
+    expect(mock.log.filter((op) => op.path === "table[NHSDP_Register].rows")).toHaveLength(0);
+  });
+
+  test("register: a table with no Reference column is refused before anything is written", async () => {
+    const mock = createExcelMock({
+      sheets: ["Register"],
+      register: { sheet: "Register", headers: ["Ref", "Partner"], body: [["Q-1", "Acme"]] },
+    });
+    await expect(
+      writeSheets(mock.run, [syntheticQuote(2).spec], { register: [entry("Q-1", "Acme", 1)] })
+    ).rejects.toThrow(/no "Reference" column/);
+    expect(mock.log.filter((op) => op.kind === "set")).toEqual([]);
+    expect(mock.log.filter((op) => op.name === "add")).toEqual([]);
   });
 
   test("register: created as a sheet with the NHSDP_Register table when missing (name made unique)", async () => {
     const mock = createExcelMock({ sheets: ["Register"] });
     const q = syntheticQuote(2);
-    const result = await writeSheets(mock.run, [q.spec], {
-      register: [{ reference: "Q-1", partner: "P", use: "U", total: 5, generated: "2025-07-01" }],
+    const result = await writeSheets(mock.run, [q.spec], { register: [entry("Q-1", "P", 5)] });
+    expect(result.register).toEqual({
+      sheetName: "Register (2)",
+      created: true,
+      updated: 0,
+      added: 1,
     });
-    expect(result.register).toEqual({ sheetName: "Register (2)", created: true });
-    expect(mock.syncs()).toBeLessThanOrEqual(3);
+    expect(mock.syncs()).toBe(3);
     const tableAdd = mock.log.find(
       (op) => op.path === "ws[Register (2)].tables" && op.name === "add"
     )!;
-    expect(tableAdd.args).toEqual([{ ref: "ws[Register (2)].getRange(A1:E2)" }, true]);
+    expect(tableAdd.args).toEqual([{ ref: "ws[Register (2)].getRange(A1:J2)" }, true]);
     const table = mock.log.filter(
       (op) => op.path === "ws[Register (2)].tables.add(…,…)" && op.kind === "set"
     );

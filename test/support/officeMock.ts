@@ -95,11 +95,23 @@ function method(parent: string, name: string, log: OfficeCall[]): unknown {
   });
 }
 
+export interface ExistingRegister {
+  /** The sheet the NHSDP_Register table is on. */
+  sheet: string;
+  /** Its header row. */
+  headers: unknown[];
+  /** Its body rows, as Office.js would load their values. */
+  body: unknown[][];
+  /** The body's first row and column, 0-based (default 1 and 0: the table starts at A1). */
+  rowIndex?: number;
+  columnIndex?: number;
+}
+
 export interface ExcelMockOptions {
   /** Names of the worksheets already in the workbook. */
   sheets?: string[];
-  /** Where an existing NHSDP_Register table lives, if any. */
-  registerTableSheet?: string;
+  /** An existing NHSDP_Register table, if any. */
+  register?: ExistingRegister;
 }
 
 export interface ExcelMock {
@@ -149,23 +161,49 @@ export function createExcelMock(options: ExcelMockOptions = {}): ExcelMock {
       });
       let synced = false;
       pendingLoads.push(() => (synced = true));
-      const exists = options.registerTableSheet !== undefined;
+      const existing = options.register;
       const guard = <T>(v: T): T => {
         if (!synced) throw new Error("table read before sync");
         return v;
       };
-      const worksheet = {
+      const path = `table[${tableName}]`;
+      const loadedRange = (name: string, values: () => unknown[][]) =>
+        recorder(`${path}.${name}()`, log, {
+          load: (props: unknown) => {
+            log.push({ path: `${path}.${name}()`, kind: "call", name: "load", args: [props] });
+            let loadSynced = false;
+            pendingLoads.push(() => (loadSynced = true));
+            const read = <T>(v: T): T => {
+              if (!loadSynced) throw new Error(`${name} read before load + sync`);
+              return v;
+            };
+            return recorder(`${path}.${name}()`, log, {
+              get values() {
+                return read(values());
+              },
+              get rowIndex() {
+                return read(existing?.rowIndex ?? 1);
+              },
+              get columnIndex() {
+                return read(existing?.columnIndex ?? 0);
+              },
+            });
+          },
+        });
+      const worksheet = recorder(`ws[${existing?.sheet ?? ""}]`, log, {
         load: () => undefined,
         get name() {
-          return guard(options.registerTableSheet ?? "");
+          return guard(existing?.sheet ?? "");
         },
-      };
-      return recorder(`table[${tableName}]`, log, {
+      });
+      return recorder(path, log, {
         load: () => undefined,
         get isNullObject() {
-          return guard(!exists);
+          return guard(existing === undefined);
         },
         worksheet,
+        getHeaderRowRange: () => loadedRange("getHeaderRowRange", () => [existing?.headers ?? []]),
+        getDataBodyRange: () => loadedRange("getDataBodyRange", () => existing?.body ?? []),
       });
     },
   };
@@ -240,8 +278,8 @@ function topLeft(address: string): { row: number; col: number } {
 /**
  * Rebuilds each sheet's contents from the logged values/formulas/numberFormat assignments, reading
  * them the way Excel does: a string starting with an apostrophe is text (the apostrophe dropped), a
- * string starting with = is a formula; a string with neither would be parsed by Excel and is
- * reported as such so tests can fail on it.
+ * string starting with = is a formula, an empty string clears the cell; any other string would be
+ * parsed by Excel and is reported as such so tests can fail on it.
  */
 export function rebuildSheets(log: readonly OfficeCall[]): Map<string, MockSheet> {
   const sheets = new Map<string, MockSheet>();
@@ -260,6 +298,8 @@ export function rebuildSheets(log: readonly OfficeCall[]): Map<string, MockSheet
         const address = a1(origin.row + r, origin.col + c);
         if (op.name === "numberFormat") {
           sheet.numberFormats.set(address, String(v));
+        } else if (op.name === "values" && v === "") {
+          sheet.cells.delete(address); // Excel clears the cell
         } else if (typeof v === "number") {
           sheet.cells.set(address, { number: v });
         } else if (op.name === "values" && typeof v === "string" && v.startsWith("'")) {
