@@ -30,6 +30,7 @@ import {
   wholeYears,
   withPlaces,
 } from "./fields";
+import { scenariosSchema } from "./scenarios";
 
 /**
  * The Partnership document: one data partnership as a finance officer records it, in the terms of
@@ -672,6 +673,13 @@ export const partnershipSchema = z.strictObject({
   notes: text()
     .optional()
     .meta({ description: "Free text: anything else the trust records about the partnership." }),
+  scenarios: z
+    .lazy(() => scenariosSchema)
+    .optional()
+    .meta({
+      description:
+        "Assumptions for comparing value-sharing mechanisms (revenue forecast, probability of reaching market, discount rate, alternatives, simulation); never changes the quote.",
+    }),
 });
 
 /** A valid current-version document, with defaults filled in (what `parsePartnership` returns). */

@@ -1,0 +1,93 @@
+import { Decimal } from "../decimal";
+import { breakevenAgainstMilestones, type Breakeven } from "./breakeven";
+import type { DiscountCurve } from "./discountCurve";
+import { cashFlows, lastYearOf, royaltyYears, type Candidate, type Mechanism } from "./mechanisms";
+import { peakOf, type RevenueForecast } from "./revenue";
+import {
+  peakRevenueByProbability,
+  royaltyRateByDiscountRate,
+  type RoyaltyByDiscountRate,
+  type SensitivityGrid,
+} from "./sensitivity";
+import { FactorCache, valueMechanism, type MechanismValue } from "./value";
+
+/** Everything a scenario comparison needs, already checked and in decimals (see fromDocument.ts). */
+export interface ScenarioInputs {
+  readonly forecast: RevenueForecast;
+  readonly probabilityOfReachingMarket: Decimal;
+  readonly discount: DiscountCurve;
+  readonly candidates: readonly Candidate[];
+  /** Pounds of risk-adjusted discounted cash at which a mechanism has paid back. */
+  readonly paybackTarget: Decimal;
+  readonly sensitivity: {
+    readonly royaltyRates: readonly Decimal[];
+    readonly discountRates: readonly Decimal[];
+    readonly peakRevenues: readonly Decimal[];
+    readonly probabilities: readonly Decimal[];
+  };
+}
+
+export interface ScenarioResult {
+  readonly mechanisms: readonly MechanismValue[];
+  /** The flat royalty rate matching the first milestone offer. */
+  readonly breakeven: Breakeven;
+  readonly sensitivity: {
+    readonly royaltyRateByDiscountRate: RoyaltyByDiscountRate;
+    /** Null when there is no royalty offer to vary, or no revenue to scale. */
+    readonly peakRevenueByProbability: SensitivityGrid | null;
+  };
+}
+
+/** The offer of a kind that the breakeven and the grids compare: the first, so the document's own where it has one. */
+export function firstOfKind<K extends Mechanism["kind"]>(
+  candidates: readonly Candidate[],
+  kind: K
+): (Candidate & { mechanism: Extract<Mechanism, { kind: K }> }) | undefined {
+  return candidates.find((candidate) => candidate.mechanism.kind === kind) as
+    (Candidate & { mechanism: Extract<Mechanism, { kind: K }> }) | undefined;
+}
+
+export function evaluateScenarios(inputs: ScenarioInputs): ScenarioResult {
+  const { forecast, probabilityOfReachingMarket: pMarket, candidates } = inputs;
+  const factors = new FactorCache(inputs.discount);
+  const flows = candidates.map((candidate) => cashFlows(candidate, forecast, pMarket));
+  const lastYear = Math.max(0, ...flows.map(lastYearOf));
+  const mechanisms = candidates.map((candidate, i) =>
+    valueMechanism(candidate, flows[i] ?? [], factors, lastYear, inputs.paybackTarget)
+  );
+  const royalty = firstOfKind(candidates, "royalty");
+  const milestones = firstOfKind(candidates, "milestones");
+  const milestonesValue = mechanisms.find((value) => value.id === milestones?.id);
+  const breakeven = breakevenAgainstMilestones(
+    milestonesValue,
+    forecast,
+    royaltyYears(royalty?.mechanism.termYears ?? forecast.length, forecast),
+    pMarket,
+    factors
+  );
+  const { royaltyRates, discountRates, peakRevenues, probabilities } = inputs.sensitivity;
+  return {
+    mechanisms,
+    breakeven,
+    sensitivity: {
+      royaltyRateByDiscountRate: royaltyRateByDiscountRate(
+        royalty?.mechanism,
+        milestones,
+        forecast,
+        pMarket,
+        royaltyRates,
+        discountRates
+      ),
+      peakRevenueByProbability:
+        royalty === undefined || peakOf(forecast).isZero()
+          ? null
+          : peakRevenueByProbability(
+              royalty,
+              forecast,
+              inputs.discount,
+              peakRevenues,
+              probabilities
+            ),
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { decimalArithmetic } from "../arithmetic";
+import { Decimal, ONE } from "../decimal";
+import { invalidNumber } from "../errors";
+import { royaltyForPeriod, validateRoyaltyTerms, type RoyaltyTerms } from "../royalty";
+import type { Milestone } from "../valuation";
+import { launchYearOf, type RevenueForecast } from "./revenue";
+
+/** The value-sharing mechanisms a scenario compares (CIDC guide, chapter 1). */
+export type MechanismKind = "fixed" | "subscription" | "milestones" | "royalty";
+
+export type Mechanism =
+  | {
+      readonly kind: "fixed";
+      /** Years from the quote date (0 = on signature) and pounds. */
+      readonly instalments: readonly { readonly year: Decimal; readonly amount: Decimal }[];
+    }
+  | {
+      readonly kind: "subscription";
+      readonly annualFee: Decimal;
+      readonly years: number;
+      readonly indexation: Decimal;
+      readonly inAdvance: boolean;
+    }
+  | { readonly kind: "milestones"; readonly milestones: readonly Milestone[] }
+  | {
+      readonly kind: "royalty";
+      readonly terms: RoyaltyTerms<Decimal>;
+      /** Years of royalty, counted from the first year with revenue (the launch). */
+      readonly termYears: number;
+    };
+
+/** One mechanism under comparison: the document's own terms or an alternative. */
+export interface Candidate {
+  readonly id: string;
+  /** Where its terms are in the document, for messages. */
+  readonly path: string;
+  readonly fromDocument: boolean;
+  readonly mechanism: Mechanism;
+}
+
+/** A payment to the NHS: when, how much if it is paid, and the chance that it is. */
+export interface CashFlow {
+  readonly year: Decimal;
+  readonly amount: Decimal;
+  readonly probability: Decimal;
+}
+
+const D = decimalArithmetic;
+
+/**
+ * The years a royalty is paid in: its term from the launch, inside the forecast. A royalty on a product
+ * that never earns anything pays nothing, not even its minimum.
+ */
+export function royaltyYears(termYears: number, forecast: RevenueForecast): number[] {
+  const launch = launchYearOf(forecast);
+  if (launch === null) return [];
+  const last = Math.min(forecast.length, launch + termYears - 1);
+  const years: number[] = [];
+  for (let year = launch; year <= last; year++) years.push(year);
+  return years;
+}
+
+/**
+ * Every payment a mechanism makes. Fixed payments and subscriptions are contracted, so certain;
+ * each milestone carries its own probability; a royalty is paid only if the product reaches market.
+ */
+export function cashFlows(
+  candidate: Candidate,
+  forecast: RevenueForecast,
+  probabilityOfReachingMarket: Decimal
+): CashFlow[] {
+  const { mechanism, path } = candidate;
+  switch (mechanism.kind) {
+    case "fixed":
+      return mechanism.instalments.map(({ year, amount }) => ({ year, amount, probability: ONE }));
+    case "subscription": {
+      const growth = ONE.plus(mechanism.indexation);
+      const flows: CashFlow[] = [];
+      let fee = mechanism.annualFee;
+      for (let k = 0; k < mechanism.years; k++) {
+        flows.push({
+          year: new Decimal(mechanism.inAdvance ? k : k + 1),
+          amount: fee,
+          probability: ONE,
+        });
+        fee = fee.times(growth);
+      }
+      return flows;
+    }
+    case "milestones":
+      return mechanism.milestones.map(({ amount, period, probability }) => ({
+        year: period,
+        amount,
+        probability,
+      }));
+    case "royalty": {
+      try {
+        validateRoyaltyTerms(D, mechanism.terms);
+      } catch (error) {
+        throw invalidNumber(path, error instanceof Error ? error.message : String(error));
+      }
+      return royaltyYears(mechanism.termYears, forecast).map((year) => ({
+        year: new Decimal(year),
+        amount: royaltyForPeriod(
+          D,
+          forecast[year - 1] as Decimal,
+          mechanism.terms,
+          `revenue in year ${year}`
+        ),
+        probability: probabilityOfReachingMarket,
+      }));
+    }
+  }
+}
+
+/** The row of a yearly table a payment falls in: a payment during year n belongs to year n (0 = now). */
+export function yearRow(year: Decimal): number {
+  return year.ceil().toNumber();
+}
+
+export function lastYearOf(flows: readonly CashFlow[]): number {
+  return flows.reduce((last, flow) => Math.max(last, yearRow(flow.year)), 0);
+}

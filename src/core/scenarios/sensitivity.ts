@@ -1,0 +1,89 @@
+import { Decimal } from "../decimal";
+import type { RoyaltyTerms } from "../royalty";
+import { flatCurve, type DiscountCurve } from "./discountCurve";
+import { cashFlows, type Candidate, type Mechanism } from "./mechanisms";
+import { scaleToPeak, type RevenueForecast } from "./revenue";
+import { discountedValue, FactorCache } from "./value";
+
+/**
+ * The two grids an analyst reads to see how far a conclusion depends on the assumptions. Each cell is a
+ * risk-adjusted present value in pounds, computed by the same engine as the comparison itself.
+ */
+export interface SensitivityGrid {
+  readonly rows: readonly Decimal[];
+  readonly columns: readonly Decimal[];
+  /** cells[row][column] */
+  readonly cells: readonly (readonly Decimal[])[];
+}
+
+export interface RoyaltyByDiscountRate extends SensitivityGrid {
+  /** The milestone offer's value at each column's discount rate, to read the grid against; null with no offer. */
+  readonly milestones: readonly Decimal[] | null;
+}
+
+type RoyaltyMechanism = Extract<Mechanism, { kind: "royalty" }>;
+
+/**
+ * Royalty at each flat rate (rows) and discount rate (columns). The royalty keeps the offer's cap,
+ * minimum and term, or runs the whole forecast when there is no royalty offer.
+ */
+export function royaltyRateByDiscountRate(
+  royalty: RoyaltyMechanism | undefined,
+  milestones: Candidate | undefined,
+  forecast: RevenueForecast,
+  probabilityOfReachingMarket: Decimal,
+  royaltyRates: readonly Decimal[],
+  discountRates: readonly Decimal[]
+): RoyaltyByDiscountRate {
+  const curves = discountRates.map(
+    (rate, i) => new FactorCache(flatCurve(rate, `scenarios.sensitivity.discountRates[${i}]`))
+  );
+  const cells = royaltyRates.map((rate) => {
+    const terms: RoyaltyTerms<Decimal> = {
+      rates: [rate],
+      thresholds: null,
+      annualCap: royalty?.terms.annualCap ?? null,
+      annualMinimum: royalty?.terms.annualMinimum ?? null,
+    };
+    const flows = cashFlows(
+      {
+        id: "sensitivity",
+        path: "scenarios.sensitivity.royaltyRates",
+        fromDocument: false,
+        mechanism: { kind: "royalty", terms, termYears: royalty?.termYears ?? forecast.length },
+      },
+      forecast,
+      probabilityOfReachingMarket
+    );
+    return curves.map((factors) => discountedValue(flows, factors, true));
+  });
+  const milestoneValues =
+    milestones === undefined
+      ? null
+      : curves.map((factors) =>
+          discountedValue(
+            cashFlows(milestones, forecast, probabilityOfReachingMarket),
+            factors,
+            true
+          )
+        );
+  return { rows: royaltyRates, columns: discountRates, cells, milestones: milestoneValues };
+}
+
+/** The royalty offer's value with the forecast scaled to each peak (rows) and each chance of reaching market (columns). */
+export function peakRevenueByProbability(
+  royalty: Candidate,
+  forecast: RevenueForecast,
+  curve: DiscountCurve,
+  peakRevenues: readonly Decimal[],
+  probabilities: readonly Decimal[]
+): SensitivityGrid {
+  const factors = new FactorCache(curve);
+  const cells = peakRevenues.map((peak, i) => {
+    const scaled = scaleToPeak(forecast, peak, `scenarios.sensitivity.peakRevenues[${i}]`);
+    return probabilities.map((probability) =>
+      discountedValue(cashFlows(royalty, scaled, probability), factors, true)
+    );
+  });
+  return { rows: peakRevenues, columns: probabilities, cells };
+}
