@@ -150,10 +150,10 @@ describe("reading the scenarios into the engine's inputs", () => {
 
   it("times each fixed instalment by days from the quote date over 365", () => {
     // quote 2025-06-02; instalments 2025-07-01 (29 days) and 2026-03-31 (302 days)
-    const fixed = scenarioInputs(example("commercial-imaging-ai.json")).candidates[0]!;
-    expect(fixed.mechanism).toMatchObject({ kind: "fixed" });
-    const instalments = (fixed.mechanism as { instalments: { year: { toNumber(): number } }[] })
-      .instalments;
+    const fixed = scenarioInputs(example("commercial-imaging-ai.json")).candidates[0]!.mechanism;
+    if (fixed.kind !== "fixed")
+      throw new Error(`expected the fixed payment first, got ${fixed.kind}`);
+    const instalments = fixed.instalments;
     expect(instalments.map((instalment) => instalment.year.toNumber())).toEqual([
       29 / 365,
       302 / 365,

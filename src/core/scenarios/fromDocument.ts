@@ -9,6 +9,7 @@ import type { Milestone } from "../valuation";
 import { flatCurve, GREEN_BOOK_CURVE, type DiscountCurve } from "./discountCurve";
 import type { ScenarioInputs } from "./engine";
 import type { Candidate, Mechanism } from "./mechanisms";
+import type { SimulationSettings } from "./monteCarlo";
 import { curveForecast, peakOf, type RevenueForecast } from "./revenue";
 
 /**
@@ -24,6 +25,10 @@ const DEFAULT_PEAK_FACTORS = ["0.5", "0.75", "1", "1.25", "1.5"];
 const DEFAULT_PROBABILITIES = [0.1, 0.25, 0.5, 0.75, 1];
 
 const DAYS_A_YEAR = 365;
+
+/** As the schema's defaults, for a document whose scenarios block has no monteCarlo section. */
+const DEFAULT_TRIALS = 10_000;
+const DEFAULT_SEED = 1;
 
 /** Years from the quote date to a due date, by whole days over 365: a schedule's timing, not a price. */
 export function yearsAfter(quoteDate: string, due: string, path: string): Decimal {
@@ -200,5 +205,20 @@ export function scenarioInputs(doc: Partnership): ScenarioInputs {
         axes.peakRevenues?.map(d) ?? DEFAULT_PEAK_FACTORS.map((factor) => peak.times(factor)),
       probabilities: (axes.probabilities ?? DEFAULT_PROBABILITIES).map(d),
     },
+  };
+}
+
+/** The simulation's settings: the document's, with the trials and seed a caller chooses instead. */
+export function simulationSettings(
+  doc: Partnership,
+  override: { trials?: number | undefined; seed?: number | undefined } = {}
+): SimulationSettings {
+  const monteCarlo = doc.scenarios?.monteCarlo;
+  return {
+    trials: override.trials ?? monteCarlo?.trials ?? DEFAULT_TRIALS,
+    seed: override.seed ?? monteCarlo?.seed ?? DEFAULT_SEED,
+    peakRevenue: monteCarlo?.peakRevenue,
+    launchDelayYears: monteCarlo?.launchDelayYears,
+    milestoneDependence: monteCarlo?.milestoneDependence ?? "pipeline",
   };
 }

@@ -1,6 +1,20 @@
 /** Royalty versus milestones and the other mechanisms: comparison, breakeven, sensitivity and simulation. */
 export { evaluateScenarios, firstOfKind, type ScenarioInputs, type ScenarioResult } from "./engine";
-export { scenarioInputs, documentCandidates, forecastOf, discountOf } from "./fromDocument";
+export {
+  scenarioInputs,
+  simulationSettings,
+  documentCandidates,
+  forecastOf,
+  discountOf,
+} from "./fromDocument";
+export {
+  simulate,
+  percentileOfSorted,
+  HISTOGRAM_BINS,
+  type SimulationResult,
+  type SimulationSettings,
+  type MechanismSummary,
+} from "./monteCarlo";
 export type { Candidate, CashFlow, Mechanism, MechanismKind } from "./mechanisms";
 export type { MechanismValue, YearOfCash } from "./value";
 export type { Breakeven } from "./breakeven";

@@ -1,0 +1,347 @@
+/**
+ * The simulation's samplers against the closed-form moments of each distribution, and the simulation
+ * against the engine's risk-adjusted values. Every sample is seeded, so each test gives the same
+ * numbers on every run; the tolerances are still set as if it did not, at five standard errors of the
+ * statistic for the sample size (a chance below one in a million of failing for an honest sampler).
+ */
+import fc from "fast-check";
+import { Decimal } from "../../../src/core/decimal";
+import { royaltyForPeriod } from "../../../src/core/royalty";
+import { decimalArithmetic } from "../../../src/core/arithmetic";
+import { pertShape, sampler } from "../../../src/core/scenarios/distributions";
+import { floatRoyalty, royaltyOn } from "../../../src/core/scenarios/floatRoyalty";
+import { seededUniform } from "../../../src/core/scenarios/random";
+import {
+  evaluateScenarios,
+  flatCurve,
+  percentileOfSorted,
+  simulate,
+  type Candidate,
+  type ScenarioInputs,
+  type SimulationSettings,
+} from "../../../src/core/scenarios";
+import type { Distribution } from "../../../src/document/scenarios";
+
+const N = 200_000;
+
+function moments(values: Float64Array): { mean: number; variance: number } {
+  let sum = 0;
+  for (const value of values) sum += value;
+  const mean = sum / values.length;
+  let squares = 0;
+  for (const value of values) squares += (value - mean) ** 2;
+  return { mean, variance: squares / (values.length - 1) };
+}
+
+function draw(distribution: Distribution, seed = 12345, n = N): Float64Array {
+  const next = sampler(distribution, seededUniform(seed));
+  return Float64Array.from({ length: n }, () => next());
+}
+
+/**
+ * Checks the sample mean within 5 standard errors, sqrt(variance / n), and the sample variance within
+ * 5 of its standard errors, variance x sqrt((kurtosis - 1) / n), kurtosis being the fourth standardised
+ * moment (not the excess).
+ */
+function expectMoments(
+  sample: Float64Array,
+  mean: number,
+  variance: number,
+  kurtosis: number
+): void {
+  const observed = moments(sample);
+  const n = sample.length;
+  expect(Math.abs(observed.mean - mean)).toBeLessThan(5 * Math.sqrt(variance / n));
+  expect(Math.abs(observed.variance - variance)).toBeLessThan(
+    5 * variance * Math.sqrt((kurtosis - 1) / n)
+  );
+}
+
+describe("samplers", () => {
+  it("uniform(a, b): mean (a + b) / 2, variance (b - a)^2 / 12, kurtosis 9/5", () => {
+    const [a, b] = [2, 10];
+    expectMoments(
+      draw({ distribution: "uniform", min: a, max: b }),
+      (a + b) / 2,
+      (b - a) ** 2 / 12,
+      1.8
+    );
+  });
+
+  it("triangular(a, c, b): mean (a + b + c) / 3, variance (a² + b² + c² - ab - ac - bc) / 18, kurtosis 12/5", () => {
+    const [a, c, b] = [10, 25, 70];
+    expectMoments(
+      draw({ distribution: "triangular", min: a, mode: c, max: b }),
+      (a + b + c) / 3,
+      (a * a + b * b + c * c - a * b - a * c - b * c) / 18,
+      2.4
+    );
+  });
+
+  it("triangular with the mode at an end is still right (a right-angled triangle)", () => {
+    const [a, c, b] = [0, 0, 3];
+    expectMoments(
+      draw({ distribution: "triangular", min: a, mode: c, max: b }),
+      (a + b + c) / 3,
+      (a * a + b * b + c * c - a * b - a * c - b * c) / 18,
+      2.4
+    );
+  });
+
+  it("PERT(a, m, b): the beta with α = 1 + 4(m - a)/(b - a), β = 1 + 4(b - m)/(b - a); mean (a + 4m + b) / 6", () => {
+    const [a, m, b] = [15e6, 40e6, 90e6];
+    const { alpha, beta } = pertShape(a, m, b);
+    // α = 1 + 4 x 25/75 = 7/3, β = 1 + 4 x 50/75 = 11/3
+    expect(alpha).toBeCloseTo(7 / 3, 12);
+    expect(beta).toBeCloseTo(11 / 3, 12);
+    const s = alpha + beta;
+    const variance = ((alpha * beta) / (s * s * (s + 1))) * (b - a) ** 2;
+    const excess =
+      (6 * ((alpha - beta) ** 2 * (s + 1) - alpha * beta * (s + 2))) /
+      (alpha * beta * (s + 2) * (s + 3));
+    expectMoments(
+      draw({ distribution: "pert", min: a, mode: m, max: b }),
+      (a + 4 * m + b) / 6,
+      variance,
+      excess + 3
+    );
+  });
+
+  it("lognormal(median, σ): mean median x e^(σ²/2), variance (e^(σ²) - 1) median² e^(σ²)", () => {
+    const [median, sigma] = [9.5e6, 0.5];
+    const s2 = sigma * sigma;
+    const kurtosis = Math.exp(4 * s2) + 2 * Math.exp(3 * s2) + 3 * Math.exp(2 * s2) - 3;
+    expectMoments(
+      draw({ distribution: "lognormal", median, sigma }),
+      median * Math.exp(s2 / 2),
+      (Math.exp(s2) - 1) * median * median * Math.exp(s2),
+      kurtosis
+    );
+  });
+
+  it("lognormal: half the draws fall below the median", () => {
+    const sample = draw({ distribution: "lognormal", median: 100, sigma: 1 });
+    const below = sample.filter((value) => value < 100).length / sample.length;
+    // a proportion of 1/2 from n draws has standard error sqrt(0.25 / n)
+    expect(Math.abs(below - 0.5)).toBeLessThan(5 * Math.sqrt(0.25 / N));
+  });
+
+  it("stays inside the bounds it is given", () => {
+    for (const distribution of [
+      { distribution: "uniform", min: 3, max: 4 },
+      { distribution: "triangular", min: 3, mode: 3.2, max: 4 },
+      { distribution: "pert", min: 3, mode: 3.9, max: 4 },
+    ] as Distribution[]) {
+      const sample = draw(distribution, 9, 20_000);
+      expect(Math.min(...sample)).toBeGreaterThanOrEqual(3);
+      expect(Math.max(...sample)).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it("gives the same draws for the same seed and different draws for another", () => {
+    const distribution: Distribution = { distribution: "pert", min: 1, mode: 2, max: 5 };
+    expect(draw(distribution, 42, 1000)).toEqual(draw(distribution, 42, 1000));
+    expect(draw(distribution, 42, 1000)).not.toEqual(draw(distribution, 43, 1000));
+  });
+});
+
+describe("percentiles", () => {
+  it("interpolate between order statistics, as Excel's PERCENTILE.INC", () => {
+    const sorted = Float64Array.of(10, 20, 30, 40, 50);
+    // position (5 - 1) x 0.1 = 0.4: 10 + 0.4 x 10
+    expect(percentileOfSorted(sorted, 0.1)).toBeCloseTo(14, 12);
+    expect(percentileOfSorted(sorted, 0.5)).toBe(30);
+    expect(percentileOfSorted(sorted, 0.9)).toBeCloseTo(46, 12);
+  });
+});
+
+describe("the float royalty used by the simulation", () => {
+  it("agrees with royaltyForPeriod's decimals on random tiered terms with caps and minimums", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.integer({ min: 1, max: 50_000_000 }), { minLength: 3, maxLength: 3 }),
+        fc.option(fc.integer({ min: 0, max: 5_000_000 }), { nil: null }),
+        fc.option(fc.integer({ min: 0, max: 5_000_000 }), { nil: null }),
+        fc.integer({ min: 0, max: 400_000_000 }),
+        (permille, steps, cap, minimum, revenue) => {
+          const rates = permille.map((p) => new Decimal(p).div(1000));
+          let threshold = 0;
+          const thresholds = rates.map(
+            (_, i) => new Decimal(i === 0 ? 0 : (threshold += steps[i - 1]!))
+          );
+          const lowCap = cap !== null && minimum !== null && minimum > cap ? null : cap;
+          const terms = {
+            rates,
+            thresholds: rates.length === 1 ? null : thresholds,
+            annualCap: lowCap === null ? null : new Decimal(lowCap),
+            annualMinimum: minimum === null ? null : new Decimal(minimum),
+          };
+          const exact = royaltyForPeriod(decimalArithmetic, new Decimal(revenue), terms).toNumber();
+          const float = royaltyOn(revenue, floatRoyalty(terms));
+          expect(Math.abs(float - exact)).toBeLessThanOrEqual(1e-9 * Math.max(1, exact));
+        }
+      )
+    );
+  });
+});
+
+const d = (value: number) => new Decimal(value);
+
+function scenario(candidates: Candidate[], probabilityOfReachingMarket = 0.3): ScenarioInputs {
+  return {
+    forecast: [0, 0, 2e6, 5e6, 8e6, 8e6, 6e6, 4e6].map(d),
+    probabilityOfReachingMarket: d(probabilityOfReachingMarket),
+    discount: flatCurve(d(0.035)),
+    candidates,
+    paybackTarget: d(0),
+    sensitivity: { royaltyRates: [], discountRates: [], peakRevenues: [], probabilities: [] },
+  };
+}
+
+const milestones: Candidate = {
+  id: "milestones",
+  path: "m",
+  fromDocument: false,
+  mechanism: {
+    kind: "milestones",
+    milestones: [
+      { amount: d(100000), period: d(1), probability: d(0.63) },
+      { amount: d(400000), period: d(3), probability: d(0.2) },
+      { amount: d(800000), period: d(5), probability: d(0.1) },
+    ],
+  },
+};
+const royalty: Candidate = {
+  id: "royalty",
+  path: "r",
+  fromDocument: false,
+  mechanism: {
+    kind: "royalty",
+    terms: { rates: [d(0.05)], thresholds: null, annualCap: null, annualMinimum: null },
+    termYears: 5,
+  },
+};
+const fixed: Candidate = {
+  id: "fixed",
+  path: "f",
+  fromDocument: false,
+  mechanism: { kind: "fixed", instalments: [{ year: d(0), amount: d(50000) }] },
+};
+
+const settings = (overrides: Partial<SimulationSettings> = {}): SimulationSettings => ({
+  trials: N,
+  seed: 2025,
+  milestoneDependence: "independent",
+  ...overrides,
+});
+
+describe("simulate", () => {
+  it("with no uncertain revenue, averages to the engine's risk-adjusted values", () => {
+    const inputs = scenario([fixed, milestones, royalty]);
+    const engine = evaluateScenarios(inputs).mechanisms.map((m) =>
+      m.riskAdjustedPresentValue.toNumber()
+    );
+    for (const dependence of ["independent", "pipeline"] as const) {
+      const result = simulate(inputs, settings({ milestoneDependence: dependence }));
+      result.presentValues.forEach((values, m) => {
+        const { mean, variance } = moments(values);
+        expect(Math.abs(mean - engine[m]!)).toBeLessThanOrEqual(5 * Math.sqrt(variance / N) + 1e-6);
+        expect(result.mechanisms[m]!.mean).toBeCloseTo(mean, 6);
+      });
+    }
+  });
+
+  it("pays each milestone with its own probability, and in a pipeline only after every likelier one", () => {
+    const inputs = scenario([milestones]);
+    const discounted = [100000 / 1.035, 400000 / 1.035 ** 3, 800000 / 1.035 ** 5];
+    for (const dependence of ["independent", "pipeline"] as const) {
+      const values = simulate(inputs, settings({ milestoneDependence: dependence }))
+        .presentValues[0]!;
+      // Which milestones a trial paid, read back from its value: the three amounts sum uniquely.
+      const paid = [0, 0, 0];
+      let outOfOrder = 0;
+      for (const value of values) {
+        let rest = value;
+        const flags = [false, false, false];
+        for (let i = 2; i >= 0; i--)
+          if (rest >= discounted[i]! - 1e-6) {
+            flags[i] = true;
+            paid[i]!++;
+            rest -= discounted[i]!;
+          }
+        if ((flags[2] && !flags[1]) || (flags[1] && !flags[0])) outOfOrder++;
+      }
+      [0.63, 0.2, 0.1].forEach((p, i) => {
+        expect(Math.abs(paid[i]! / N - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / N));
+      });
+      if (dependence === "pipeline") expect(outOfOrder).toBe(0);
+      else expect(outOfOrder).toBeGreaterThan(0);
+    }
+  });
+
+  it("scales the revenue to each peak drawn and shifts it by whole years of delay", () => {
+    // Peak fixed at twice the forecast's: every reached trial pays twice the royalty. A delay of
+    // 1.4 years rounds to 1: the same royalties a year later, so divided by a further 1.035.
+    const inputs = scenario([royalty], 1);
+    const base = simulate(inputs, settings({ trials: 10 })).presentValues[0]![0]!;
+    const doubled = simulate(
+      inputs,
+      settings({ trials: 10, peakRevenue: { distribution: "fixed", value: 16e6 } })
+    ).presentValues[0]![0]!;
+    expect(doubled).toBeCloseTo(2 * base, 6);
+    const delayed = simulate(
+      inputs,
+      settings({ trials: 10, launchDelayYears: { distribution: "fixed", value: 1.4 } })
+    ).presentValues[0]![0]!;
+    expect(delayed).toBeCloseTo(base / 1.035, 6);
+  });
+
+  it("loses revenue pushed past the forecast's last year", () => {
+    const inputs = scenario([royalty], 1);
+    const late = simulate(
+      inputs,
+      settings({ trials: 10, launchDelayYears: { distribution: "fixed", value: 8 } })
+    ).presentValues[0]![0]!;
+    expect(late).toBe(0);
+  });
+
+  it("reports percentiles, histogram bins that hold every trial, and how often royalty beats milestones", () => {
+    const inputs = scenario([milestones, royalty]);
+    const result = simulate(inputs, settings({ trials: 20_000 }));
+    for (const summary of result.mechanisms) {
+      expect(summary.histogram.reduce((a, b) => a + b, 0)).toBe(20_000);
+      expect(summary.p10).toBeLessThanOrEqual(summary.p50);
+      expect(summary.p50).toBeLessThanOrEqual(summary.p90);
+    }
+    expect(result.histogramEdges).toHaveLength(21);
+    const [m, r] = result.presentValues as [Float64Array, Float64Array];
+    let wins = 0;
+    for (let i = 0; i < m.length; i++) if (r[i]! > m[i]!) wins++;
+    expect(result.royaltyBeatsMilestones).toEqual({
+      royaltyId: "royalty",
+      milestonesId: "milestones",
+      probability: wins / 20_000,
+    });
+  });
+
+  it("gives identical figures for one seed and different figures for another", () => {
+    const inputs = scenario([milestones, royalty]);
+    const uncertain = {
+      peakRevenue: { distribution: "pert", min: 4e6, mode: 8e6, max: 20e6 } as Distribution,
+      launchDelayYears: { distribution: "triangular", min: 0, mode: 0, max: 3 } as Distribution,
+    };
+    const once = simulate(inputs, settings({ trials: 5000, seed: 7, ...uncertain }));
+    const twice = simulate(inputs, settings({ trials: 5000, seed: 7, ...uncertain }));
+    const other = simulate(inputs, settings({ trials: 5000, seed: 8, ...uncertain }));
+    expect(JSON.stringify(twice.mechanisms)).toBe(JSON.stringify(once.mechanisms));
+    expect(twice.presentValues).toEqual(once.presentValues);
+    expect(other.presentValues[1]).not.toEqual(once.presentValues[1]);
+  });
+
+  it("refuses a trial count or seed it cannot use, naming it", () => {
+    const inputs = scenario([fixed]);
+    expect(() => simulate(inputs, settings({ trials: 0 }))).toThrow(/^trials: /);
+    expect(() => simulate(inputs, settings({ seed: -1 }))).toThrow(/^seed: /);
+  });
+});
