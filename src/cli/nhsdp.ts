@@ -112,7 +112,7 @@ function readStrategy(file: string): PricingStrategy {
 }
 
 /** Writes beside the target and renames, so a failure never leaves half a workbook behind. */
-function writeWholeFile(target: string, bytes: Buffer, shownAs: string): void {
+function writeWholeFile(target: string, bytes: Uint8Array, shownAs: string): void {
   const temporary = `${target}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(temporary, bytes);

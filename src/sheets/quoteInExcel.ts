@@ -2,11 +2,10 @@
  * A quote in the open workbook, through Office.js: the add-in's path. It shares the SheetSpec and the
  * register row with the .xlsx path (quoteWorkbook.ts) but not ExcelJS, which the task pane never loads.
  */
-import { InputError } from "../core/errors";
-import { checkPrinciples, type Finding } from "../core/principles";
-import { priceQuote, type Quote } from "../core/quote";
-import { parsePartnership, type DocumentIssue } from "../document";
+import type { Finding } from "../core/principles";
+import type { DocumentIssue } from "../document";
 import { writeSheets, type ExcelRun } from "./officeWriter";
+import { priceDocument } from "./pricedDocument";
 import { buildFindingsSheet } from "./findingsSheet";
 import { buildQuoteSheet } from "./quoteSheet";
 import { quoteRegisterEntry } from "./registerEntry";
@@ -33,19 +32,9 @@ export async function generateQuoteInExcel(
   json: unknown,
   generatedAt: Date
 ): Promise<QuoteInExcelResult> {
-  const parsed = parsePartnership(json);
-  if (!parsed.ok) return { ok: false, issues: parsed.issues };
-  const doc = parsed.document;
-  let quote: Quote;
-  try {
-    quote = priceQuote(doc);
-  } catch (error) {
-    // A valid document whose figures are out of range (a line above the quote limit, say).
-    if (error instanceof InputError)
-      return { ok: false, issues: [{ path: error.argument, message: error.problem }] };
-    throw error;
-  }
-  const findings = checkPrinciples(doc, quote);
+  const priced = priceDocument(json);
+  if (!priced.ok) return priced;
+  const { doc, quote, findings } = priced;
   const sheet = buildQuoteSheet(doc, quote, findings, { generatedAt });
   const findingsSheet = buildFindingsSheet(doc, findings, { generatedAt });
   const written = await writeSheets(run, [sheet, findingsSheet], {

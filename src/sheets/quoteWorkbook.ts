@@ -23,7 +23,7 @@ export async function writeQuoteWorkbook(
   quote: Quote,
   findings: readonly Finding[],
   options: QuoteWorkbookOptions
-): Promise<Buffer> {
+): Promise<Uint8Array> {
   const sheet = buildQuoteSheet(doc, quote, findings, options);
   if (options.partner) return writeWorkbook([sheet]);
   return writeWorkbook([sheet, buildFindingsSheet(doc, findings, options)], {

@@ -1,5 +1,7 @@
 /*
- * Renders SheetSpecs into an xlsx file with ExcelJS (Node: the CLI and tests).
+ * Renders SheetSpecs into an xlsx file with ExcelJS: in Node for the CLI and tests, and in the task
+ * pane's browser for the partner copy, so the bytes are a Uint8Array (a Node Buffer is one) and nothing
+ * here needs Node's Buffer.
  *
  * Sheet-scoped defined names: ExcelJS has no API for them (its DefinedNames model drops
  * `localSheetId`, which it only writes for print areas/titles), and when it loads a file it turns
@@ -21,7 +23,7 @@ import { findExcelJsRegister, updateExcelJsRegister } from "./registerExcelJs";
 import { encodeXlsxText, uniqueSheetName } from "./safeText";
 import { DEFAULT_TABLE_STYLE, type BorderLine, type CellStyle, type SheetSpec } from "./spec";
 
-export type XlsxData = Buffer | Uint8Array | ArrayBuffer;
+export type XlsxData = Uint8Array | ArrayBuffer;
 
 /** A `<definedName>` of xl/workbook.xml. */
 export interface RawDefinedName {
@@ -60,7 +62,7 @@ export interface XlsxWriteOptions {
 }
 
 export interface XlsxWriteResult {
-  buffer: Buffer;
+  buffer: Uint8Array;
   sheets: PlacedSheet[];
   register?: RegisterResult;
 }
@@ -473,11 +475,11 @@ export class XlsxBook {
     };
   }
 
-  async toBuffer(): Promise<Buffer> {
+  async toBuffer(): Promise<Uint8Array> {
     const restore = encodeTextForWrite(this.workbook);
-    let raw: Buffer;
+    let raw: ArrayBuffer;
     try {
-      raw = Buffer.from((await this.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+      raw = (await this.workbook.xlsx.writeBuffer()) as ArrayBuffer;
     } finally {
       restore();
     }
@@ -488,7 +490,7 @@ export class XlsxBook {
     const written = parseDefinedNames(xml); // print areas/titles and any names added through ExcelJS
     const rewritten = rewriteDefinedNames(xml, [...written, ...this.names]);
     zip.file("xl/workbook.xml", rewritten);
-    return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   }
 }
 
@@ -500,7 +502,7 @@ export async function writeWorkbookDetailed(
   const book = options.base ? await XlsxBook.load(options.base) : XlsxBook.create();
   const avoid = options.existingSheetNames ?? [];
   const sheets = specs.map((s) => book.addSheet(s, { avoidNames: avoid }));
-  const result: XlsxWriteResult = { buffer: Buffer.alloc(0), sheets };
+  const result: XlsxWriteResult = { buffer: new Uint8Array(0), sheets };
   if (options.register && options.register.length)
     result.register = book.updateRegister(options.register, { avoidNames: avoid });
   result.buffer = await book.toBuffer();
@@ -511,6 +513,6 @@ export async function writeWorkbookDetailed(
 export async function writeWorkbook(
   specs: readonly SheetSpec[],
   options: XlsxWriteOptions = {}
-): Promise<Buffer> {
+): Promise<Uint8Array> {
   return (await writeWorkbookDetailed(specs, options)).buffer;
 }

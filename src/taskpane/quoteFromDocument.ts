@@ -11,6 +11,8 @@ import { DOCUMENT_PATH, parsePartnershipJson, USE_LABELS, type DocumentIssue } f
 // Types only: the sheet writer (and ExcelJS behind it) is loaded when a sheet is created, not here.
 import type { ExcelRun } from "../sheets/officeWriter";
 import type { QuoteInExcelResult } from "../sheets/quoteInExcel";
+import type { PartnerCopyResult } from "../sheets/partnerCopy";
+import { deliverWorkbook, type DeliveryTarget } from "./deliverWorkbook";
 
 export interface FindingGroup {
   readonly severity: Severity;
@@ -186,6 +188,8 @@ export function excelAvailable(env: OfficeGlobals = globalThis as OfficeGlobals)
 
 export type CreateOutcome =
   | { readonly status: "success"; readonly message: string }
+  /** Done, with something the user must know before going on (a partner copy marked DRAFT). */
+  | { readonly status: "warning"; readonly message: string }
   | {
       readonly status: "error";
       readonly message: string;
@@ -230,6 +234,47 @@ export async function createQuoteSheet(
     return {
       status: "error",
       message: `The quote sheet could not be created: ${errorMessage(error)}`,
+      issues: [],
+    };
+  }
+}
+
+export type WritePartnerCopy = (json: unknown, generatedAt: Date) => Promise<PartnerCopyResult>;
+
+/**
+ * Makes the partner copy through `write` (partnerCopyFromDocument) and hands it to the user through
+ * `target` (a new workbook in Excel, or a download). Never rejects: every failure is a message.
+ */
+export async function exportPartnerCopy(
+  write: WritePartnerCopy,
+  json: unknown,
+  generatedAt: Date,
+  target: DeliveryTarget
+): Promise<CreateOutcome> {
+  try {
+    const result = await write(json, generatedAt);
+    if (!result.ok)
+      return {
+        status: "error",
+        message: `${problemsHeading(result.issues.length, "the document")}: no partner copy was made.`,
+        issues: result.issues,
+      };
+    const delivery = await deliverWorkbook(result.bytes, result.fileName, target);
+    const done =
+      delivery === "new-workbook"
+        ? `The partner copy opened as a new workbook: save it as “${result.fileName}” and send it.`
+        : `Downloaded the partner copy, “${result.fileName}”.`;
+    if (result.errors === 0) return { status: "success", message: done };
+    const findings =
+      result.errors === 1 ? "the error finding" : `the ${result.errors} error findings`;
+    return {
+      status: "warning",
+      message: `${done} It is marked DRAFT: correct ${findings} before sending it.`,
+    };
+  } catch (error) {
+    return {
+      status: "error",
+      message: `The partner copy could not be made: ${errorMessage(error)}`,
       issues: [],
     };
   }

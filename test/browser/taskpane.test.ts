@@ -7,6 +7,7 @@ import fs from "fs";
 import http from "http";
 import type { AddressInfo } from "net";
 import path from "path";
+import * as ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 const DIST = path.join(__dirname, "..", "..", "dist");
@@ -234,6 +235,59 @@ it("in Excel, creates the quote sheet through the writer loaded on demand, and s
       () => (window as unknown as { Excel: { runs: unknown[] } }).Excel.runs.length
     )
   ).toBe(1);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+/** The sheets of an .xlsx and the value a sheet-scoped name points at, read back with ExcelJS. */
+async function readWorkbook(bytes: Buffer): Promise<{ sheets: string[]; texts: string }> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const texts: string[] = [];
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === "string") texts.push(cell.value);
+      })
+    )
+  );
+  return { sheets: workbook.worksheets.map((sheet) => sheet.name), texts: texts.join("\n") };
+}
+
+it("outside Excel, downloads the partner copy: the quote sheet alone, written in the browser", async () => {
+  const { page, errors } = await openTaskPane();
+  const region = page.getByRole("region", { name: "Quote from a partnership document" });
+  await region
+    .locator('input[type="file"]')
+    .setInputFiles(path.join(EXAMPLES, "commercial-imaging-ai.json"));
+  await region.getByText("£73,692.22", { exact: true }).first().waitFor();
+  const download = page.waitForEvent("download");
+  await region.getByRole("button", { name: "Download partner copy" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("Quote DP-2025-011.xlsx");
+  await region.getByText("Downloaded the partner copy, “Quote DP-2025-011.xlsx”.").waitFor();
+  const saved = path.join(TEST_OUTPUT, "partner-copy-from-browser.xlsx");
+  fs.mkdirSync(TEST_OUTPUT, { recursive: true });
+  await file.saveAs(saved);
+  const { sheets, texts } = await readWorkbook(fs.readFileSync(saved));
+  expect(sheets).toEqual(["Quote DP-2025-011"]);
+  expect(texts).toMatch(/Total before VAT/);
+  expect(texts).not.toMatch(/WARNING|Findings|Register|Guide/);
+  // The total is the formula's cached figure, the same the core gives (test/core/quote.test.ts).
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(fs.readFileSync(saved) as unknown as ArrayBuffer);
+  const totals: number[] = [];
+  workbook.worksheets[0]!.eachRow((row) =>
+    row.eachCell((cell) => {
+      const value = cell.value as { formula?: string; result?: unknown } | null;
+      if (value?.formula && value.result === 73692.22) totals.push(73692.22);
+    })
+  );
+  expect(totals.length).toBeGreaterThan(0);
+  await page.screenshot({
+    path: path.join(TEST_OUTPUT, "taskpane-partner-copy.png"),
+    fullPage: true,
+  });
   expect(errors).toEqual([]);
   await page.close();
 });

@@ -67,7 +67,7 @@ function afterLibreOffice(s: string): string | null {
 }
 
 describe("hostile text through the ExcelJS writer", () => {
-  let buffer: Buffer;
+  let buffer: Uint8Array;
   beforeAll(async () => {
     buffer = await writeWorkbook([corpusSpec()], { register: REGISTER });
   });

@@ -224,7 +224,7 @@ function fromOffice(log: readonly OfficeCall[], sheet: string): Rendered {
   return r;
 }
 
-async function fromXlsx(buffer: Buffer, sheet: string): Promise<Rendered> {
+async function fromXlsx(buffer: Uint8Array, sheet: string): Promise<Rendered> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(sheet)!;

@@ -1002,7 +1002,7 @@ interface Priced {
 interface Book {
   name: string;
   file: string;
-  buffer: Buffer;
+  buffer: Uint8Array;
   quotes: Priced[];
   /** Cells whose cached value was replaced by the sentinel, by sheet. */
   corrupted: Map<string, string[]>;

@@ -69,13 +69,13 @@ const COLUMNS = REGISTER_HEADERS.length;
 // Reference, Partner, Use, Stage, Owner, Total, Value sharing, IG status, Review date, Last generated
 const LAST_COLUMN = "J";
 
-async function tableXml(buffer: Buffer): Promise<string[]> {
+async function tableXml(buffer: Uint8Array): Promise<string[]> {
   const zip = await JSZip.loadAsync(buffer);
   const files = Object.keys(zip.files).filter((f) => /^xl\/tables\/table\d+\.xml$/.test(f));
   return Promise.all(files.map((f) => zip.file(f)!.async("string")));
 }
 
-async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
+async function load(buffer: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   return wb;

@@ -54,7 +54,7 @@ const LINES2: [number, number][] = [
 ];
 const TOTAL2 = 20.01 + 0.99 + 10;
 
-async function unzip(buffer: Buffer): Promise<JSZip> {
+async function unzip(buffer: Uint8Array): Promise<JSZip> {
   return JSZip.loadAsync(buffer);
 }
 
@@ -66,7 +66,7 @@ function cellNumber(ws: ExcelJS.Worksheet, address: string): number {
 }
 
 describe("xlsxWriter: package contents", () => {
-  let buffer: Buffer;
+  let buffer: Uint8Array;
   beforeAll(async () => {
     buffer = await writeWorkbook([smallSpec("Lines", LINES)]);
   });

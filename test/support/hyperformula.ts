@@ -88,7 +88,7 @@ export function evaluateWithHyperFormula(
 
 /** Same, from xlsx bytes: loads the workbook with ExcelJS and its defined names (with scope) from the zip. */
 export async function evaluateXlsxWithHyperFormula(
-  xlsx: Buffer,
+  xlsx: Uint8Array,
   sheetName: string,
   targets: readonly string[]
 ): Promise<Record<string, HfValue>> {

@@ -16,16 +16,22 @@ import {
 } from "@fluentui/react-components";
 import type { Severity } from "../../core/principles";
 import type { ExcelRun } from "../../sheets/officeWriter";
+import { deliveryTargetHere, type DeliveryTarget } from "../deliverWorkbook";
 import {
   createQuoteSheet,
+  exportPartnerCopy,
   quoteViewFromFile,
   type CreateOutcome,
   type GenerateQuoteInExcel,
   type QuoteSummary,
   type QuoteView,
+  type WritePartnerCopy,
 } from "../quoteFromDocument";
 
 /* global Excel, HTMLInputElement */
+
+export const PARTNER_COPY_NOTE =
+  "The partner copy is the quote sheet alone: no principle findings, no register.";
 
 export const EXCEL_NOTE =
   "Open this add-in in Excel to create the quote sheet; the figures above are the same.";
@@ -34,6 +40,12 @@ export const EXCEL_NOTE =
 const generateQuoteInExcel: GenerateQuoteInExcel = async (run, json, generatedAt) => {
   const writer = await import(/* webpackChunkName: "quote-writer" */ "../../sheets/quoteInExcel");
   return writer.generateQuoteInExcel(run, json, generatedAt);
+};
+
+/** The .xlsx writer (with ExcelJS), loaded only when a partner copy is exported. */
+const writePartnerCopy: WritePartnerCopy = async (json, generatedAt) => {
+  const writer = await import(/* webpackChunkName: "partner-copy" */ "../../sheets/partnerCopy");
+  return writer.partnerCopyFromDocument(json, generatedAt);
 };
 
 const excelRun: ExcelRun = (batch) => Excel.run(batch);
@@ -313,12 +325,17 @@ export interface QuoteFromDocumentProps {
   /** Injected for tests; by default the sheet writer and Excel.run. */
   generate?: GenerateQuoteInExcel;
   run?: ExcelRun;
+  /** Injected for tests; by default the .xlsx writer and this page's delivery (new workbook or download). */
+  writePartner?: WritePartnerCopy;
+  deliveryTarget?: DeliveryTarget;
 }
 
 export function QuoteFromDocument({
   excelAvailable,
   generate = generateQuoteInExcel,
   run = excelRun,
+  writePartner = writePartnerCopy,
+  deliveryTarget,
 }: QuoteFromDocumentProps): React.JSX.Element {
   const styles = useStyles();
   const inputRef = React.useRef<HTMLInputElement>(null);
@@ -329,7 +346,11 @@ export function QuoteFromDocument({
   // Only the latest file chosen is shown, however the reads finish.
   const latestRead = React.useRef(0);
 
-  const canCreate = view?.status === "valid" && excelAvailable === true && !creating;
+  const [exporting, setExporting] = React.useState(false);
+  const busy = creating || exporting;
+  const canCreate = view?.status === "valid" && excelAvailable === true && !busy;
+  // Outside Excel the partner copy is downloaded, so it needs only a valid document.
+  const canExport = view?.status === "valid" && excelAvailable !== undefined && !busy;
   // Once there are figures to see, say why they cannot become a sheet here.
   const showExcelNote = view?.status === "valid" && !reading && excelAvailable === false;
 
@@ -354,6 +375,15 @@ export function QuoteFromDocument({
     setOutcome(undefined);
     setOutcome(await createQuoteSheet(generate, run, view.json, new Date()));
     setCreating(false);
+  };
+
+  const onExport = async () => {
+    if (!canExport || view?.status !== "valid") return;
+    setExporting(true);
+    setOutcome(undefined);
+    const target = deliveryTarget ?? deliveryTargetHere(excelAvailable === true);
+    setOutcome(await exportPartnerCopy(writePartner, view.json, new Date(), target));
+    setExporting(false);
   };
 
   return (
@@ -384,7 +414,7 @@ export function QuoteFromDocument({
             id="partnership-file-button"
             aria-labelledby="partnership-file-button partnership-file-label"
             aria-describedby="partnership-file-name"
-            disabled={creating}
+            disabled={busy}
             onClick={() => inputRef.current?.click()}
           >
             Choose file…
@@ -417,6 +447,16 @@ export function QuoteFromDocument({
         >
           Create quote sheet
         </Button>
+        <Button
+          disabledFocusable={!canExport}
+          aria-describedby="partner-copy-note"
+          onClick={onExport}
+        >
+          {excelAvailable ? "Export partner copy" : "Download partner copy"}
+        </Button>
+        <Caption1 as="p" className={`${styles.intro} ${styles.note}`} id="partner-copy-note">
+          {PARTNER_COPY_NOTE}
+        </Caption1>
         {showExcelNote && (
           <Caption1 as="p" className={`${styles.intro} ${styles.note}`} id="quote-excel-note">
             {EXCEL_NOTE}
@@ -426,8 +466,14 @@ export function QuoteFromDocument({
 
       <div className={styles.results} aria-live="polite">
         {creating && <Spinner size="tiny" label="Creating the quote sheet…" />}
+        {exporting && <Spinner size="tiny" label="Making the partner copy…" />}
         {outcome?.status === "success" && (
           <MessageBar intent="success" politeness="polite">
+            <MessageBarBody>{outcome.message}</MessageBarBody>
+          </MessageBar>
+        )}
+        {outcome?.status === "warning" && (
+          <MessageBar intent="warning" politeness="polite">
             <MessageBarBody>{outcome.message}</MessageBarBody>
           </MessageBar>
         )}
