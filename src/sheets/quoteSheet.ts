@@ -27,6 +27,7 @@ import {
   type Use,
 } from "../document";
 import { absoluteAddress } from "./a1";
+import { QUOTE_METADATA_NAMES, writeInputsAsGenerated } from "./quoteMetadata";
 import { DEFAULT_ROW_HEIGHT, pageBreaks } from "./pagination";
 import {
   HEADING,
@@ -238,6 +239,7 @@ export function buildQuoteSheet(
   sheet.setAt(at.row, 1, text("Use of the data"), { style: LABEL });
   const useCell = sheet.setAt(at.row, 3, text(doc.use), { style: { bold: true } });
   const useRef = absoluteAddress(useCell);
+  sheet.defineName(QUOTE_METADATA_NAMES.use, useCell);
   // The basis and its reason follow the use cell, so a reader who changes it sees why the figures move.
   const byUse = (choice: (use: Use) => string): string =>
     `IF(${useRef}="commercial",${stringLiteral(choice("commercial"))},${stringLiteral(choice("non-commercial"))})`;
@@ -321,6 +323,14 @@ export function buildQuoteSheet(
     quote.vatRate.toNumber(),
     "an explicit input: VAT depends on the supply"
   );
+  for (const [name, address] of [
+    [QUOTE_METADATA_NAMES.staffOnCostRate, onCost],
+    [QUOTE_METADATA_NAMES.overheadRate, overhead],
+    [QUOTE_METADATA_NAMES.fixedCostRecoveryRate, fixedRate],
+    [QUOTE_METADATA_NAMES.capitalCostRecoveryRate, capitalRate],
+    [QUOTE_METADATA_NAMES.vatRate, vatRate],
+  ] as const)
+    sheet.defineName(name, address);
 
   at.heading("Costs");
   const commercial = `${useRef}="commercial"`;
@@ -354,6 +364,7 @@ export function buildQuoteSheet(
   const fullSubtotals: string[] = [];
   const chargedSubtotal = (marginal: string, full: string) =>
     `IF(${commercial},${full},${marginal})`;
+  const linesBlockTop = at.row;
   for (const category of COST_CATEGORIES) {
     const lines = quote.lines.filter((line) => line.category === category);
     if (lines.length === 0) continue;
@@ -424,6 +435,8 @@ export function buildQuoteSheet(
     at.row += 2;
   }
 
+  if (quote.lines.length > 0)
+    sheet.defineName(QUOTE_METADATA_NAMES.lines, `A${linesBlockTop}:${LAST_COLUMN}${at.row - 2}`);
   const sumOf = (cells: readonly string[]) =>
     cells.length ? `ROUND(SUM(${cells.join(",")}),2)` : "0";
   sheet.setAt(at.row, 2, text("Overall marginal cost and overall full cost"), { style: SUBTOTAL });
@@ -451,6 +464,8 @@ export function buildQuoteSheet(
     "Cost lines charged: full cost for commercial use, marginal cost for non-commercial use",
     NOTE_CHARACTERS
   );
+  sheet.defineName(QUOTE_METADATA_NAMES.marginalCost, marginalTotal);
+  sheet.defineName(QUOTE_METADATA_NAMES.fullCost, fullTotal);
   const linesCharged = absoluteAddress(
     sheet.setAt(
       at.row,
@@ -482,6 +497,8 @@ export function buildQuoteSheet(
     COST_HEADER_ALIGNMENT.map((horizontal) => ({ style: { ...TABLE_HEADER, horizontal } }))
   );
   at.row += 1;
+  sheet.defineName(QUOTE_METADATA_NAMES.linesCharged, linesCharged);
+  const recoveriesBlockTop = at.row;
   const recoveryCells: Record<"fixed" | "capital", string[]> = { fixed: [], capital: [] };
   for (const recovery of quote.recoveries) {
     const r = at.row;
@@ -530,6 +547,10 @@ export function buildQuoteSheet(
     );
     at.row += 1;
   }
+  sheet.defineName(
+    QUOTE_METADATA_NAMES.recoveries,
+    `A${recoveriesBlockTop}:${LAST_COLUMN}${at.row - 1}`
+  );
   at.row += 1;
 
   at.keep(4);
@@ -592,8 +613,12 @@ export function buildQuoteSheet(
         right: `Generated ${generated.replace("T", " ")} UTC`,
       },
       footer: { center: `NHS Data Partnership Pricing ${VERSION}` },
-      printArea: `A1:${LAST_COLUMN}${Math.max(at.row - 1, 1)}`,
+      // Rows written absolute: ExcelJS prefixes only a "$" to each part, and LibreOffice prints the
+      // whole sheet, the record of the inputs below included, for a print area of "$A1:$I72".
+      printArea: `A$1:${LAST_COLUMN}$${Math.max(at.row - 1, 1)}`,
     });
+  // Below the print area: the partner's printout is the quote, the file carries what the audit needs.
+  writeInputsAsGenerated(sheet, at.row + 2, doc, quote, generated);
   // Every row gets an explicit height, so that Excel and LibreOffice paginate it as pageBreaks does.
   const heights = sheet.build().rowHeights ?? {};
   for (let row = 1; row < at.row; row++)
@@ -635,9 +660,10 @@ function headerBlock(at: Cursor, doc: Partnership): void {
   terms.forEach(([label, value], i) => {
     sheet.setAt(first + i, 6, text(label), { style: { ...LABEL, horizontal: "right" } });
     sheet.merge(`F${first + i}:G${first + i}`);
-    sheet.setAt(first + i, 8, value, {
+    const cell = sheet.setAt(first + i, 8, value, {
       style: { bold: label === "Quote reference", horizontal: "left", vertical: "top" },
     });
+    if (label === "Quote reference") sheet.defineName(QUOTE_METADATA_NAMES.reference, cell);
     sheet.merge(`H${first + i}:I${first + i}`);
   });
   at.row = first + Math.max(from.length, terms.length) + 1;

@@ -12,6 +12,7 @@ import path from "path";
 import { checkPrinciples } from "../../src/core/principles";
 import { priceQuote } from "../../src/core/quote";
 import { VERSION } from "../../src/core/version";
+import { parseCellAddress, parseRangeAddress } from "../../src/sheets/a1";
 import { buildQuoteSheet } from "../../src/sheets/quoteSheet";
 import { writeWorkbook } from "../../src/sheets/xlsxWriter";
 import type { SheetSpec } from "../../src/sheets/spec";
@@ -48,9 +49,11 @@ function pageCount(pdf: string): number {
   return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
 }
 
-/** Every text a cell of the sheet shows: text values and the cached text of text formulas. */
+/** Every text a printed cell shows (text values and the cached text of text formulas); the record of the inputs below the print area is not printed. */
 function cellTexts(spec: SheetSpec): string[] {
+  const lastPrintedRow = parseRangeAddress(spec.print.printArea ?? "A1").bottom;
   return spec.cells.flatMap((cell) => {
+    if ((cell.row ?? parseCellAddress(cell.address ?? "A1").row) > lastPrintedRow) return [];
     if (cell.value.kind === "text") return [cell.value.text];
     if (cell.value.kind === "formula" && typeof cell.value.cachedValue === "string")
       return [cell.value.cachedValue];
