@@ -1,0 +1,482 @@
+/*
+ * The checks of one quote sheet, on the reader's layout: what was generated against what the sheet
+ * holds now, every figure against the core's recomputation from the sheet's own inputs, every formula
+ * against the one the generator writes at that place, and the principles on the rebuilt document.
+ */
+import { Decimal, formatPounds, sumDecimals } from "../core/decimal";
+import { InputError } from "../core/errors";
+import { checkPrinciples, type Finding, type Severity } from "../core/principles";
+import { priceQuote, type Quote } from "../core/quote";
+import { RATE_LABELS } from "../core/strategy";
+import { PRICING_RATES } from "../core/vocabulary";
+import type { PricingStrategy } from "../document";
+import { USE_LABELS } from "../document/labels";
+import { cellAddress, rangeAddress } from "../sheets/a1";
+import { KIND_LABELS, toPenceFormula } from "../sheets/quoteSheet";
+import type { AuditCell, AuditCellValue, AuditCheck, AuditFinding } from "./model";
+import {
+  RATE_INPUTS,
+  address,
+  textOf,
+  type Position,
+  type QuoteSheetLayout,
+  type RateInput,
+} from "./quoteSheetReader";
+import { cellFor, rebuildPartnership, type FieldCells } from "./rebuild";
+
+export const GUIDE = {
+  arithmetic:
+    'CIDC guide, chapter 5: Establishing your pricing strategy (costs by category; "Marginal cost + overhead costs = full or total cost")',
+  basis:
+    "CIDC guide, chapter 5: commercial use is charged at full cost, non-commercial use at marginal cost; chapter 4: Principle 3 (the cost depends on the use)",
+  record:
+    "DHSC guiding principles (2019), principle 4: arrangements should be transparent and clearly communicated; CIDC guide, chapter 5: Establishing your pricing strategy",
+} as const;
+
+const RATE_INPUT_LABELS: Readonly<Record<RateInput, string>> = {
+  ...RATE_LABELS,
+  vatRate: "VAT rate",
+};
+
+function show(value: AuditCellValue): string {
+  if (value === null) return "empty";
+  if (typeof value === "object") return value.error;
+  if (typeof value === "string") return `"${value}"`;
+  return String(value);
+}
+
+/** Removes what a spreadsheet may write differently without changing the formula: "$", spaces, case. */
+export function normaliseFormula(formula: string): string {
+  return formula
+    .replace(/^\s*=/, "")
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/\$/g, "")
+            .replace(/\s+/g, "")
+            .toUpperCase()
+            .replace(/\b([A-Z]{1,3}\d+):\1\b/g, "$1")
+    )
+    .join("");
+}
+
+function sameNumber(value: AuditCellValue, expected: number): boolean {
+  return typeof value === "number" && Math.abs(value - expected) < 1e-9;
+}
+
+const BASIS_TEXT = (use: "commercial" | "non-commercial") =>
+  `${USE_LABELS[use]}: charged at ${use === "commercial" ? "full cost" : "marginal cost"}`;
+
+export function checkQuoteSheet(
+  layout: QuoteSheetLayout,
+  options: { strategy?: PricingStrategy } = {}
+): AuditFinding[] {
+  const { sheet, record } = layout;
+  const findings: AuditFinding[] = [];
+  const add = (
+    severity: Severity,
+    check: AuditCheck,
+    cell: string,
+    message: string,
+    guideSection: string,
+    extra: { expected?: string; found?: string; ruleId?: string } = {}
+  ) => findings.push({ severity, check, sheet: sheet.name, cell, message, guideSection, ...extra });
+  const cellAt = (at: Position): AuditCell => sheet.cell(at.row, at.col);
+
+  // Inputs changed since generation, and lines missing or added.
+  const changed = (at: Position, what: string, before: AuditCellValue, after: AuditCellValue) =>
+    add(
+      "error",
+      "input-changed",
+      address(at),
+      `The ${what} was ${show(before)} when the quote was generated and is now ${show(after)}: the quote is no longer the one generated. Ask the trust whether the change was agreed, and for a quote generated again from the document.`,
+      GUIDE.record,
+      { expected: show(before), found: show(after) }
+    );
+  if (layout.reference !== undefined) {
+    const shown = cellAt(layout.reference).value;
+    if (shown !== record.reference)
+      changed(layout.reference, "quote reference", record.reference, shown);
+  }
+  const use = cellAt(layout.use).value;
+  if (use !== record.use) changed(layout.use, "use of the data", record.use, use);
+  for (const input of RATE_INPUTS) {
+    const before = input === "vatRate" ? record.vatRate : record.rates[input];
+    const after = cellAt(layout.rates[input]).value;
+    if (typeof before !== "number" || !sameNumber(after, before))
+      changed(layout.rates[input], RATE_INPUT_LABELS[input], before, after);
+  }
+  const sheetLines = new Map(layout.lines.map((line) => [line.id, line]));
+  for (const generated of record.lines) {
+    const line = sheetLines.get(generated.id);
+    if (line === undefined) {
+      add(
+        "error",
+        "line-missing",
+        layout.linesBlock === undefined ? "" : rangeAddress(layout.linesBlock),
+        `Line ${generated.id} (${generated.quantity} ${generated.unit} at ${generated.unitCost}) was on the quote when it was generated and is no longer in the cost table: the total no longer includes it.`,
+        GUIDE.record,
+        { expected: generated.id, found: "no such line" }
+      );
+      continue;
+    }
+    const cell = (col: number) => sheet.cell(line.row, col).value;
+    const kind = generated.passThrough
+      ? KIND_LABELS.passThrough
+      : KIND_LABELS[generated.kind as "staff" | "non-staff"];
+    if (line.category !== generated.category)
+      changed(
+        { row: line.row, col: 1 },
+        `category of line ${line.id}`,
+        generated.category,
+        line.category ?? "none"
+      );
+    if (cell(3) !== kind)
+      changed({ row: line.row, col: 3 }, `kind of line ${line.id}`, kind, cell(3));
+    if (typeof generated.quantity !== "number" || !sameNumber(cell(4), generated.quantity))
+      changed(
+        { row: line.row, col: 4 },
+        `quantity of line ${line.id}`,
+        generated.quantity,
+        cell(4)
+      );
+    if (textOf(sheet.cell(line.row, 5)) !== generated.unit)
+      changed({ row: line.row, col: 5 }, `unit of line ${line.id}`, generated.unit, cell(5));
+    if (typeof generated.unitCost !== "number" || !sameNumber(cell(6), generated.unitCost))
+      changed(
+        { row: line.row, col: 6 },
+        `unit cost of line ${line.id}`,
+        generated.unitCost,
+        cell(6)
+      );
+  }
+  const recordedIds = new Set(record.lines.map((line) => line.id));
+  for (const line of layout.lines)
+    if (!recordedIds.has(line.id))
+      add(
+        "error",
+        "line-extra",
+        cellAddress(line.row, 1),
+        `Line ${line.id === "" ? "(with no id)" : line.id} is in the cost table but was not on the quote when it was generated: it was added afterwards, and the totals now include it.`,
+        GUIDE.record,
+        { expected: "no such line", found: line.id }
+      );
+  const sheetAllocations = new Map(
+    layout.allocations.map((allocation) => [allocation.id, allocation])
+  );
+  for (const generated of record.allocations) {
+    const allocation = sheetAllocations.get(generated.id);
+    if (allocation === undefined) {
+      add(
+        "error",
+        "line-missing",
+        rangeAddress(layout.recoveriesBlock),
+        `The direct allocation ${generated.id} (${show(generated.amount)}) was on the quote when it was generated and is no longer there.`,
+        GUIDE.record,
+        { expected: generated.id, found: "no such allocation" }
+      );
+      continue;
+    }
+    const amount = sheet.cell(allocation.row, 9).value;
+    if (typeof generated.amount !== "number" || !sameNumber(amount, generated.amount))
+      changed(
+        { row: allocation.row, col: 9 },
+        `amount of the direct allocation ${generated.id}`,
+        generated.amount,
+        amount
+      );
+  }
+  const recordedAllocations = new Set(record.allocations.map((allocation) => allocation.id));
+  for (const allocation of layout.allocations)
+    if (!recordedAllocations.has(allocation.id))
+      add(
+        "error",
+        "line-extra",
+        cellAddress(allocation.row, 1),
+        `The direct allocation ${allocation.id || "(with no id)"} was not on the quote when it was generated: it was added afterwards.`,
+        GUIDE.record,
+        { expected: "no such allocation", found: allocation.id }
+      );
+  for (const id of ["fixed-cost-recovery", "capital-cost-recovery"] as const)
+    if (!layout.recoveries.some((recovery) => recovery.id === id))
+      add(
+        "error",
+        "line-missing",
+        rangeAddress(layout.recoveriesBlock),
+        `The ${id.replace(/-/g, " ")} line is missing: every quote recovers fixed and capital costs, even at a rate of 0%.`,
+        GUIDE.arithmetic,
+        { expected: id, found: "no such line" }
+      );
+
+  // The document as the sheet states it, priced again by the core.
+  const rebuilt = rebuildPartnership(layout);
+  if (!rebuilt.ok) {
+    for (const issue of rebuilt.issues)
+      add(
+        "error",
+        "input-invalid",
+        issue.cell,
+        `The input for ${issue.field} ${issue.message}, so the quote cannot be priced again to check its figures.`,
+        GUIDE.arithmetic
+      );
+    return findings;
+  }
+  let quote: Quote;
+  try {
+    quote = priceQuote(rebuilt.doc);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    add(
+      "error",
+      "input-invalid",
+      cellFor(rebuilt.cells, error.argument),
+      error.message,
+      GUIDE.arithmetic
+    );
+    return findings;
+  }
+  checkFigures(layout, quote, add);
+  checkBasis(layout, quote, add);
+  for (const finding of checkPrinciples(
+    rebuilt.doc,
+    quote,
+    options.strategy === undefined ? {} : { strategy: options.strategy }
+  ))
+    add(
+      finding.severity,
+      "principle",
+      principleCell(layout, rebuilt.cells, finding),
+      finding.message,
+      finding.guideSection,
+      {
+        ruleId: finding.ruleId,
+      }
+    );
+  return findings;
+}
+
+type Add = (
+  severity: Severity,
+  check: AuditCheck,
+  cell: string,
+  message: string,
+  guideSection: string,
+  extra?: { expected?: string; found?: string }
+) => void;
+
+/** Every figure: the formula the generator writes there, and the value the core computes. */
+function checkFigures(layout: QuoteSheetLayout, quote: Quote, add: Add): void {
+  const { sheet } = layout;
+  const abs = (at: Position) => cellAddress(at.row, at.col, true);
+  const useRef = abs(layout.use);
+  const rate = (input: RateInput) => abs(layout.rates[input]);
+  const figure = (
+    at: Position,
+    what: string,
+    expectedFormula: string | undefined,
+    expected: Decimal,
+    format: (value: Decimal) => string = formatPounds
+  ) => {
+    const cell = sheet.cell(at.row, at.col);
+    const where = address(at);
+    const brokenFormula = cell.formula !== undefined && /#REF!/i.test(cell.formula);
+    const brokenValue =
+      cell.value !== null && typeof cell.value === "object" && cell.value.error === "#REF!";
+    if (brokenFormula || brokenValue) {
+      add(
+        "error",
+        "broken-reference",
+        where,
+        `The ${what} refers to cells that were deleted (#REF!): it no longer adds up the quote. Ask the trust for the workbook as generated.`,
+        GUIDE.arithmetic,
+        {
+          expected: expectedFormula === undefined ? format(expected) : `=${expectedFormula}`,
+          found: cell.formula === undefined ? show(cell.value) : `=${cell.formula}`,
+        }
+      );
+      return;
+    }
+    if (cell.formula === undefined && expectedFormula !== undefined)
+      add(
+        "error",
+        "formula-replaced",
+        where,
+        `The ${what} is the constant ${show(cell.value)} where the generator wrote a formula: it no longer follows the inputs, so a change to them would not change it.`,
+        GUIDE.arithmetic,
+        { expected: `=${expectedFormula}`, found: show(cell.value) }
+      );
+    else if (
+      cell.formula !== undefined &&
+      expectedFormula !== undefined &&
+      normaliseFormula(cell.formula) !== normaliseFormula(expectedFormula)
+    )
+      add(
+        "error",
+        "formula-changed",
+        where,
+        `The ${what} has the formula =${cell.formula}, not the one the generator writes there.`,
+        GUIDE.arithmetic,
+        { expected: `=${expectedFormula}`, found: `=${cell.formula}` }
+      );
+    const value = cell.value;
+    // A formula the file carries without a calculated value cannot be compared; its formula was checked.
+    if (value === null && cell.formula !== undefined) return;
+    if (typeof value !== "number" || !new Decimal(value).minus(expected).abs().lessThan(0.005))
+      add(
+        "error",
+        "arithmetic",
+        where,
+        `The ${what} shows ${typeof value === "number" ? format(new Decimal(value)) : show(value)}, but the sheet's own inputs give ${format(expected)}.`,
+        GUIDE.arithmetic,
+        {
+          expected: format(expected),
+          found: typeof value === "number" ? format(new Decimal(value)) : show(value),
+        }
+      );
+  };
+
+  layout.lines.forEach((line, index) => {
+    const priced = quote.lines[index];
+    if (priced === undefined) return;
+    const r = line.row;
+    figure(
+      { row: r, col: 7 },
+      `cost of line ${line.id}`,
+      toPenceFormula(`D${r}*F${r}`),
+      priced.cost
+    );
+    figure(
+      { row: r, col: 8 },
+      `marginal cost of line ${line.id}`,
+      toPenceFormula(`G${r}*(1+IF(C${r}="${KIND_LABELS.staff}",${rate("staffOnCostRate")},0))`),
+      priced.marginal
+    );
+    figure(
+      { row: r, col: 9 },
+      `full cost of line ${line.id}`,
+      `IF(C${r}="${KIND_LABELS.passThrough}",H${r},${toPenceFormula(`H${r}*(1+${rate("overheadRate")})`)})`,
+      priced.full
+    );
+  });
+  const pricedByRow = new Map(layout.lines.map((line, index) => [line.row, quote.lines[index]]));
+  for (const subtotal of layout.subtotals) {
+    const rows = subtotal.lines.map((line) => line.row);
+    const first = Math.min(...rows);
+    const last = Math.max(...rows);
+    const priced = subtotal.lines
+      .map((line) => pricedByRow.get(line.row))
+      .filter((line) => line !== undefined);
+    const label = `subtotal of ${subtotal.category ?? "the lines above"}`;
+    for (const [col, column, values] of [
+      [8, "H", priced.map((line) => line.marginal)],
+      [9, "I", priced.map((line) => line.full)],
+    ] as const)
+      figure(
+        { row: subtotal.row, col },
+        `${col === 8 ? "marginal" : "full"} cost ${label}`,
+        rows.length === 0 ? undefined : `ROUND(SUM(${column}${first}:${column}${last}),2)`,
+        sumDecimals([...values])
+      );
+  }
+  const overall = (column: "H" | "I") =>
+    layout.subtotals.length === 0
+      ? "0"
+      : `ROUND(SUM(${layout.subtotals.map((subtotal) => `${column}${subtotal.row}`).join(",")}),2)`;
+  figure(layout.marginalCost, "overall marginal cost", overall("H"), quote.marginalCost);
+  figure(layout.fullCost, "overall full cost", overall("I"), quote.fullCost);
+  figure(
+    layout.linesCharged,
+    "cost lines charged",
+    `IF(${useRef}="commercial",${abs(layout.fullCost)},${abs(layout.marginalCost)})`,
+    quote.recoveryBase
+  );
+  const rateFormat = (value: Decimal) => `${value.times(100).toString()}%`;
+  const recoveryAmounts: Record<"fixed" | "capital", string[]> = { fixed: [], capital: [] };
+  for (const row of layout.recoveries) {
+    const priced = quote.recoveries.find((recovery) => recovery.id === row.id);
+    if (priced === undefined) continue;
+    const r = row.row;
+    figure(
+      { row: r, col: 4 },
+      `rate of the ${row.id.replace(/-/g, " ")}`,
+      rate(priced.category === "fixed" ? "fixedCostRecoveryRate" : "capitalCostRecoveryRate"),
+      priced.rate,
+      rateFormat
+    );
+    figure(
+      { row: r, col: 6 },
+      `base of the ${row.id.replace(/-/g, " ")}`,
+      abs(layout.linesCharged),
+      priced.base
+    );
+    figure(
+      { row: r, col: 9 },
+      `amount of the ${row.id.replace(/-/g, " ")}`,
+      toPenceFormula(`F${r}*D${r}`),
+      priced.amount
+    );
+    recoveryAmounts[priced.category].push(`I${r}`);
+  }
+  for (const allocation of layout.allocations) recoveryAmounts.capital.push(`I${allocation.row}`);
+  for (const pool of layout.pools) {
+    const cells = recoveryAmounts[pool.category];
+    figure(
+      { row: pool.row, col: 9 },
+      `subtotal of ${pool.category} costs`,
+      cells.length ? `ROUND(SUM(${cells.join(",")}),2)` : "0",
+      quote.subtotals[pool.category]
+    );
+  }
+  const total = address(layout.total);
+  figure(
+    layout.total,
+    "total before VAT",
+    `ROUND(SUM(${[abs(layout.linesCharged), ...layout.pools.map((pool) => `I${pool.row}`)].join(",")}),2)`,
+    quote.total
+  );
+  figure(layout.vat, "VAT", toPenceFormula(`${total}*${rate("vatRate")}`), quote.vat);
+  figure(
+    layout.totalIncVat,
+    "total including VAT",
+    `ROUND(${total}+${address(layout.vat)},2)`,
+    quote.totalIncVat
+  );
+}
+
+/** The basis the sheet names beside the use must be the one the use calls for. */
+function checkBasis(layout: QuoteSheetLayout, quote: Quote, add: Add): void {
+  const basisCell = { row: layout.use.row, col: layout.use.col + 1 };
+  const cell = layout.sheet.cell(basisCell.row, basisCell.col);
+  const expected = BASIS_TEXT(quote.use);
+  if (textOf(cell) !== expected)
+    add(
+      "error",
+      "pricing-basis",
+      address(basisCell),
+      `The use is ${quote.use}, so the quote is charged at ${quote.basis}, but the sheet says "${textOf(cell)}".`,
+      GUIDE.basis,
+      { expected, found: textOf(cell) }
+    );
+  if (cell.formula === undefined)
+    add(
+      "error",
+      "formula-replaced",
+      address(basisCell),
+      "The pricing basis is typed in where the generator wrote a formula that follows the use cell.",
+      GUIDE.basis,
+      { expected: `the basis for the use in ${address(layout.use)}`, found: show(cell.value) }
+    );
+}
+
+/** Where on the sheet a principle finding's field is shown; the reference cell when it is not. */
+function principleCell(layout: QuoteSheetLayout, cells: FieldCells, finding: Finding): string {
+  const field = finding.field ?? "";
+  for (const rate of PRICING_RATES)
+    if (field === `pricing.${rate}` || field.startsWith(`pricing.${rate}.`))
+      return address(layout.rates[rate]);
+  const cell = cellFor(cells, field);
+  if (cell !== "") return cell;
+  return layout.reference === undefined ? "" : address(layout.reference);
+}
