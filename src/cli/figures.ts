@@ -2,6 +2,8 @@ import type { PriceChange } from "../core/priceChange";
 import type { Quote } from "../core/quote";
 import { QUOTE_CATEGORIES } from "../core/quote";
 import { PRICING_RATES } from "../core/vocabulary";
+import { documentTermValues } from "../core/scenarios";
+import type { Partnership } from "../document/schema";
 
 /**
  * The quote's figures as plain JSON for scripts and audits. Money is in pounds as JSON numbers with at
@@ -39,6 +41,8 @@ export interface QuoteFigures {
   }[];
   recoveries: { id: string; category: string; rate: number; base: number; amount: number }[];
   directAllocations: { id: string; description: string; amount: number }[];
+  /** The present value of each of the document's own value-sharing terms (valuations, not prices: unrounded). */
+  valueSharing?: ValueSharingFigures;
   /** Present when the document was a version-1 document: how its price changed on reading it as version 2. */
   upgrade?: {
     fromVersion: number;
@@ -53,7 +57,8 @@ export function quoteFigures(
   stage: string,
   strategy: { id: string; revision: number } | undefined,
   quote: Quote,
-  upgrade?: PriceChange
+  upgrade?: PriceChange,
+  valueSharing?: ValueSharingFigures
 ): QuoteFigures {
   return {
     reference,
@@ -98,7 +103,60 @@ export function quoteFigures(
       description: line.description,
       amount: line.amount.toNumber(),
     })),
+    ...(valueSharing === undefined ? {} : { valueSharing }),
     ...(upgrade === undefined ? {} : { upgrade: upgradeFigures(upgrade) }),
+  };
+}
+
+export interface ValueSharingFigures {
+  /** The scenarios block's discount rate, or the Green Book schedule when the document has none. */
+  discount: { kind: string; rate?: number };
+  terms: (
+    | { id: string; mechanism: string; presentValue: number; riskAdjustedPresentValue: number }
+    | {
+        id: string;
+        mechanism: string;
+        presentValue: null;
+        riskAdjustedPresentValue: null;
+        reason: string;
+      }
+  )[];
+  /** The sum of the terms' risk-adjusted present values; null when a term cannot be valued. */
+  totalRiskAdjustedPresentValue: number | null;
+}
+
+/** What the document's own value-sharing terms are worth to the NHS today, each on its own. */
+export function valueSharingFigures(doc: Partnership): ValueSharingFigures {
+  const { discount, terms } = documentTermValues(doc);
+  let total = 0;
+  let complete = true;
+  const figures = terms.map((term) => {
+    if ("reason" in term) {
+      complete = false;
+      return {
+        id: term.id,
+        mechanism: term.kind,
+        presentValue: null,
+        riskAdjustedPresentValue: null,
+        reason: term.reason,
+      };
+    }
+    const riskAdjusted = term.riskAdjustedPresentValue.toNumber();
+    total += riskAdjusted;
+    return {
+      id: term.id,
+      mechanism: term.kind,
+      presentValue: term.presentValue.toNumber(),
+      riskAdjustedPresentValue: riskAdjusted,
+    };
+  });
+  return {
+    discount:
+      discount.kind === "flat"
+        ? { kind: "flat", rate: discount.rate.toNumber() }
+        : { kind: "green-book" },
+    terms: figures,
+    totalRiskAdjustedPresentValue: complete ? total : null,
   };
 }
 

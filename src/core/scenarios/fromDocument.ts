@@ -8,7 +8,8 @@ import type { RoyaltyTerms } from "../royalty";
 import type { Milestone } from "../valuation";
 import { flatCurve, GREEN_BOOK_CURVE, type DiscountCurve } from "./discountCurve";
 import type { ScenarioInputs } from "./engine";
-import type { Candidate, Mechanism } from "./mechanisms";
+import { cashFlows, type Candidate, type Mechanism } from "./mechanisms";
+import { discountedValue, FactorCache } from "./value";
 import type { SimulationSettings } from "./monteCarlo";
 import { curveForecast, peakOf, type RevenueForecast } from "./revenue";
 
@@ -221,4 +222,48 @@ export function simulationSettings(
     launchDelayYears: monteCarlo?.launchDelayYears,
     milestoneDependence: monteCarlo?.milestoneDependence ?? "pipeline",
   };
+}
+
+/** A document term's present values, or why it cannot be valued. */
+export type DocumentTermValue =
+  | {
+      readonly id: string;
+      readonly kind: Mechanism["kind"];
+      readonly presentValue: Decimal;
+      readonly riskAdjustedPresentValue: Decimal;
+    }
+  | { readonly id: string; readonly kind: Mechanism["kind"]; readonly reason: string };
+
+/**
+ * The document's own value-sharing terms valued on their own, with the scenarios' discount rate, or the
+ * Green Book schedule when the document has no scenarios block. A royalty needs the scenarios' revenue
+ * forecast; without one it is listed with the reason it has no value.
+ */
+export function documentTermValues(doc: Partnership): {
+  discount: DiscountCurve;
+  terms: DocumentTermValue[];
+} {
+  const scenarios = doc.scenarios;
+  const discount = scenarios === undefined ? GREEN_BOOK_CURVE : discountOf(scenarios.discount);
+  const forecast = scenarios === undefined ? null : forecastOf(scenarios.revenue);
+  const pMarket = d(scenarios?.probabilityOfReachingMarket ?? 1);
+  const factors = new FactorCache(discount);
+  const terms = documentCandidates(doc).map((candidate): DocumentTermValue => {
+    const kind = candidate.mechanism.kind;
+    if (kind === "royalty" && forecast === null)
+      return {
+        id: candidate.id,
+        kind,
+        reason:
+          "a royalty's value depends on the product's revenue: add a scenarios block with the revenue forecast",
+      };
+    const flows = cashFlows(candidate, forecast ?? [], pMarket);
+    return {
+      id: candidate.id,
+      kind,
+      presentValue: discountedValue(flows, factors, false),
+      riskAdjustedPresentValue: discountedValue(flows, factors, true),
+    };
+  });
+  return { discount, terms };
 }

@@ -6,6 +6,8 @@ export {
   documentCandidates,
   forecastOf,
   discountOf,
+  documentTermValues,
+  type DocumentTermValue,
 } from "./fromDocument";
 export {
   simulate,

@@ -1,0 +1,124 @@
+/*
+ * nhsdp scenario DOCUMENT [--json] [--trials N] [--seed S] [-o scenario.xlsx]: compares the document's
+ * value-sharing terms with the alternatives in its scenarios block: each mechanism's present value and
+ * risk-adjusted present value, the breakeven royalty against the milestone offer, the sensitivity
+ * grids and a seeded simulation. Exit 0 on success, 2 when the document or an option is invalid.
+ */
+import { InvalidArgumentError, type Command } from "commander";
+import { formatPounds } from "../core/decimal";
+import { InputError } from "../core/errors";
+import { evaluateScenarios, scenarioInputs, simulate, simulationSettings } from "../core/scenarios";
+import { MAX_TRIALS } from "../document/scenarios";
+import type { Partnership } from "../document/schema";
+import { scenarioFigures } from "./scenarioFigures";
+
+export interface ScenarioIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** Reads and checks a partnership document, failing with the CLI's usual messages. */
+export type ReadPartnership = (file: string) => { doc: Partnership };
+
+function wholeNumber(option: string, min: number, max: number) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max)
+      throw new InvalidArgumentError(
+        `${option} must be a whole number from ${min.toLocaleString("en-GB")} to ${max.toLocaleString("en-GB")} (got ${text})`
+      );
+    return value;
+  };
+}
+
+export interface ScenarioOptions {
+  json?: boolean;
+  trials?: number;
+  seed?: number;
+  output?: string;
+}
+
+const percent = (rate: number) => `${(rate * 100).toFixed(2)}%`;
+
+export function runScenario(
+  file: string,
+  options: ScenarioOptions,
+  io: ScenarioIo,
+  read: ReadPartnership
+): number {
+  if (options.output !== undefined)
+    throw new InputError(
+      "value",
+      "-o, --output",
+      "the scenario workbook cannot be written yet; use --json for the figures"
+    );
+  const { doc } = read(file);
+  const inputs = scenarioInputs(doc);
+  const result = evaluateScenarios(inputs);
+  const settings = simulationSettings(doc, { trials: options.trials, seed: options.seed });
+  const simulation = simulate(inputs, settings);
+  if (options.json) {
+    io.stdout(
+      JSON.stringify(scenarioFigures(doc, inputs, result, settings, simulation), null, 2) + "\n"
+    );
+    return 0;
+  }
+  const lines = [
+    `${doc.reference}: value to the NHS of each mechanism (present value; risk-adjusted)`,
+  ];
+  for (const value of result.mechanisms) {
+    const payback =
+      value.paybackYear === null ? "does not pay back" : `pays back in year ${value.paybackYear}`;
+    lines.push(
+      `  ${value.id.padEnd(24)} ${formatPounds(value.presentValue).padStart(16)}  ${formatPounds(value.riskAdjustedPresentValue).padStart(16)}  ${payback}`
+    );
+  }
+  lines.push(
+    result.breakeven.rate === null
+      ? `Breakeven royalty: none (${result.breakeven.reason})`
+      : `Breakeven royalty against ${result.breakeven.milestonesId}: ${percent(result.breakeven.rate.toNumber())} of revenue`
+  );
+  lines.push(
+    `Simulation: ${simulation.trials.toLocaleString("en-GB")} trials, seed ${simulation.seed} (P10 / P50 / P90 of present value)`
+  );
+  for (const summary of simulation.mechanisms)
+    lines.push(
+      `  ${summary.id.padEnd(24)} ${[summary.p10, summary.p50, summary.p90].map((value) => `£${Math.round(value).toLocaleString("en-GB")}`).join(" / ")}`
+    );
+  if (simulation.royaltyBeatsMilestones !== null)
+    lines.push(
+      `  ${simulation.royaltyBeatsMilestones.royaltyId} pays more than ${simulation.royaltyBeatsMilestones.milestonesId} in ${percent(simulation.royaltyBeatsMilestones.probability)} of trials`
+    );
+  io.stdout(lines.join("\n") + "\n");
+  return 0;
+}
+
+/** Adds `scenario` to the nhsdp program; `setExit` receives the command's exit code. */
+export function registerScenarioCommand(
+  program: Command,
+  io: ScenarioIo,
+  read: ReadPartnership,
+  setExit: (code: number) => void
+): void {
+  program
+    .command("scenario")
+    .description(
+      "compare the document's value-sharing terms with the alternatives in its scenarios block: present values, breakeven royalty, sensitivity and a seeded simulation"
+    )
+    .argument("<document>", "partnership document (JSON) with a scenarios block")
+    .option("--json", "print every figure as JSON (the same seed prints the same bytes)")
+    .option(
+      "--trials <n>",
+      "simulation trials, instead of the document's (default 10,000)",
+      wholeNumber("--trials", 1, MAX_TRIALS)
+    )
+    .option(
+      "--seed <s>",
+      "simulation seed, instead of the document's (default 1)",
+      wholeNumber("--seed", 0, 2147483647)
+    )
+    .option("-o, --output <file>", "write the scenario workbook (.xlsx): not available yet")
+    .action((file: string, options: ScenarioOptions) => {
+      setExit(runScenario(file, options, io, read));
+    });
+}

@@ -1,0 +1,95 @@
+import type { Partnership } from "../document/schema";
+import type { Decimal } from "../core/decimal";
+import {
+  type DiscountCurve,
+  type ScenarioInputs,
+  type ScenarioResult,
+  type SensitivityGrid,
+  type SimulationResult,
+  type SimulationSettings,
+} from "../core/scenarios";
+
+/**
+ * A scenario comparison as plain JSON for scripts and audits. Present values are valuations, not
+ * prices: JSON numbers at full double precision, never rounded to the penny. Simulation figures are
+ * doubles from the start. Nothing here depends on the clock or the machine, so the same document and
+ * seed print the same bytes.
+ */
+
+const n = (value: Decimal) => value.toNumber();
+
+export function discountFigures(curve: DiscountCurve): { kind: string; rate?: number } {
+  return curve.kind === "flat" ? { kind: "flat", rate: n(curve.rate) } : { kind: "green-book" };
+}
+
+function gridFigures(grid: SensitivityGrid) {
+  return {
+    rows: grid.rows.map(n),
+    columns: grid.columns.map(n),
+    cells: grid.cells.map((row) => row.map(n)),
+  };
+}
+
+export function scenarioFigures(
+  doc: Partnership,
+  inputs: ScenarioInputs,
+  result: ScenarioResult,
+  settings: SimulationSettings,
+  simulation: SimulationResult
+) {
+  const { royaltyRateByDiscountRate: byDiscount, peakRevenueByProbability: byPeak } =
+    result.sensitivity;
+  return {
+    reference: doc.reference,
+    discount: discountFigures(inputs.discount),
+    probabilityOfReachingMarket: n(inputs.probabilityOfReachingMarket),
+    paybackTarget: n(inputs.paybackTarget),
+    revenue: inputs.forecast.map(n),
+    mechanisms: result.mechanisms.map((value) => ({
+      id: value.id,
+      mechanism: value.kind,
+      fromDocument: value.fromDocument,
+      presentValue: n(value.presentValue),
+      riskAdjustedPresentValue: n(value.riskAdjustedPresentValue),
+      paybackYear: value.paybackYear,
+      years: value.years.map((year) => ({
+        year: year.year,
+        expectedCash: n(year.expectedCash),
+        discountedExpectedCash: n(year.discountedExpectedCash),
+        cumulativeDiscountedExpectedCash: n(year.cumulativeDiscountedExpectedCash),
+      })),
+    })),
+    breakevenRoyalty:
+      result.breakeven.rate === null
+        ? {
+            rate: null,
+            againstMilestones: result.breakeven.milestonesId,
+            reason: result.breakeven.reason,
+          }
+        : { rate: n(result.breakeven.rate), againstMilestones: result.breakeven.milestonesId },
+    sensitivity: {
+      royaltyRateByDiscountRate: {
+        ...gridFigures(byDiscount),
+        milestones: byDiscount.milestones === null ? null : byDiscount.milestones.map(n),
+      },
+      peakRevenueByProbability: byPeak === null ? null : gridFigures(byPeak),
+    },
+    simulation: {
+      trials: simulation.trials,
+      seed: simulation.seed,
+      milestoneDependence: settings.milestoneDependence,
+      mechanisms: simulation.mechanisms.map((summary) => ({
+        id: summary.id,
+        mean: summary.mean,
+        p10: summary.p10,
+        p50: summary.p50,
+        p90: summary.p90,
+        histogram: summary.histogram,
+      })),
+      histogramEdges: simulation.histogramEdges,
+      royaltyBeatsMilestones: simulation.royaltyBeatsMilestones,
+    },
+  };
+}
+
+export type ScenarioFigures = ReturnType<typeof scenarioFigures>;

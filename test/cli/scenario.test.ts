@@ -1,0 +1,198 @@
+/**
+ * nhsdp scenario, run through its own registration on a Commander program as nhsdp's main() runs it
+ * (the same reader, usage errors and exit codes), and the present values the quote's --json reports
+ * for the document's own terms. Expected values are written out from the examples' figures.
+ */
+import { Command, CommanderError } from "commander";
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { valueSharingFigures } from "../../src/cli/figures";
+import { registerScenarioCommand } from "../../src/cli/scenarioCommand";
+import { InputError } from "../../src/core/errors";
+import { parsePartnership } from "../../src/document/parse";
+import { expectRelativelyClose } from "../support/assertions";
+import { example } from "../document/fixtures";
+
+const EXAMPLES = path.join(__dirname, "..", "..", "examples");
+const RWE = path.join(EXAMPLES, "commercial-rwe-milestones.json");
+const IMAGING = path.join(EXAMPLES, "commercial-imaging-ai.json");
+const ACADEMIC = path.join(EXAMPLES, "academic-sde-study.json");
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "nhsdp-scenario-"));
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+function read(file: string) {
+  const parsed = parsePartnership(JSON.parse(fs.readFileSync(file, "utf8")));
+  if (!parsed.ok) throw new InputError("value", file, "is not a valid partnership document");
+  return { doc: parsed.document };
+}
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  let code = 0;
+  const io = {
+    stdout: (text: string) => (stdout += text),
+    stderr: (text: string) => (stderr += text),
+  };
+  const program = new Command()
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  registerScenarioCommand(program, io, read, (exit) => (code = exit));
+  try {
+    await program.parseAsync(["scenario", ...argv], { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) return { code: 2, stdout, stderr };
+    if (error instanceof InputError)
+      return { code: 2, stdout, stderr: stderr + `nhsdp: ${error.message}\n` };
+    throw error;
+  }
+  return { code, stdout, stderr };
+}
+
+/** The rwe example's curve: launch in year 9, linear to a £40M peak in year 12, then 10% a year less. */
+function rweRevenue(year: number): number {
+  if (year < 9) return 0;
+  if (year <= 12) return (40e6 * (year - 8)) / 4;
+  return 40e6 * 0.9 ** (year - 12);
+}
+
+describe("nhsdp scenario --json", () => {
+  it("values each mechanism on the Green Book schedule (3.5% a year to year 30)", async () => {
+    const { code, stdout, stderr } = await run(RWE, "--json", "--trials", "2000");
+    expect([code, stderr]).toEqual([0, ""]);
+    const figures = JSON.parse(stdout);
+    expect(figures.mechanisms.map((m: { id: string }) => m.id)).toEqual([
+      "document-fixed",
+      "document-milestones",
+      "royalty-2pc",
+      "subscription-5y",
+    ]);
+    const [fixed, milestones, royalty, subscription] = figures.mechanisms;
+    expect(fixed.presentValue).toBe(30000);
+    const milestoneValue =
+      (50000 * 0.63) / 1.035 ** 2 +
+      (100000 * 0.1953) / 1.035 ** 4 +
+      (250000 * 0.113274) / 1.035 ** 7 +
+      (500000 * 0.0962829) / 1.035 ** 8;
+    expectRelativelyClose(milestones.riskAdjustedPresentValue, milestoneValue);
+    // 2% of revenue for 10 years from launch (years 9 to 18), paid only if the product reaches market
+    let revenueValue = 0;
+    for (let year = 9; year <= 18; year++) revenueValue += rweRevenue(year) / 1.035 ** year;
+    expectRelativelyClose(royalty.presentValue, 0.02 * revenueValue);
+    expectRelativelyClose(royalty.riskAdjustedPresentValue, 0.0962829 * 0.02 * revenueValue);
+    // 25,000 a year for 5 years in advance, rising 2% a year
+    let subscriptionValue = 0;
+    for (let k = 0; k < 5; k++) subscriptionValue += (25000 * 1.02 ** k) / 1.035 ** k;
+    expectRelativelyClose(subscription.presentValue, subscriptionValue);
+    expect(figures.breakevenRoyalty.againstMilestones).toBe("document-milestones");
+    expectRelativelyClose(
+      figures.breakevenRoyalty.rate,
+      milestoneValue / (0.0962829 * revenueValue)
+    );
+    expect(figures.simulation).toMatchObject({
+      trials: 2000,
+      seed: 2025,
+      milestoneDependence: "pipeline",
+    });
+    expect(figures.simulation.royaltyBeatsMilestones).toMatchObject({
+      royaltyId: "royalty-2pc",
+      milestonesId: "document-milestones",
+    });
+  });
+
+  it("prints the same bytes for the same seed, and other figures for another seed", async () => {
+    const first = await run(IMAGING, "--json", "--trials", "3000", "--seed", "11");
+    const second = await run(IMAGING, "--json", "--trials", "3000", "--seed", "11");
+    const other = await run(IMAGING, "--json", "--trials", "3000", "--seed", "12");
+    expect(second.stdout).toBe(first.stdout);
+    expect(JSON.parse(other.stdout).simulation).not.toEqual(JSON.parse(first.stdout).simulation);
+    expect(JSON.parse(other.stdout).mechanisms).toEqual(JSON.parse(first.stdout).mechanisms);
+  });
+});
+
+describe("nhsdp scenario", () => {
+  it("prints each mechanism's value, the breakeven royalty and the simulation's percentiles", async () => {
+    const { code, stdout } = await run(IMAGING, "--trials", "1000");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^DP-.*: value to the NHS of each mechanism/);
+    expect(stdout).toMatch(/document-fixed +£49,/);
+    expect(stdout).toMatch(/Breakeven royalty against milestones-offer: \d+\.\d\d% of revenue/);
+    expect(stdout).toMatch(/Simulation: 1,000 trials, seed 7/);
+  });
+
+  it.each([
+    [["--trials", "0"], /--trials must be a whole number from 1 to 10,000,000 \(got 0\)/],
+    [["--trials", "1.5"], /--trials must be a whole number/],
+    [["--seed", "minus"], /--seed must be a whole number from 0 to 2,147,483,647 \(got minus\)/],
+  ])("refuses %j, naming the option", async (options, message) => {
+    const { code, stderr } = await run(IMAGING, "--json", ...(options as string[]));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+
+  it("says the document needs a scenarios block", async () => {
+    const { code, stderr } = await run(ACADEMIC, "--json");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/nhsdp: scenarios: the document has no scenarios block/);
+  });
+
+  it("says the workbook cannot be written yet", async () => {
+    const { code, stderr } = await run(IMAGING, "-o", path.join(work, "scenario.xlsx"));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/-o, --output: the scenario workbook cannot be written yet/);
+    expect(fs.existsSync(path.join(work, "scenario.xlsx"))).toBe(false);
+  });
+});
+
+describe("the present value of the document's own terms, for the quote's --json", () => {
+  it("discounts the fixed instalments by days from the quote date at the scenarios' 3.5%", () => {
+    const figures = valueSharingFigures(example("commercial-imaging-ai.json"));
+    expect(figures.discount).toEqual({ kind: "flat", rate: 0.035 });
+    const fixed = figures.terms[0]!;
+    // quote 2025-06-02; 25,000 on 2025-07-01 (29 days) and on 2026-03-31 (302 days)
+    expectRelativelyClose(
+      fixed.presentValue!,
+      25000 / 1.035 ** (29 / 365) + 25000 / 1.035 ** (302 / 365)
+    );
+    // the royalty: 4% to £5M, 6% above, capped at £750,000, on the forecast, 60% likely
+    const revenue = [0, 1.5e6, 4e6, 7.5e6, 9e6, 9.5e6, 9.5e6, 9e6, 8e6, 7e6];
+    let royalty = 0;
+    revenue.forEach((r, i) => {
+      const due = Math.min(750000, 0.04 * Math.min(r, 5e6) + 0.06 * Math.max(0, r - 5e6));
+      // launch in year 2, so the 10-year term covers years 2 to 10
+      if (i >= 1) royalty += due / 1.035 ** (i + 1);
+    });
+    expectRelativelyClose(figures.terms[1]!.riskAdjustedPresentValue!, 0.6 * royalty);
+    expectRelativelyClose(
+      figures.totalRiskAdjustedPresentValue!,
+      fixed.riskAdjustedPresentValue! + 0.6 * royalty
+    );
+  });
+
+  it("uses the Green Book schedule when the document has no scenarios block", () => {
+    const figures = valueSharingFigures(example("sme-subscription.json"));
+    expect(figures.discount).toEqual({ kind: "green-book" });
+    // 12,000 a year for 3 years in advance, rising 2% a year
+    expectRelativelyClose(
+      figures.terms[0]!.presentValue!,
+      12000 + 12240 / 1.035 + 12484.8 / 1.035 ** 2
+    );
+  });
+
+  it("lists a royalty it cannot value without a revenue forecast, with the reason", () => {
+    const doc = example("commercial-imaging-ai.json");
+    const figures = valueSharingFigures({ ...doc, scenarios: undefined });
+    expect(figures.terms[1]).toMatchObject({
+      id: "document-royalty",
+      presentValue: null,
+      reason: expect.stringContaining("revenue forecast"),
+    });
+    expect(figures.totalRiskAdjustedPresentValue).toBeNull();
+  });
+
+  it("has nothing to value when the document shares no value", () => {
+    expect(valueSharingFigures(example("academic-sde-study.json")).terms).toEqual([]);
+  });
+});
