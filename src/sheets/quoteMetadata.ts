@@ -53,18 +53,31 @@ export const RECORD_KEYS = {
   document: "document",
 } as const;
 
-/** Fields the partner copy must not carry, and the ones recorded cell by cell instead. */
-const NOT_IN_DOCUMENT_JSON = [
-  "$schema",
-  "owner",
-  "notes",
-  "reviewDate",
-  "use",
-  "vatRate",
-  "pricing",
-  "costs",
-  "publishedInDataUseRegister",
-] as const;
+/**
+ * The fields of the document recorded as JSON: those the sheet prints and the principle checks read.
+ * A list of what may go, not of what may not, so that a field added later (an owner, notes, the
+ * trust's own scenarios) stays out of the partner's copy until someone decides it belongs there.
+ */
+const DOCUMENT_JSON_FIELDS = [
+  "format",
+  "version",
+  "reference",
+  "trust",
+  "partner",
+  "partnershipType",
+  "purpose",
+  "expectedPatientBenefit",
+  "accessRoute",
+  "accessJustification",
+  "dataAssets",
+  "foregroundIpOwner",
+  "consentToCommercialise",
+  "outputsOpen",
+  "exclusivityRequested",
+  "informationGovernance",
+  "quote",
+  "valueSharing",
+] as const satisfies readonly (keyof Partnership)[];
 /** Excel holds at most 32,767 characters in a cell; the JSON is split across cells well below that. */
 export const DOCUMENT_JSON_CHUNK = 30_000;
 
@@ -136,8 +149,8 @@ export function writeInputsAsGenerated(
     ]);
   for (const allocation of quote.directAllocations)
     put([RECORD_KEYS.allocation, allocation.id, allocation.amount.toNumber()]);
-  const rest: Record<string, unknown> = { ...doc };
-  for (const field of NOT_IN_DOCUMENT_JSON) delete rest[field];
+  const rest: Record<string, unknown> = {};
+  for (const field of DOCUMENT_JSON_FIELDS) if (doc[field] !== undefined) rest[field] = doc[field];
   rest["pricing"] = { overrides: doc.pricing.overrides };
   rest["costs"] = {
     directAllocations: doc.costs.directAllocations.map(({ id, description }) => ({

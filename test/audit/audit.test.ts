@@ -1,0 +1,402 @@
+/**
+ * The audit on a corpus of quote workbooks generated from the examples (internal and partner copies)
+ * and tampered with by the tests: each must yield exactly the findings the tampering calls for, at the
+ * cell the test changed, and none may crash. Workbooks a spreadsheet would recalculate after an edit
+ * are recalculated by LibreOffice before they are audited. Principle findings are compared with the
+ * core's check of the original document, which the audit only sees through the sheet.
+ */
+import * as ExcelJS from "exceljs";
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { allFindings, auditXlsx, readXlsxWorkbook, WorkbookReadError } from "../../src/audit";
+import type { AuditFinding, AuditReport } from "../../src/audit";
+import { auditCommand } from "../../src/cli/auditCommand";
+import { checkPrinciples } from "../../src/core/principles";
+import { priceQuote } from "../../src/core/quote";
+import type { Partnership } from "../../src/document";
+import { buildQuoteSheet } from "../../src/sheets/quoteSheet";
+import { writeQuoteWorkbook } from "../../src/sheets/quoteWorkbook";
+import { readDefinedNames, writeWorkbook } from "../../src/sheets/xlsxWriter";
+import { EXAMPLE_FILES, example, exampleStrategy } from "../document/fixtures";
+import { LIBREOFFICE_TIMEOUT_MS, recalculateBufferWithLibreOffice } from "../support/libreoffice";
+import { tamper } from "./tamper";
+
+jest.setTimeout(LIBREOFFICE_TIMEOUT_MS);
+
+const GENERATED_AT = new Date("2026-11-23T10:00:00Z");
+const BASE = "commercial-imaging-ai.json";
+
+async function generate(doc: Partnership, partner = false): Promise<Buffer> {
+  const quote = priceQuote(doc);
+  return Buffer.from(
+    await writeQuoteWorkbook(doc, quote, checkPrinciples(doc, quote), {
+      generatedAt: GENERATED_AT,
+      partner,
+    })
+  );
+}
+
+async function recalculated(xlsx: Buffer): Promise<Buffer> {
+  return (await recalculateBufferWithLibreOffice(xlsx)).buffer;
+}
+
+/** What a finding says about where and what, without its wording. */
+const shape = (finding: AuditFinding) => ({
+  check: finding.check,
+  sheet: finding.sheet,
+  cell: finding.cell,
+  ...(finding.expected === undefined ? {} : { expected: finding.expected }),
+  ...(finding.found === undefined ? {} : { found: finding.found }),
+});
+
+const notPrinciples = (report: AuditReport) =>
+  allFindings(report)
+    .filter((finding) => finding.check !== "principle")
+    .map(shape);
+
+const principleRules = (report: AuditReport) =>
+  allFindings(report)
+    .filter((finding) => finding.check === "principle")
+    .map((finding) => `${finding.severity} ${finding.ruleId}`)
+    .sort();
+
+const expectedRules = (doc: Partnership) =>
+  checkPrinciples(doc, priceQuote(doc))
+    .map((finding) => `${finding.severity} ${finding.ruleId}`)
+    .sort();
+
+/** The row of the quote sheet whose column A holds `id`, and the sheet's names, read independently. */
+async function locate(xlsx: Buffer) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0]!;
+  const rows = new Map<string, number>();
+  sheet.eachRow((row, r) => {
+    const a = row.getCell(1).value;
+    if (typeof a === "string" && !rows.has(a)) rows.set(a, r);
+  });
+  const names = new Map(
+    (await readDefinedNames(xlsx)).map((name) => [
+      name.name,
+      name.text.replace(/^.*!/, "").replace(/\$/g, ""),
+    ])
+  );
+  const row = (id: string) => {
+    const found = rows.get(id);
+    if (found === undefined) throw new Error(`no row for ${id}`);
+    return found;
+  };
+  return { sheetName: sheet.name, row, names };
+}
+
+const base = example(BASE);
+const SHEET = `Quote ${base.reference}`;
+
+describe("generated workbooks audit clean", () => {
+  describe.each(EXAMPLE_FILES.map((file) => [file]))("%s", (file) => {
+    const doc = example(file);
+    it.each([
+      ["internal workbook", false],
+      ["partner copy", true],
+    ])("%s: no findings but the principles, which match the document's own", async (_, partner) => {
+      const xlsx = await generate(doc, partner);
+      const report = await auditXlsx(xlsx);
+      expect(report.quotes.map((quote) => [quote.sheet, quote.reference])).toEqual([
+        [`Quote ${doc.reference}`, doc.reference],
+      ]);
+      expect(notPrinciples(report)).toEqual([]);
+      expect(principleRules(report)).toEqual(expectedRules(doc));
+    });
+
+    it("after a LibreOffice round trip, internal workbook and partner copy alike", async () => {
+      for (const partner of [false, true]) {
+        const report = await auditXlsx(await recalculated(await generate(doc, partner)));
+        expect(notPrinciples(report)).toEqual([]);
+        expect(principleRules(report)).toEqual(expectedRules(doc));
+      }
+    });
+
+    it("the partner copy carries nothing internal: no owner, notes, review date or findings", async () => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await generate(doc, true)) as unknown as ArrayBuffer);
+      const texts: string[] = [];
+      workbook.eachSheet((sheet) =>
+        sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.text))))
+      );
+      const all = texts.join("\n");
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([`Quote ${doc.reference}`]);
+      for (const internal of [doc.owner, doc.notes, doc.reviewDate])
+        if (internal !== undefined) expect(all).not.toContain(internal);
+      expect(all).not.toMatch(/"owner"|"notes"|"reviewDate"|Findings/);
+    });
+  });
+});
+
+describe("tampered workbooks", () => {
+  let original: Buffer;
+  let at: Awaited<ReturnType<typeof locate>>;
+  beforeAll(async () => {
+    original = await generate(base, true);
+    at = await locate(original);
+  });
+
+  it("a formula pasted over with its own value: the formula is reported replaced, nothing else", async () => {
+    const total = at.names.get("NHSDP_Total")!;
+    const xlsx = await tamper(original, {
+      edit: (sheet) => {
+        const cell = sheet.getCell(total);
+        cell.value = (cell.value as { result: number }).result;
+      },
+    });
+    expect(notPrinciples(await auditXlsx(xlsx))).toEqual([
+      expect.objectContaining({ check: "formula-replaced", sheet: SHEET, cell: total }),
+    ]);
+  });
+
+  it("a line's cost typed over with £100 more (not recalculated): replaced, and off by £100", async () => {
+    const row = at.row("svc-deid");
+    // 12 days x £450.00 = £5,400.00 in the example; typed as £5,500.00.
+    expect(base.costs.lines.find((line) => line.id === "svc-deid")).toMatchObject({
+      quantity: 12,
+      unitCost: 450,
+    });
+    const xlsx = await tamper(original, {
+      edit: (sheet) => (sheet.getCell(`G${row}`).value = 5500),
+    });
+    expect(notPrinciples(await auditXlsx(xlsx))).toEqual([
+      expect.objectContaining({ check: "formula-replaced", cell: `G${row}`, found: "5500" }),
+      {
+        check: "arithmetic",
+        sheet: SHEET,
+        cell: `G${row}`,
+        expected: "£5,400.00",
+        found: "£5,500.00",
+      },
+    ]);
+  });
+
+  it("a changed input, recalculated: the input is reported before and after, the figures follow it", async () => {
+    const row = at.row("svc-deid");
+    const xlsx = await recalculated(
+      await tamper(original, { edit: (sheet) => (sheet.getCell(`D${row}`).value = 15) })
+    );
+    expect(notPrinciples(await auditXlsx(xlsx))).toEqual([
+      { check: "input-changed", sheet: SHEET, cell: `D${row}`, expected: "12", found: "15" },
+    ]);
+  });
+
+  it("a changed rate: reported as a changed input, and against the strategy the quote names", async () => {
+    const overhead = at.names.get("NHSDP_OverheadRate")!;
+    expect(base.pricing.overheadRate).toBe(0.2);
+    const xlsx = await recalculated(
+      await tamper(original, { edit: (sheet) => (sheet.getCell(overhead).value = 0.25) })
+    );
+    expect(notPrinciples(await auditXlsx(xlsx))).toEqual([
+      { check: "input-changed", sheet: SHEET, cell: overhead, expected: "0.2", found: "0.25" },
+    ]);
+    const strategy = exampleStrategy("R9X");
+    expect(strategy.id).toBe(base.pricing.strategy?.id);
+    const checked = allFindings(await auditXlsx(xlsx, { strategy }));
+    expect(
+      checked
+        .filter((finding) => finding.ruleId === "rates-consistent")
+        .map((finding) => [finding.severity, finding.cell])
+    ).toEqual([["error", overhead]]);
+  });
+
+  it("a deleted line, recalculated: the line is reported missing, the totals follow the sheet", async () => {
+    // svc-labelling is one of three services lines, so the category keeps a subtotal over two rows.
+    const row = at.row("svc-labelling");
+    const xlsx = await recalculated(await tamper(original, { rows: { row, change: "delete" } }));
+    const lines = at.names.get("NHSDP_Lines")!.split(":");
+    const shrunk = `${lines[0]}:${lines[1]!.replace(/\d+$/, (n) => String(Number(n) - 1))}`;
+    expect(notPrinciples(await auditXlsx(xlsx))).toEqual([
+      {
+        check: "line-missing",
+        sheet: SHEET,
+        cell: shrunk,
+        expected: "svc-labelling",
+        found: "no such line",
+      },
+    ]);
+  });
+
+  it("an inserted line, recalculated: the new line is reported as added", async () => {
+    // Inserted above the services' last line, inside the range their subtotals add up.
+    const row = at.row("svc-linkage");
+    const xlsx = await recalculated(
+      await tamper(original, {
+        rows: { row, change: "insert" },
+        edit: (sheet) => {
+          const below = row + 1;
+          sheet.getCell(`A${row}`).value = "svc-extra";
+          sheet.getCell(`B${row}`).value = "Extra analysis";
+          sheet.getCell(`C${row}`).value = "Non-staff";
+          sheet.getCell(`D${row}`).value = 2;
+          sheet.getCell(`E${row}`).value = "day";
+          sheet.getCell(`F${row}`).value = 300;
+          for (const column of ["G", "H", "I"]) {
+            const formula = (sheet.getCell(`${column}${below}`).value as { formula: string })
+              .formula;
+            sheet.getCell(`${column}${row}`).value = {
+              formula: formula.replace(new RegExp(`([A-I])${below}\\b`, "g"), `$1${row}`),
+            };
+          }
+        },
+      })
+    );
+    expect(notPrinciples(await auditXlsx(xlsx))).toEqual([
+      {
+        check: "line-extra",
+        sheet: SHEET,
+        cell: `A${row}`,
+        expected: "no such line",
+        found: "svc-extra",
+      },
+    ]);
+  });
+
+  it("a renamed sheet is still found by its names, and audits clean under its new name", async () => {
+    const xlsx = await tamper(original, { renameTo: "Sent to partner" });
+    const report = await auditXlsx(xlsx);
+    expect(report.quotes.map((quote) => [quote.sheet, quote.reference])).toEqual([
+      ["Sent to partner", base.reference],
+    ]);
+    expect(notPrinciples(report)).toEqual([]);
+    expect(allFindings(report).every((finding) => finding.sheet === "Sent to partner")).toBe(true);
+  });
+
+  it("a use changed to non-commercial with the basis text typed over: both reported", async () => {
+    const use = at.names.get("NHSDP_Use")!;
+    const basis = use.replace(/^C/, "D");
+    const xlsx = await recalculated(
+      await tamper(original, {
+        edit: (sheet) => {
+          sheet.getCell(use).value = "non-commercial";
+          sheet.getCell(basis).value = "Non-commercial: charged at full cost";
+        },
+      })
+    );
+    expect(notPrinciples(await auditXlsx(xlsx))).toEqual([
+      {
+        check: "input-changed",
+        sheet: SHEET,
+        cell: use,
+        expected: '"commercial"',
+        found: '"non-commercial"',
+      },
+      {
+        check: "pricing-basis",
+        sheet: SHEET,
+        cell: basis,
+        expected: "Non-commercial: charged at marginal cost",
+        found: "Non-commercial: charged at full cost",
+      },
+      expect.objectContaining({ check: "formula-replaced", cell: basis }),
+    ]);
+  });
+});
+
+describe("workbooks that are not what they seem", () => {
+  it("a truncated file is refused with the reason, and nothing crashes", async () => {
+    const xlsx = await generate(base);
+    await expect(readXlsxWorkbook(xlsx.subarray(0, 2000))).rejects.toThrow(WorkbookReadError);
+    await expect(readXlsxWorkbook(Buffer.from("not a workbook"))).rejects.toThrow(
+      /not an \.xlsx workbook/
+    );
+  });
+
+  it("a workbook with no quote: a warning that says so", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Budget").getCell("A1").value = 42;
+    const report = await auditXlsx(Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+    expect(report.quotes).toEqual([]);
+    expect(report.findings.map((finding) => [finding.severity, finding.check])).toEqual([
+      ["warning", "not-a-quote"],
+    ]);
+  });
+
+  it("a workbook with 50 quotes: each found by its own names and audited clean", async () => {
+    const docs = Array.from({ length: 50 }, (_, i) => {
+      const doc = example(EXAMPLE_FILES[i % EXAMPLE_FILES.length]!);
+      return { ...doc, reference: `${doc.reference}-${i + 1}` };
+    });
+    const xlsx = await writeWorkbook(
+      docs.map((doc) => {
+        const quote = priceQuote(doc);
+        return buildQuoteSheet(doc, quote, checkPrinciples(doc, quote), {
+          generatedAt: GENERATED_AT,
+        });
+      })
+    );
+    const report = await auditXlsx(xlsx);
+    expect(report.quotes.map((quote) => quote.reference)).toEqual(docs.map((doc) => doc.reference));
+    expect(notPrinciples(report)).toEqual([]);
+    report.quotes.forEach((quote, i) =>
+      expect(
+        quote.findings.map((finding) => `${finding.severity} ${finding.ruleId}`).sort()
+      ).toEqual(expectedRules(docs[i]!))
+    );
+  });
+});
+
+describe("nhsdp audit", () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "nhsdp-audit-"));
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+  const run = async (files: string[], options: { json?: boolean; strategy?: string } = {}) => {
+    let stdout = "";
+    let stderr = "";
+    const code = await auditCommand(files, options, {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+    });
+    return { code, stdout, stderr };
+  };
+
+  it("exits 0 on clean workbooks, 1 on an error finding, 2 for an unreadable file while auditing the rest; never writes", async () => {
+    const clean = path.join(work, "clean.xlsx");
+    fs.writeFileSync(clean, await generate(base, true));
+    const before = fs.readFileSync(clean);
+    const mtime = fs.statSync(clean).mtimeMs;
+    expect((await run([clean])).code).toBe(0);
+
+    const tampered = path.join(work, "tampered.xlsx");
+    const total = (await locate(before)).names.get("NHSDP_Total")!;
+    fs.writeFileSync(
+      tampered,
+      await tamper(before, { edit: (sheet) => (sheet.getCell(total).value = 1) })
+    );
+    const withError = await run([clean, tampered]);
+    expect(withError.code).toBe(1);
+    expect(withError.stdout).toContain(`'${SHEET}'!${total}`);
+
+    const truncated = path.join(work, "truncated.xlsx");
+    fs.writeFileSync(truncated, before.subarray(0, 1000));
+    const result = await run([truncated, path.join(work, "missing.xlsx"), clean], { json: true });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cannot audit .*truncated\.xlsx: it is not an \.xlsx workbook/);
+    expect(result.stderr).toMatch(/cannot audit .*missing\.xlsx: there is no such file/);
+    const json = JSON.parse(result.stdout) as { workbooks: { file: string; readable: boolean }[] };
+    expect(
+      json.workbooks.map((workbook) => [path.basename(workbook.file), workbook.readable])
+    ).toEqual([
+      ["truncated.xlsx", false],
+      ["missing.xlsx", false],
+      ["clean.xlsx", true],
+    ]);
+    expect(fs.readFileSync(clean).equals(before)).toBe(true);
+    expect(fs.statSync(clean).mtimeMs).toBe(mtime);
+  });
+
+  it("refuses a strategy file that is a partnership, naming it", async () => {
+    const clean = path.join(work, "clean2.xlsx");
+    fs.writeFileSync(clean, await generate(base));
+    const partnership = path.join(__dirname, "..", "..", "examples", BASE);
+    const result = await run([clean], { strategy: partnership });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /is a partnership document; --strategy takes the trust's pricing strategy/
+    );
+  });
+});
