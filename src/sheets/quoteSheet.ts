@@ -66,7 +66,7 @@ const UNIT_COST_FORMAT = "[$£-809]#,##0.00##";
 const RATE_FORMAT = "0.00%";
 const QUANTITY_FORMAT = "#,##0.##";
 /** About how many characters of wrapped text fit on a line of column B. */
-const DESCRIPTION_CHARACTERS = 46;
+const DESCRIPTION_CHARACTERS = 42;
 /** About how many characters fit on a line of a detail merged across B:I. */
 const DETAIL_CHARACTERS = 120;
 /** About how many characters fit on a line of a note merged across D:I. */
@@ -596,8 +596,8 @@ export function buildQuoteSheet(
   sheet
     .columnWidth("A", 24)
     .columnWidth("B", 40)
-    .columnWidth("C", 14)
-    .columnWidth("D", 10)
+    .columnWidth("C", 16)
+    .columnWidth("D", 11)
     .columnWidth("E", 11)
     .columnWidth("F", 12)
     .columnWidth("G", 14)
@@ -778,10 +778,26 @@ function valueSharingSection(at: Cursor, doc: Partnership): void {
     at.row += 1;
     return;
   }
-  const table = (headers: string[]): void => {
-    sheet.row(at.row, 1, headers.map(text), { style: TABLE_HEADER });
+  // Numeric columns have their header over the right edge, where their figures end.
+  const table = (headers: string[], numericColumns: readonly number[]): void => {
+    headers.forEach((header, i) => {
+      const column = i + 1;
+      sheet.setAt(at.row, column, text(header), {
+        style: numericColumns.includes(column)
+          ? { ...TABLE_HEADER, horizontal: "right" }
+          : TABLE_HEADER,
+      });
+    });
     at.row += 1;
   };
+  // Every figure of a table row sits on the row's first line, level with a wrapped description.
+  const index = (row: number, n: number) =>
+    sheet.setAt(row, 1, num(n), { style: { horizontal: "left", vertical: "top" } });
+  const figure = (row: number, column: number, value: number, numberFormat?: string) =>
+    sheet.setAt(row, column, num(value), {
+      style: TOP,
+      ...(numberFormat ? { numberFormat } : {}),
+    });
   if (terms.fixedPayment) {
     at.keep(3);
     sheet.setAt(at.row, 1, text("Fixed payment"), { style: LABEL });
@@ -790,11 +806,11 @@ function valueSharingSection(at: Cursor, doc: Partnership): void {
     });
     at.row += 1;
     if (terms.fixedPayment.instalments.length > 0) {
-      table(["Instalment", "Due", "", "", "", "", "", "", "Amount"]);
+      table(["Instalment", "Due", "", "", "", "", "", "", "Amount"], [AMOUNT_COLUMN]);
       terms.fixedPayment.instalments.forEach((instalment, i) => {
-        sheet.setAt(at.row, 1, num(i + 1));
+        index(at.row, i + 1);
         sheet.setAt(at.row, 2, date(instalment.due), { style: { horizontal: "left" } });
-        sheet.setAt(at.row, AMOUNT_COLUMN, num(instalment.amount), { numberFormat: POUNDS_FORMAT });
+        figure(at.row, AMOUNT_COLUMN, instalment.amount, POUNDS_FORMAT);
         at.row += 1;
       });
     }
@@ -822,9 +838,9 @@ function valueSharingSection(at: Cursor, doc: Partnership): void {
       numberFormat: RATE_FORMAT,
     });
     at.row += 1;
-    table(["Payment", "Year", "", "", "", "", "", "", "Amount"]);
+    table(["Payment", "Year", "", "", "", "", "", "", "Amount"], [AMOUNT_COLUMN]);
     for (let k = 0; k < s.years; k++) {
-      sheet.setAt(at.row, 1, num(k + 1));
+      index(at.row, k + 1);
       sheet.setAt(at.row, 2, num(s.inAdvance ? k : k + 1), { style: { horizontal: "left" } });
       sheet.setAt(
         at.row,
@@ -840,14 +856,17 @@ function valueSharingSection(at: Cursor, doc: Partnership): void {
     at.keep(3);
     sheet.setAt(at.row, 1, text("Milestone payments"), { style: LABEL });
     at.row += 1;
-    table(["Milestone", "Description", "Year", "Probability", "", "", "", "", "Amount"]);
+    table(
+      ["Milestone", "Description", "Year", "Probability", "", "", "", "", "Amount"],
+      [3, 4, AMOUNT_COLUMN]
+    );
     terms.milestones.forEach((milestone, i) => {
-      sheet.setAt(at.row, 1, num(i + 1));
+      index(at.row, i + 1);
       sheet.setAt(at.row, 2, text(milestone.description), { style: WRAPPED });
       at.fitText(milestone.description, DESCRIPTION_CHARACTERS);
-      sheet.setAt(at.row, 3, num(milestone.year));
-      sheet.setAt(at.row, 4, num(milestone.probability), { numberFormat: RATE_FORMAT });
-      sheet.setAt(at.row, AMOUNT_COLUMN, num(milestone.amount), { numberFormat: POUNDS_FORMAT });
+      figure(at.row, 3, milestone.year);
+      figure(at.row, 4, milestone.probability, RATE_FORMAT);
+      figure(at.row, AMOUNT_COLUMN, milestone.amount, POUNDS_FORMAT);
       at.row += 1;
     });
     at.row += 1;
@@ -868,11 +887,11 @@ function valueSharingSection(at: Cursor, doc: Partnership): void {
     );
     sheet.merge(`B${at.row}:${LAST_COLUMN}${at.row}`);
     at.row += 1;
-    table(["Tier", "Revenue from", "", "Rate", "", "", "", "", ""]);
+    table(["Tier", "Revenue from", "", "Rate", "", "", "", "", ""], [2, 4]);
     r.tiers.forEach((tier, i) => {
-      sheet.setAt(at.row, 1, num(i + 1));
-      sheet.setAt(at.row, 2, num(tier.threshold), { numberFormat: POUNDS_FORMAT });
-      sheet.setAt(at.row, 4, num(tier.rate), { numberFormat: RATE_FORMAT });
+      index(at.row, i + 1);
+      figure(at.row, 2, tier.threshold, POUNDS_FORMAT);
+      figure(at.row, 4, tier.rate, RATE_FORMAT);
       at.row += 1;
     });
     if (r.annualCap !== undefined) {

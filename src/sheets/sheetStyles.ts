@@ -23,9 +23,32 @@ export const NOTE: CellStyle = {
 };
 export const TABLE_HEADER: CellStyle = { bold: true, fill: "#E8EDEE", border: { bottom: "thin" } };
 
-/** How many lines `value` takes wrapped at about `charactersPerLine`. */
+/**
+ * How many lines `value` takes in a wrapped cell about `charactersPerLine` wide, wrapped as Excel and
+ * LibreOffice wrap: at spaces and after hyphens, a word too long for a line broken across lines, and
+ * every line break kept. Counting characters alone would undercount: a long word that does not fit
+ * moves whole to the next line and leaves the end of the line before it empty.
+ */
 export function lineCount(value: string, charactersPerLine: number): number {
-  return Math.max(1, Math.ceil(value.length / charactersPerLine));
+  const width = Math.max(1, Math.floor(charactersPerLine));
+  let lines = 0;
+  for (const paragraph of value.split(/\r\n|\r|\n/)) {
+    lines += 1;
+    let used = 0;
+    // Words keep a trailing hyphen ("treatment-"), where both programs may also break.
+    for (const word of paragraph.split(/ +|(?<=-)/).filter((w) => w !== "")) {
+      const gap = used === 0 ? 0 : 1;
+      if (used + gap + word.length <= width) {
+        used += gap + word.length;
+        continue;
+      }
+      if (used > 0) lines += 1;
+      // A word longer than a line fills whole lines, then the rest starts the next.
+      lines += Math.floor((word.length - 1) / width);
+      used = word.length - Math.floor((word.length - 1) / width) * width;
+    }
+  }
+  return Math.max(1, lines);
 }
 
 /** A row height in points for `lines` lines of 11-point text, within Excel's limit. */
