@@ -3,13 +3,8 @@ import { charge, fullCost, marginalCost, parseDataUse, type ChargeInputs } from 
 import { Decimal } from "../core/decimal";
 import { greenBookDiscountFactor } from "../core/discounting";
 import { royaltyForPeriod, validateRoyaltyTerms, type RoyaltyTerms } from "../core/royalty";
-import {
-  breakevenRoyaltyRate,
-  milestonesFromColumns,
-  milestoneValue,
-  royaltyValue,
-  subscriptionValue,
-} from "../core/valuation";
+import { breakevenRoyaltyRate, milestonesFromColumns, subscriptionValue } from "../core/valuation";
+import { milestoneValueFloat, royaltyValueFloat } from "../core/valuationFloat";
 import { VERSION } from "../core/version";
 import {
   excelFunction,
@@ -131,12 +126,12 @@ export const ROYALTYVALUE = excelFunction(
     optionalNumber("probability", 1),
   ] as const,
   (revenues, rates, discountRate, thresholds, probability) =>
-    royaltyValue({
-      revenues: decimals(revenues),
-      terms: royaltyTerms((value) => new Decimal(value), rates, thresholds),
-      discountRate: new Decimal(discountRate),
-      probability: new Decimal(probability),
-    }).toNumber()
+    royaltyValueFloat(
+      revenues,
+      royaltyTerms((value) => value, rates, thresholds),
+      discountRate,
+      probability
+    )
 );
 
 const milestoneParameters = [
@@ -153,14 +148,7 @@ export const MILESTONEVALUE = excelFunction(
     requiredNumber("discount_rate"),
   ] as const,
   (amounts, periods, probabilities, discountRate) =>
-    milestoneValue(
-      milestonesFromColumns(decimals(amounts), decimals(periods), decimals(probabilities), {
-        amounts: "amounts",
-        periods: "periods",
-        probabilities: "probabilities",
-      }),
-      new Decimal(discountRate)
-    ).toNumber()
+    milestoneValueFloat(amounts, periods, probabilities, discountRate)
 );
 
 export const BREAKEVENROYALTY = excelFunction(
