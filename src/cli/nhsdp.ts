@@ -29,7 +29,9 @@ import {
 } from "../document";
 import { writeQuoteWorkbook } from "../sheets/quoteWorkbook";
 import { partnershipJsonSchema, strategyJsonSchema } from "../document/jsonSchema";
-import { quoteFigures, upgradeFigures } from "./figures";
+import { registerAuditCommand } from "./auditCommand";
+import { quoteFigures, upgradeFigures, valueSharingFigures } from "./figures";
+import { registerScenarioCommand } from "./scenarioCommand";
 import { starterPartnership, starterStrategy } from "./starters";
 
 export const EXIT = { ok: 0, findings: 1, invalid: 2, internal: 3 } as const;
@@ -195,7 +197,14 @@ async function quoteCommand(
   if (options.json)
     io.stdout(
       JSON.stringify(
-        quoteFigures(doc.reference, doc.quote.stage, doc.pricing.strategy, quote, upgrade),
+        quoteFigures(
+          doc.reference,
+          doc.quote.stage,
+          doc.pricing.strategy,
+          quote,
+          upgrade,
+          valueSharingFigures(doc)
+        ),
         null,
         2
       ) + "\n"
@@ -386,6 +395,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .action((file: string, options) => {
       exitCode = upgradeCommand(file, options, io);
     });
+
+  registerAuditCommand(program, io, (code) => (exitCode = code));
+  registerScenarioCommand(program, io, readPartnership, (code) => (exitCode = code));
 
   try {
     await program.parseAsync([...argv], { from: "user" });

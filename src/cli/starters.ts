@@ -173,6 +173,41 @@ export function starterPartnership(): PartnershipInput {
         termYears: 10,
       },
     },
+    scenarios: {
+      revenue: {
+        kind: "curve",
+        launchYear: 3,
+        yearsToPeak: 4,
+        peakRevenue: 8000000,
+        declineRate: 0.1,
+        years: 15,
+      },
+      probabilityOfReachingMarket: 0.4,
+      discount: { kind: "green-book" },
+      includeDocumentTerms: true,
+      alternatives: [
+        {
+          id: "royalty-3pc",
+          mechanism: "royalty",
+          royalty: { tiers: [{ threshold: 0, rate: 0.03 }], termYears: 10 },
+        },
+      ],
+      paybackTarget: 25000,
+      sensitivity: {
+        royaltyRates: [0.02, 0.04, 0.06],
+        discountRates: [0.02, 0.035, 0.05],
+        peakRevenues: [4000000, 8000000, 12000000],
+        probabilities: [0.2, 0.4, 0.6],
+      },
+      monteCarlo: {
+        trials: 10000,
+        seed: 1,
+        peakRevenue: { distribution: "pert", min: 3000000, mode: 8000000, max: 15000000 },
+        launchDelayYears: { distribution: "triangular", min: 0, mode: 0, max: 2 },
+        milestoneDependence: "pipeline",
+      },
+      notes: "REPLACE: where the revenue forecast and the probabilities come from",
+    },
     notes: "REPLACE: anything the quote's readers should know",
   };
 }

@@ -43,6 +43,7 @@ import {
 } from "./sheetStyles";
 import {
   SheetSpecBuilder,
+  blank,
   date,
   formula,
   num,
@@ -486,12 +487,12 @@ export function buildQuoteSheet(
     [
       text("Line"),
       text("Description"),
-      null,
+      blank(), // blank but styled, so the header band runs unbroken across the table
       text("Rate"),
-      null,
+      blank(),
       text("Of"),
-      null,
-      null,
+      blank(),
+      blank(),
       text("Amount"),
     ],
     COST_HEADER_ALIGNMENT.map((horizontal) => ({ style: { ...TABLE_HEADER, horizontal } }))
