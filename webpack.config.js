@@ -114,7 +114,16 @@ module.exports = async (env, options) => {
         /^[a-z@]/i.test(request) ? callback(null, `commonjs ${request}`) : callback(),
     ],
     module: { rules: [tsRule] },
-    plugins: [new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true })],
+    plugins: [
+      new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true }),
+      // npm links the nhsdp command before `prepare` builds it, so it cannot mark the file executable.
+      {
+        apply: (compiler) =>
+          compiler.hooks.afterEmit.tap("ExecutableCommand", () =>
+            fs.chmodSync(path.join(compiler.outputPath, "nhsdp.js"), 0o755)
+          ),
+      },
+    ],
     optimization: { minimize: false },
   };
   // The dev server serves the add-in only.
