@@ -1,70 +1,17 @@
 /*
  * The audit of quote workbooks for CIDC advisers: finds each quote sheet by the names the generator
  * writes, checks it (checks.ts) and reports findings with their cells. Works on the model of
- * model.ts, so an .xlsx file (readXlsx.ts) and, later, the open workbook in Excel feed the same
- * checks. Never writes to what it audits.
+ * model.ts, so an .xlsx file (readXlsx.ts) and the open workbook in Excel (officeReader.ts, through
+ * auditInExcel.ts, which the add-in imports directly so that its bundle does not carry ExcelJS) feed
+ * the same checks. Never writes to what it audits.
  */
-import type { PricingStrategy } from "../document";
-import { checkQuoteSheet } from "./checks";
-import type { AuditFinding, AuditReport, AuditWorkbook, AuditedQuote } from "./model";
-import { isQuoteSheet, readQuoteSheet } from "./quoteSheetReader";
+import { auditWorkbook, type AuditOptions } from "./auditWorkbook";
+import type { AuditReport } from "./model";
+export { auditWorkbook, type AuditOptions } from "./auditWorkbook";
 
 export * from "./model";
 import { readXlsxWorkbook } from "./readXlsx";
 export { readXlsxWorkbook, WorkbookReadError } from "./readXlsx";
-
-const GUIDE_QUOTES =
-  "CIDC guide, chapter 5: Establishing your pricing strategy (every partnership priced by one documented approach)";
-
-export interface AuditOptions {
-  /** The trust's pricing strategy: the quotes' rates are checked against it. */
-  readonly strategy?: PricingStrategy;
-}
-
-export function auditWorkbook(workbook: AuditWorkbook, options: AuditOptions = {}): AuditReport {
-  const quotes: AuditedQuote[] = [];
-  for (const sheet of workbook.sheets) {
-    if (!isQuoteSheet(sheet)) continue;
-    const read = readQuoteSheet(sheet);
-    if (!read.ok) {
-      quotes.push({
-        sheet: sheet.name,
-        reference: read.reference ?? "",
-        findings: read.problems.map((problem): AuditFinding => ({
-          severity: "error",
-          check: "metadata",
-          sheet: sheet.name,
-          cell: problem.cell,
-          message: problem.message,
-          guideSection: GUIDE_QUOTES,
-        })),
-      });
-      continue;
-    }
-    const { record } = read.layout;
-    quotes.push({
-      sheet: sheet.name,
-      reference: record.reference,
-      generatorVersion: record.version,
-      findings: checkQuoteSheet(read.layout, options),
-    });
-  }
-  const findings: AuditFinding[] =
-    quotes.length > 0
-      ? []
-      : [
-          {
-            severity: "warning",
-            check: "not-a-quote",
-            sheet: "",
-            cell: "",
-            message:
-              "The workbook has no quote sheet: none of its sheets carries the names the quote generator writes (NHSDP_AsGenerated, NHSDP_Total). If it should hold a quote, ask the trust for the workbook as generated.",
-            guideSection: GUIDE_QUOTES,
-          },
-        ];
-  return { quotes, findings };
-}
 
 /** Reads the bytes of an .xlsx file and audits it. */
 export async function auditXlsx(

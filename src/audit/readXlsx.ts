@@ -6,8 +6,8 @@
  * merges same-named names of different sheets, which would mix up two quotes in one workbook.
  */
 import * as ExcelJS from "exceljs";
-import { parseRangeAddress } from "../sheets/a1";
 import { readDefinedNames, type RawDefinedName } from "../sheets/xlsxWriter";
+import { namesBySheet } from "./definedNames";
 import {
   EMPTY_CELL,
   type AuditCell,
@@ -42,46 +42,6 @@ function auditCell(cell: ExcelJS.Cell): AuditCell {
   const formula = cell.formula;
   const read = cellValue(value);
   return formula ? { value: read, formula } : { value: read };
-}
-
-/** "'Quote (2)'!$A$1:$I$9" → ["Quote (2)", "$A$1:$I$9"]; undefined for anything else. */
-function splitSheetReference(text: string): [string, string] | undefined {
-  const m =
-    /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$/.exec(
-      text.trim()
-    );
-  if (!m) return undefined;
-  return [m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] as string), m[3] as string];
-}
-
-/**
- * The names each sheet can see: its own sheet-scoped names, then workbook-level names that point at
- * it (a tool that drops the scope keeps the name pointing at the right sheet).
- */
-function namesBySheet(names: readonly RawDefinedName[], sheetNames: readonly string[]) {
-  const bySheet = new Map<string, Map<string, string>>(sheetNames.map((name) => [name, new Map()]));
-  const ordered = [
-    ...names.filter((name) => name.sheetName !== undefined),
-    ...names.filter((name) => name.sheetName === undefined),
-  ];
-  for (const name of ordered) {
-    const split = splitSheetReference(name.text);
-    const owner = name.sheetName ?? split?.[0];
-    const target = owner === undefined ? undefined : bySheet.get(owner);
-    if (target === undefined || target.has(name.name)) continue;
-    const onThisSheet = split !== undefined && split[0] === owner;
-    if (onThisSheet) {
-      try {
-        parseRangeAddress(split[1]);
-        target.set(name.name, split[1]);
-        continue;
-      } catch {
-        // not a range: kept as written below
-      }
-    }
-    target.set(name.name, name.text);
-  }
-  return bySheet;
 }
 
 function describeFailure(error: unknown): string {

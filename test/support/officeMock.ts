@@ -107,11 +107,38 @@ export interface ExistingRegister {
   columnIndex?: number;
 }
 
+/** A defined name as Office.js loads it: its formula starts with "=". */
+export interface MockNamedItem {
+  name: string;
+  formula: string;
+}
+
+/** A used range as Office.js loads it: 0-based top-left, and values, formulas and value types. */
+export interface MockUsedRange {
+  rowIndex: number;
+  columnIndex: number;
+  values: unknown[][];
+  formulas: unknown[][];
+  valueTypes: string[][];
+}
+
+/** What an existing sheet holds, for code that reads the workbook (the audit). */
+export interface MockSheetContent {
+  /** Its sheet-scoped names. */
+  names?: MockNamedItem[];
+  /** Its used range; none for an empty sheet (getUsedRangeOrNullObject gives a null object). */
+  used?: MockUsedRange;
+}
+
 export interface ExcelMockOptions {
   /** Names of the worksheets already in the workbook. */
   sheets?: string[];
   /** An existing NHSDP_Register table, if any. */
   register?: ExistingRegister;
+  /** What existing sheets hold, by sheet name (a sheet named here need not be in `sheets`). */
+  content?: Record<string, MockSheetContent>;
+  /** Workbook-level defined names. */
+  workbookNames?: MockNamedItem[];
 }
 
 export interface ExcelMock {
@@ -126,11 +153,76 @@ export interface ExcelMock {
 
 export function createExcelMock(options: ExcelMockOptions = {}): ExcelMock {
   const log: OfficeCall[] = [];
+  const content = options.content ?? {};
   const names = [...(options.sheets ?? [])];
+  for (const name of Object.keys(content)) if (!names.includes(name)) names.push(name);
   let syncCount = 0;
   let runCount = 0;
   // Loads become readable at the next sync.
   let pendingLoads: (() => void)[] = [];
+
+  /** A collection of named items that must be loaded, and synced, before its items are read. */
+  const namedItems = (path: string, items: readonly MockNamedItem[]) => {
+    let loaded = false;
+    return recorder(path, log, {
+      load: (props: unknown) => {
+        log.push({ path, kind: "call", name: "load", args: [props] });
+        pendingLoads.push(() => (loaded = true));
+      },
+      get items() {
+        if (!loaded) throw new Error(`${path}.items read before load + sync`);
+        return items.map((item) => ({ ...item }));
+      },
+    });
+  };
+
+  /** An existing sheet as a reader sees it: every read guarded by load + sync, every write logged. */
+  const existingSheet = (name: string) => {
+    const path = `ws[${name}]`;
+    const sheet = content[name] ?? {};
+    return recorder(path, log, {
+      name,
+      names: namedItems(`${path}.names`, sheet.names ?? []),
+      getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
+        log.push({ path, kind: "call", name: "getUsedRangeOrNullObject", args: [valuesOnly] });
+        const usedPath = `${path}.getUsedRangeOrNullObject(${String(valuesOnly)})`;
+        const loadedProps = new Set<string>();
+        let synced = false;
+        const read = <T>(prop: string, v: T): T => {
+          if (!synced || !(loadedProps.has(prop) || prop === "isNullObject"))
+            throw new Error(`${usedPath}.${prop} read before load + sync`);
+          return v;
+        };
+        const used = sheet.used;
+        return recorder(usedPath, log, {
+          load: (props: string) => {
+            log.push({ path: usedPath, kind: "call", name: "load", args: [props] });
+            for (const prop of props.split(",")) loadedProps.add(prop.trim());
+            pendingLoads.push(() => (synced = true));
+          },
+          get isNullObject() {
+            return read("isNullObject", used === undefined);
+          },
+          get rowIndex() {
+            return read("rowIndex", used?.rowIndex);
+          },
+          get columnIndex() {
+            return read("columnIndex", used?.columnIndex);
+          },
+          get values() {
+            return read("values", used?.values);
+          },
+          get formulas() {
+            return read("formulas", used?.formulas);
+          },
+          get valueTypes() {
+            return read("valueTypes", used?.valueTypes);
+          },
+        });
+      },
+    });
+  };
+  const existingSheets = new Map<string, unknown>();
 
   let itemsLoaded = false;
   const worksheets = {
@@ -140,7 +232,10 @@ export function createExcelMock(options: ExcelMockOptions = {}): ExcelMock {
     },
     get items() {
       if (!itemsLoaded) throw new Error("worksheets.items read before load + sync");
-      return names.map((name) => ({ name }));
+      return names.map((name) => {
+        if (!existingSheets.has(name)) existingSheets.set(name, existingSheet(name));
+        return existingSheets.get(name) as { name: string };
+      });
     },
     add(name: string) {
       log.push({ path: "workbook.worksheets", kind: "call", name: "add", args: [name] });
@@ -234,7 +329,11 @@ export function createExcelMock(options: ExcelMockOptions = {}): ExcelMock {
       for (const l of loads) l();
     },
   });
-  context["workbook"] = { worksheets, tables };
+  context["workbook"] = {
+    worksheets,
+    tables,
+    names: namedItems("workbook.names", options.workbookNames ?? []),
+  };
 
   const run: ExcelRun = async (batch) => {
     runCount++;
