@@ -29,14 +29,30 @@ export async function partnerCopyFromDocument(
   json: unknown,
   generatedAt: Date
 ): Promise<PartnerCopyResult> {
+  return quoteWorkbookFromDocument(json, generatedAt, { partner: true });
+}
+
+/**
+ * Either copy as .xlsx bytes: the partner copy, or the internal workbook (quote, findings, register),
+ * which the pane offers for download outside Excel.
+ */
+export async function quoteWorkbookFromDocument(
+  json: unknown,
+  generatedAt: Date,
+  options: { partner: boolean }
+): Promise<PartnerCopyResult> {
   const priced = priceDocument(json);
   if (!priced.ok) return priced;
   const { doc, quote, findings } = priced;
-  const bytes = await writeQuoteWorkbook(doc, quote, findings, { generatedAt, partner: true });
+  const bytes = await writeQuoteWorkbook(doc, quote, findings, {
+    generatedAt,
+    partner: options.partner,
+  });
+  const fileName = partnerCopyFileName(doc.reference);
   return {
     ok: true,
     bytes,
-    fileName: partnerCopyFileName(doc.reference),
+    fileName: options.partner ? fileName : fileName.replace(/\.xlsx$/, " (internal).xlsx"),
     errors: findings.filter((finding) => finding.severity === "error").length,
   };
 }

@@ -28,8 +28,12 @@ export function toBase64(bytes: Uint8Array): string {
 export const XLSX_MIME_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Starts a browser download of the bytes as `fileName`. */
-export function downloadInBrowser(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME_TYPE }));
+export function downloadInBrowser(
+  bytes: Uint8Array,
+  fileName: string,
+  mimeType: string = XLSX_MIME_TYPE
+): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mimeType }));
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;

@@ -251,19 +251,30 @@ export async function exportPartnerCopy(
   generatedAt: Date,
   target: DeliveryTarget
 ): Promise<CreateOutcome> {
+  return exportWorkbook(write, json, generatedAt, target, "partner copy");
+}
+
+/** exportPartnerCopy for either copy: `copy` names it in the messages ("quote workbook"). */
+export async function exportWorkbook(
+  write: WritePartnerCopy,
+  json: unknown,
+  generatedAt: Date,
+  target: DeliveryTarget,
+  copy: string
+): Promise<CreateOutcome> {
   try {
     const result = await write(json, generatedAt);
     if (!result.ok)
       return {
         status: "error",
-        message: `${problemsHeading(result.issues.length, "the document")}: no partner copy was made.`,
+        message: `${problemsHeading(result.issues.length, "the document")}: no ${copy} was made.`,
         issues: result.issues,
       };
     const delivery = await deliverWorkbook(result.bytes, result.fileName, target);
     const done =
       delivery === "new-workbook"
-        ? `The partner copy opened as a new workbook: save it as “${result.fileName}” and send it.`
-        : `Downloaded the partner copy, “${result.fileName}”.`;
+        ? `The ${copy} opened as a new workbook: save it as “${result.fileName}”${copy === "partner copy" ? " and send it" : ""}.`
+        : `Downloaded the ${copy}, “${result.fileName}”.`;
     if (result.errors === 0) return { status: "success", message: done };
     const findings =
       result.errors === 1 ? "the error finding" : `the ${result.errors} error findings`;
@@ -274,7 +285,7 @@ export async function exportPartnerCopy(
   } catch (error) {
     return {
       status: "error",
-      message: `The partner copy could not be made: ${errorMessage(error)}`,
+      message: `The ${copy} could not be made: ${errorMessage(error)}`,
       issues: [],
     };
   }

@@ -1,0 +1,160 @@
+/*
+ * The guided editor over one Partnership document: five steps in the guide's order, the controls of
+ * the chosen step, and a footer that stays in view at any pane height with the live total and the
+ * actions. Every keystroke updates the draft, which is priced again at once.
+ */
+import * as React from "react";
+import {
+  Body1Strong,
+  Button,
+  Caption1,
+  makeStyles,
+  Tab,
+  TabList,
+  tokens,
+} from "@fluentui/react-components";
+import { formatPounds } from "../../core/decimal";
+import { setAt, type Draft, type Json, type Path } from "./draft";
+import { EditorContext, fieldId, type EditorContextValue } from "./fields";
+import { priceDraft } from "./pricedDraft";
+import { ReviewStep } from "./ReviewStep";
+import { CostsStep, DataStep, PartnershipStep, ValueSharingStep } from "./steps";
+
+export const STEPS = [
+  { id: "partnership", label: "Partnership" },
+  { id: "data", label: "Data and value" },
+  { id: "costs", label: "Costs" },
+  { id: "value-sharing", label: "Value sharing" },
+  { id: "review", label: "Review" },
+] as const;
+export type StepId = (typeof STEPS)[number]["id"];
+
+/** The step whose controls edit a document path. */
+export function stepOf(path: string): StepId {
+  if (path.startsWith("dataAssets")) return "data";
+  if (path.startsWith("costs") || path.startsWith("pricing")) return "costs";
+  if (path.startsWith("valueSharing")) return "value-sharing";
+  return "partnership";
+}
+
+const useStyles = makeStyles({
+  editor: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  tabs: { flexWrap: "wrap" },
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  next: { alignSelf: "flex-end" },
+  footer: {
+    position: "sticky",
+    bottom: 0,
+    zIndex: 1,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+  totals: { display: "flex", justifyContent: "space-between", alignItems: "baseline" },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface PartnershipEditorProps {
+  draft: Draft;
+  onChange: (draft: Draft) => void;
+  /** The footer's actions (create or download the quote...), given what the draft prices to. */
+  renderActions: (priced: ReturnType<typeof priceDraft>) => React.ReactNode;
+}
+
+export function PartnershipEditor({
+  draft,
+  onChange,
+  renderActions,
+}: PartnershipEditorProps): React.JSX.Element {
+  const styles = useStyles();
+  const [step, setStep] = React.useState<StepId>("partnership");
+  const priced = React.useMemo(() => priceDraft(draft), [draft]);
+  // The latest draft, so several updates in one event all apply.
+  const latest = React.useRef(draft);
+  latest.current = draft;
+  const pendingFocus = React.useRef<string | undefined>(undefined);
+
+  const editor = React.useMemo<EditorContextValue>(
+    () => ({
+      draft,
+      priced,
+      update: (path: Path, value: Json | undefined) => {
+        latest.current = setAt(latest.current, path, value);
+        onChange(latest.current);
+      },
+    }),
+    [draft, priced, onChange]
+  );
+
+  const goToField = React.useCallback((path: string) => {
+    pendingFocus.current = fieldId(path);
+    setStep(stepOf(path));
+  }, []);
+
+  React.useEffect(() => {
+    const id = pendingFocus.current;
+    if (id === undefined) return;
+    pendingFocus.current = undefined;
+    const control = document.getElementById(id);
+    control?.scrollIntoView({ block: "center" });
+    control?.focus();
+  }, [step]);
+
+  const index = STEPS.findIndex((s) => s.id === step);
+  const next = STEPS[index + 1];
+  return (
+    <EditorContext.Provider value={editor}>
+      <div className={styles.editor}>
+        <TabList
+          className={styles.tabs}
+          size="small"
+          selectedValue={step}
+          onTabSelect={(_, data) => setStep(data.value as StepId)}
+          aria-label="Steps"
+        >
+          {STEPS.map((s) => (
+            <Tab key={s.id} value={s.id} id={`step-${s.id}`}>
+              {s.label}
+            </Tab>
+          ))}
+        </TabList>
+        <div className={styles.panel} role="tabpanel" aria-labelledby={`step-${step}`}>
+          {step === "partnership" && <PartnershipStep />}
+          {step === "data" && <DataStep />}
+          {step === "costs" && <CostsStep />}
+          {step === "value-sharing" && <ValueSharingStep />}
+          {step === "review" && <ReviewStep goToField={goToField} />}
+          {next && (
+            <Button className={styles.next} onClick={() => setStep(next.id)}>
+              Next: {next.label}
+            </Button>
+          )}
+        </div>
+        <footer className={styles.footer} aria-label="Quote total and actions">
+          <div className={styles.totals} aria-live="polite" id="quote-footer-status">
+            {priced.status === "priced" ? (
+              <>
+                <Caption1>Total before VAT</Caption1>
+                <Body1Strong data-testid="live-total">
+                  {formatPounds(priced.quote.total)}
+                </Body1Strong>
+              </>
+            ) : (
+              <Caption1 className={styles.muted}>
+                {priced.issues.length === 1
+                  ? "One thing to complete before it can be priced"
+                  : `${priced.issues.length} things to complete before it can be priced`}{" "}
+                (see Review)
+              </Caption1>
+            )}
+          </div>
+          <div className={styles.actions}>{renderActions(priced)}</div>
+        </footer>
+      </div>
+    </EditorContext.Provider>
+  );
+}

@@ -1,0 +1,260 @@
+/*
+ * The pane's partnerships: the list (open one, new, duplicate, import and export JSON), the guided
+ * editor of the one open, and its quote actions. In Excel: "Create quote" writes the internal sheets and
+ * the register row, "Export partner copy" opens the copy to send. Outside Excel the same editor offers
+ * both workbooks as downloads, written in the browser.
+ */
+import * as React from "react";
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle2,
+  Body1,
+  tokens,
+} from "@fluentui/react-components";
+import type { ExcelRun } from "../../sheets/officeWriter";
+import { deliveryTargetHere, downloadInBrowser, type DeliveryTarget } from "../deliverWorkbook";
+import {
+  createQuoteSheet,
+  exportWorkbook,
+  issueText,
+  type CreateOutcome,
+  type GenerateQuoteInExcel,
+  type WritePartnerCopy,
+} from "../quoteFromDocument";
+import { getAt, type Draft } from "./draft";
+import { PartnershipEditor } from "./PartnershipEditor";
+import type { PricedDraft } from "./pricedDraft";
+import {
+  addNew,
+  duplicateSelected,
+  exportJson,
+  importJson,
+  replaceSelected,
+  selected,
+  type EditorWorkspace,
+} from "./workspace";
+
+/* global Excel, HTMLInputElement */
+
+/** The writers, loaded on first use so the pane opens without waiting for them. */
+const generateInExcel: GenerateQuoteInExcel = async (run, json, at) =>
+  (
+    await import(/* webpackChunkName: "quote-writer" */ "../../sheets/quoteInExcel")
+  ).generateQuoteInExcel(run, json, at);
+const writeWorkbook =
+  (partner: boolean): WritePartnerCopy =>
+  async (json, at) =>
+    (
+      await import(/* webpackChunkName: "partner-copy" */ "../../sheets/partnerCopy")
+    ).quoteWorkbookFromDocument(json, at, { partner });
+
+const useStyles = makeStyles({
+  pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  hidden: { display: "none" },
+});
+
+export interface PartnershipsPaneProps {
+  /** True in Excel, false outside it, undefined while Office starts. */
+  excelAvailable: boolean | undefined;
+  workspace: EditorWorkspace;
+  onWorkspaceChange: (workspace: EditorWorkspace) => void;
+  /** Injected for tests; by default the real writers, Excel.run and this page's delivery. */
+  generate?: GenerateQuoteInExcel;
+  run?: ExcelRun;
+  writeInternal?: WritePartnerCopy;
+  writePartner?: WritePartnerCopy;
+  deliveryTarget?: DeliveryTarget;
+  now?: () => Date;
+}
+
+function label(document: Draft): string {
+  const reference = String(getAt(document, ["reference"]) ?? "").trim() || "(no reference)";
+  const partner = String(getAt(document, ["partner", "name"]) ?? "").trim();
+  return partner ? `${reference}: ${partner}` : reference;
+}
+
+export function PartnershipsPane({
+  excelAvailable,
+  workspace,
+  onWorkspaceChange,
+  generate = generateInExcel,
+  run = (batch) => Excel.run(batch),
+  writeInternal = writeWorkbook(false),
+  writePartner = writeWorkbook(true),
+  deliveryTarget,
+  now = () => new Date(),
+}: PartnershipsPaneProps): React.JSX.Element {
+  const styles = useStyles();
+  const fileInput = React.useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = React.useState<string | undefined>(undefined);
+  const [outcome, setOutcome] = React.useState<CreateOutcome | undefined>(undefined);
+  const current = selected(workspace);
+  // The latest workspace, so an edit made while a save or an import is under way is never lost.
+  const latest = React.useRef(workspace);
+  latest.current = workspace;
+  const change = React.useCallback(
+    (next: EditorWorkspace) => {
+      latest.current = next;
+      onWorkspaceChange(next);
+    },
+    [onWorkspaceChange]
+  );
+  const onDraftChange = React.useCallback(
+    (draft: Draft) => change(replaceSelected(latest.current, draft)),
+    [change]
+  );
+
+  const act = async (name: string, action: () => Promise<CreateOutcome>) => {
+    setBusy(name);
+    setOutcome(undefined);
+    setOutcome(await action());
+    setBusy(undefined);
+  };
+  const target = () => deliveryTarget ?? deliveryTargetHere(excelAvailable === true);
+
+  const renderActions = (priced: PricedDraft) => {
+    const ready = priced.status === "priced" && busy === undefined;
+    const why = priced.status === "priced" ? undefined : "quote-footer-status";
+    const draft = current?.document;
+    if (!draft) return null;
+    return (
+      <>
+        {excelAvailable ? (
+          <Button
+            appearance="primary"
+            disabledFocusable={!ready}
+            aria-describedby={why}
+            onClick={() => act("create", () => createQuoteSheet(generate, run, draft, now()))}
+          >
+            Create quote
+          </Button>
+        ) : (
+          <Button
+            appearance="primary"
+            disabledFocusable={!ready || excelAvailable === undefined}
+            aria-describedby={why}
+            onClick={() =>
+              act("download", () =>
+                exportWorkbook(writeInternal, draft, now(), target(), "quote workbook")
+              )
+            }
+          >
+            Download quote workbook
+          </Button>
+        )}
+        <Button
+          disabledFocusable={!ready || excelAvailable === undefined}
+          aria-describedby={why}
+          onClick={() =>
+            act("partner", () =>
+              exportWorkbook(writePartner, draft, now(), target(), "partner copy")
+            )
+          }
+        >
+          {excelAvailable ? "Export partner copy" : "Download partner copy"}
+        </Button>
+        {busy && <Spinner size="tiny" label="Working…" />}
+        {outcome && (
+          <MessageBar intent={outcome.status} politeness="polite" style={{ flexBasis: "100%" }}>
+            <MessageBarBody>
+              {outcome.message}
+              {outcome.status === "error" && outcome.issues.length > 0 && (
+                <ul>
+                  {outcome.issues.map((issue, i) => (
+                    <li key={i}>{issueText(issue)}</li>
+                  ))}
+                </ul>
+              )}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </>
+    );
+  };
+
+  const onImport = async (event: React.ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    input.value = "";
+    if (!file) return;
+    const result = importJson(latest.current, await file.text(), file.name);
+    if (result.ok) {
+      change(result.workspace);
+      setOutcome({ status: "success", message: result.message });
+    } else {
+      setOutcome({ status: "error", message: result.message, issues: result.issues });
+    }
+  };
+
+  const onExport = () => {
+    if (!current) return;
+    const reference = String(getAt(current.document, ["reference"]) ?? "partnership");
+    const bytes = new TextEncoder().encode(exportJson(current.document));
+    downloadInBrowser(bytes, `${reference.replace(/[\\/:*?"<>|]/g, "-")}.json`, "application/json");
+    setOutcome({ status: "success", message: `Downloaded ${reference}.json.` });
+  };
+
+  return (
+    <section className={styles.pane} aria-labelledby="partnerships-heading">
+      <Subtitle2 as="h2" id="partnerships-heading">
+        Partnerships
+      </Subtitle2>
+      {workspace.partnerships.length > 0 ? (
+        <Field label="Open partnership">
+          <Select
+            id="open-partnership"
+            value={workspace.selectedId ?? ""}
+            onChange={(_, data) => change({ ...latest.current, selectedId: data.value })}
+          >
+            {workspace.partnerships.map((p) => (
+              <option key={p.id} value={p.id}>
+                {label(p.document)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : (
+        <Body1 as="p">
+          No partnership yet: start a new one, or import a partnership document (.json).
+        </Body1>
+      )}
+      <div className={styles.actions}>
+        <Button onClick={() => change(addNew(latest.current, now()))}>New partnership</Button>
+        <Button
+          disabled={!current}
+          onClick={() => change(duplicateSelected(latest.current, now()))}
+        >
+          Duplicate
+        </Button>
+        <Button onClick={() => fileInput.current?.click()}>Import JSON…</Button>
+        <Button disabled={!current} onClick={onExport}>
+          Export JSON
+        </Button>
+        <input
+          ref={fileInput}
+          className={styles.hidden}
+          type="file"
+          accept=".json,application/json"
+          aria-label="Partnership document to import"
+          tabIndex={-1}
+          onChange={onImport}
+        />
+      </div>
+      {current && (
+        <PartnershipEditor
+          key={current.id}
+          draft={current.document}
+          onChange={onDraftChange}
+          renderActions={renderActions}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,178 @@
+/*
+ * The Review step: the priced breakdown line by line (cost, marginal cost and full cost, the basis the
+ * use decides and why), the recoveries and the totals; then every principle finding with its guide
+ * reference and a link to the field it asks the user to change. While the document is incomplete, the
+ * list of what is missing, each with a link to its field.
+ */
+import * as React from "react";
+import {
+  Badge,
+  Body1,
+  Caption1,
+  Link,
+  makeStyles,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
+import { formatPounds } from "../../core/decimal";
+import { SEVERITIES, type Severity } from "../../core/principles";
+import { SEVERITY_LABELS } from "../quoteFromDocument";
+import { useEditor } from "./fields";
+
+const useStyles = makeStyles({
+  step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  table: { tableLayout: "auto" },
+  number: { textAlign: "right", whiteSpace: "nowrap" },
+  total: { fontWeight: tokens.fontWeightSemibold },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  item: { marginBottom: tokens.spacingVerticalS },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+const BADGE: Record<Severity, { color: "danger" | "warning" | "informative"; label: string }> = {
+  error: { color: "danger", label: "Error" },
+  warning: { color: "warning", label: "Warning" },
+  info: { color: "informative", label: "Information" },
+};
+
+export interface ReviewStepProps {
+  /** Shows the field at a document path (`costs.lines[2].unitCost`): its step, then the control. */
+  goToField: (path: string) => void;
+}
+
+export function ReviewStep({ goToField }: ReviewStepProps): React.JSX.Element {
+  const styles = useStyles();
+  const { priced } = useEditor();
+  const fieldLink = (path: string, text = "Go to the field") => (
+    <Link as="button" inline onClick={() => goToField(path)}>
+      {text}
+    </Link>
+  );
+
+  if (priced.status === "invalid") {
+    return (
+      <section className={styles.step} aria-labelledby="review-heading">
+        <Subtitle2 as="h3" id="review-heading">
+          {priced.issues.length === 1
+            ? "One thing to complete before the quote can be priced"
+            : `${priced.issues.length} things to complete before the quote can be priced`}
+        </Subtitle2>
+        <ul className={styles.list} aria-label="To complete">
+          {priced.issues.map((issue, i) => (
+            <li key={i} className={styles.item}>
+              <code>{issue.path}</code>: {issue.message}. {fieldLink(issue.path)}
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  }
+
+  const { quote, findings } = priced;
+  const money = formatPounds;
+  return (
+    <section className={styles.step} aria-labelledby="review-heading">
+      <Subtitle2 as="h3" id="review-heading">
+        Priced at {quote.basis}
+      </Subtitle2>
+      <Body1 as="p">{quote.basisReason}</Body1>
+      <Table aria-label="Cost lines" size="small" className={styles.table}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Line</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>Cost</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>Marginal</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>Full</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {quote.lines.map((line) => (
+            <TableRow key={line.id}>
+              <TableCell>{line.description}</TableCell>
+              <TableCell className={styles.number}>{money(line.cost)}</TableCell>
+              <TableCell className={styles.number}>{money(line.marginal)}</TableCell>
+              <TableCell className={styles.number}>{money(line.full)}</TableCell>
+            </TableRow>
+          ))}
+          <TableRow>
+            <TableCell className={styles.total}>Overall</TableCell>
+            <TableCell />
+            <TableCell className={`${styles.number} ${styles.total}`}>
+              {money(quote.marginalCost)}
+            </TableCell>
+            <TableCell className={`${styles.number} ${styles.total}`}>
+              {money(quote.fullCost)}
+            </TableCell>
+          </TableRow>
+        </TableBody>
+      </Table>
+      <Table aria-label="Recoveries and totals" size="small" className={styles.table}>
+        <TableBody>
+          {quote.recoveries.map((recovery) => (
+            <TableRow key={recovery.id}>
+              <TableCell>
+                {recovery.description}: {recovery.rate.times(100).toString()}% of{" "}
+                {money(recovery.base)}
+              </TableCell>
+              <TableCell className={styles.number}>{money(recovery.amount)}</TableCell>
+            </TableRow>
+          ))}
+          {quote.directAllocations.map((allocation) => (
+            <TableRow key={allocation.id}>
+              <TableCell>{allocation.description}</TableCell>
+              <TableCell className={styles.number}>{money(allocation.amount)}</TableCell>
+            </TableRow>
+          ))}
+          <TableRow>
+            <TableCell className={styles.total}>Total before VAT</TableCell>
+            <TableCell className={`${styles.number} ${styles.total}`}>
+              {money(quote.total)}
+            </TableCell>
+          </TableRow>
+          <TableRow>
+            <TableCell>VAT at {quote.vatRate.times(100).toString()}%</TableCell>
+            <TableCell className={styles.number}>{money(quote.vat)}</TableCell>
+          </TableRow>
+          <TableRow>
+            <TableCell className={styles.total}>Total including VAT</TableCell>
+            <TableCell className={`${styles.number} ${styles.total}`}>
+              {money(quote.totalIncVat)}
+            </TableCell>
+          </TableRow>
+        </TableBody>
+      </Table>
+
+      <Subtitle2 as="h3">
+        {findings.length === 0
+          ? "No findings against the principles"
+          : `Findings against the principles (${findings.length})`}
+      </Subtitle2>
+      {SEVERITIES.map((severity) => {
+        const group = findings.filter((finding) => finding.severity === severity);
+        if (group.length === 0) return null;
+        return (
+          <ul key={severity} className={styles.list} aria-label={SEVERITY_LABELS[severity]}>
+            {group.map((finding, i) => (
+              <li key={i} className={styles.item}>
+                <Badge appearance="tint" color={BADGE[severity].color}>
+                  {BADGE[severity].label}
+                </Badge>{" "}
+                {finding.message}{" "}
+                <Caption1 className={styles.note}>
+                  {finding.principle} · {finding.guideSection}
+                </Caption1>{" "}
+                {finding.field !== undefined && fieldLink(finding.field, "Change it")}
+              </li>
+            ))}
+          </ul>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,545 @@
+/*
+ * The editor's steps: Partnership, Data and value, Costs, Value sharing. Each lays out the controls for
+ * its part of the document, in the guide's order; lists (data assets, cost lines, milestones...) can be
+ * added to and removed from, each item in its own labelled group.
+ */
+import * as React from "react";
+import { Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { COST_CATEGORIES, LINE_KINDS, QUOTE_STAGES } from "../../core/vocabulary";
+import {
+  ACCESS_ROUTE_LABELS,
+  COST_CATEGORY_LABELS,
+  FOREGROUND_IP_OWNER_LABELS,
+  IG_STATUS_LABELS,
+  INTENDED_USE_LABELS,
+  ORGANISATION_TYPE_LABELS,
+  PARTNERSHIP_TYPE_LABELS,
+  QUOTE_STAGE_LABELS,
+  USE_LABELS,
+  VALUE_CHARACTERISTICS,
+  VALUE_CHARACTERISTIC_LABELS,
+} from "../../document";
+import { getAt, nextId, type Json, type Path } from "./draft";
+import { CheckField, ChoiceField, DateField, NumberField, TextField, useEditor } from "./fields";
+
+const useStyles = makeStyles({
+  step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  group: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  grow: { flexGrow: 1, flexBasis: "8rem", minWidth: 0 },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+const options = <K extends string>(keys: readonly K[], labels: Readonly<Record<K, string>>) =>
+  Object.fromEntries(keys.map((key) => [key, labels[key]])) as Record<string, string>;
+
+const YES_NO_LEVELS = { low: "Low", high: "High" };
+const LINE_KIND_LABELS: Record<(typeof LINE_KINDS)[number], string> = {
+  staff: "Staff time (on-costs apply)",
+  "non-staff": "Non-staff",
+};
+
+function Group({
+  legend,
+  children,
+}: {
+  legend: string;
+  children: React.ReactNode;
+}): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <fieldset className={styles.group}>
+      <legend className={styles.legend}>{legend}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+function Row({ children }: { children: React.ReactNode }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <div className={styles.row}>
+      {React.Children.map(children, (child) => (
+        <div className={styles.grow}>{child}</div>
+      ))}
+    </div>
+  );
+}
+
+/** A list's items, each in its own group with a Remove button, and an Add button after them. */
+function ListEditor({
+  path,
+  itemName,
+  newItem,
+  renderItem,
+  describe,
+}: {
+  path: Path;
+  itemName: string;
+  newItem: (items: Json | undefined) => Json;
+  renderItem: (itemPath: Path, index: number) => React.ReactNode;
+  describe: (item: Json | undefined, index: number) => string;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const editor = useEditor();
+  const items = getAt(editor.draft, path);
+  const list = Array.isArray(items) ? items : [];
+  return (
+    <>
+      {list.map((item, index) => {
+        const name = describe(item, index);
+        return (
+          <Group key={index} legend={name}>
+            {renderItem([...path, index], index)}
+            <div className={styles.actions}>
+              <Button
+                size="small"
+                aria-label={`Remove ${name}`}
+                onClick={() => editor.update([...path, index], undefined)}
+              >
+                Remove
+              </Button>
+            </div>
+          </Group>
+        );
+      })}
+      <div className={styles.actions}>
+        <Button onClick={() => editor.update(path, [...list, newItem(items)])}>
+          Add {itemName}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+const textOf = (value: Json | undefined, fallback: string) =>
+  typeof value === "string" && value.trim() !== "" ? value : fallback;
+
+export function PartnershipStep(): React.JSX.Element {
+  const styles = useStyles();
+  const { draft } = useEditor();
+  const stage = getAt(draft, ["quote", "stage"]);
+  return (
+    <div className={styles.step}>
+      <TextField
+        path={["reference"]}
+        label="Reference"
+        required
+        hint="The trust's own, e.g. DP-2026-014"
+      />
+      <Group legend="Trust">
+        <TextField path={["trust", "name"]} label="Trust name" required />
+        <Row>
+          <TextField path={["trust", "odsCode"]} label="ODS code" />
+          <TextField path={["owner"]} label="Lead for this partnership" />
+        </Row>
+        <TextField path={["trust", "address"]} label="Address on the quote" />
+      </Group>
+      <Group legend="Partner">
+        <TextField path={["partner", "name"]} label="Partner organisation" required />
+        <ChoiceField
+          path={["partner", "organisationType"]}
+          label="Organisation type"
+          hint="Kept for the register only: it never changes the price"
+          required
+          options={ORGANISATION_TYPE_LABELS}
+        />
+      </Group>
+      <Group legend="The partnership">
+        <ChoiceField
+          path={["partnershipType"]}
+          label="Type of partnership"
+          required
+          options={PARTNERSHIP_TYPE_LABELS}
+        />
+        <TextField path={["purpose"]} label="Purpose" required multiline />
+        <TextField
+          path={["expectedPatientBenefit"]}
+          label="Expected benefit to patients or the NHS"
+          multiline
+        />
+        <ChoiceField
+          path={["use"]}
+          label="Use of the data"
+          hint="Commercial use is charged at full cost, non-commercial at marginal cost"
+          required
+          options={USE_LABELS}
+        />
+        <ChoiceField
+          path={["accessRoute"]}
+          label="Access route"
+          required
+          options={ACCESS_ROUTE_LABELS}
+        />
+        {getAt(draft, ["accessRoute"]) === "shared-with-partner" && (
+          <TextField
+            path={["accessJustification"]}
+            label="Why the data must leave the NHS"
+            multiline
+          />
+        )}
+        <ChoiceField
+          path={["foregroundIpOwner"]}
+          label="Foreground IP owner"
+          required
+          options={FOREGROUND_IP_OWNER_LABELS}
+        />
+        <CheckField path={["consentToCommercialise"]} label="Consent-to-commercialise clause" />
+        <CheckField path={["outputsOpen"]} label="Outputs published openly" />
+        <CheckField path={["exclusivityRequested"]} label="Partner asks for exclusive access" />
+        <CheckField
+          path={["publishedInDataUseRegister"]}
+          label="Listed in the trust's public register of data uses"
+        />
+      </Group>
+      <Group legend="Information governance">
+        <Row>
+          <ChoiceField
+            path={["informationGovernance", "dpia"]}
+            label="DPIA"
+            options={IG_STATUS_LABELS}
+          />
+          <ChoiceField
+            path={["informationGovernance", "dataProcessingAgreement"]}
+            label="Data processing agreement"
+            options={IG_STATUS_LABELS}
+          />
+        </Row>
+        <Row>
+          <ChoiceField
+            path={["informationGovernance", "dataSharingAgreement"]}
+            label="Data sharing agreement"
+            options={IG_STATUS_LABELS}
+          />
+          <ChoiceField
+            path={["informationGovernance", "supplierDueDiligence"]}
+            label="Supplier due diligence"
+            options={IG_STATUS_LABELS}
+          />
+        </Row>
+      </Group>
+      <Group legend="The quote">
+        <Row>
+          <ChoiceField
+            path={["quote", "stage"]}
+            label="Stage"
+            required
+            options={options(QUOTE_STAGES, QUOTE_STAGE_LABELS)}
+          />
+          <DateField path={["quote", "date"]} label="Quote date" required />
+        </Row>
+        <Row>
+          <DateField path={["quote", "validUntil"]} label="Valid until" />
+          <NumberField path={["quote", "paymentTermsDays"]} label="Payment terms (days)" />
+        </Row>
+        {stage !== "draft" && stage !== "withdrawn" && stage !== undefined && (
+          <DateField path={["quote", "issuedOn"]} label="Issued on" />
+        )}
+        {stage === "accepted" && <DateField path={["quote", "acceptedOn"]} label="Accepted on" />}
+        {stage === "declined" && <DateField path={["quote", "declinedOn"]} label="Declined on" />}
+        {stage === "withdrawn" && (
+          <DateField path={["quote", "withdrawnOn"]} label="Withdrawn on" />
+        )}
+        <Row>
+          <NumberField path={["vatRate"]} label="VAT rate" kind="percent" required />
+          <DateField path={["reviewDate"]} label="Next review" />
+        </Row>
+      </Group>
+    </div>
+  );
+}
+
+export function DataStep(): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <div className={styles.step}>
+      <Caption1 className={styles.note}>
+        The guide values data by six characteristics; four or more high ones in data used to build a
+        product call for a share in its value.
+      </Caption1>
+      <ListEditor
+        path={["dataAssets"]}
+        itemName="data asset"
+        describe={(item, i) => textOf(getAt(item ?? null, ["name"]), `Data asset ${i + 1}`)}
+        newItem={() => ({
+          name: "",
+          description: "",
+          ...Object.fromEntries(VALUE_CHARACTERISTICS.map((c) => [c, "low"])),
+        })}
+        renderItem={(path) => (
+          <>
+            <TextField path={[...path, "name"]} label="Name" required />
+            <TextField path={[...path, "description"]} label="Description" required multiline />
+            {VALUE_CHARACTERISTICS.map((characteristic) => (
+              <ChoiceField
+                key={characteristic}
+                path={[...path, characteristic]}
+                label={VALUE_CHARACTERISTIC_LABELS[characteristic]}
+                options={YES_NO_LEVELS}
+              />
+            ))}
+            <ChoiceField
+              path={[...path, "intendedUse"]}
+              label="Intended use"
+              required
+              options={INTENDED_USE_LABELS}
+            />
+          </>
+        )}
+      />
+    </div>
+  );
+}
+
+export function CostsStep(): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <div className={styles.step}>
+      <Group legend="Rates from the trust's pricing strategy">
+        <Row>
+          <TextField path={["pricing", "strategy", "id"]} label="Strategy id" />
+          <NumberField path={["pricing", "strategy", "revision"]} label="Revision" />
+        </Row>
+        <Row>
+          <NumberField
+            path={["pricing", "staffOnCostRate"]}
+            label="Staff on-costs"
+            kind="percent"
+            required
+          />
+          <NumberField
+            path={["pricing", "overheadRate"]}
+            label="Overheads"
+            kind="percent"
+            required
+          />
+        </Row>
+        <Row>
+          <NumberField
+            path={["pricing", "fixedCostRecoveryRate"]}
+            label="Fixed cost recovery"
+            kind="percent"
+            required
+          />
+          <NumberField
+            path={["pricing", "capitalCostRecoveryRate"]}
+            label="Capital cost recovery"
+            kind="percent"
+            required
+          />
+        </Row>
+      </Group>
+      <Subtitle2 as="h3">Cost lines</Subtitle2>
+      <ListEditor
+        path={["costs", "lines"]}
+        itemName="cost line"
+        describe={(item, i) => textOf(getAt(item ?? null, ["description"]), `Cost line ${i + 1}`)}
+        newItem={(items) => ({
+          id: nextId(items, "line"),
+          category: "services",
+          description: "",
+          unit: "day",
+        })}
+        renderItem={(path) => <CostLineFields path={path} />}
+      />
+      <Subtitle2 as="h3">Direct allocations</Subtitle2>
+      <Caption1 className={styles.note}>
+        Infrastructure built for this partnership alone, charged in full as capital.
+      </Caption1>
+      <ListEditor
+        path={["costs", "directAllocations"]}
+        itemName="direct allocation"
+        describe={(item, i) => textOf(getAt(item ?? null, ["description"]), `Allocation ${i + 1}`)}
+        newItem={(items) => ({ id: nextId(items, "allocation"), description: "" })}
+        renderItem={(path) => (
+          <>
+            <TextField path={[...path, "description"]} label="Description" required />
+            <NumberField path={[...path, "amount"]} label="Amount" kind="pounds" required />
+          </>
+        )}
+      />
+    </div>
+  );
+}
+
+function CostLineFields({ path }: { path: Path }): React.JSX.Element {
+  return (
+    <>
+      <TextField path={[...path, "description"]} label="Description" required />
+      <Row>
+        <ChoiceField
+          path={[...path, "category"]}
+          label="Category"
+          required
+          options={options(COST_CATEGORIES, COST_CATEGORY_LABELS)}
+        />
+        <ChoiceField
+          path={[...path, "kind"]}
+          label="Kind"
+          hint="Default: staff time for services and people, non-staff otherwise"
+          options={LINE_KIND_LABELS}
+        />
+      </Row>
+      <Row>
+        <NumberField path={[...path, "quantity"]} label="Quantity" required />
+        <TextField path={[...path, "unit"]} label="Unit" required />
+        <NumberField path={[...path, "unitCost"]} label="Unit cost" kind="pounds" required />
+      </Row>
+      <CheckField path={[...path, "passThrough"]} label="Pass-through charge (no overheads)" />
+      <TextField path={[...path, "id"]} label="Line id" required />
+    </>
+  );
+}
+
+export function ValueSharingStep(): React.JSX.Element {
+  const styles = useStyles();
+  const editor = useEditor();
+  const terms = getAt(editor.draft, ["valueSharing"]);
+  const has = (key: string) => getAt(terms ?? null, [key]) !== undefined;
+  const toggle = (key: string, start: Json) => (
+    <Button onClick={() => editor.update(["valueSharing", key], has(key) ? undefined : start)}>
+      {has(key) ? "Remove" : "Add"} {MECHANISM_NAMES[key]}
+    </Button>
+  );
+  return (
+    <div className={styles.step}>
+      <Caption1 className={styles.note}>
+        Commercial partners share in the value of products built with NHS data: any of a fixed
+        payment, a subscription, milestone payments and a revenue royalty.
+      </Caption1>
+      <div className={styles.actions}>
+        {toggle("fixedPayment", { amount: 0, instalments: [] })}
+        {toggle("subscription", { annualFee: 0, years: 1 })}
+        {toggle("milestones", [])}
+        {toggle("royalty", { tiers: [{ threshold: 0, rate: 0 }], termYears: 1 })}
+      </div>
+      {has("fixedPayment") && (
+        <Group legend="Fixed payment">
+          <NumberField
+            path={["valueSharing", "fixedPayment", "amount"]}
+            label="Amount"
+            kind="pounds"
+            required
+          />
+          <ListEditor
+            path={["valueSharing", "fixedPayment", "instalments"]}
+            itemName="instalment"
+            describe={(_, i) => `Instalment ${i + 1}`}
+            newItem={() => ({ due: "", amount: 0 })}
+            renderItem={(path) => (
+              <Row>
+                <DateField path={[...path, "due"]} label="Due" required />
+                <NumberField path={[...path, "amount"]} label="Amount" kind="pounds" required />
+              </Row>
+            )}
+          />
+        </Group>
+      )}
+      {has("subscription") && (
+        <Group legend="Subscription">
+          <Row>
+            <NumberField
+              path={["valueSharing", "subscription", "annualFee"]}
+              label="First year's fee"
+              kind="pounds"
+              required
+            />
+            <NumberField path={["valueSharing", "subscription", "years"]} label="Years" required />
+          </Row>
+          <NumberField
+            path={["valueSharing", "subscription", "indexation"]}
+            label="Yearly indexation"
+            kind="percent"
+          />
+          <CheckField
+            path={["valueSharing", "subscription", "inAdvance"]}
+            label="Paid at the start of each year"
+          />
+        </Group>
+      )}
+      {has("milestones") && (
+        <Group legend="Milestone payments">
+          <ListEditor
+            path={["valueSharing", "milestones"]}
+            itemName="milestone"
+            describe={(item, i) =>
+              textOf(getAt(item ?? null, ["description"]), `Milestone ${i + 1}`)
+            }
+            newItem={() => ({ description: "", amount: 0, year: 1, probability: 1 })}
+            renderItem={(path) => (
+              <>
+                <TextField path={[...path, "description"]} label="Milestone" required />
+                <Row>
+                  <NumberField path={[...path, "amount"]} label="Amount" kind="pounds" required />
+                  <NumberField path={[...path, "year"]} label="Year" required />
+                  <NumberField
+                    path={[...path, "probability"]}
+                    label="Probability"
+                    kind="percent"
+                    required
+                  />
+                </Row>
+              </>
+            )}
+          />
+        </Group>
+      )}
+      {has("royalty") && (
+        <Group legend="Revenue royalty">
+          <ListEditor
+            path={["valueSharing", "royalty", "tiers"]}
+            itemName="tier"
+            describe={(_, i) => `Tier ${i + 1}`}
+            newItem={() => ({ threshold: 0, rate: 0 })}
+            renderItem={(path) => (
+              <Row>
+                <NumberField
+                  path={[...path, "threshold"]}
+                  label="Revenue from"
+                  kind="pounds"
+                  required
+                />
+                <NumberField path={[...path, "rate"]} label="Rate" kind="percent" required />
+              </Row>
+            )}
+          />
+          <Row>
+            <NumberField
+              path={["valueSharing", "royalty", "annualCap"]}
+              label="Annual cap"
+              kind="pounds"
+            />
+            <NumberField
+              path={["valueSharing", "royalty", "annualMinimum"]}
+              label="Annual minimum"
+              kind="pounds"
+            />
+          </Row>
+          <NumberField
+            path={["valueSharing", "royalty", "termYears"]}
+            label="Term (years)"
+            required
+          />
+        </Group>
+      )}
+    </div>
+  );
+}
+
+const MECHANISM_NAMES: Record<string, string> = {
+  fixedPayment: "fixed payment",
+  subscription: "subscription",
+  milestones: "milestones",
+  royalty: "royalty",
+};

@@ -1,0 +1,144 @@
+/*
+ * The partnerships the pane holds (several per workbook, or per browser) and which one is open: pure
+ * operations, so the component only decides when to call them.
+ */
+import { documentKind, migrateToCurrent, readJsonText, type DocumentIssue } from "../../document";
+import { getAt, isoDay, newPartnershipDraft, type Draft, type Json } from "./draft";
+
+export interface WorkspacePartnership {
+  /** Stable within the workspace, whatever the reference becomes. */
+  readonly id: string;
+  readonly document: Draft;
+}
+
+export interface EditorWorkspace {
+  readonly partnerships: readonly WorkspacePartnership[];
+  readonly selectedId: string | undefined;
+}
+
+export const EMPTY_WORKSPACE: EditorWorkspace = { partnerships: [], selectedId: undefined };
+
+function newId(workspace: EditorWorkspace): string {
+  const used = new Set(workspace.partnerships.map((p) => p.id));
+  let n = workspace.partnerships.length + 1;
+  while (used.has(`p${n}`)) n++;
+  return `p${n}`;
+}
+
+/** A reference not yet used in the workspace: DP-2026-001, DP-2026-002... */
+export function nextReference(workspace: EditorWorkspace, today: Date): string {
+  const used = new Set(
+    workspace.partnerships.map((p) => String(getAt(p.document, ["reference"]) ?? "").toUpperCase())
+  );
+  const year = today.getFullYear();
+  let n = 1;
+  while (used.has(`DP-${year}-${String(n).padStart(3, "0")}`)) n++;
+  return `DP-${year}-${String(n).padStart(3, "0")}`;
+}
+
+export function selected(workspace: EditorWorkspace): WorkspacePartnership | undefined {
+  return workspace.partnerships.find((p) => p.id === workspace.selectedId);
+}
+
+function withPartnership(workspace: EditorWorkspace, document: Draft): EditorWorkspace {
+  const id = newId(workspace);
+  return { partnerships: [...workspace.partnerships, { id, document }], selectedId: id };
+}
+
+/** Adds a new partnership, for the trust of the one open (if any), and opens it. */
+export function addNew(workspace: EditorWorkspace, today: Date): EditorWorkspace {
+  const current = selected(workspace)?.document;
+  const trust = getAt(current, ["trust"]);
+  const pricing = getAt(current, ["pricing"]);
+  return withPartnership(
+    workspace,
+    newPartnershipDraft({
+      today,
+      reference: nextReference(workspace, today),
+      ...(trust && typeof trust === "object" && !Array.isArray(trust) ? { trust } : {}),
+      ...(pricing && typeof pricing === "object" && !Array.isArray(pricing)
+        ? { pricing: { ...pricing, overrides: [] } }
+        : {}),
+    })
+  );
+}
+
+/** A copy of the open partnership under a new reference, dated today, as a draft. */
+export function duplicateSelected(workspace: EditorWorkspace, today: Date): EditorWorkspace {
+  const current = selected(workspace);
+  if (!current) return workspace;
+  const copy: Draft = {
+    ...current.document,
+    reference: nextReference(workspace, today),
+    quote: { stage: "draft", date: isoDay(today) },
+  };
+  return withPartnership(workspace, copy);
+}
+
+export function replaceSelected(workspace: EditorWorkspace, document: Draft): EditorWorkspace {
+  return {
+    ...workspace,
+    partnerships: workspace.partnerships.map((p) =>
+      p.id === workspace.selectedId ? { ...p, document } : p
+    ),
+  };
+}
+
+export function removeSelected(workspace: EditorWorkspace): EditorWorkspace {
+  const index = workspace.partnerships.findIndex((p) => p.id === workspace.selectedId);
+  if (index < 0) return workspace;
+  const partnerships = workspace.partnerships.filter((_, i) => i !== index);
+  const next = partnerships[Math.min(index, partnerships.length - 1)];
+  return { partnerships, selectedId: next?.id };
+}
+
+export type ImportResult =
+  | { ok: true; workspace: EditorWorkspace; message: string }
+  | { ok: false; message: string; issues: readonly DocumentIssue[] };
+
+/**
+ * Adds a partnership document read from a JSON file, upgraded to the current version if it is older
+ * (and says what the upgrade changed). A document with problems is still imported, so the user can
+ * correct it in the pane; only a file that is not a partnership document at all is refused.
+ */
+export function importJson(
+  workspace: EditorWorkspace,
+  text: string,
+  fileName: string
+): ImportResult {
+  const read = readJsonText(text);
+  if (!read.ok) return { ok: false, message: `${fileName} is not valid JSON`, issues: read.issues };
+  if (documentKind(read.json) !== "partnership")
+    return {
+      ok: false,
+      message: `${fileName} is not a partnership document`,
+      issues: [
+        {
+          path: "format",
+          message:
+            'must be "nhsdp.partnership" (a pricing strategy or another file cannot be imported here)',
+        },
+      ],
+    };
+  const migrated = migrateToCurrent(read.json);
+  if (!migrated.ok)
+    return {
+      ok: false,
+      message: `${fileName} cannot be read as a partnership`,
+      issues: migrated.issues,
+    };
+  const upgraded = migrated.original !== undefined;
+  const notes = migrated.notes?.length ? ` ${migrated.notes.join(" ")}` : "";
+  return {
+    ok: true,
+    workspace: withPartnership(workspace, migrated.document as Draft),
+    message: upgraded
+      ? `Imported ${fileName}, upgraded from version ${migrated.fromVersion} to the current format.${notes}`
+      : `Imported ${fileName}.`,
+  };
+}
+
+/** The open partnership as the JSON file a user exports: the document exactly as it stands. */
+export function exportJson(document: Json): string {
+  return JSON.stringify(document, null, 2) + "\n";
+}
