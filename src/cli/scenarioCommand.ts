@@ -2,19 +2,26 @@
  * nhsdp scenario DOCUMENT [--json] [--trials N] [--seed S] [-o scenario.xlsx]: compares the document's
  * value-sharing terms with the alternatives in its scenarios block: each mechanism's present value and
  * risk-adjusted present value, the breakeven royalty against the milestone offer, the sensitivity
- * grids and a seeded simulation. Exit 0 on success, 2 when the document or an option is invalid.
+ * grids and a seeded simulation; -o writes them as the scenario sheet, and never replaces a file
+ * unless --force says so. Exit 0 on success, 2 when the document or an option is invalid.
  */
 import { InvalidArgumentError, type Command } from "commander";
+import fs from "fs";
+import path from "path";
 import { formatPounds } from "../core/decimal";
 import { InputError } from "../core/errors";
 import { evaluateScenarios, scenarioInputs, simulate, simulationSettings } from "../core/scenarios";
 import { MAX_TRIALS } from "../document/scenarios";
 import type { Partnership } from "../document/schema";
+import { buildScenarioSheet } from "../sheets/scenarioSheet";
+import { writeWorkbook } from "../sheets/xlsxWriter";
 import { scenarioFigures } from "./scenarioFigures";
 
 export interface ScenarioIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** When the workbook is generated, as the sheet says. */
+  now?: () => Date;
 }
 
 /** Reads and checks a partnership document, failing with the CLI's usual messages. */
@@ -36,27 +43,62 @@ export interface ScenarioOptions {
   trials?: number;
   seed?: number;
   output?: string;
+  force?: boolean;
+}
+
+/** Writes beside the target and renames, so a failure never leaves half a workbook behind. */
+function writeWholeFile(target: string, bytes: Uint8Array, shownAs: string): void {
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temporary, bytes);
+    fs.renameSync(temporary, target);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "EISDIR"
+        ? "it is a folder"
+        : code === "ENOENT"
+          ? "its folder does not exist"
+          : (code ?? String(error));
+    throw new InputError("value", shownAs, `cannot be written: ${reason}`);
+  }
 }
 
 const percent = (rate: number) => `${(rate * 100).toFixed(2)}%`;
 
-export function runScenario(
+export async function runScenario(
   file: string,
   options: ScenarioOptions,
   io: ScenarioIo,
   read: ReadPartnership
-): number {
-  if (options.output !== undefined)
+): Promise<number> {
+  const output = options.output;
+  if (output !== undefined && !/\.xlsx$/i.test(output))
     throw new InputError(
       "value",
-      "-o, --output",
-      "the scenario workbook cannot be written yet; use --json for the figures"
+      output,
+      "must end in .xlsx: the scenario sheet is written as an Excel workbook"
     );
   const { doc } = read(file);
+  const target = output === undefined ? undefined : path.resolve(output);
+  // Checked before the simulation runs, so a refusal costs nothing.
+  if (target !== undefined && fs.existsSync(target) && !options.force)
+    throw new InputError(
+      "value",
+      output as string,
+      "already exists; choose another name or pass --force to replace it"
+    );
   const inputs = scenarioInputs(doc);
   const result = evaluateScenarios(inputs);
   const settings = simulationSettings(doc, { trials: options.trials, seed: options.seed });
   const simulation = simulate(inputs, settings);
+  if (target !== undefined) {
+    const sheet = buildScenarioSheet(doc, inputs, result, settings, simulation, {
+      generatedAt: (io.now ?? (() => new Date()))(),
+    });
+    writeWholeFile(target, await writeWorkbook([sheet]), output as string);
+  }
   if (options.json) {
     io.stdout(
       JSON.stringify(scenarioFigures(doc, inputs, result, settings, simulation), null, 2) + "\n"
@@ -117,8 +159,9 @@ export function registerScenarioCommand(
       "simulation seed, instead of the document's (default 1)",
       wholeNumber("--seed", 0, 2147483647)
     )
-    .option("-o, --output <file>", "write the scenario workbook (.xlsx): not available yet")
-    .action((file: string, options: ScenarioOptions) => {
-      setExit(runScenario(file, options, io, read));
+    .option("-o, --output <file>", "write the scenario sheet as a workbook (.xlsx)")
+    .option("--force", "replace the output file if it exists")
+    .action(async (file: string, options: ScenarioOptions) => {
+      setExit(await runScenario(file, options, io, read));
     });
 }

@@ -11,7 +11,11 @@ import { valueSharingFigures } from "../../src/cli/figures";
 import { registerScenarioCommand } from "../../src/cli/scenarioCommand";
 import { InputError } from "../../src/core/errors";
 import { parsePartnership } from "../../src/document/parse";
+import * as ExcelJS from "exceljs";
+import { SCENARIO_NAMES } from "../../src/sheets/scenarioSheet";
+import { readDefinedNames } from "../../src/sheets/xlsxWriter";
 import { expectRelativelyClose } from "../support/assertions";
+import { LIBREOFFICE_TIMEOUT_MS, recalculateBufferWithLibreOffice } from "../support/libreoffice";
 import { example } from "../document/fixtures";
 
 const EXAMPLES = path.join(__dirname, "..", "..", "examples");
@@ -138,12 +142,69 @@ describe("nhsdp scenario", () => {
     expect(stderr).toMatch(/nhsdp: scenarios: the document has no scenarios block/);
   });
 
-  it("says the workbook cannot be written yet", async () => {
-    const { code, stderr } = await run(IMAGING, "-o", path.join(work, "scenario.xlsx"));
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/-o, --output: the scenario workbook cannot be written yet/);
-    expect(fs.existsSync(path.join(work, "scenario.xlsx"))).toBe(false);
+  it("writes the scenario sheet with -o and refuses to replace it without --force", async () => {
+    const target = path.join(work, "imaging-scenario.xlsx");
+    const written = await run(IMAGING, "-o", target, "--trials", "500");
+    expect(written.code).toBe(0);
+    const bytes = fs.readFileSync(target);
+    expect(bytes.subarray(0, 2).toString()).toBe("PK");
+    const names = (await readDefinedNames(bytes)).map((name) => name.name);
+    expect(names).toEqual(expect.arrayContaining(Object.values(SCENARIO_NAMES)));
+
+    fs.writeFileSync(target, "keep me");
+    const refused = await run(IMAGING, "-o", target);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /imaging-scenario\.xlsx: already exists; choose another name or pass --force to replace it/
+    );
+    expect(fs.readFileSync(target, "utf8")).toBe("keep me");
+
+    const forced = await run(IMAGING, "-o", target, "--force", "--trials", "500");
+    expect(forced.code).toBe(0);
+    expect(fs.readFileSync(target).subarray(0, 2).toString()).toBe("PK");
   });
+
+  it("refuses an output that is not an .xlsx, writing nothing", async () => {
+    const target = path.join(work, "scenario.csv");
+    const { code, stderr } = await run(IMAGING, "-o", target);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/scenario\.csv: must end in \.xlsx/);
+    expect(fs.existsSync(target)).toBe(false);
+  });
+});
+
+describe("nhsdp scenario -o, recalculated by LibreOffice", () => {
+  it.each([[IMAGING], [RWE]])(
+    "%s: the named values equal --json's figures to 1e-9",
+    async (file) => {
+      const target = path.join(work, `${path.basename(file, ".json")}-recalculated.xlsx`);
+      expect((await run(file, "-o", target, "--trials", "500")).code).toBe(0);
+      const figures = JSON.parse((await run(file, "--json", "--trials", "500")).stdout);
+      const { workbook, buffer } = await recalculateBufferWithLibreOffice(fs.readFileSync(target));
+      const worksheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+      const definedNames = await readDefinedNames(buffer);
+      const named = (name: string): unknown => {
+        const reference = definedNames.find((candidate) => candidate.name === name)?.text;
+        const value = worksheet.getCell((reference?.split("!").pop() ?? "A1").replace(/\$/g, ""))
+          .value as { result?: unknown } | null;
+        return value?.result;
+      };
+      const expected: [string, number][] = [];
+      for (const kind of ["fixed", "subscription", "milestones", "royalty"] as const) {
+        const first = figures.mechanisms.find((m: { mechanism: string }) => m.mechanism === kind);
+        if (first !== undefined)
+          expected.push([SCENARIO_NAMES[kind], first.riskAdjustedPresentValue]);
+      }
+      expected.push([SCENARIO_NAMES.breakeven, figures.breakevenRoyalty.rate]);
+      expect(expected.length).toBeGreaterThanOrEqual(4);
+      const off = expected.filter(([name, value]) => {
+        const actual = named(name);
+        return typeof actual !== "number" || Math.abs(actual - value) > 1e-9 * Math.abs(value);
+      });
+      expect(off).toEqual([]);
+    },
+    LIBREOFFICE_TIMEOUT_MS
+  );
 });
 
 describe("the present value of the document's own terms, for the quote's --json", () => {
