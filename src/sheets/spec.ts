@@ -277,6 +277,7 @@ export const NATIVE_FUNCTIONS: ReadonlySet<string> = new Set([
   "FV",
   "HLOOKUP",
   "HOUR",
+  "HYPERLINK",
   "IF",
   "IFERROR",
   "INDEX",
