@@ -272,7 +272,10 @@ describe("manifest.xml", () => {
     const buttons = allElements(surfaces[0] as XmlNode, "ExtensionPoint").filter(
       (v) => v.name === "Control" && attr(v.node, "xsi:type") === "Button"
     );
-    expect(buttons).toHaveLength(1);
+    expect(buttons.map((b) => attr(b.node, "id"))).toEqual([
+      "NHSDP.TaskpaneButton",
+      "NHSDP.AuditButton",
+    ]);
     const button = (buttons[0] as Visit).node;
 
     expect(resolveResid(attr(child(button, "Label"), "resid"), "ShortStrings")).toBe("Pricing");
@@ -282,6 +285,24 @@ describe("manifest.xml", () => {
     expect(resolveResid(attr(child(action, "SourceLocation"), "resid"), "Urls")).toBe(
       `${DEV_PREFIX}taskpane.html`
     );
+  });
+
+  test("has an Audit workbook button that runs the commands bundle's auditWorkbook", () => {
+    const desktop = child(workbookHost, "DesktopFormFactor");
+    const surface = withType(children(desktop, "ExtensionPoint"), "PrimaryCommandSurface")[0];
+    const audit = allElements(surface as XmlNode, "ExtensionPoint").find(
+      (v) => v.name === "Control" && attr(v.node, "id") === "NHSDP.AuditButton"
+    );
+    expect(audit).toBeDefined();
+    const button = (audit as Visit).node;
+    expect(attr(button, "xsi:type")).toBe("Button");
+    expect(resolveResid(attr(child(button, "Label"), "resid"), "ShortStrings")).toBe(
+      "Audit workbook"
+    );
+    const action = child(button, "Action");
+    expect(attr(action, "xsi:type")).toBe("ExecuteFunction");
+    // The name commands.ts associates with Office.actions (test/audit/auditCommand.test.ts).
+    expect(text(child(action, "FunctionName"))).toBe("auditWorkbook");
   });
 
   test("has GetStarted content for the desktop", () => {

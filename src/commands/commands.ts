@@ -5,7 +5,10 @@
  * when the Office global is missing.
  */
 
-/* global Office */
+/* global Excel, Office */
+
+import type { ExcelRun } from "../sheets/officeWriter";
+import { publishAuditSummary, summariseAudit, type AuditSummary } from "./auditOutcome";
 
 function officeAvailable(): boolean {
   return typeof Office !== "undefined";
@@ -28,11 +31,70 @@ export async function action(event?: Office.AddinCommands.Event): Promise<void> 
   }
 }
 
+/** What the Audit workbook command needs from Office, so a test can hand it a mock. */
+export interface AuditCommandHost {
+  readonly run: ExcelRun;
+  readonly now: () => Date;
+  /** Opens the task pane, where a failed audit's message is shown. */
+  readonly showTaskpane: () => Promise<void>;
+}
+
+/**
+ * Audits the open workbook and adds the report sheet (activated, so the user sees it at once). The
+ * outcome is published for the task pane; on failure the pane is opened to show the message, since a
+ * ribbon command has no message box of its own. Never rejects.
+ */
+export async function runAuditCommand(host: AuditCommandHost): Promise<AuditSummary> {
+  const at = host.now();
+  let summary: AuditSummary;
+  try {
+    // Loaded on first use: the audit and the sheet writer are not needed to open the pane.
+    const { auditOpenWorkbook } = await import(
+      /* webpackChunkName: "audit" */ "../audit/auditInExcel"
+    );
+    summary = summariseAudit(await auditOpenWorkbook(host.run, at), at, "ribbon");
+  } catch (error) {
+    summary = {
+      ok: false,
+      at: at.toISOString(),
+      origin: "ribbon",
+      message: `The audit could not be started, and nothing was changed: ${error instanceof Error ? error.message : String(error)}.`,
+    };
+  }
+  publishAuditSummary(summary);
+  if (!summary.ok) {
+    console.error(`NHSDP: ${summary.message}`);
+    try {
+      await host.showTaskpane();
+    } catch (error) {
+      console.error("NHSDP: could not show the task pane", error);
+    }
+  }
+  return summary;
+}
+
+/** Ribbon "Audit workbook" handler (manifest: ExecuteFunction auditWorkbook). */
+export async function auditWorkbook(event?: Office.AddinCommands.Event): Promise<void> {
+  try {
+    await runAuditCommand({
+      run: (batch) => Excel.run(batch),
+      now: () => new Date(),
+      showTaskpane: async () => {
+        if (officeAvailable() && Office.addin && typeof Office.addin.showAsTaskpane === "function")
+          await Office.addin.showAsTaskpane();
+      },
+    });
+  } finally {
+    event?.completed();
+  }
+}
+
 /** Registers the command handlers with Office; returns false when Office (or Office.actions) is unavailable. */
 export function registerCommands(): boolean {
   if (!officeAvailable() || !Office.actions || typeof Office.actions.associate !== "function")
     return false;
   Office.actions.associate("action", action);
+  Office.actions.associate("auditWorkbook", auditWorkbook);
   return true;
 }
 
