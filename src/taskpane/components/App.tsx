@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Body1, Caption1, Subtitle2, Title1, makeStyles, tokens } from "@fluentui/react-components";
+import { AuditWorkbook } from "./AuditWorkbook";
 import { QuoteFromDocument } from "./QuoteFromDocument";
 
 /** Namespace of the custom functions, as declared in manifest.xml (Functions.Namespace). */
@@ -156,6 +157,8 @@ export function App({ host, excelAvailable }: AppProps): React.JSX.Element {
         </section>
 
         <QuoteFromDocument excelAvailable={excelAvailable} />
+
+        <AuditWorkbook excelAvailable={excelAvailable} />
 
         <section className={styles.section} aria-labelledby="functions-heading" id="functions">
           <Subtitle2 as="h2" id="functions-heading">
