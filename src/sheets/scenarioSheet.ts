@@ -28,7 +28,7 @@ import {
 import type { Distribution } from "../document/scenarios";
 import type { Partnership } from "../document/schema";
 import { absoluteAddress, cellAddress, columnLetter } from "./a1";
-import { DEFAULT_ROW_HEIGHT, pageBreaks } from "./pagination";
+import { DEFAULT_ROW_HEIGHT, pageHeightInRows, paginate } from "./pagination";
 import { isoMinute } from "./quoteSheet";
 import {
   HEADING,
@@ -193,6 +193,17 @@ class Cursor {
           horizontal: col >= numericFrom ? "right" : "left",
         },
       });
+    });
+    // A text label runs on over the empty header cells after it, rather than wrapping in a narrow one.
+    labels.forEach((label, i) => {
+      const col = first + i;
+      if (label === null || col >= numericFrom) return;
+      let last = i;
+      while (labels[last + 1] === null && first + last + 1 < numericFrom) last += 1;
+      if (last > i)
+        this.sheet.merge(
+          `${columnLetter(col)}${this.row}:${columnLetter(first + last)}${this.row}`
+        );
     });
     const longest = Math.max(...labels.map((label) => lineCount(label ?? "", 13)));
     this.fit(longest);
@@ -447,8 +458,17 @@ export function buildScenarioSheetWithLayout(
 
   candidates.forEach((candidate, index) => {
     const mechanism = candidate.mechanism;
+    // The heading, the terms and the table's header and first rows print together.
+    const termRows =
+      mechanism.kind === "royalty"
+        ? mechanism.terms.rates.length + 4
+        : mechanism.kind === "subscription"
+          ? 3
+          : 0;
     at.heading(
-      `${candidate.id}: ${KIND_LABELS[mechanism.kind].toLowerCase()}, ${candidate.fromDocument ? "the document's own terms" : "an alternative"}`
+      `${candidate.id}: ${KIND_LABELS[mechanism.kind].toLowerCase()}, ${candidate.fromDocument ? "the document's own terms" : "an alternative"}`,
+      LAST_COLUMN,
+      termRows + 5
     );
     let royaltyTerms: {
       thresholds: string[];
@@ -726,11 +746,14 @@ export function buildScenarioSheetWithLayout(
   KINDS.forEach((kind, k) => {
     const r = namedTop + k;
     const first = firstOfKind(candidates, kind);
-    sheet.setAt(r, 1, text(`${KIND_LABELS[kind]}: ${SCENARIO_NAMES[kind]}`), { style: LABEL });
+    sheet.setAt(r, 1, text(KIND_LABELS[kind]), { style: LABEL });
     sheet.merge(`A${r}:B${r}`);
-    sheet.setAt(r, 3, text(first === undefined ? "None in this comparison" : first.id), {
+    sheet.setAt(r, 3, text(SCENARIO_NAMES[kind]), { style: TOP });
+    sheet.merge(`C${r}:D${r}`);
+    sheet.setAt(r, 5, text(first === undefined ? "None in this comparison" : first.id), {
       style: TOP,
     });
+    sheet.merge(`E${r}:H${r}`);
     const i = first === undefined ? -1 : candidates.indexOf(first);
     const cell = sheet.setAt(
       r,
@@ -741,13 +764,13 @@ export function buildScenarioSheetWithLayout(
     sheet.defineName(SCENARIO_NAMES[kind], cell);
   });
   const breakevenNamedRow = namedTop + KINDS.length;
-  sheet.setAt(breakevenNamedRow, 1, text(`Breakeven royalty: ${SCENARIO_NAMES.breakeven}`), {
-    style: LABEL,
-  });
+  sheet.setAt(breakevenNamedRow, 1, text("Breakeven royalty"), { style: LABEL });
   sheet.merge(`A${breakevenNamedRow}:B${breakevenNamedRow}`);
+  sheet.setAt(breakevenNamedRow, 3, text(SCENARIO_NAMES.breakeven), { style: TOP });
+  sheet.merge(`C${breakevenNamedRow}:D${breakevenNamedRow}`);
 
   // Breakeven: the milestones' value over the risk-weighted, discounted revenue of the royalty's years.
-  at.heading("Breakeven royalty");
+  at.heading("Breakeven royalty", LAST_COLUMN, 8);
   const revenueValue = firstRoyalty
     ? `${pMarket}*SUMPRODUCT(${forecastRange(COL.revenue)},${forecastRange(COL.factor)},${(firstRoyalty as { inTerm: string }).inTerm})`
     : `${pMarket}*SUMPRODUCT(${forecastRange(COL.revenue)},${forecastRange(COL.factor)})`;
@@ -818,12 +841,13 @@ export function buildScenarioSheetWithLayout(
   }
   sheet.setAt(
     breakevenNamedRow,
-    3,
+    5,
     text(
       milestoneCandidate === undefined ? "No milestone offer" : `Against ${milestoneCandidate.id}`
     ),
     { style: TOP }
   );
+  sheet.merge(`E${breakevenNamedRow}:H${breakevenNamedRow}`);
   sheet.defineName(SCENARIO_NAMES.breakeven, breakevenCell);
 
   // The grids' workings go below the print area; the grids themselves are printed.
@@ -838,7 +862,7 @@ export function buildScenarioSheetWithLayout(
     format: string;
   }[] = [];
 
-  at.heading("Sensitivity: royalty rate x discount rate", width);
+  at.heading("Sensitivity: royalty rate x discount rate", width, axes.royaltyRates.length + 4);
   at.note(
     `Risk-adjusted present value of a flat royalty at each rate (down) with each flat discount rate (across), ${royaltyCandidate ? `keeping ${royaltyCandidate.id}'s cap, minimum and term` : "over the whole forecast"}; the last row is ${milestoneCandidate ? `${milestoneCandidate.id}` : "the milestone offer"} at the same discount rates. Formulas over the workings below the printed page.`,
     width
@@ -893,7 +917,11 @@ export function buildScenarioSheetWithLayout(
     }
   }
 
-  at.heading("Sensitivity: peak revenue x probability of reaching market", width);
+  at.heading(
+    "Sensitivity: peak revenue x probability of reaching market",
+    width,
+    axes.peakRevenues.length + 3
+  );
   const byPeak = result.sensitivity.peakRevenueByProbability;
   if (byPeak === null || royaltyCandidate === undefined) {
     at.note("None: there is no royalty offer to vary, or the forecast has no revenue.", width);
@@ -960,11 +988,11 @@ export function buildScenarioSheetWithLayout(
     .columnWidth("A", 8)
     .columnWidth("B", 28)
     .columnWidth("C", 14)
-    .columnWidth("D", 9)
+    .columnWidth("D", 13)
     .columnWidth("E", 14)
-    .columnWidth("F", 11)
+    .columnWidth("F", 13)
     .columnWidth("G", 14)
-    .columnWidth("H", 10)
+    .columnWidth("H", 13)
     .columnWidth("I", 14)
     .columnWidth("J", 14)
     .columnWidth("K", 14);
@@ -1001,9 +1029,36 @@ export function buildScenarioSheetWithLayout(
     })),
   };
   return {
-    spec: { ...spec, print: { ...spec.print, rowBreaks: pageBreaks(spec, at.keepWithNext) } },
+    spec: { ...spec, print: { ...spec.print, rowBreaks: rowBreaks(spec, at.keepWithNext) } },
     layout,
   };
+}
+
+/**
+ * The manual page breaks: pagination.ts's, and also above a heading that its estimate puts at the top of
+ * a page. That estimate holds a little less on a page than Excel and LibreOffice print (it keeps 3% in
+ * hand), so a heading it starts a page with, or one a row or two below, may print at the foot of the
+ * page before, away from its table, unless it has a break of its own.
+ */
+function rowBreaks(
+  spec: SheetSpec,
+  keepWithNext: readonly (readonly [number, number])[]
+): number[] {
+  const { pageStarts, breaks } = paginate(spec, keepWithNext);
+  const slack = pageHeightInRows(spec) * 0.05;
+  const height = (row: number) => spec.rowHeights?.[String(row)] ?? DEFAULT_ROW_HEIGHT;
+  const added: number[] = [];
+  for (const start of pageStarts.slice(1)) {
+    let above = 0;
+    for (let row = start; above < slack; row++) {
+      if (keepWithNext.some(([kept]) => kept === row)) {
+        added.push(row);
+        break;
+      }
+      above += height(row);
+    }
+  }
+  return [...new Set([...breaks, ...added])].sort((a, b) => a - b);
 }
 
 /** The Green Book's bands as the sheet shows them (discounting.ts's schedule). */
@@ -1178,10 +1233,15 @@ function simulationSection(
   width: number
 ): void {
   const { sheet } = at;
-  at.heading("Simulation: seeded results, written as values", width);
+  at.heading(
+    "Simulation: seeded results, written as values",
+    width,
+    9 + simulation.mechanisms.length
+  );
   const line = (label: string, value: CellValueSpec, format?: string) => {
-    sheet.setAt(at.row, 1, text(label), { style: LABEL });
+    sheet.setAt(at.row, 1, text(label), { style: { ...LABEL, wrap: true } });
     sheet.merge(`A${at.row}:B${at.row}`);
+    at.fit(lineCount(label, 34));
     sheet.setAt(at.row, 3, value, {
       style: { ...TOP, horizontal: "left" },
       ...(format ? { numberFormat: format } : {}),
@@ -1221,7 +1281,8 @@ function simulationSection(
     at.row += 1;
   }
   at.row += 1;
-  at.keep(4);
+  // The histogram is short: it prints whole, its title with it.
+  at.keep(3 + simulation.histogramEdges.length - 1);
   sheet.setAt(
     at.row,
     1,
