@@ -1,8 +1,20 @@
 import * as React from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  teamsHighContrastTheme,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
 import App from "./components/App";
 import { excelAvailable } from "./quoteFromDocument";
+import { chooseTheme, themeSignalsHere, type ThemeName } from "./theme";
+
+const THEMES = {
+  light: webLightTheme,
+  dark: webDarkTheme,
+  "high-contrast": teamsHighContrastTheme,
+};
 
 /* global document, Office */
 
@@ -11,9 +23,11 @@ const title = "NHS data partnership pricing";
 function render(root: Root, host: string | null | undefined): void {
   // Known once Office.onReady has answered (host !== undefined); Office.context.host is set by then.
   const canWriteSheets = host === undefined ? undefined : excelAvailable();
+  const theme: ThemeName = chooseTheme(themeSignalsHere());
+  document.documentElement.dataset.theme = theme;
   root.render(
     <React.StrictMode>
-      <FluentProvider theme={webLightTheme}>
+      <FluentProvider theme={THEMES[theme]} style={{ minHeight: "100vh" }}>
         <App host={host} excelAvailable={canWriteSheets} />
       </FluentProvider>
     </React.StrictMode>

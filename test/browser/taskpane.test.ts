@@ -1,17 +1,23 @@
 /**
  * The task pane in a real browser: Debian's Chromium driven by playwright-core against the production
- * build served on localhost. Nothing is downloaded; outside requests (office.js from Microsoft's CDN)
- * are refused, as they are on a machine with no internet, and the page must still work.
+ * build served on localhost, at a task pane's size (350 x 600). Nothing is downloaded; outside requests
+ * (office.js from Microsoft's CDN) are refused, as on a machine with no internet, and the pane must
+ * still work: standalone, it keeps its partnerships in the browser's storage and writes the workbooks
+ * itself. Screenshots of every step are saved in test-output/ to be looked at.
  */
+import * as ExcelJS from "exceljs";
 import fs from "fs";
 import http from "http";
 import type { AddressInfo } from "net";
 import path from "path";
-import * as ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
 
-const DIST = path.join(__dirname, "..", "..", "dist");
+const ROOT = path.join(__dirname, "..", "..");
+const DIST = path.join(ROOT, "dist");
+const EXAMPLES = path.join(ROOT, "examples");
+const TEST_OUTPUT = path.join(ROOT, "test-output", "taskpane");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const TYPES: Record<string, string> = {
   ".html": "text/html",
   ".js": "text/javascript",
@@ -27,6 +33,7 @@ let browser: Browser;
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} not found: install Debian's chromium package`);
+  fs.mkdirSync(TEST_OUTPUT, { recursive: true });
   server = http.createServer((request, response) => {
     const file = path.join(
       DIST,
@@ -62,16 +69,22 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-const EXAMPLES = path.join(__dirname, "..", "..", "examples");
-const TEST_OUTPUT = path.join(__dirname, "..", "..", "test-output");
-const EXCEL_NOTE =
-  "Open this add-in in Excel to create the quote sheet; the figures above are the same.";
+interface OpenPane {
+  page: Page;
+  errors: string[];
+}
 
-/** The task pane at a task pane's width, offline, with a CustomFunctions recorder; errors collected. */
+/** The task pane at a task pane's size, offline, with a CustomFunctions recorder; page errors collected. */
 async function openTaskPane(
-  beforeLoad?: (page: Page) => Promise<unknown>
-): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 350, height: 800 } });
+  options: {
+    theme?: "light" | "dark";
+    page?: Page;
+    beforeLoad?: (page: Page) => Promise<unknown>;
+  } = {}
+): Promise<OpenPane> {
+  const page =
+    options.page ??
+    (await browser.newPage({ viewport: { width: 350, height: 600 }, acceptDownloads: true }));
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.route("**/*", (route) =>
@@ -87,9 +100,101 @@ async function openTaskPane(
       registeredIds: ids,
     };
   });
-  await beforeLoad?.(page);
-  await page.goto(`${baseUrl}/taskpane.html`);
+  await options.beforeLoad?.(page);
+  await page.goto(`${baseUrl}/taskpane.html${options.theme ? `?theme=${options.theme}` : ""}`);
   return { page, errors };
+}
+
+/** What a control is called, as a screen reader would announce it (labels, aria-label, text). */
+async function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element) return "";
+    const labelled = element.getAttribute("aria-labelledby");
+    // A required field's label ends in Fluent's "*", which is not part of its name.
+    if (labelled)
+      return labelled
+        .split(" ")
+        .map((id) => document.getElementById(id)?.textContent ?? "")
+        .join(" ")
+        .trim()
+        .replace(/\s*\*$/, "");
+    const label = element.getAttribute("aria-label");
+    if (label) return label;
+    const labels = (element as HTMLInputElement).labels;
+    if (labels && labels.length) return (labels[0]?.textContent ?? "").trim().replace(/\s*\*$/, "");
+    return (element.textContent ?? "").trim();
+  });
+}
+
+/** Presses Tab until the control called `name` has the focus: the keyboard's way there. */
+async function tabTo(page: Page, name: string | RegExp, limit = 120): Promise<void> {
+  const matches = (text: string) => (typeof name === "string" ? text === name : name.test(text));
+  const seen: string[] = [];
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await focusedName(page);
+    if (matches(focused)) return;
+    seen.push(focused);
+  }
+  throw new Error(`Tab never reached "${String(name)}"; it passed: ${seen.join(" | ")}`);
+}
+
+/** Types into the control called `name`, reached by Tab. */
+async function typeInto(page: Page, name: string, text: string): Promise<void> {
+  await tabTo(page, name);
+  await page.keyboard.type(text);
+}
+
+/** Types into the control that has the focus, which must be the one called `name`. */
+async function typeHere(page: Page, name: string, text: string): Promise<void> {
+  expect(await focusedName(page)).toBe(name);
+  await page.keyboard.type(text);
+}
+
+/** Chooses an option of the select called `name` by typing its label, as a keyboard user does. */
+async function choose(page: Page, name: string, option: string): Promise<void> {
+  await tabTo(page, name);
+  await page.keyboard.type(option);
+  const chosen = await page.evaluate(() => {
+    const select = document.activeElement as HTMLSelectElement;
+    return select.options[select.selectedIndex]?.text ?? "";
+  });
+  if (chosen !== option) throw new Error(`${name}: typing "${option}" chose "${chosen}"`);
+}
+
+async function pressButton(page: Page, name: string | RegExp): Promise<void> {
+  await tabTo(page, name);
+  await page.keyboard.press("Enter");
+}
+
+/** Serious and critical accessibility violations on the page now, as "rule: target" lines. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (context: never) => Promise<{ violations: unknown[] }> } }
+    ).axe;
+    // Fluent's focus manager (tabster) puts hidden, focusable <i data-tabster-dummy> sentinels around
+    // focus groups; they hand the focus straight on and are never a control, so axe leaves them out.
+    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] } as never);
+    return result.violations as {
+      id: string;
+      impact: string;
+      nodes: { target: string[] }[];
+    }[];
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(" ")}`));
+}
+
+async function snap(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(TEST_OUTPUT, `${name}.png`) });
+}
+
+async function liveTotal(page: Page): Promise<string> {
+  return (await page.getByTestId("live-total").textContent()) ?? "";
 }
 
 it("renders the task pane and registers the ten functions on the shared-runtime page", async () => {
@@ -117,177 +222,236 @@ it("renders the task pane and registers the ten functions on the shared-runtime 
       "VERSION",
     ].sort()
   );
-  fs.mkdirSync(TEST_OUTPUT, { recursive: true });
-  await page.screenshot({ path: path.join(TEST_OUTPUT, "taskpane.png"), fullPage: true });
+  // At 350 x 600 the first action is in view without scrolling.
+  const box = await page.getByRole("button", { name: "New partnership" }).boundingBox();
+  expect(box && box.y + box.height).toBeLessThanOrEqual(600);
+  await snap(page, "00-start");
   expect(errors).toEqual([]);
   await page.close();
 });
 
-it("checks a chosen partnership document and quotes it, with sheet creation left to Excel", async () => {
+describe.each(["light", "dark"] as const)(
+  "building a partnership by keyboard alone (%s theme)",
+  (theme) => {
+    let pane: OpenPane;
+    const axeByStep: Record<string, string[]> = {};
+
+    beforeAll(async () => {
+      pane = await openTaskPane({ theme });
+    }, 60000);
+    afterAll(async () => {
+      await pane.page.close();
+    });
+
+    it("builds a commercial partnership step by step, and the live total is the one worked by hand", async () => {
+      const { page } = pane;
+      await page.getByRole("button", { name: "New partnership" }).waitFor();
+      axeByStep["empty"] = await axeViolations(page);
+      await pressButton(page, "New partnership");
+      await page.getByRole("tab", { name: "Partnership" }).waitFor();
+      await snap(page, `${theme}-01-new`);
+
+      // Partnership: who, what, and how the data is used.
+      await typeInto(page, "Trust name", "Northvale Teaching Hospitals NHS Foundation Trust");
+      await typeInto(page, "ODS code", "R9X");
+      await typeInto(page, "Partner organisation", "Radiant Vision AI Ltd");
+      await choose(page, "Organisation type", "Large company");
+      await choose(page, "Type of partnership", "Type 2: access to data and staff expertise");
+      await typeInto(page, "Purpose", "Train and validate a chest X-ray triage model");
+      await choose(page, "Use of the data", "Commercial");
+      await choose(page, "Access route", "Secure data environment (SDE)");
+      await choose(page, "Foreground IP owner", "Partner");
+      await typeInto(page, "VAT rate", "20");
+      axeByStep["partnership"] = await axeViolations(page);
+      await snap(page, `${theme}-02-partnership`);
+      await pressButton(page, "Next: Data and value");
+
+      // Data and value: one asset, its characteristics left low.
+      await pressButton(page, "Add data asset");
+      await typeHere(page, "Name", "Chest X-ray archive 2015-2024");
+      await typeInto(page, "Description", "De-identified chest radiographs with reports");
+      await choose(page, "Intended use", "Training and validating an ML/AI model");
+      axeByStep["data"] = await axeViolations(page);
+      await snap(page, `${theme}-03-data`);
+      await pressButton(page, "Next: Costs");
+
+      // Costs: the strategy's rates, a staff-time line and a pass-through line.
+      await typeInto(page, "Staff on-costs", "25");
+      await typeInto(page, "Overheads", "20");
+      await typeInto(page, "Fixed cost recovery", "10");
+      await typeInto(page, "Capital cost recovery", "5");
+      // Adding an item takes the keyboard to its first control.
+      await pressButton(page, "Add cost line");
+      await typeHere(page, "Description", "Image de-identification");
+      await typeInto(page, "Quantity", "10");
+      await typeInto(page, "Unit cost", "450");
+      await pressButton(page, "Add cost line");
+      await typeHere(page, "Description", "SDE user accounts");
+      await choose(page, "Category", "Data access: other variable costs");
+      await typeInto(page, "Quantity", "12");
+      await tabTo(page, "Unit");
+      await page.keyboard.press("Control+A");
+      await page.keyboard.type("user-month");
+      await typeInto(page, "Unit cost", "472");
+      await tabTo(page, "Pass-through charge (no overheads)");
+      await page.keyboard.press("Space");
+      axeByStep["costs"] = await axeViolations(page);
+      await snap(page, `${theme}-04-costs`);
+
+      // Line 1, staff time: 10 x £450 = £4,500; marginal x 1.25 = £5,625; full x 1.20 = £6,750.
+      // Line 2, pass-through: 12 x £472 = £5,664, no on-costs, no overheads: £5,664 full.
+      // Commercial: full cost £12,414; fixed 10% £1,241.40; capital 5% £620.70; total £14,276.10.
+      await page.getByTestId("live-total").waitFor();
+      expect(await liveTotal(page)).toBe("£14,276.10");
+      await pressButton(page, "Next: Value sharing");
+
+      // Value sharing: a fixed payment, so the commercial partner shares in the value.
+      await pressButton(page, "Add fixed payment");
+      await typeInto(page, "Amount", "25000");
+      axeByStep["value-sharing"] = await axeViolations(page);
+      await snap(page, `${theme}-05-value-sharing`);
+      await pressButton(page, "Next: Review");
+
+      const review = page.getByRole("region", { name: /^Priced at full cost/ });
+      await review.waitFor();
+      expect(await review.getByRole("table", { name: "Cost lines" }).innerText()).toMatch(
+        /Image de-identification\s+£4,500\.00\s+£5,625\.00\s+£6,750\.00/
+      );
+      axeByStep["review"] = await axeViolations(page);
+      await snap(page, `${theme}-06-review`);
+      for (const [step, violations] of Object.entries(axeByStep))
+        expect([step, violations]).toEqual([step, []]);
+      expect(pane.errors).toEqual([]);
+    }, 120000);
+
+    it("downloads the quote workbook, whose NHSDP_Total is the same £14,276.10", async () => {
+      const { page } = pane;
+      const download = page.waitForEvent("download");
+      await pressButton(page, "Download quote workbook");
+      const file = await download;
+      expect(file.suggestedFilename()).toBe("Quote DP-2026-001 (internal).xlsx");
+      const saved = path.join(TEST_OUTPUT, `${theme}-quote-workbook.xlsx`);
+      await file.saveAs(saved);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(fs.readFileSync(saved) as unknown as ArrayBuffer);
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+        "Quote DP-2026-001",
+        "Findings DP-2026-001",
+        "Register",
+      ]);
+      // NHSDP_Total is a sheet-scoped name; its cell holds the total's formula and its computed figure.
+      const zip = await (await import("jszip")).default.loadAsync(fs.readFileSync(saved));
+      const names = await zip.file("xl/workbook.xml")!.async("string");
+      const ref = /<definedName name="NHSDP_Total"[^>]*>'?[^'!]*'?!\$([A-Z]+)\$(\d+)</.exec(names);
+      expect(ref).not.toBeNull();
+      const cell = workbook.worksheets[0]!.getCell(`${ref![1]}${ref![2]}`);
+      expect((cell.value as { formula?: string }).formula).toBeTruthy();
+      expect((cell.value as { result?: number }).result).toBe(14276.1);
+    }, 60000);
+
+    it("priced as non-commercial, the basis, the total and the findings change as the guide says", async () => {
+      const { page } = pane;
+      await page.getByRole("tab", { name: "Partnership" }).focus();
+      await page.keyboard.press("Enter");
+      await choose(page, "Use of the data", "Non-commercial");
+      // Marginal cost: £5,625 + £5,664 = £11,289; fixed 10% £1,128.90; capital 5% £564.45: £12,982.35.
+      expect(await liveTotal(page)).toBe("£12,982.35");
+      await page.getByRole("tab", { name: "Review" }).focus();
+      await page.keyboard.press("Enter");
+      const review = page.getByRole("region", { name: /^Priced at marginal cost/ });
+      await review.waitFor();
+      const text = await review.innerText();
+      expect(text).toMatch(/no consent-to-commercialise clause/);
+      expect(text).not.toMatch(
+        /This is commercial use but the agreement has no value-sharing term/
+      );
+      await snap(page, `${theme}-07-non-commercial`);
+      expect(pane.errors).toEqual([]);
+    }, 60000);
+
+    it("keeps the work in the browser: a reload brings it back", async () => {
+      const { page } = pane;
+      // Saves follow the typing by half a second; a reload also saves on the way out.
+      await page.waitForTimeout(800);
+      await page.reload();
+      await page.getByLabel("Open partnership").waitFor();
+      expect(await page.getByLabel("Open partnership").inputValue()).toBeTruthy();
+      await page.getByTestId("live-total").waitFor();
+      expect(await liveTotal(page)).toBe("£12,982.35");
+      await snap(page, `${theme}-08-after-reload`);
+      expect(pane.errors).toEqual([]);
+    }, 60000);
+  }
+);
+
+it("imports a partnership document, upgrading an old one, and downloads its partner copy", async () => {
   const { page, errors } = await openTaskPane();
-  const region = page.getByRole("region", { name: "Quote from a partnership document" });
-  await region.getByRole("heading", { level: 2 }).waitFor();
-  const fileInput = region.locator('input[type="file"]');
-  expect(await fileInput.getAttribute("accept")).toBe(".json,application/json");
-  const createButton = region.getByRole("button", { name: "Create quote sheet" });
-  const results = region.locator('[aria-live="polite"]#quote-results');
-
-  // An invalid document: every problem listed, with its path, and nothing to create.
-  await fileInput.setInputFiles(path.join(EXAMPLES, "invalid", "bad-costs.json"));
-  await results.getByRole("heading", { level: 3, name: "15 problems in bad-costs.json" }).waitFor();
-  const issues = await results
-    .getByRole("list", { name: "Problems" })
-    .getByRole("listitem")
-    .allTextContents();
-  expect(issues).toHaveLength(15);
-  expect(issues).toContain('costs.lines[1].unitCost: must be a number (got the text "112.50")');
-  expect(await createButton.isDisabled()).toBe(true);
-  expect(await region.getByText(EXCEL_NOTE).count()).toBe(0);
-
-  // A valid one, chosen next: its quote replaces the problems.
-  await fileInput.setInputFiles(path.join(EXAMPLES, "commercial-imaging-ai.json"));
-  // The figures are worked by hand in test/core/quote.test.ts: £73,692.22, VAT at 20% £14,738.444 -> £14,738.44.
-  await results.getByText("£73,692.22", { exact: true }).waitFor();
-  expect(await results.getByRole("list", { name: "Problems" }).count()).toBe(0);
-  const summary = await results.getByRole("definition").allTextContents();
-  expect(summary).toEqual([
-    "DP-2025-011",
-    "Radiant Vision AI Ltd",
-    "Commercial",
-    "full cost",
-    "£73,692.22",
-    "£14,738.44",
-    "£88,430.66",
-  ]);
-  expect(await results.getByLabel("Price change on upgrade").count()).toBe(0);
-  await region.getByText("commercial-imaging-ai.json", { exact: true }).waitFor();
-  // Outside Excel (office.js is not even reachable here) the sheet cannot be written.
-  expect(await createButton.isDisabled()).toBe(true);
-  await region.getByText(EXCEL_NOTE).waitFor();
-  expect(await createButton.getAttribute("aria-describedby")).toBe(
-    await region.getByText(EXCEL_NOTE).getAttribute("id")
-  );
-
-  // Headings in order: one h1, then h2s, then h3s inside the quote section.
-  const levels = await page
-    .locator("h1, h2, h3, h4, h5, h6")
-    .evaluateAll((headings) => headings.map((h) => Number(h.tagName.slice(1))));
-  expect(levels[0]).toBe(1);
-  levels.forEach((level, i) => i > 0 && expect(level).toBeLessThanOrEqual(levels[i - 1]! + 1));
-
-  fs.mkdirSync(TEST_OUTPUT, { recursive: true });
-  await page.screenshot({ path: path.join(TEST_OUTPUT, "taskpane-quote.png"), fullPage: true });
-
-  // A version-1 document is read as version 2, and the pane says how its price changes and why:
-  // its two non-staff lines lose their 25% on-costs (16,992 x 0.25 x 1.2 = 5,097.60; 16,650 x 0.25 x 1.2 = 4,995.00).
-  await fileInput.setInputFiles(path.join(EXAMPLES, "v1", "commercial-imaging-ai.json"));
-  const change = results.getByLabel("Price change on upgrade");
-  await change.waitFor();
-  const changeText = await change.innerText();
-  expect(changeText).toMatch(/Its price changes from £98,678\.53 to £85,517\.50 ex VAT/);
-  expect(changeText).toMatch(/dao-accounts: £25,488\.00 -> £20,390\.40 \(-£5,097\.60\)/);
-  expect(changeText).toMatch(/dao-compute: £24,975\.00 -> £19,980\.00 \(-£4,995\.00\)/);
-  await page.screenshot({ path: path.join(TEST_OUTPUT, "taskpane-upgraded.png"), fullPage: true });
-  expect(errors).toEqual([]);
-  await page.close();
-});
-
-it("in Excel, creates the quote sheet through the writer loaded on demand, and shows Excel's errors", async () => {
-  // Stand-ins for office.js in Excel: onReady answers "Excel", and Excel.run fails as a protected
-  // workbook would. The writer's chunk must load from the build for the run to be reached at all.
-  const { page, errors } = await openTaskPane((p) =>
-    p.addInitScript(() => {
-      const w = window as unknown as Record<string, unknown>;
-      const runs: unknown[] = [];
-      w.Office = {
-        HostType: { Excel: "Excel" },
-        context: { host: "Excel" },
-        onReady: (callback: (info: { host: string }) => void) => {
-          setTimeout(() => callback({ host: "Excel" }), 0);
-          return Promise.resolve({ host: "Excel" });
-        },
-      };
-      w.Excel = {
-        run: (batch: unknown) => {
-          runs.push(batch);
-          return Promise.reject(new Error("The workbook is protected (test)."));
-        },
-        runs,
-      };
-    })
-  );
-  const region = page.getByRole("region", { name: "Quote from a partnership document" });
-  await page.getByText("Connected to Excel.", { exact: false }).waitFor();
-  await region
-    .locator('input[type="file"]')
-    .setInputFiles(path.join(EXAMPLES, "academic-sde-study.json"));
-  const createButton = region.getByRole("button", { name: "Create quote sheet" });
-  await region.getByRole("heading", { level: 3, name: /^Quote / }).waitFor();
-  expect(await createButton.isEnabled()).toBe(true);
-  expect(await region.getByText(EXCEL_NOTE).count()).toBe(0);
-
-  await createButton.click();
-  await region
-    .getByText("The quote sheet could not be created: The workbook is protected (test).")
-    .waitFor();
-  expect(
-    await page.evaluate(
-      () => (window as unknown as { Excel: { runs: unknown[] } }).Excel.runs.length
-    )
-  ).toBe(1);
-  expect(errors).toEqual([]);
-  await page.close();
-});
-
-/** The sheets of an .xlsx and the value a sheet-scoped name points at, read back with ExcelJS. */
-async function readWorkbook(bytes: Buffer): Promise<{ sheets: string[]; texts: string }> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const texts: string[] = [];
-  workbook.eachSheet((sheet) =>
-    sheet.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (typeof cell.value === "string") texts.push(cell.value);
-      })
-    )
-  );
-  return { sheets: workbook.worksheets.map((sheet) => sheet.name), texts: texts.join("\n") };
-}
-
-it("outside Excel, downloads the partner copy: the quote sheet alone, written in the browser", async () => {
-  const { page, errors } = await openTaskPane();
-  const region = page.getByRole("region", { name: "Quote from a partnership document" });
-  await region
+  await page.getByRole("button", { name: "Import JSON…" }).waitFor();
+  await page
     .locator('input[type="file"]')
     .setInputFiles(path.join(EXAMPLES, "commercial-imaging-ai.json"));
-  await region.getByText("£73,692.22", { exact: true }).first().waitFor();
+  await page.getByText("Imported commercial-imaging-ai.json.").waitFor();
+  // The example's figures are worked by hand in test/core/quote.test.ts.
+  expect(await liveTotal(page)).toBe("£73,692.22");
   const download = page.waitForEvent("download");
-  await region.getByRole("button", { name: "Download partner copy" }).click();
+  await page.getByRole("button", { name: "Download partner copy" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe("Quote DP-2025-011.xlsx");
-  await region.getByText("Downloaded the partner copy, “Quote DP-2025-011.xlsx”.").waitFor();
-  const saved = path.join(TEST_OUTPUT, "partner-copy-from-browser.xlsx");
-  fs.mkdirSync(TEST_OUTPUT, { recursive: true });
+  const saved = path.join(TEST_OUTPUT, "partner-copy.xlsx");
   await file.saveAs(saved);
-  const { sheets, texts } = await readWorkbook(fs.readFileSync(saved));
-  expect(sheets).toEqual(["Quote DP-2025-011"]);
-  expect(texts).toMatch(/Total before VAT/);
-  expect(texts).not.toMatch(/WARNING|Findings|Register|Guide/);
-  // The total is the formula's cached figure, the same the core gives (test/core/quote.test.ts).
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(fs.readFileSync(saved) as unknown as ArrayBuffer);
-  const totals: number[] = [];
-  workbook.worksheets[0]!.eachRow((row) =>
-    row.eachCell((cell) => {
-      const value = cell.value as { formula?: string; result?: unknown } | null;
-      if (value?.formula && value.result === 73692.22) totals.push(73692.22);
-    })
-  );
-  expect(totals.length).toBeGreaterThan(0);
-  await page.screenshot({
-    path: path.join(TEST_OUTPUT, "taskpane-partner-copy.png"),
-    fullPage: true,
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Quote DP-2025-011"]);
+
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles(path.join(EXAMPLES, "v1", "commercial-imaging-ai.json"));
+  await page.getByText(/^Imported commercial-imaging-ai\.json, upgraded from version 1/).waitFor();
+  // Version 1 charged on-costs on non-staff lines; version 2 does not (test/core/priceChange.test.ts).
+  expect(await liveTotal(page)).toBe("£85,517.50");
+  await snap(page, "09-imported");
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it("in Excel, creates the quote through the writer loaded on demand, and shows Excel's errors", async () => {
+  // Stand-ins for office.js in Excel: onReady answers "Excel", and Excel.run fails as a protected
+  // workbook would; the workspace, which lives in the workbook, cannot be read either.
+  const { page, errors } = await openTaskPane({
+    beforeLoad: (p) =>
+      p.addInitScript(() => {
+        const w = window as unknown as Record<string, unknown>;
+        const runs: unknown[] = [];
+        w.Office = {
+          HostType: { Excel: "Excel" },
+          context: { host: "Excel", requirements: { isSetSupported: () => true } },
+          onReady: (callback: (info: { host: string }) => void) => {
+            setTimeout(() => callback({ host: "Excel" }), 0);
+            return Promise.resolve({ host: "Excel" });
+          },
+        };
+        w.Excel = {
+          run: (batch: unknown) => {
+            runs.push(batch);
+            return Promise.reject(new Error("The workbook is protected (test)."));
+          },
+          runs,
+        };
+      }),
   });
+  await page.getByText("Connected to Excel.", { exact: false }).waitFor();
+  await page.getByText(/Your saved work could not be read/).waitFor();
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles(path.join(EXAMPLES, "academic-sde-study.json"));
+  await page.getByTestId("live-total").waitFor();
+  const create = page.getByRole("button", { name: "Create quote" });
+  expect(await create.isEnabled()).toBe(true);
+  await create.click();
+  await page
+    .getByText("The quote sheet could not be created: The workbook is protected (test).")
+    .waitFor();
+  await snap(page, "10-excel-error");
   expect(errors).toEqual([]);
   await page.close();
 });

@@ -1,7 +1,25 @@
 import * as React from "react";
-import { Body1, Caption1, Subtitle2, Title1, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Subtitle1,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { ExcelRun } from "../../sheets/officeWriter";
+import { PartnershipsPane } from "../editor/PartnershipsPane";
+import { storeHere, useStoredWorkspace } from "../editor/useStoredWorkspace";
+import type { WorkspaceStore } from "../storage";
 import { AuditWorkbook } from "./AuditWorkbook";
-import { QuoteFromDocument } from "./QuoteFromDocument";
+
+/* global Excel */
+
+const excelRun: ExcelRun = (batch) => Excel.run(batch);
+const defaultStore = (inExcel: boolean): WorkspaceStore => storeHere(inExcel, excelRun);
 
 /** Namespace of the custom functions, as declared in manifest.xml (Functions.Namespace). */
 export const FUNCTION_NAMESPACE = "NHSDP";
@@ -55,10 +73,10 @@ const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalL,
+    gap: tokens.spacingVerticalM,
     minHeight: "100vh",
     boxSizing: "border-box",
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
@@ -122,27 +140,50 @@ export interface AppProps {
    * undefined while Office.js is still starting up.
    */
   excelAvailable?: boolean;
+  /** Where the workspace is kept; by default the workbook in Excel and the browser's storage outside. */
+  makeStore?: (inExcel: boolean) => WorkspaceStore;
 }
 
 function hostStatus(host: string | null | undefined): string {
   if (host === undefined) return "Connecting to Excel…";
   if (host)
     return `Connected to ${host}. Type =${FUNCTION_NAMESPACE}. in a cell to use the functions.`;
-  return "Not connected to Excel: this page lists the functions but cannot calculate anything on its own.";
+  return "In the browser: partnerships are kept in this browser.";
 }
 
-export function App({ host, excelAvailable }: AppProps): React.JSX.Element {
+export function App({
+  host,
+  excelAvailable,
+  makeStore = defaultStore,
+}: AppProps): React.JSX.Element {
   const styles = useStyles();
+  const stored = useStoredWorkspace(excelAvailable, makeStore);
   return (
     <div className={styles.root}>
       <header className={styles.header}>
-        <Title1 as="h1">NHS data partnership pricing</Title1>
+        <Subtitle1 as="h1">NHS data partnership pricing</Subtitle1>
         <Caption1 className={styles.status} role="status" aria-live="polite">
           {hostStatus(host)}
         </Caption1>
       </header>
 
       <main className={styles.main}>
+        {stored.notices.map((notice, i) => (
+          <MessageBar key={i} intent="warning">
+            <MessageBarBody>{notice}</MessageBarBody>
+          </MessageBar>
+        ))}
+        {stored.workspace === undefined ? (
+          <Spinner size="small" label="Opening your partnerships…" />
+        ) : (
+          <PartnershipsPane
+            excelAvailable={excelAvailable}
+            workspace={stored.workspace}
+            onWorkspaceChange={stored.setWorkspace}
+          />
+        )}
+
+        <AuditWorkbook excelAvailable={excelAvailable} />
         <section className={styles.section} aria-labelledby="about-heading">
           <Subtitle2 as="h2" id="about-heading">
             How pricing works
@@ -155,10 +196,6 @@ export function App({ host, excelAvailable }: AppProps): React.JSX.Element {
             subscriptions.
           </Body1>
         </section>
-
-        <QuoteFromDocument excelAvailable={excelAvailable} />
-
-        <AuditWorkbook excelAvailable={excelAvailable} />
 
         <section className={styles.section} aria-labelledby="functions-heading" id="functions">
           <Subtitle2 as="h2" id="functions-heading">

@@ -48,8 +48,8 @@ const useStyles = makeStyles({
     zIndex: 1,
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalS} 0`,
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalXS} 0`,
     backgroundColor: tokens.colorNeutralBackground1,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
   },
@@ -77,6 +77,11 @@ export function PartnershipEditor({
   const latest = React.useRef(draft);
   latest.current = draft;
   const pendingFocus = React.useRef<string | undefined>(undefined);
+  const [touched, setTouched] = React.useState<ReadonlySet<string>>(new Set());
+  const [showAll, setShowAll] = React.useState(false);
+  React.useEffect(() => {
+    if (step === "review") setShowAll(true);
+  }, [step]);
 
   const editor = React.useMemo<EditorContextValue>(
     () => ({
@@ -86,8 +91,11 @@ export function PartnershipEditor({
         latest.current = setAt(latest.current, path, value);
         onChange(latest.current);
       },
+      shows: (key: string) => showAll || touched.has(key),
+      touch: (key: string) =>
+        setTouched((keys) => (keys.has(key) ? keys : new Set([...keys, key]))),
     }),
-    [draft, priced, onChange]
+    [draft, priced, onChange, showAll, touched]
   );
 
   const goToField = React.useCallback((path: string) => {
@@ -146,9 +154,8 @@ export function PartnershipEditor({
             ) : (
               <Caption1 className={styles.muted}>
                 {priced.issues.length === 1
-                  ? "One thing to complete before it can be priced"
-                  : `${priced.issues.length} things to complete before it can be priced`}{" "}
-                (see Review)
+                  ? "1 thing to complete (see Review)"
+                  : `${priced.issues.length} things to complete (see Review)`}
               </Caption1>
             )}
           </div>

@@ -32,6 +32,7 @@ import { PartnershipEditor } from "./PartnershipEditor";
 import type { PricedDraft } from "./pricedDraft";
 import {
   addNew,
+  draftOf,
   duplicateSelected,
   exportJson,
   importJson,
@@ -74,7 +75,7 @@ export interface PartnershipsPaneProps {
   now?: () => Date;
 }
 
-function label(document: Draft): string {
+function label(document: Draft | undefined): string {
   const reference = String(getAt(document, ["reference"]) ?? "").trim() || "(no reference)";
   const partner = String(getAt(document, ["partner", "name"]) ?? "").trim();
   return partner ? `${reference}: ${partner}` : reference;
@@ -96,6 +97,7 @@ export function PartnershipsPane({
   const [busy, setBusy] = React.useState<string | undefined>(undefined);
   const [outcome, setOutcome] = React.useState<CreateOutcome | undefined>(undefined);
   const current = selected(workspace);
+  const currentDraft = draftOf(current);
   // The latest workspace, so an edit made while a save or an import is under way is never lost.
   const latest = React.useRef(workspace);
   latest.current = workspace;
@@ -107,8 +109,8 @@ export function PartnershipsPane({
     [onWorkspaceChange]
   );
   const onDraftChange = React.useCallback(
-    (draft: Draft) => change(replaceSelected(latest.current, draft)),
-    [change]
+    (draft: Draft) => change(replaceSelected(latest.current, draft, now())),
+    [change, now]
   );
 
   const act = async (name: string, action: () => Promise<CreateOutcome>) => {
@@ -122,13 +124,14 @@ export function PartnershipsPane({
   const renderActions = (priced: PricedDraft) => {
     const ready = priced.status === "priced" && busy === undefined;
     const why = priced.status === "priced" ? undefined : "quote-footer-status";
-    const draft = current?.document;
+    const draft = currentDraft;
     if (!draft) return null;
     return (
       <>
         {excelAvailable ? (
           <Button
             appearance="primary"
+            size="small"
             disabledFocusable={!ready}
             aria-describedby={why}
             onClick={() => act("create", () => createQuoteSheet(generate, run, draft, now()))}
@@ -138,6 +141,7 @@ export function PartnershipsPane({
         ) : (
           <Button
             appearance="primary"
+            size="small"
             disabledFocusable={!ready || excelAvailable === undefined}
             aria-describedby={why}
             onClick={() =>
@@ -150,6 +154,7 @@ export function PartnershipsPane({
           </Button>
         )}
         <Button
+          size="small"
           disabledFocusable={!ready || excelAvailable === undefined}
           aria-describedby={why}
           onClick={() =>
@@ -184,7 +189,7 @@ export function PartnershipsPane({
     const file = input.files?.[0];
     input.value = "";
     if (!file) return;
-    const result = importJson(latest.current, await file.text(), file.name);
+    const result = importJson(latest.current, await file.text(), file.name, now());
     if (result.ok) {
       change(result.workspace);
       setOutcome({ status: "success", message: result.message });
@@ -194,9 +199,9 @@ export function PartnershipsPane({
   };
 
   const onExport = () => {
-    if (!current) return;
-    const reference = String(getAt(current.document, ["reference"]) ?? "partnership");
-    const bytes = new TextEncoder().encode(exportJson(current.document));
+    if (!currentDraft) return;
+    const reference = String(getAt(currentDraft, ["reference"]) ?? "partnership");
+    const bytes = new TextEncoder().encode(exportJson(currentDraft));
     downloadInBrowser(bytes, `${reference.replace(/[\\/:*?"<>|]/g, "-")}.json`, "application/json");
     setOutcome({ status: "success", message: `Downloaded ${reference}.json.` });
   };
@@ -215,7 +220,7 @@ export function PartnershipsPane({
           >
             {workspace.partnerships.map((p) => (
               <option key={p.id} value={p.id}>
-                {label(p.document)}
+                {label(draftOf(p))}
               </option>
             ))}
           </Select>
@@ -247,10 +252,10 @@ export function PartnershipsPane({
           onChange={onImport}
         />
       </div>
-      {current && (
+      {current && currentDraft && (
         <PartnershipEditor
           key={current.id}
-          draft={current.document}
+          draft={currentDraft}
           onChange={onDraftChange}
           renderActions={renderActions}
         />

@@ -28,7 +28,16 @@ import { useEditor } from "./fields";
 const useStyles = makeStyles({
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   table: { tableLayout: "auto" },
-  number: { textAlign: "right", whiteSpace: "nowrap" },
+  // A narrow pane scrolls the figures sideways rather than cutting them off.
+  scroll: { overflowX: "auto", maxWidth: "100%" },
+  number: {
+    textAlign: "right",
+    // A header cell lays its label out in a flex button of its own.
+    "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" },
+    whiteSpace: "nowrap",
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
   total: { fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   item: { marginBottom: tokens.spacingVerticalS },
@@ -82,37 +91,39 @@ export function ReviewStep({ goToField }: ReviewStepProps): React.JSX.Element {
         Priced at {quote.basis}
       </Subtitle2>
       <Body1 as="p">{quote.basisReason}</Body1>
-      <Table aria-label="Cost lines" size="small" className={styles.table}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Line</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>Cost</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>Marginal</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>Full</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {quote.lines.map((line) => (
-            <TableRow key={line.id}>
-              <TableCell>{line.description}</TableCell>
-              <TableCell className={styles.number}>{money(line.cost)}</TableCell>
-              <TableCell className={styles.number}>{money(line.marginal)}</TableCell>
-              <TableCell className={styles.number}>{money(line.full)}</TableCell>
+      <div className={styles.scroll} role="region" aria-label="Cost lines, scrollable" tabIndex={0}>
+        <Table aria-label="Cost lines" size="extra-small" className={styles.table}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Line</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>Cost</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>Marginal</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>Full</TableHeaderCell>
             </TableRow>
-          ))}
-          <TableRow>
-            <TableCell className={styles.total}>Overall</TableCell>
-            <TableCell />
-            <TableCell className={`${styles.number} ${styles.total}`}>
-              {money(quote.marginalCost)}
-            </TableCell>
-            <TableCell className={`${styles.number} ${styles.total}`}>
-              {money(quote.fullCost)}
-            </TableCell>
-          </TableRow>
-        </TableBody>
-      </Table>
-      <Table aria-label="Recoveries and totals" size="small" className={styles.table}>
+          </TableHeader>
+          <TableBody>
+            {quote.lines.map((line) => (
+              <TableRow key={line.id}>
+                <TableCell>{line.description}</TableCell>
+                <TableCell className={styles.number}>{money(line.cost)}</TableCell>
+                <TableCell className={styles.number}>{money(line.marginal)}</TableCell>
+                <TableCell className={styles.number}>{money(line.full)}</TableCell>
+              </TableRow>
+            ))}
+            <TableRow>
+              <TableCell className={styles.total}>Overall</TableCell>
+              <TableCell />
+              <TableCell className={`${styles.number} ${styles.total}`}>
+                {money(quote.marginalCost)}
+              </TableCell>
+              <TableCell className={`${styles.number} ${styles.total}`}>
+                {money(quote.fullCost)}
+              </TableCell>
+            </TableRow>
+          </TableBody>
+        </Table>
+      </div>
+      <Table aria-label="Recoveries and totals" size="extra-small" className={styles.table}>
         <TableBody>
           {quote.recoveries.map((recovery) => (
             <TableRow key={recovery.id}>

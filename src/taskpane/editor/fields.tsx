@@ -15,6 +15,13 @@ export interface EditorContextValue {
   draft: Json;
   priced: PricedDraft;
   update: (path: Path, value: Json | undefined) => void;
+  /**
+   * Whether a field's problems are shown yet: once the user has left it, or once they have asked to
+   * see everything (the Review step). A new partnership does not open as a page of red.
+   */
+  shows: (key: string) => boolean;
+  /** The user has left the field at `key`. */
+  touch: (key: string) => void;
 }
 
 export const EditorContext = React.createContext<EditorContextValue | undefined>(undefined);
@@ -42,12 +49,15 @@ function useBound(path: Path) {
   const editor = useEditor();
   const key = pathKey(path);
   const messages =
-    editor.priced.status === "invalid" ? (editor.priced.issuesByPath.get(key) ?? []) : [];
+    editor.priced.status === "invalid" && editor.shows(key)
+      ? (editor.priced.issuesByPath.get(key) ?? [])
+      : [];
   return {
     value: getAt(editor.draft, path),
     set: (value: Json | undefined) => editor.update(path, value),
     message: messages.length ? messages.join("; ") : undefined,
     id: fieldId(key),
+    onBlur: () => editor.touch(key),
   };
 }
 
@@ -72,12 +82,18 @@ export function TextField({
       {multiline ? (
         <Textarea
           id={bound.id}
+          onBlur={bound.onBlur}
           value={value}
           resize="vertical"
           onChange={(_, data) => onChange(data.value)}
         />
       ) : (
-        <Input id={bound.id} value={value} onChange={(_, data) => onChange(data.value)} />
+        <Input
+          id={bound.id}
+          value={value}
+          onBlur={bound.onBlur}
+          onChange={(_, data) => onChange(data.value)}
+        />
       )}
     </Field>
   );
@@ -95,6 +111,7 @@ export function DateField({ path, label, hint, required }: FieldProps): React.JS
     >
       <Input
         id={bound.id}
+        onBlur={bound.onBlur}
         type="date"
         value={typeof bound.value === "string" ? bound.value : ""}
         onChange={(_, data) => bound.set(data.value === "" ? undefined : data.value)}
@@ -124,6 +141,7 @@ export function NumberField({
     >
       <Input
         id={bound.id}
+        onBlur={bound.onBlur}
         inputMode="decimal"
         value={shown}
         contentBefore={kind === "pounds" ? "£" : undefined}
@@ -156,6 +174,7 @@ export function ChoiceField({
     >
       <Select
         id={bound.id}
+        onBlur={bound.onBlur}
         value={value}
         onChange={(_, data) => bound.set(data.value === "" ? undefined : data.value)}
       >
@@ -182,6 +201,7 @@ export function CheckField({ path, label, hint }: FieldProps): React.JSX.Element
     >
       <Checkbox
         id={bound.id}
+        onBlur={bound.onBlur}
         label={label}
         checked={bound.value === true}
         onChange={(_, data) => bound.set(data.checked === true)}

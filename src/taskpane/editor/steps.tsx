@@ -19,7 +19,7 @@ import {
   VALUE_CHARACTERISTICS,
   VALUE_CHARACTERISTIC_LABELS,
 } from "../../document";
-import { getAt, nextId, type Json, type Path } from "./draft";
+import { getAt, nextId, pathKey, type Json, type Path } from "./draft";
 import { CheckField, ChoiceField, DateField, NumberField, TextField, useEditor } from "./fields";
 
 const useStyles = makeStyles({
@@ -36,7 +36,13 @@ const useStyles = makeStyles({
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  grow: { flexGrow: 1, flexBasis: "8rem", minWidth: 0 },
+  grow: {
+    flexGrow: 1,
+    flexBasis: "8rem",
+    minWidth: 0,
+    // Fluent's inputs keep a minimum width of their own, which would push past a narrow pane.
+    "& .fui-Input, & .fui-Select": { minWidth: 0, width: "100%" },
+  },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   note: { color: tokens.colorNeutralForeground3 },
 });
@@ -53,13 +59,18 @@ const LINE_KIND_LABELS: Record<(typeof LINE_KINDS)[number], string> = {
 function Group({
   legend,
   children,
+  list,
+  item,
 }: {
   legend: string;
   children: React.ReactNode;
+  /** For a list's item: the list's path and the item's index, so "Add" can find the new one. */
+  list?: string;
+  item?: number;
 }): React.JSX.Element {
   const styles = useStyles();
   return (
-    <fieldset className={styles.group}>
+    <fieldset className={styles.group} data-list={list} data-item={item}>
       <legend className={styles.legend}>{legend}</legend>
       {children}
     </fieldset>
@@ -95,12 +106,23 @@ function ListEditor({
   const editor = useEditor();
   const items = getAt(editor.draft, path);
   const list = Array.isArray(items) ? items : [];
+  // After "Add", the keyboard goes to the new item's first control, not past it.
+  const focusNew = React.useRef(false);
+  const listKey = pathKey(path);
+  React.useEffect(() => {
+    if (!focusNew.current) return;
+    focusNew.current = false;
+    document
+      .querySelector(`[data-list="${listKey}"][data-item="${list.length - 1}"]`)
+      ?.querySelector<HTMLElement>("input, select, textarea")
+      ?.focus();
+  }, [list.length, listKey]);
   return (
     <>
       {list.map((item, index) => {
         const name = describe(item, index);
         return (
-          <Group key={index} legend={name}>
+          <Group key={index} legend={name} list={listKey} item={index}>
             {renderItem([...path, index], index)}
             <div className={styles.actions}>
               <Button
@@ -115,7 +137,12 @@ function ListEditor({
         );
       })}
       <div className={styles.actions}>
-        <Button onClick={() => editor.update(path, [...list, newItem(items)])}>
+        <Button
+          onClick={() => {
+            focusNew.current = true;
+            editor.update(path, [...list, newItem(items)]);
+          }}
+        >
           Add {itemName}
         </Button>
       </div>

@@ -3,32 +3,31 @@
  * operations, so the component only decides when to call them.
  */
 import { documentKind, migrateToCurrent, readJsonText, type DocumentIssue } from "../../document";
+import {
+  emptyWorkspace,
+  newPartnershipId,
+  type Workspace,
+  type WorkspacePartnership,
+} from "../storage/workspace";
 import { getAt, isoDay, newPartnershipDraft, type Draft, type Json } from "./draft";
 
-export interface WorkspacePartnership {
-  /** Stable within the workspace, whatever the reference becomes. */
-  readonly id: string;
-  readonly document: Draft;
-}
+/** The workspace the pane saves (storage/workspace.ts), as the editor works on it. */
+export type EditorWorkspace = Workspace;
 
-export interface EditorWorkspace {
-  readonly partnerships: readonly WorkspacePartnership[];
-  readonly selectedId: string | undefined;
-}
+export const EMPTY_WORKSPACE: EditorWorkspace = emptyWorkspace();
 
-export const EMPTY_WORKSPACE: EditorWorkspace = { partnerships: [], selectedId: undefined };
-
-function newId(workspace: EditorWorkspace): string {
-  const used = new Set(workspace.partnerships.map((p) => p.id));
-  let n = workspace.partnerships.length + 1;
-  while (used.has(`p${n}`)) n++;
-  return `p${n}`;
+/** A stored document as the editor's draft: a document that is not even an object starts afresh. */
+export function draftOf(partnership: WorkspacePartnership | undefined): Draft | undefined {
+  const document = partnership?.document;
+  return document !== null && typeof document === "object" && !Array.isArray(document)
+    ? (document as Draft)
+    : undefined;
 }
 
 /** A reference not yet used in the workspace: DP-2026-001, DP-2026-002... */
 export function nextReference(workspace: EditorWorkspace, today: Date): string {
   const used = new Set(
-    workspace.partnerships.map((p) => String(getAt(p.document, ["reference"]) ?? "").toUpperCase())
+    workspace.partnerships.map((p) => String(getAt(draftOf(p), ["reference"]) ?? "").toUpperCase())
   );
   const year = today.getFullYear();
   let n = 1;
@@ -40,14 +39,18 @@ export function selected(workspace: EditorWorkspace): WorkspacePartnership | und
   return workspace.partnerships.find((p) => p.id === workspace.selectedId);
 }
 
-function withPartnership(workspace: EditorWorkspace, document: Draft): EditorWorkspace {
-  const id = newId(workspace);
-  return { partnerships: [...workspace.partnerships, { id, document }], selectedId: id };
+function withPartnership(workspace: EditorWorkspace, document: Draft, now: Date): EditorWorkspace {
+  const id = newPartnershipId();
+  return {
+    ...workspace,
+    partnerships: [...workspace.partnerships, { id, updatedAt: now.toISOString(), document }],
+    selectedId: id,
+  };
 }
 
 /** Adds a new partnership, for the trust of the one open (if any), and opens it. */
 export function addNew(workspace: EditorWorkspace, today: Date): EditorWorkspace {
-  const current = selected(workspace)?.document;
+  const current = draftOf(selected(workspace));
   const trust = getAt(current, ["trust"]);
   const pricing = getAt(current, ["pricing"]);
   return withPartnership(
@@ -59,27 +62,32 @@ export function addNew(workspace: EditorWorkspace, today: Date): EditorWorkspace
       ...(pricing && typeof pricing === "object" && !Array.isArray(pricing)
         ? { pricing: { ...pricing, overrides: [] } }
         : {}),
-    })
+    }),
+    today
   );
 }
 
 /** A copy of the open partnership under a new reference, dated today, as a draft. */
 export function duplicateSelected(workspace: EditorWorkspace, today: Date): EditorWorkspace {
-  const current = selected(workspace);
+  const current = draftOf(selected(workspace));
   if (!current) return workspace;
   const copy: Draft = {
-    ...current.document,
+    ...current,
     reference: nextReference(workspace, today),
     quote: { stage: "draft", date: isoDay(today) },
   };
-  return withPartnership(workspace, copy);
+  return withPartnership(workspace, copy, today);
 }
 
-export function replaceSelected(workspace: EditorWorkspace, document: Draft): EditorWorkspace {
+export function replaceSelected(
+  workspace: EditorWorkspace,
+  document: Draft,
+  now: Date
+): EditorWorkspace {
   return {
     ...workspace,
     partnerships: workspace.partnerships.map((p) =>
-      p.id === workspace.selectedId ? { ...p, document } : p
+      p.id === workspace.selectedId ? { ...p, document, updatedAt: now.toISOString() } : p
     ),
   };
 }
@@ -89,7 +97,7 @@ export function removeSelected(workspace: EditorWorkspace): EditorWorkspace {
   if (index < 0) return workspace;
   const partnerships = workspace.partnerships.filter((_, i) => i !== index);
   const next = partnerships[Math.min(index, partnerships.length - 1)];
-  return { partnerships, selectedId: next?.id };
+  return { ...workspace, partnerships, selectedId: next?.id ?? null };
 }
 
 export type ImportResult =
@@ -104,7 +112,8 @@ export type ImportResult =
 export function importJson(
   workspace: EditorWorkspace,
   text: string,
-  fileName: string
+  fileName: string,
+  now: Date
 ): ImportResult {
   const read = readJsonText(text);
   if (!read.ok) return { ok: false, message: `${fileName} is not valid JSON`, issues: read.issues };
@@ -131,7 +140,7 @@ export function importJson(
   const notes = migrated.notes?.length ? ` ${migrated.notes.join(" ")}` : "";
   return {
     ok: true,
-    workspace: withPartnership(workspace, migrated.document as Draft),
+    workspace: withPartnership(workspace, migrated.document as Draft, now),
     message: upgraded
       ? `Imported ${fileName}, upgraded from version ${migrated.fromVersion} to the current format.${notes}`
       : `Imported ${fileName}.`,

@@ -16,6 +16,7 @@ import { issuesWithin, priceDraft } from "../../../src/taskpane/editor/pricedDra
 import {
   EMPTY_WORKSPACE,
   addNew,
+  draftOf,
   duplicateSelected,
   importJson,
   nextReference,
@@ -102,8 +103,8 @@ describe("a draft priced as the sheet prices it", () => {
 describe("the workspace of partnerships", () => {
   it("adds, duplicates under a new reference as a draft, and edits the open one", () => {
     let ws = addNew(EMPTY_WORKSPACE, TODAY);
-    expect(selected(ws)?.document.reference).toBe("DP-2026-001");
-    ws = replaceSelected(ws, { ...selected(ws)!.document, partner: { name: "Acme" } });
+    expect(draftOf(selected(ws))?.reference).toBe("DP-2026-001");
+    ws = replaceSelected(ws, { ...draftOf(selected(ws))!, partner: { name: "Acme" } }, TODAY);
     ws = duplicateSelected(ws, TODAY);
     expect(ws.partnerships).toHaveLength(2);
     expect(selected(ws)?.document).toMatchObject({
@@ -115,21 +116,27 @@ describe("the workspace of partnerships", () => {
   });
 
   it("imports a version-1 document upgraded, and says so", () => {
-    const result = importJson(EMPTY_WORKSPACE, read("v1/commercial-imaging-ai.json"), "old.json");
+    const result = importJson(
+      EMPTY_WORKSPACE,
+      read("v1/commercial-imaging-ai.json"),
+      "old.json",
+      TODAY
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.message).toMatch(/^Imported old\.json, upgraded from version 1/);
-    expect(selected(result.workspace)?.document.version).toBe(2);
+    expect(draftOf(selected(result.workspace))?.version).toBe(2);
   });
 
   it("refuses a file that is not a partnership document, saying why", () => {
     const strategy = importJson(
       EMPTY_WORKSPACE,
       read("strategies/northvale-pricing-strategy.json"),
-      "s.json"
+      "s.json",
+      TODAY
     );
     expect(strategy).toMatchObject({ ok: false, message: "s.json is not a partnership document" });
-    const broken = importJson(EMPTY_WORKSPACE, '{"format": ', "b.json");
+    const broken = importJson(EMPTY_WORKSPACE, '{"format": ', "b.json", TODAY);
     expect(broken).toMatchObject({ ok: false, message: "b.json is not valid JSON" });
   });
 });
