@@ -7,7 +7,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import App from "./components/App";
-import { excelAvailable } from "./quoteFromDocument";
+import { excelAvailable } from "./host";
 import { chooseTheme, themeSignalsHere, type ThemeName } from "./theme";
 
 const THEMES = {

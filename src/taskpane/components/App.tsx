@@ -2,24 +2,21 @@ import * as React from "react";
 import {
   Body1,
   Caption1,
-  MessageBar,
-  MessageBarBody,
   Spinner,
   Subtitle2,
   Subtitle1,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { ExcelRun } from "../../sheets/officeWriter";
-import { PartnershipsPane } from "../editor/PartnershipsPane";
-import { storeHere, useStoredWorkspace } from "../editor/useStoredWorkspace";
-import type { WorkspaceStore } from "../storage";
 import { AuditWorkbook } from "./AuditWorkbook";
 
-/* global Excel */
-
-const excelRun: ExcelRun = (batch) => Excel.run(batch);
-const defaultStore = (inExcel: boolean): WorkspaceStore => storeHere(inExcel, excelRun);
+/**
+ * The editor, with the document schemas and the pricing core, loads after the pane's first render, so
+ * the pane shows at once and its first load stays small.
+ */
+const EditorRoot = React.lazy(
+  () => import(/* webpackChunkName: "editor" */ "../editor/EditorRoot")
+);
 
 /** Namespace of the custom functions, as declared in manifest.xml (Functions.Namespace). */
 export const FUNCTION_NAMESPACE = "NHSDP";
@@ -140,8 +137,6 @@ export interface AppProps {
    * undefined while Office.js is still starting up.
    */
   excelAvailable?: boolean;
-  /** Where the workspace is kept; by default the workbook in Excel and the browser's storage outside. */
-  makeStore?: (inExcel: boolean) => WorkspaceStore;
 }
 
 function hostStatus(host: string | null | undefined): string {
@@ -151,13 +146,8 @@ function hostStatus(host: string | null | undefined): string {
   return "In the browser: partnerships are kept in this browser.";
 }
 
-export function App({
-  host,
-  excelAvailable,
-  makeStore = defaultStore,
-}: AppProps): React.JSX.Element {
+export function App({ host, excelAvailable }: AppProps): React.JSX.Element {
   const styles = useStyles();
-  const stored = useStoredWorkspace(excelAvailable, makeStore);
   return (
     <div className={styles.root}>
       <header className={styles.header}>
@@ -168,21 +158,9 @@ export function App({
       </header>
 
       <main className={styles.main}>
-        {stored.notices.map((notice, i) => (
-          <MessageBar key={i} intent="warning">
-            <MessageBarBody>{notice}</MessageBarBody>
-          </MessageBar>
-        ))}
-        {stored.workspace === undefined ? (
-          <Spinner size="small" label="Opening your partnerships…" />
-        ) : (
-          <PartnershipsPane
-            excelAvailable={excelAvailable}
-            workspace={stored.workspace}
-            onWorkspaceChange={stored.setWorkspace}
-          />
-        )}
-
+        <React.Suspense fallback={<Spinner size="small" label="Opening the editor…" />}>
+          <EditorRoot excelAvailable={excelAvailable} />
+        </React.Suspense>
         <AuditWorkbook excelAvailable={excelAvailable} />
         <section className={styles.section} aria-labelledby="about-heading">
           <Subtitle2 as="h2" id="about-heading">
