@@ -2,8 +2,10 @@
  * Evaluations per second of the NHSDP functions, called through the built bundle exactly as Excel calls
  * them, beside naive decimal.js implementations measured in the same run. Prints one JSON object on
  * stdout (`npm run bench --silent` for nothing else), with the scenario simulation's trials a second
- * (monteCarlo.mjs) and quote workbooks audited a second (audit.mjs). Builds dist/ first when it is missing. Inputs are realistic cell values (pounds and pence, rates to 0.1%), varied
- * per call so that nothing can be hoisted out of the loop.
+ * (monteCarlo.mjs), quote workbooks audited a second (audit.mjs) and the task pane's first load, first
+ * paint and keystroke (taskpane.mjs). Builds dist/ first when it is missing. Inputs are realistic cell
+ * values (pounds and pence, rates to 0.1%), varied per call so that nothing can be hoisted out of the
+ * loop.
  */
 import { execSync } from "child_process";
 import fs from "fs";
@@ -11,6 +13,7 @@ import { createRequire } from "module";
 import os from "os";
 import { measureAudit } from "./audit.mjs";
 import { measureMonteCarlo } from "./monteCarlo.mjs";
+import { measureTaskPane } from "./taskpane.mjs";
 
 const require = createRequire(import.meta.url);
 if (!fs.existsSync(new URL("../dist/functions.js", import.meta.url))) {
@@ -144,5 +147,6 @@ const report = {
   },
   monteCarlo: measureMonteCarlo(root),
   audit: measureAudit(root),
+  taskpane: await measureTaskPane(root),
 };
 process.stdout.write(JSON.stringify(report, null, 2) + "\n");

@@ -83,19 +83,26 @@ export function PartnershipEditor({
     if (step === "review") setShowAll(true);
   }, [step]);
 
+  // Stable for the editor's life, so the controls that take them never re-render for them.
+  const onChangeRef = React.useRef(onChange);
+  onChangeRef.current = onChange;
+  const update = React.useCallback((path: Path, value: Json | undefined) => {
+    latest.current = setAt(latest.current, path, value);
+    onChangeRef.current(latest.current);
+  }, []);
+  const touch = React.useCallback(
+    (key: string) => setTouched((keys) => (keys.has(key) ? keys : new Set([...keys, key]))),
+    []
+  );
   const editor = React.useMemo<EditorContextValue>(
     () => ({
       draft,
       priced,
-      update: (path: Path, value: Json | undefined) => {
-        latest.current = setAt(latest.current, path, value);
-        onChange(latest.current);
-      },
+      update,
       shows: (key: string) => showAll || touched.has(key),
-      touch: (key: string) =>
-        setTouched((keys) => (keys.has(key) ? keys : new Set([...keys, key]))),
+      touch,
     }),
-    [draft, priced, onChange, showAll, touched]
+    [draft, priced, update, touch, showAll, touched]
   );
 
   const goToField = React.useCallback((path: string) => {

@@ -7,6 +7,7 @@
  */
 import * as React from "react";
 import { Checkbox, Field, Input, Select, Textarea } from "@fluentui/react-components";
+import { createContext, useContextSelector } from "@fluentui/react-context-selector";
 import { getAt, pathKey, type Json, type Path } from "./draft";
 import { numberText, numberValue, type NumberKind } from "./numbers";
 import type { PricedDraft } from "./pricedDraft";
@@ -24,12 +25,20 @@ export interface EditorContextValue {
   touch: (key: string) => void;
 }
 
-export const EditorContext = React.createContext<EditorContextValue | undefined>(undefined);
+/**
+ * A context each control reads only its own part of (its value, its message), so that a keystroke
+ * re-renders the controls it changes, not every control of a 60-line quote.
+ */
+export const EditorContext = createContext<EditorContextValue | undefined>(undefined);
 
-export function useEditor(): EditorContextValue {
-  const editor = React.useContext(EditorContext);
+function editorOf(editor: EditorContextValue | undefined): EditorContextValue {
   if (!editor) throw new Error("An editor control is outside the partnership editor");
   return editor;
+}
+
+/** The whole editor: for the parts that lay out the steps, which re-render with every change. */
+export function useEditor(): EditorContextValue {
+  return editorOf(useContextSelector(EditorContext, (editor) => editor));
 }
 
 /** The DOM id of the control for a path, so a finding can link to it. */
@@ -46,22 +55,37 @@ interface FieldProps {
 }
 
 function useBound(path: Path) {
-  const editor = useEditor();
   const key = pathKey(path);
-  const messages =
-    editor.priced.status === "invalid" && editor.shows(key)
-      ? (editor.priced.issuesByPath.get(key) ?? [])
-      : [];
+  const value = useContextSelector(EditorContext, (editor) => getAt(editorOf(editor).draft, path));
+  const message = useContextSelector(EditorContext, (editor) => {
+    const { priced, shows } = editorOf(editor);
+    if (priced.status !== "invalid" || !shows(key)) return undefined;
+    const messages = priced.issuesByPath.get(key);
+    return messages?.length ? messages.join("; ") : undefined;
+  });
+  const update = useContextSelector(EditorContext, (editor) => editorOf(editor).update);
+  const touch = useContextSelector(EditorContext, (editor) => editorOf(editor).touch);
   return {
-    value: getAt(editor.draft, path),
-    set: (value: Json | undefined) => editor.update(path, value),
-    message: messages.length ? messages.join("; ") : undefined,
+    value,
+    set: (next: Json | undefined) => update(path, next),
+    message,
     id: fieldId(key),
-    onBlur: () => editor.touch(key),
+    onBlur: () => touch(key),
   };
 }
 
-export function TextField({
+/** Controls re-render when what they show changes, not whenever their parent lays out its list again. */
+function sameControl<P extends { path: Path }>(a: P, b: P): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof P>;
+  for (const name of keys) {
+    if (name === "path") {
+      if (pathKey(a.path) !== pathKey(b.path)) return false;
+    } else if (a[name] !== b[name]) return false;
+  }
+  return true;
+}
+
+function TextFieldControl({
   path,
   label,
   hint,
@@ -99,7 +123,7 @@ export function TextField({
   );
 }
 
-export function DateField({ path, label, hint, required }: FieldProps): React.JSX.Element {
+function DateFieldControl({ path, label, hint, required }: FieldProps): React.JSX.Element {
   const bound = useBound(path);
   return (
     <Field
@@ -120,7 +144,7 @@ export function DateField({ path, label, hint, required }: FieldProps): React.JS
   );
 }
 
-export function NumberField({
+function NumberFieldControl({
   path,
   label,
   hint,
@@ -155,7 +179,7 @@ export function NumberField({
   );
 }
 
-export function ChoiceField({
+function ChoiceFieldControl({
   path,
   label,
   hint,
@@ -191,7 +215,7 @@ export function ChoiceField({
   );
 }
 
-export function CheckField({ path, label, hint }: FieldProps): React.JSX.Element {
+function CheckFieldControl({ path, label, hint }: FieldProps): React.JSX.Element {
   const bound = useBound(path);
   return (
     <Field
@@ -209,3 +233,13 @@ export function CheckField({ path, label, hint }: FieldProps): React.JSX.Element
     </Field>
   );
 }
+
+export const TextField = React.memo(TextFieldControl, sameControl);
+
+export const DateField = React.memo(DateFieldControl, sameControl);
+
+export const NumberField = React.memo(NumberFieldControl, sameControl);
+
+export const ChoiceField = React.memo(ChoiceFieldControl, sameControl);
+
+export const CheckField = React.memo(CheckFieldControl, sameControl);
