@@ -4,6 +4,7 @@
  * the first contentful paint, and how long a keystroke in a 60-line quote takes to re-price and show the
  * new total. Best of several runs each; a measurement, not a test.
  */
+/* global window, document, MutationObserver, requestAnimationFrame, HTMLInputElement -- the functions passed to page.evaluate run in the page */
 import fs from "fs";
 import http from "http";
 import os from "os";
