@@ -35,6 +35,22 @@ const COLUMNS = [
   { header: "Guide", width: 34, characters: 38 },
 ] as const;
 
+/**
+ * Sheet-scoped names on the findings sheet, so that creating the quote again finds the sheet (however
+ * the user renamed it) and sees whether anything was added beside the table.
+ */
+export const FINDINGS_NAMES = {
+  /** The title, which names the partnership: "Checks against the NHS principles: <reference>". */
+  title: "NHSDP_FindingsTitle",
+  /** Everything the generator wrote: the title down to the last finding, columns A to E. */
+  findings: "NHSDP_Findings",
+} as const;
+
+/** The findings sheet's title for a partnership, as written in A1. */
+export function findingsTitle(reference: string): string {
+  return `Checks against the NHS principles: ${reference}`;
+}
+
 export function buildFindingsSheet(
   doc: Partnership,
   findings: readonly Finding[],
@@ -42,7 +58,8 @@ export function buildFindingsSheet(
 ): SheetSpec {
   const sheet = new SheetSpecBuilder(`Findings ${doc.reference}`);
   const generated = isoMinute(options.generatedAt).replace("T", " ");
-  sheet.setAt(1, 1, text(`Checks against the NHS principles: ${doc.reference}`), { style: TITLE });
+  sheet.setAt(1, 1, text(findingsTitle(doc.reference)), { style: TITLE });
+  sheet.defineName(FINDINGS_NAMES.title, "A1");
   sheet.setAt(
     2,
     1,
@@ -83,6 +100,7 @@ export function buildFindingsSheet(
     if (lines > 1) sheet.rowHeight(row, heightForLines(lines));
     row += 1;
   }
+  sheet.defineName(FINDINGS_NAMES.findings, `A1:E${row - 1}`);
   COLUMNS.forEach((column, i) => sheet.columnWidth(i + 1, column.width));
   return sheet
     .showGridlines(false)

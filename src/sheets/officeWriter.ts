@@ -1,6 +1,7 @@
 /*
  * Renders SheetSpecs into the open workbook through Office.js, in ONE `Excel.run` and three
- * `context.sync()` calls whatever the number of cells (four when an existing register is updated):
+ * `context.sync()` calls whatever the number of cells (four when an existing register is updated;
+ * superseding sheets, `options.replace`, reads more first: see OfficeWriteResult.syncs):
  *   1. load the existing sheet names (and look up the register table);
  *   1b. only when the register exists: load its header and body, to find each partnership's row;
  *   2. with calculation and screen updating suspended: add the sheets; write each contiguous block of
@@ -43,11 +44,47 @@ export interface OfficeWriteOptions {
   register?: readonly RegisterEntry[];
   /** Activate the first new sheet (default true). */
   activate?: boolean;
+  /**
+   * For each spec (by index), how to recognise the sheet it supersedes, if any. Only a sheet carrying
+   * the rule's sheet-scoped name over a cell holding exactly the rule's value is ever touched.
+   */
+  replace?: readonly (ReplaceRule | undefined)[];
+}
+
+/** A sheet this write supersedes, as the rule sees it: its sheet-scoped names and its used range. */
+export interface FoundSheet {
+  readonly name: string;
+  /** Its sheet-scoped names: name → formula without the "=" ("'Quote X'!$C$5"). */
+  readonly names: ReadonlyMap<string, string>;
+  /** Its used range (values only); undefined for an empty sheet. Positions are 0-based. */
+  readonly grid:
+    | {
+        readonly rowIndex: number;
+        readonly columnIndex: number;
+        readonly values: readonly (readonly unknown[])[];
+        readonly formulas: readonly (readonly unknown[])[];
+        readonly valueTypes: readonly (readonly string[])[];
+      }
+    | undefined;
+}
+
+export interface ReplaceRule {
+  /** The sheet-scoped name, over one cell, that the generator writes on the sheet. */
+  readonly marker: string;
+  /** What that cell holds on the sheet superseded (a sheet holding anything else is not touched). */
+  readonly value: string;
+  /**
+   * Why the sheet found must be kept rather than replaced (it was changed by hand since it was
+   * generated), or undefined to replace it. A kept sheet is renamed "<name> (previous)".
+   */
+  readonly edited: (sheet: FoundSheet) => string | undefined;
 }
 
 export interface OfficePlacedSheet {
   desiredName: string;
   name: string;
+  /** The sheet it superseded, under the name it had: deleted, or kept (renamed) when edited. */
+  superseded?: { name: string; kept?: { name: string; reason: string } };
 }
 
 export interface OfficeWriteResult {
@@ -60,7 +97,12 @@ export interface OfficeWriteResult {
     /** Partnerships given a new row. */
     added: number;
   };
-  /** Number of context.sync() calls made: 3, or 4 when an existing register was updated. */
+  /**
+   * Number of context.sync() calls made: 3, or 4 when an existing register was updated. With
+   * `replace` and a workbook that has sheets: one more to read the sheets' names (which also reads the
+   * register), one more when any sheet carries a marker (its cell), one more when a sheet to supersede
+   * is found (its used range, for the rule's edit check).
+   */
   syncs: number;
 }
 
@@ -218,9 +260,32 @@ export function queueSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
   }
 }
 
+/** The suffix of a superseded sheet kept because it was edited by hand. */
+export const PREVIOUS_SUFFIX = " (previous)";
+
+/** "'Quote X'!$C$5" → "C5" when it names one cell of `sheet`; undefined for anything else. */
+function ownCell(reference: string, sheet: string): string | undefined {
+  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(reference.trim());
+  if (!m) return undefined;
+  const owner = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  return owner === sheet ? `${(m[3] as string).toUpperCase()}${m[4]}` : undefined;
+}
+
+interface Candidate {
+  readonly worksheet: Excel.Worksheet;
+  readonly name: string;
+  readonly names: ReadonlyMap<string, string>;
+}
+
+interface Superseded extends Candidate {
+  /** Why it is kept (renamed) rather than deleted: edited by hand since it was generated. */
+  readonly keptBecause: string | undefined;
+}
+
 /**
  * Writes `specs` as new sheets (valid, unique names: an existing "Quote" makes "Quote (2)") and
- * records `options.register` in the register, in one Excel.run with three or four syncs.
+ * records `options.register` in the register, in one Excel.run with three or four syncs; with
+ * `options.replace`, a new sheet supersedes the sheet its rule recognises (see OfficeWriteResult.syncs).
  */
 export async function writeSheets(
   run: ExcelRun,
@@ -232,6 +297,7 @@ export async function writeSheets(
   const registerPlan = entries.length
     ? planSheet(registerSheetSpec(entries, REGISTER_SHEET_NAME))
     : undefined;
+  const rules = options.replace ?? [];
   return run(async (context) => {
     let syncs = 0;
     const worksheets = context.workbook.worksheets;
@@ -251,11 +317,22 @@ export async function writeSheets(
     syncs++;
 
     const existing = register && !register.table.isNullObject ? register.table : undefined;
-    let registerChange: (() => OfficeWriteResult["register"]) | undefined;
-    if (existing) {
-      const loaded = loadRegister(existing);
-      await context.sync(); // 1b
+    const loaded = existing ? loadRegister(existing) : undefined;
+    // Every sheet's own names, read in the round trip the register needs anyway: the markers are
+    // sheet-scoped names, which follow a sheet when the user renames it.
+    const sheetNames = rules.some((rule) => rule !== undefined)
+      ? worksheets.items.map((worksheet) => {
+          const names = worksheet.names;
+          names.load("items/name,items/formula");
+          return { worksheet, names };
+        })
+      : [];
+    if (loaded || sheetNames.length > 0) {
+      await context.sync(); // 2 (1b)
       syncs++;
+    }
+    let registerChange: (() => OfficeWriteResult["register"]) | undefined;
+    if (existing && loaded) {
       const change = planRegisterChange(registerStateOf(loaded), entries);
       registerChange = () => {
         queueRegisterChange(existing, loaded, change);
@@ -268,38 +345,144 @@ export async function writeSheets(
       };
     }
 
+    const superseded = await findSuperseded(context, rules, sheetNames, () => syncs++);
+
     context.application.suspendApiCalculationUntilNextSync();
     context.application.suspendScreenUpdatingUntilNextSync();
     const used = worksheets.items.map((w) => w.name);
+    // The tab order as it will be, so a new sheet takes the place of the sheet it supersedes.
+    const order: Excel.Worksheet[] = [...worksheets.items];
+    const deleted: Excel.Worksheet[] = [];
     const sheets: OfficePlacedSheet[] = [];
     const added: Excel.Worksheet[] = [];
-    const addPlanned = (plan: SheetPlan): string => {
-      const name = uniqueSheetName(plan.spec.name, used);
+    const addPlanned = (plan: SheetPlan, old?: Superseded): OfficePlacedSheet => {
+      let name: string;
+      let placed: OfficePlacedSheet["superseded"];
+      if (old === undefined) {
+        name = uniqueSheetName(plan.spec.name, used);
+      } else if (old.keptBecause !== undefined) {
+        // Kept beside the new sheet under a name that says it is the earlier one; already so named
+        // (kept from an earlier run), it keeps its name and the new sheet takes the usual one.
+        const keptName = old.name.endsWith(PREVIOUS_SUFFIX)
+          ? old.name
+          : uniqueSheetName(`${old.name}${PREVIOUS_SUFFIX}`, used);
+        if (keptName !== old.name) {
+          old.worksheet.name = keptName;
+          used.push(keptName);
+          name = old.name;
+        } else name = uniqueSheetName(plan.spec.name, used);
+        placed = { name: old.name, kept: { name: keptName, reason: old.keptBecause } };
+      } else {
+        // Moved aside, not deleted yet: the new sheet takes its name, and a workbook never has to
+        // lose its last sheet.
+        const aside = uniqueSheetName(`${old.name} (replaced)`, used);
+        old.worksheet.name = aside;
+        used.push(aside);
+        deleted.push(old.worksheet);
+        name = old.name;
+        placed = { name: old.name };
+      }
       used.push(name);
       const ws = worksheets.add(name);
       queueSheet(ws, plan);
       added.push(ws);
-      return name;
+      const at = old === undefined ? -1 : order.indexOf(old.worksheet);
+      if (at >= 0) {
+        ws.position = at;
+        order.splice(at, 0, ws);
+      } else order.push(ws);
+      return {
+        desiredName: plan.spec.name,
+        name,
+        ...(placed === undefined ? {} : { superseded: placed }),
+      };
     };
-    for (const plan of plans) sheets.push({ desiredName: plan.spec.name, name: addPlanned(plan) });
+    plans.forEach((plan, i) => sheets.push(addPlanned(plan, superseded[i])));
     const result: OfficeWriteResult = { sheets, syncs: 0 };
     if (registerChange) result.register = registerChange();
     else if (register)
       result.register = {
-        sheetName: addPlanned(register.plan),
+        sheetName: addPlanned(register.plan).name,
         created: true,
         updated: 0,
         added: entries.length,
       };
     if (options.activate !== false && added[0]) added[0].activate();
-    await context.sync(); // 2
+    // After the activation, so that the sheet deleted is never the active one.
+    for (const ws of deleted) ws.delete();
+    await context.sync(); // write
     syncs++;
 
     context.application.calculate("Recalculate");
-    await context.sync(); // 3
+    await context.sync(); // recalculate
     syncs++;
     result.syncs = syncs;
     return result;
+  });
+}
+
+/**
+ * For each rule, the sheet it supersedes: among the sheets whose marker cell holds the rule's value,
+ * the first in tab order that was not edited by hand, or else the first. Reads the marker cells in
+ * one sync and the used ranges of the sheets found in one more; none when nothing carries a marker.
+ */
+async function findSuperseded(
+  context: Excel.RequestContext,
+  rules: readonly (ReplaceRule | undefined)[],
+  sheets: readonly { worksheet: Excel.Worksheet; names: Excel.NamedItemCollection }[],
+  counted: () => void
+): Promise<(Superseded | undefined)[]> {
+  const probes: { rule: number; candidate: Candidate; cell: Excel.Range }[] = [];
+  for (const { worksheet, names } of sheets) {
+    const candidate: Candidate = {
+      worksheet,
+      name: worksheet.name,
+      names: new Map(
+        names.items.map((item) => [item.name, String(item.formula ?? "").replace(/^=/, "")])
+      ),
+    };
+    rules.forEach((rule, i) => {
+      const reference = rule && candidate.names.get(rule.marker);
+      const address = reference === undefined ? undefined : ownCell(reference, candidate.name);
+      if (address === undefined) return;
+      const cell = worksheet.getRange(address);
+      cell.load("values");
+      probes.push({ rule: i, candidate, cell });
+    });
+  }
+  if (probes.length === 0) return rules.map(() => undefined);
+  await context.sync(); // the marker cells
+  counted();
+  const matches = probes.filter(({ rule, cell }) => cell.values[0]?.[0] === rules[rule]?.value);
+  if (matches.length === 0) return rules.map(() => undefined);
+  const usedRanges = matches.map((match) => {
+    // valuesOnly: formatting alone does not widen what is transferred.
+    const range = match.candidate.worksheet.getUsedRangeOrNullObject(true);
+    range.load("rowIndex,columnIndex,values,formulas,valueTypes");
+    return { ...match, range };
+  });
+  await context.sync(); // the used ranges of the sheets found
+  counted();
+  return rules.map((rule, i) => {
+    if (rule === undefined) return undefined;
+    const judged = usedRanges
+      .filter((match) => match.rule === i)
+      .map(({ candidate, range }): Superseded => {
+        const grid = range.isNullObject
+          ? undefined
+          : {
+              rowIndex: range.rowIndex,
+              columnIndex: range.columnIndex,
+              values: range.values,
+              formulas: range.formulas,
+              valueTypes: range.valueTypes as string[][],
+            };
+        return {
+          ...candidate,
+          keptBecause: rule.edited({ name: candidate.name, names: candidate.names, grid }),
+        };
+      });
+    return judged.find((sheet) => sheet.keptBecause === undefined) ?? judged[0];
   });
 }
 

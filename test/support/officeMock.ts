@@ -54,7 +54,8 @@ function clone<T>(v: T): T {
 function recorder(
   path: string,
   log: OfficeCall[],
-  overrides: Record<string | symbol, unknown> = {}
+  overrides: Record<string | symbol, unknown> = {},
+  onSet?: (prop: string, value: unknown) => void
 ): unknown {
   const stored = new Map<string | symbol, unknown>();
   const children = new Map<string | symbol, unknown>();
@@ -73,6 +74,7 @@ function recorder(
     set(_t, prop, value) {
       log.push({ path, kind: "set", name: String(prop), value: clone(value) });
       stored.set(prop, value);
+      onSet?.(String(prop), value);
       return true;
     },
     has(_t, prop) {
@@ -176,51 +178,114 @@ export function createExcelMock(options: ExcelMockOptions = {}): ExcelMock {
     });
   };
 
+  /**
+   * What renaming, moving and deleting a sheet do to the tab order (`names`), logged like any other
+   * set or call. `current` is the sheet's name now; its path keeps the name it started with.
+   */
+  const tabOrder = (path: string, start: string) => {
+    let current = start;
+    return {
+      current: () => current,
+      onSet: (prop: string, value: unknown) => {
+        const at = names.indexOf(current);
+        if (prop === "name" && typeof value === "string") {
+          if (names.some((n, i) => i !== at && n.toUpperCase() === value.toUpperCase()))
+            throw new Error(`A sheet named ${value} already exists`);
+          names[at] = value;
+          current = value;
+        } else if (prop === "position" && typeof value === "number") {
+          names.splice(at, 1);
+          names.splice(value, 0, current);
+        }
+      },
+      delete: () => {
+        log.push({ path, kind: "call", name: "delete", args: [] });
+        names.splice(names.indexOf(current), 1);
+      },
+    };
+  };
+
+  /** A cell or range of an existing sheet, whose values are read from its used range once loaded. */
+  const existingRange = (path: string, sheet: MockSheetContent, address: string) => {
+    let synced = false;
+    const { row, col } = topLeft(address);
+    return recorder(`${path}.getRange(${address})`, log, {
+      load: (props: unknown) => {
+        log.push({
+          path: `${path}.getRange(${address})`,
+          kind: "call",
+          name: "load",
+          args: [props],
+        });
+        pendingLoads.push(() => (synced = true));
+      },
+      get values() {
+        if (!synced) throw new Error(`${path}.getRange(${address}).values read before load + sync`);
+        const used = sheet.used;
+        const value = used?.values[row - 1 - used.rowIndex]?.[col - 1 - used.columnIndex];
+        return [[value ?? ""]];
+      },
+    });
+  };
+
   /** An existing sheet as a reader sees it: every read guarded by load + sync, every write logged. */
   const existingSheet = (name: string) => {
     const path = `ws[${name}]`;
     const sheet = content[name] ?? {};
-    return recorder(path, log, {
-      name,
-      names: namedItems(`${path}.names`, sheet.names ?? []),
-      getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
-        log.push({ path, kind: "call", name: "getUsedRangeOrNullObject", args: [valuesOnly] });
-        const usedPath = `${path}.getUsedRangeOrNullObject(${String(valuesOnly)})`;
-        const loadedProps = new Set<string>();
-        let synced = false;
-        const read = <T>(prop: string, v: T): T => {
-          if (!synced || !(loadedProps.has(prop) || prop === "isNullObject"))
-            throw new Error(`${usedPath}.${prop} read before load + sync`);
-          return v;
-        };
-        const used = sheet.used;
-        return recorder(usedPath, log, {
-          load: (props: string) => {
-            log.push({ path: usedPath, kind: "call", name: "load", args: [props] });
-            for (const prop of props.split(",")) loadedProps.add(prop.trim());
-            pendingLoads.push(() => (synced = true));
-          },
-          get isNullObject() {
-            return read("isNullObject", used === undefined);
-          },
-          get rowIndex() {
-            return read("rowIndex", used?.rowIndex);
-          },
-          get columnIndex() {
-            return read("columnIndex", used?.columnIndex);
-          },
-          get values() {
-            return read("values", used?.values);
-          },
-          get formulas() {
-            return read("formulas", used?.formulas);
-          },
-          get valueTypes() {
-            return read("valueTypes", used?.valueTypes);
-          },
-        });
+    const order = tabOrder(path, name);
+    return recorder(
+      path,
+      log,
+      {
+        get name() {
+          return order.current();
+        },
+        delete: order.delete,
+        getRange: (address: string) => {
+          log.push({ path, kind: "call", name: "getRange", args: [address] });
+          return existingRange(path, sheet, address);
+        },
+        names: namedItems(`${path}.names`, sheet.names ?? []),
+        getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
+          log.push({ path, kind: "call", name: "getUsedRangeOrNullObject", args: [valuesOnly] });
+          const usedPath = `${path}.getUsedRangeOrNullObject(${String(valuesOnly)})`;
+          const loadedProps = new Set<string>();
+          let synced = false;
+          const read = <T>(prop: string, v: T): T => {
+            if (!synced || !(loadedProps.has(prop) || prop === "isNullObject"))
+              throw new Error(`${usedPath}.${prop} read before load + sync`);
+            return v;
+          };
+          const used = sheet.used;
+          return recorder(usedPath, log, {
+            load: (props: string) => {
+              log.push({ path: usedPath, kind: "call", name: "load", args: [props] });
+              for (const prop of props.split(",")) loadedProps.add(prop.trim());
+              pendingLoads.push(() => (synced = true));
+            },
+            get isNullObject() {
+              return read("isNullObject", used === undefined);
+            },
+            get rowIndex() {
+              return read("rowIndex", used?.rowIndex);
+            },
+            get columnIndex() {
+              return read("columnIndex", used?.columnIndex);
+            },
+            get values() {
+              return read("values", used?.values);
+            },
+            get formulas() {
+              return read("formulas", used?.formulas);
+            },
+            get valueTypes() {
+              return read("valueTypes", used?.valueTypes);
+            },
+          });
+        },
       },
-    });
+      order.onSet
+    );
   };
   const existingSheets = new Map<string, unknown>();
 
@@ -242,7 +307,8 @@ export function createExcelMock(options: ExcelMockOptions = {}): ExcelMock {
       if (names.some((n) => n.toUpperCase() === name.toUpperCase()))
         throw new Error(`A sheet named ${name} already exists`);
       names.push(name);
-      return recorder(`ws[${name}]`, log);
+      const order = tabOrder(`ws[${name}]`, name);
+      return recorder(`ws[${name}]`, log, { delete: order.delete }, order.onSet);
     },
   };
 
