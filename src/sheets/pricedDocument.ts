@@ -3,7 +3,7 @@
  * quote the add-in writes (the sheet in the open workbook, the partner copy).
  */
 import { InputError } from "../core/errors";
-import { checkPrinciples, type Finding } from "../core/principles";
+import { checkPrinciples, type CheckContext, type Finding } from "../core/principles";
 import { priceQuote, type Quote } from "../core/quote";
 import { parsePartnership, type DocumentIssue, type Partnership } from "../document";
 
@@ -11,7 +11,8 @@ export type PricedDocument =
   | { ok: true; doc: Partnership; quote: Quote; findings: readonly Finding[] }
   | { ok: false; issues: DocumentIssue[] };
 
-export function priceDocument(json: unknown): PricedDocument {
+/** `context.strategy`: the trust's pricing strategy, to check the quote's rates and lines against. */
+export function priceDocument(json: unknown, context: CheckContext = {}): PricedDocument {
   const parsed = parsePartnership(json);
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
   const doc = parsed.document;
@@ -24,5 +25,5 @@ export function priceDocument(json: unknown): PricedDocument {
       return { ok: false, issues: [{ path: error.argument, message: error.problem }] };
     throw error;
   }
-  return { ok: true, doc, quote, findings: checkPrinciples(doc, quote) };
+  return { ok: true, doc, quote, findings: checkPrinciples(doc, quote, context) };
 }

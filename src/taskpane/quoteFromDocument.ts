@@ -183,9 +183,16 @@ export type GenerateQuoteInExcel = (
 export function describeQuoteResult(result: QuoteInExcelResult): CreateOutcome {
   if (result.ok) {
     const register = result.registerSheetName
-      ? ` and a row in the register (${result.registerSheetName})`
+      ? ` and its row in the register (${result.registerSheetName})`
       : "";
-    return { status: "success", message: `Added sheet “${result.sheetName}”${register}.` };
+    const replaced = result.superseded ?? [];
+    if (replaced.length === 0)
+      return { status: "success", message: `Added sheet “${result.sheetName}”${register}.` };
+    const kept = replaced.flatMap((s) => (s.kept ? [`“${s.kept.name}” (${s.kept.reason})`] : []));
+    return {
+      status: kept.length ? "warning" : "success",
+      message: `Updated the quote “${result.sheetName}”${register}.${kept.length ? ` Your edited sheets are kept as ${kept.join(" and ")}.` : ""}`,
+    };
   }
   return {
     status: "error",

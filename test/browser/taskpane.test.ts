@@ -388,7 +388,7 @@ it("imports a partnership document, upgrading an old one, and downloads its part
   const { page, errors } = await openTaskPane();
   await page.getByRole("button", { name: "Import JSON…" }).waitFor();
   await page
-    .locator('input[type="file"]')
+    .locator('input[aria-label="Partnership document to import"]')
     .setInputFiles(path.join(EXAMPLES, "commercial-imaging-ai.json"));
   await page.getByText("Imported commercial-imaging-ai.json.").waitFor();
   // The example's figures are worked by hand in test/core/quote.test.ts.
@@ -404,7 +404,7 @@ it("imports a partnership document, upgrading an old one, and downloads its part
   expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Quote DP-2025-011"]);
 
   await page
-    .locator('input[type="file"]')
+    .locator('input[aria-label="Partnership document to import"]')
     .setInputFiles(path.join(EXAMPLES, "v1", "commercial-imaging-ai.json"));
   await page.getByText(/^Imported commercial-imaging-ai\.json, upgraded from version 1/).waitFor();
   // Version 1 charged on-costs on non-staff lines; version 2 does not (test/core/priceChange.test.ts).
@@ -442,7 +442,7 @@ it("in Excel, creates the quote through the writer loaded on demand, and shows E
   await page.getByText("Connected to Excel.", { exact: false }).waitFor();
   await page.getByText(/Your saved work could not be read/).waitFor();
   await page
-    .locator('input[type="file"]')
+    .locator('input[aria-label="Partnership document to import"]')
     .setInputFiles(path.join(EXAMPLES, "academic-sde-study.json"));
   await page.getByTestId("live-total").waitFor();
   const create = page.getByRole("button", { name: "Create quote" });
@@ -455,3 +455,38 @@ it("in Excel, creates the quote through the writer loaded on demand, and shows E
   expect(errors).toEqual([]);
   await page.close();
 });
+
+it("takes the trust's pricing strategy: new partnerships start at its rates, lines pick its grades", async () => {
+  const file = path.join(EXAMPLES, "strategies", "northvale-pricing-strategy.json");
+  const strategy = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    id: string;
+    staffTime: {
+      onCostRate: number;
+      grades: { id: string; name: string; unit: string; rate: number }[];
+    };
+    overhead: { rate: number };
+  };
+  const { page, errors } = await openTaskPane();
+  await page.getByRole("button", { name: "Import strategy…" }).waitFor();
+  await page.locator('input[aria-label="Pricing strategy to import"]').setInputFiles(file);
+  await page
+    .getByText(new RegExp(`^Using northvale-pricing-strategy\\.json: ${strategy.id}`))
+    .waitFor();
+  await page.getByRole("button", { name: "New partnership" }).click();
+  await page.getByRole("tab", { name: "Costs" }).click();
+  // The strategy's own rates, as percentages: 0.25 is shown as 25.
+  expect(await page.getByLabel("Staff on-costs").inputValue()).toBe(
+    String(strategy.staffTime.onCostRate * 100)
+  );
+  expect(await page.getByLabel("Overheads").inputValue()).toBe(
+    String(strategy.overhead.rate * 100)
+  );
+  await page.getByRole("button", { name: "Add cost line" }).click();
+  const grade = strategy.staffTime.grades[0]!;
+  await page.getByLabel("From the pricing strategy").selectOption(`grade:${grade.id}`);
+  expect(await page.getByLabel("Unit cost").inputValue()).toBe(String(grade.rate));
+  expect(await page.locator("#field-costs-lines-0-unit").inputValue()).toBe(grade.unit);
+  await snap(page, "11-strategy");
+  expect(errors).toEqual([]);
+  await page.close();
+}, 60000);

@@ -223,7 +223,30 @@ describe("creating the quote sheet", () => {
     };
     await expect(createQuoteSheet(generate, run, { reference: "DP-1" }, AT)).resolves.toEqual({
       status: "success",
-      message: "Added sheet “Quote DP-1 (2)” and a row in the register (NHSDP_Register).",
+      message: "Added sheet “Quote DP-1 (2)” and its row in the register (NHSDP_Register).",
+    });
+  });
+
+  it("says when it updated a quote, and which edited sheets it kept", async () => {
+    const generate: GenerateQuoteInExcel = async () => ({
+      ok: true,
+      sheetName: "Quote DP-1",
+      registerSheetName: "Register",
+      superseded: [
+        { sheet: "Quote DP-1" },
+        {
+          sheet: "Findings DP-1",
+          kept: { name: "Findings DP-1 (previous)", reason: "edited by hand" },
+        },
+      ],
+      total: 1,
+      findings: [],
+      syncs: 6,
+    });
+    await expect(createQuoteSheet(generate, run, {}, AT)).resolves.toEqual({
+      status: "warning",
+      message:
+        "Updated the quote “Quote DP-1” and its row in the register (Register). Your edited sheets are kept as “Findings DP-1 (previous)” (edited by hand).",
     });
   });
 

@@ -14,6 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { formatPounds } from "../../core/decimal";
+import type { PricingStrategy } from "../../document";
 import { setAt, type Draft, type Json, type Path } from "./draft";
 import { EditorContext, fieldId, type EditorContextValue } from "./fields";
 import { priceDraft } from "./pricedDraft";
@@ -60,6 +61,8 @@ const useStyles = makeStyles({
 
 export interface PartnershipEditorProps {
   draft: Draft;
+  /** The trust's pricing strategy, to pick lines from and to check the rates against. */
+  strategy?: PricingStrategy;
   onChange: (draft: Draft) => void;
   /** The footer's actions (create or download the quote...), given what the draft prices to. */
   renderActions: (priced: ReturnType<typeof priceDraft>) => React.ReactNode;
@@ -67,12 +70,13 @@ export interface PartnershipEditorProps {
 
 export function PartnershipEditor({
   draft,
+  strategy,
   onChange,
   renderActions,
 }: PartnershipEditorProps): React.JSX.Element {
   const styles = useStyles();
   const [step, setStep] = React.useState<StepId>("partnership");
-  const priced = React.useMemo(() => priceDraft(draft), [draft]);
+  const priced = React.useMemo(() => priceDraft(draft, strategy), [draft, strategy]);
   // The latest draft, so several updates in one event all apply.
   const latest = React.useRef(draft);
   latest.current = draft;
@@ -98,11 +102,12 @@ export function PartnershipEditor({
     () => ({
       draft,
       priced,
+      strategy,
       update,
       shows: (key: string) => showAll || touched.has(key),
       touch,
     }),
-    [draft, priced, update, touch, showAll, touched]
+    [draft, priced, strategy, update, touch, showAll, touched]
   );
 
   const goToField = React.useCallback((path: string) => {

@@ -15,6 +15,7 @@ import {
   Spinner,
   Subtitle2,
   Body1,
+  Caption1,
   tokens,
 } from "@fluentui/react-components";
 import type { ExcelRun } from "../../sheets/officeWriter";
@@ -30,6 +31,13 @@ import {
 import { getAt, type Draft } from "./draft";
 import { PartnershipEditor } from "./PartnershipEditor";
 import type { PricedDraft } from "./pricedDraft";
+import {
+  importStrategyJson,
+  pricingFromStrategy,
+  strategyState,
+  trustFromStrategy,
+  describeStrategyRates,
+} from "./strategyInPane";
 import {
   addNew,
   draftOf,
@@ -59,6 +67,12 @@ const useStyles = makeStyles({
   pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   hidden: { display: "none" },
+  strategy: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalXS,
+  },
 });
 
 export interface PartnershipsPaneProps {
@@ -94,8 +108,13 @@ export function PartnershipsPane({
 }: PartnershipsPaneProps): React.JSX.Element {
   const styles = useStyles();
   const fileInput = React.useRef<HTMLInputElement>(null);
+  const strategyInput = React.useRef<HTMLInputElement>(null);
+  const strategy = React.useMemo(() => strategyState(workspace), [workspace.strategy]);
+  const validStrategy = strategy.status === "valid" ? strategy.strategy : undefined;
   const [busy, setBusy] = React.useState<string | undefined>(undefined);
   const [outcome, setOutcome] = React.useState<CreateOutcome | undefined>(undefined);
+  // What the list's own actions (import, export, the strategy) did, shown beside them.
+  const [notice, setNotice] = React.useState<CreateOutcome | undefined>(undefined);
   const current = selected(workspace);
   const currentDraft = draftOf(current);
   // The latest workspace, so an edit made while a save or an import is under way is never lost.
@@ -192,9 +211,23 @@ export function PartnershipsPane({
     const result = importJson(latest.current, await file.text(), file.name, now());
     if (result.ok) {
       change(result.workspace);
-      setOutcome({ status: "success", message: result.message });
+      setNotice({ status: "success", message: result.message });
     } else {
-      setOutcome({ status: "error", message: result.message, issues: result.issues });
+      setNotice({ status: "error", message: result.message, issues: result.issues });
+    }
+  };
+
+  const onImportStrategy = async (event: React.ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    input.value = "";
+    if (!file) return;
+    const result = importStrategyJson(latest.current, await file.text(), file.name);
+    if (result.ok) {
+      change(result.workspace);
+      setNotice({ status: "success", message: result.message });
+    } else {
+      setNotice({ status: "error", message: result.message, issues: result.issues });
     }
   };
 
@@ -203,7 +236,7 @@ export function PartnershipsPane({
     const reference = String(getAt(currentDraft, ["reference"]) ?? "partnership");
     const bytes = new TextEncoder().encode(exportJson(currentDraft));
     downloadInBrowser(bytes, `${reference.replace(/[\\/:*?"<>|]/g, "-")}.json`, "application/json");
-    setOutcome({ status: "success", message: `Downloaded ${reference}.json.` });
+    setNotice({ status: "success", message: `Downloaded ${reference}.json.` });
   };
 
   return (
@@ -231,7 +264,24 @@ export function PartnershipsPane({
         </Body1>
       )}
       <div className={styles.actions}>
-        <Button onClick={() => change(addNew(latest.current, now()))}>New partnership</Button>
+        <Button
+          onClick={() =>
+            change(
+              addNew(
+                latest.current,
+                now(),
+                validStrategy
+                  ? {
+                      trust: trustFromStrategy(validStrategy),
+                      pricing: pricingFromStrategy(validStrategy),
+                    }
+                  : undefined
+              )
+            )
+          }
+        >
+          New partnership
+        </Button>
         <Button
           disabled={!current}
           onClick={() => change(duplicateSelected(latest.current, now()))}
@@ -252,8 +302,44 @@ export function PartnershipsPane({
           onChange={onImport}
         />
       </div>
+      {notice && (
+        <MessageBar intent={notice.status} politeness="polite">
+          <MessageBarBody>
+            {notice.message}
+            {notice.status === "error" && notice.issues.length > 0 && (
+              <ul>
+                {notice.issues.map((issue, i) => (
+                  <li key={i}>{issueText(issue)}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.strategy} aria-label="Pricing strategy" role="group">
+        <Caption1>
+          {strategy.status === "valid"
+            ? `Pricing strategy ${describeStrategyRates(strategy.strategy)}.`
+            : strategy.status === "invalid"
+              ? `The pricing strategy has ${strategy.issues.length === 1 ? "a problem" : `${strategy.issues.length} problems`}: ${strategy.issues.map(issueText).join("; ")}. Import a corrected one.`
+              : "No pricing strategy yet: import the trust's (JSON) so partnerships start from its rates and the findings say where a quote departs from it."}
+        </Caption1>
+        <Button size="small" onClick={() => strategyInput.current?.click()}>
+          {strategy.status === "none" ? "Import strategy…" : "Replace strategy…"}
+        </Button>
+        <input
+          ref={strategyInput}
+          className={styles.hidden}
+          type="file"
+          accept=".json,application/json"
+          aria-label="Pricing strategy to import"
+          tabIndex={-1}
+          onChange={onImportStrategy}
+        />
+      </div>
       {current && currentDraft && (
         <PartnershipEditor
+          strategy={validStrategy}
           key={current.id}
           draft={currentDraft}
           onChange={onDraftChange}

@@ -10,11 +10,14 @@ import { Checkbox, Field, Input, Select, Textarea } from "@fluentui/react-compon
 import { createContext, useContextSelector } from "@fluentui/react-context-selector";
 import { getAt, pathKey, type Json, type Path } from "./draft";
 import { numberText, numberValue, type NumberKind } from "./numbers";
+import type { PricingStrategy } from "../../document";
 import type { PricedDraft } from "./pricedDraft";
 
 export interface EditorContextValue {
   draft: Json;
   priced: PricedDraft;
+  /** The trust's pricing strategy, when the pane has a valid one. */
+  strategy: PricingStrategy | undefined;
   update: (path: Path, value: Json | undefined) => void;
   /**
    * Whether a field's problems are shown yet: once the user has left it, or once they have asked to

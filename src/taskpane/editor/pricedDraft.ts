@@ -5,7 +5,7 @@
  */
 import type { Finding } from "../../core/principles";
 import type { Quote } from "../../core/quote";
-import type { DocumentIssue, Partnership } from "../../document";
+import type { DocumentIssue, Partnership, PricingStrategy } from "../../document";
 import { priceDocument } from "../../sheets/pricedDocument";
 import type { Draft } from "./draft";
 
@@ -23,8 +23,9 @@ export type PricedDraft =
       readonly issuesByPath: ReadonlyMap<string, readonly string[]>;
     };
 
-export function priceDraft(draft: Draft): PricedDraft {
-  const priced = priceDocument(draft);
+/** With the trust's strategy, the findings also say where the quote's rates and lines depart from it. */
+export function priceDraft(draft: Draft, strategy?: PricingStrategy): PricedDraft {
+  const priced = priceDocument(draft, strategy ? { strategy } : {});
   if (priced.ok) return { status: "priced", ...priced };
   const issuesByPath = new Map<string, string[]>();
   for (const issue of priced.issues) {

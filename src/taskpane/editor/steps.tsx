@@ -4,7 +4,15 @@
  * added to and removed from, each item in its own labelled group.
  */
 import * as React from "react";
-import { Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  Select,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
 import { COST_CATEGORIES, LINE_KINDS, QUOTE_STAGES } from "../../core/vocabulary";
 import {
   ACCESS_ROUTE_LABELS,
@@ -19,7 +27,14 @@ import {
   VALUE_CHARACTERISTICS,
   VALUE_CHARACTERISTIC_LABELS,
 } from "../../document";
-import { getAt, nextId, pathKey, type Json, type Path } from "./draft";
+import { getAt, nextId, pathKey, type Draft, type Json, type Path } from "./draft";
+import {
+  applyChoice,
+  choiceOf,
+  describeStrategyRates,
+  pricingFromStrategy,
+  strategyChoices,
+} from "./strategyInPane";
 import { CheckField, ChoiceField, DateField, NumberField, TextField, useEditor } from "./fields";
 
 const useStyles = makeStyles({
@@ -45,6 +60,8 @@ const useStyles = makeStyles({
   },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   note: { color: tokens.colorNeutralForeground3 },
+  // A select of long names (the strategy's grades) fits the pane instead of pushing past it.
+  fill: { minWidth: 0, width: "100%", "& select": { minWidth: 0, textOverflow: "ellipsis" } },
 });
 
 const options = <K extends string>(keys: readonly K[], labels: Readonly<Record<K, string>>) =>
@@ -331,9 +348,28 @@ export function DataStep(): React.JSX.Element {
 
 export function CostsStep(): React.JSX.Element {
   const styles = useStyles();
+  const { strategy, update } = useEditor();
   return (
     <div className={styles.step}>
       <Group legend="Rates from the trust's pricing strategy">
+        {strategy ? (
+          <>
+            <Caption1 className={styles.note}>{describeStrategyRates(strategy)}.</Caption1>
+            <div className={styles.actions}>
+              <Button
+                size="small"
+                onClick={() => update(["pricing"], pricingFromStrategy(strategy))}
+              >
+                Use the strategy&apos;s rates
+              </Button>
+            </div>
+          </>
+        ) : (
+          <Caption1 className={styles.note}>
+            Import the trust&apos;s pricing strategy (above) to take its rates, staff grades and
+            standard items; a rate that differs from it is then reported with the findings.
+          </Caption1>
+        )}
         <Row>
           <TextField path={["pricing", "strategy", "id"]} label="Strategy id" />
           <NumberField path={["pricing", "strategy", "revision"]} label="Revision" />
@@ -400,10 +436,49 @@ export function CostsStep(): React.JSX.Element {
   );
 }
 
+/** Picks a cost line from the strategy's staff grades and standard items, priced as it prices them. */
+function StrategyChoice({ path }: { path: Path }): React.JSX.Element | null {
+  const styles = useStyles();
+  const { strategy, draft, update } = useEditor();
+  if (!strategy) return null;
+  const line = getAt(draft, path);
+  return (
+    <Field
+      label="From the pricing strategy"
+      hint="A staff grade or standard item sets the unit and price"
+    >
+      <Select
+        className={styles.fill}
+        value={choiceOf(line)}
+        onChange={(_, data) =>
+          update(
+            path,
+            applyChoice(
+              (line !== null && typeof line === "object" && !Array.isArray(line)
+                ? line
+                : {}) as Draft,
+              strategy,
+              data.value
+            )
+          )
+        }
+      >
+        <option value="">Typed by hand</option>
+        {strategyChoices(strategy).map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 function CostLineFields({ path }: { path: Path }): React.JSX.Element {
   return (
     <>
       <TextField path={[...path, "description"]} label="Description" required />
+      <StrategyChoice path={path} />
       <Row>
         <ChoiceField
           path={[...path, "category"]}

@@ -48,11 +48,18 @@ function withPartnership(workspace: EditorWorkspace, document: Draft, now: Date)
   };
 }
 
-/** Adds a new partnership, for the trust of the one open (if any), and opens it. */
-export function addNew(workspace: EditorWorkspace, today: Date): EditorWorkspace {
+/**
+ * Adds a new partnership and opens it: for the trust and at the rates of the trust's pricing strategy
+ * when there is one, otherwise of the partnership open (if any).
+ */
+export function addNew(
+  workspace: EditorWorkspace,
+  today: Date,
+  fromStrategy?: { trust: Draft; pricing: Draft }
+): EditorWorkspace {
   const current = draftOf(selected(workspace));
-  const trust = getAt(current, ["trust"]);
-  const pricing = getAt(current, ["pricing"]);
+  const trust = fromStrategy?.trust ?? getAt(current, ["trust"]);
+  const pricing = fromStrategy?.pricing ?? getAt(current, ["pricing"]);
   return withPartnership(
     workspace,
     newPartnershipDraft({
