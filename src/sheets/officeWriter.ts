@@ -7,7 +7,7 @@
  *   2. with calculation and screen updating suspended: add the sheets; write each contiguous block of
  *      cells with one `values`, one `formulas` and one `numberFormat` 2-D array; apply each distinct
  *      style once to all its cells (`getRanges` of their rectangles); merges, column widths, names,
- *      page layout, freeze panes, tables; update or add the register's rows;
+ *      page layout, freeze panes, tables, charts; update or add the register's rows;
  *   3. recalculate (calculation was suspended while writing, and Office leaves re-calculating to the
  *      caller).
  * Everything that can fail (specs, register entries, a register without a Reference column) is checked
@@ -34,7 +34,13 @@ import {
 } from "./register";
 import { loadRegister, queueRegisterChange, registerStateOf } from "./registerOffice";
 import { officeTextLiteral, uniqueSheetName } from "./safeText";
-import { DEFAULT_TABLE_STYLE, type BorderLine, type CellStyle, type SheetSpec } from "./spec";
+import {
+  DEFAULT_TABLE_STYLE,
+  type BorderLine,
+  type CellStyle,
+  type ChartSpec,
+  type SheetSpec,
+} from "./spec";
 
 /** `Excel.run` (or a stand-in with the same single-batch signature). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -257,6 +263,38 @@ export function queueSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
     table.name = spec.table.name;
     table.style = spec.table.style ?? DEFAULT_TABLE_STYLE;
     table.showBandedRows = spec.table.showRowStripes ?? true;
+  }
+
+  (spec.charts ?? []).forEach((chart, i) => queueChart(ws, chart, i));
+}
+
+/**
+ * Queues one chart. It is added over its first series' values only, by columns, so Excel makes exactly
+ * one series and guesses nothing (a source range with the categories beside the values would be read
+ * as one more series when the categories are numbers); the categories and the other series are then
+ * given range by range (ExcelApi 1.7).
+ */
+export function queueChart(ws: Excel.Worksheet, chart: ChartSpec, index: number): void {
+  const [first, ...rest] = chart.series;
+  if (first === undefined) return;
+  const added = ws.charts.add(
+    chart.kind === "line" ? "Line" : "ColumnClustered",
+    ws.getRange(first.values),
+    "Columns"
+  );
+  added.name = `NHSDP chart ${index + 1}`;
+  added.title.text = chart.title;
+  added.legend.position = "Bottom";
+  const anchor = parseRangeAddress(chart.anchor);
+  added.setPosition(cellAddress(anchor.top, anchor.left), cellAddress(anchor.bottom, anchor.right));
+  const categories = ws.getRange(chart.categories);
+  const head = added.series.getItemAt(0);
+  head.name = first.name;
+  head.setXAxisValues(categories);
+  for (const series of rest) {
+    const more = added.series.add(series.name);
+    more.setValues(ws.getRange(series.values));
+    more.setXAxisValues(categories);
   }
 }
 

@@ -144,6 +144,27 @@ export interface TableSpec {
   showRowStripes?: boolean;
 }
 
+export interface ChartSeriesSpec {
+  /** The legend's label. */
+  name: string;
+  /** One row or one column of this sheet, as long as the chart's categories: "C10:C30". */
+  values: string;
+}
+
+/**
+ * A native chart over ranges of its own sheet, so it follows the cells when they change. The .xlsx
+ * writer draws it as DrawingML parts, the Office.js writer through worksheet.charts.
+ */
+export interface ChartSpec {
+  kind: "line" | "column";
+  title: string;
+  /** One row or one column of this sheet: the category axis's labels ("A10:A30"). */
+  categories: string;
+  series: ChartSeriesSpec[];
+  /** The cells the chart covers, top-left to bottom-right: "A32:K50". */
+  anchor: string;
+}
+
 export interface SheetSpec {
   /** The desired sheet name; writers make it valid and unique ("Quote (2)"). */
   name: string;
@@ -158,6 +179,7 @@ export interface SheetSpec {
   freeze?: FreezeSpec;
   table?: TableSpec;
   showGridlines?: boolean;
+  charts?: ChartSpec[];
 }
 
 export const DEFAULT_PRINT: Readonly<PrintSpec> = Object.freeze({
@@ -644,6 +666,66 @@ export function sheetSpecProblems(spec: SheetSpec): string[] {
         if (rangesOverlap(m, r)) p.push("table: range overlaps a merged range");
     }
   }
+  if (spec.charts !== undefined) {
+    if (!Array.isArray(spec.charts)) p.push("charts must be a list");
+    else p.push(...chartProblems(spec.charts));
+  }
+  return p;
+}
+
+/** The number of cells of a range that is one row or one column; undefined for any other range. */
+function vectorLength(range: RangeRef): number | undefined {
+  if (range.left === range.right) return range.bottom - range.top + 1;
+  if (range.top === range.bottom) return range.right - range.left + 1;
+  return undefined;
+}
+
+const CHART_TEXT = 255;
+
+function chartProblems(charts: readonly ChartSpec[]): string[] {
+  const p: string[] = [];
+  const anchors: RangeRef[] = [];
+  charts.forEach((chart, i) => {
+    const where = `charts[${i}]`;
+    if (chart.kind !== "line" && chart.kind !== "column")
+      p.push(`${where}: kind must be "line" or "column"`);
+    if (typeof chart.title !== "string" || chart.title.trim() === "")
+      p.push(`${where}: title must be non-empty text`);
+    else if (chart.title.length > CHART_TEXT)
+      p.push(`${where}: title longer than ${CHART_TEXT} characters`);
+    const vector = (address: string, what: string): number | undefined => {
+      let range: RangeRef;
+      try {
+        range = parseRangeAddress(address);
+      } catch {
+        p.push(`${where}: ${what} "${address}" is not a range`);
+        return undefined;
+      }
+      const length = vectorLength(range);
+      if (length === undefined) p.push(`${where}: ${what} "${address}" is not one row or column`);
+      return length;
+    };
+    const categories = vector(chart.categories, "categories");
+    if (!Array.isArray(chart.series) || chart.series.length === 0)
+      p.push(`${where}: needs at least one series`);
+    for (const [k, series] of (chart.series ?? []).entries()) {
+      if (typeof series.name !== "string" || series.name.trim() === "")
+        p.push(`${where}.series[${k}]: name must be non-empty text`);
+      else if (series.name.length > CHART_TEXT)
+        p.push(`${where}.series[${k}]: name longer than ${CHART_TEXT} characters`);
+      const length = vector(series.values, `series[${k}] values`);
+      if (length !== undefined && categories !== undefined && length !== categories)
+        p.push(`${where}.series[${k}]: ${length} values for ${categories} categories`);
+    }
+    try {
+      const anchor = parseRangeAddress(chart.anchor);
+      if (anchors.some((other) => rangesOverlap(other, anchor)))
+        p.push(`${where}: anchor ${chart.anchor} overlaps another chart`);
+      anchors.push(anchor);
+    } catch {
+      p.push(`${where}: anchor "${chart.anchor}" is not a range`);
+    }
+  });
   return p;
 }
 
@@ -675,6 +757,7 @@ export class SheetSpecBuilder {
   private freezeSpec: FreezeSpec | undefined;
   private tableSpec: TableSpec | undefined;
   private gridlines: boolean | undefined;
+  private readonly chartSpecs: ChartSpec[] = [];
 
   constructor(private readonly name: string) {}
 
@@ -761,6 +844,11 @@ export class SheetSpecBuilder {
     return this;
   }
 
+  chart(chart: ChartSpec): this {
+    this.chartSpecs.push({ ...chart, series: chart.series.map((s) => ({ ...s })) });
+    return this;
+  }
+
   build(): SheetSpec {
     const spec: SheetSpec = {
       name: this.name,
@@ -774,6 +862,8 @@ export class SheetSpecBuilder {
     if (this.freezeSpec) spec.freeze = { ...this.freezeSpec };
     if (this.tableSpec) spec.table = { ...this.tableSpec };
     if (this.gridlines !== undefined) spec.showGridlines = this.gridlines;
+    if (this.chartSpecs.length)
+      spec.charts = this.chartSpecs.map((c) => ({ ...c, series: c.series.map((s) => ({ ...s })) }));
     assertValidSheetSpec(spec);
     return spec;
   }

@@ -20,8 +20,15 @@ import { cellAddress, parseRangeAddress, quoteSheetName } from "./a1";
 import { planSheet, numericValue, type PlannedCell, type SheetPlan } from "./plan";
 import { REGISTER_SHEET_NAME, registerSheetSpec, type RegisterEntry } from "./register";
 import { findExcelJsRegister, updateExcelJsRegister } from "./registerExcelJs";
+import { addChartsToPackage } from "./xlsxCharts";
 import { encodeXlsxText, uniqueSheetName } from "./safeText";
-import { DEFAULT_TABLE_STYLE, type BorderLine, type CellStyle, type SheetSpec } from "./spec";
+import {
+  DEFAULT_TABLE_STYLE,
+  type BorderLine,
+  type CellStyle,
+  type ChartSpec,
+  type SheetSpec,
+} from "./spec";
 
 export type XlsxData = Uint8Array | ArrayBuffer;
 
@@ -402,6 +409,8 @@ function restoreSheetNames(workbook: ExcelJS.Workbook, trueNames: readonly strin
 export class XlsxBook {
   readonly workbook: ExcelJS.Workbook;
   private readonly names: RawDefinedName[];
+  /** The charts of the sheets this book added, drawn into the package after ExcelJS writes it. */
+  private readonly charts: { sheet: ExcelJS.Worksheet; charts: readonly ChartSpec[] }[] = [];
 
   private constructor(workbook: ExcelJS.Workbook, names: RawDefinedName[]) {
     this.workbook = workbook;
@@ -447,6 +456,7 @@ export class XlsxBook {
     const name = uniqueSheetName(spec.name, [...this.sheetNames(), ...(options.avoidNames ?? [])]);
     const ws = this.workbook.addWorksheet(name);
     this.names.push(...renderSheet(ws, plan));
+    if (spec.charts?.length) this.charts.push({ sheet: ws, charts: spec.charts });
     return { desiredName: spec.name, name };
   }
 
@@ -490,6 +500,10 @@ export class XlsxBook {
     const written = parseDefinedNames(xml); // print areas/titles and any names added through ExcelJS
     const rewritten = rewriteDefinedNames(xml, [...written, ...this.names]);
     zip.file("xl/workbook.xml", rewritten);
+    await addChartsToPackage(
+      zip,
+      this.charts.map(({ sheet, charts }) => ({ sheetName: sheet.name, charts }))
+    );
     return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   }
 }

@@ -1,0 +1,218 @@
+/**
+ * Charts in a SheetSpec: validated, drawn into the .xlsx as DrawingML parts (read back from the file,
+ * and opened by LibreOffice, which writes them out again only if it read them as charts), and queued
+ * through Office.js (the recording mock).
+ */
+import JSZip from "jszip";
+import { writeSheets } from "../../src/sheets/officeWriter";
+import {
+  SheetSpecBuilder,
+  formula,
+  num,
+  sheetSpecProblems,
+  text,
+  type ChartSpec,
+  type SheetSpec,
+} from "../../src/sheets/spec";
+import { writeWorkbook } from "../../src/sheets/xlsxWriter";
+import { LIBREOFFICE_TIMEOUT_MS, recalculateBufferWithLibreOffice } from "../support/libreoffice";
+import { createExcelMock } from "../support/officeMock";
+
+const SHEET = "Chart's test";
+
+function chartSheet(): SheetSpec {
+  const b = new SheetSpecBuilder(SHEET);
+  b.row(1, "A", [text("Year"), text("Alpha"), text("Beta")]);
+  for (let year = 1; year <= 5; year++)
+    b.row(1 + year, "A", [num(year), num(year * 10), formula(`B${1 + year}*2`)]);
+  b.chart({
+    kind: "line",
+    title: "Cumulative value & more",
+    categories: "A2:A6",
+    series: [
+      { name: "Alpha", values: "B2:B6" },
+      { name: "Beta <2x>", values: "C2:C6" },
+    ],
+    anchor: "E1:L15",
+  });
+  b.chart({
+    kind: "column",
+    title: "Counts",
+    categories: "A2:A6",
+    series: [{ name: "Alpha", values: "B2:B6" }],
+    anchor: "E17:L30",
+  });
+  return b.build();
+}
+
+async function parts(buffer: Uint8Array): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(buffer);
+  const out = new Map<string, string>();
+  for (const name of Object.keys(zip.files))
+    if (!zip.files[name]?.dir)
+      out.set(name, await (zip.file(name) as JSZip.JSZipObject).async("string"));
+  return out;
+}
+
+const formulas = (xml: string) =>
+  [...xml.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) =>
+    (m[1] as string)
+      .replace(/&apos;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&")
+  );
+
+describe("chart specs", () => {
+  const base = (): ChartSpec => ({
+    kind: "line",
+    title: "T",
+    categories: "A1:A5",
+    series: [{ name: "S", values: "B1:B5" }],
+    anchor: "D1:H10",
+  });
+  const problems = (chart: Partial<ChartSpec>, more: ChartSpec[] = []) =>
+    sheetSpecProblems({
+      ...new SheetSpecBuilder("S").build(),
+      charts: [{ ...base(), ...chart } as ChartSpec, ...more],
+    });
+
+  it("accepts a chart over one column of categories and values of the same length", () => {
+    expect(problems({})).toEqual([]);
+    expect(problems({ categories: "A1:E1", series: [{ name: "S", values: "A2:E2" }] })).toEqual([]);
+  });
+
+  it.each([
+    [{ kind: "pie" as never }, /kind must be "line" or "column"/],
+    [{ title: "" }, /title must be non-empty/],
+    [{ title: "x".repeat(256) }, /title longer than 255/],
+    [{ categories: "A1:B5" }, /categories "A1:B5" is not one row or column/],
+    [{ categories: "nowhere" }, /categories "nowhere" is not a range/],
+    [{ series: [] }, /needs at least one series/],
+    [{ series: [{ name: "S", values: "B1:B4" }] }, /4 values for 5 categories/],
+    [{ series: [{ name: " ", values: "B1:B5" }] }, /name must be non-empty/],
+    [{ anchor: "D1:" }, /anchor "D1:" is not a range/],
+  ])("refuses %j", (chart, message) => {
+    expect(problems(chart).join("\n")).toMatch(message);
+  });
+
+  it("refuses charts that cover each other", () => {
+    expect(problems({}, [{ ...base(), anchor: "H10:J20" }]).join("\n")).toMatch(
+      /anchor H10:J20 overlaps another chart/
+    );
+  });
+});
+
+describe("charts in the .xlsx", () => {
+  it("writes a chart part per chart with the series' formulas, a drawing anchoring them, and their relationships", async () => {
+    const files = await parts(await writeWorkbook([chartSheet()]));
+    const line = files.get("xl/charts/chart1.xml") as string;
+    const column = files.get("xl/charts/chart2.xml") as string;
+    expect(line).toContain("<c:lineChart>");
+    expect(column).toContain('<c:barChart><c:barDir val="col"/>');
+    expect(formulas(line)).toEqual([
+      "'Chart''s test'!$A$2:$A$6",
+      "'Chart''s test'!$B$2:$B$6",
+      "'Chart''s test'!$A$2:$A$6",
+      "'Chart''s test'!$C$2:$C$6",
+    ]);
+    expect(formulas(column)).toEqual(["'Chart''s test'!$A$2:$A$6", "'Chart''s test'!$B$2:$B$6"]);
+    expect(line).toContain("<a:t>Cumulative value &amp; more</a:t>");
+    expect(line).toContain("<c:v>Beta &lt;2x&gt;</c:v>");
+
+    const drawing = files.get("xl/drawings/drawing1.xml") as string;
+    // E1:L15 → from column 4, row 0 to the corner past L15: column 12, row 15 (zero-based)
+    expect(drawing).toMatch(
+      /<xdr:from><xdr:col>4<\/xdr:col><xdr:colOff>0<\/xdr:colOff><xdr:row>0<\/xdr:row>.*<xdr:to><xdr:col>12<\/xdr:col><xdr:colOff>0<\/xdr:colOff><xdr:row>15<\/xdr:row>/
+    );
+    expect([...drawing.matchAll(/<c:chart [^>]*r:id="(rId\d+)"/g)].map((m) => m[1])).toEqual([
+      "rId1",
+      "rId2",
+    ]);
+    const drawingRels = files.get("xl/drawings/_rels/drawing1.xml.rels") as string;
+    expect(drawingRels).toMatch(/Id="rId1"[^>]*Target="..\/charts\/chart1.xml"/);
+    expect(drawingRels).toMatch(/Id="rId2"[^>]*Target="..\/charts\/chart2.xml"/);
+
+    const sheet = files.get("xl/worksheets/sheet1.xml") as string;
+    const drawingId = /<drawing r:id="(rId\d+)"\/>/.exec(sheet)?.[1];
+    expect(drawingId).toBeDefined();
+    expect(files.get("xl/worksheets/_rels/sheet1.xml.rels")).toMatch(
+      new RegExp(`Id="${drawingId}"[^>]*Target="../drawings/drawing1.xml"`)
+    );
+    const types = files.get("[Content_Types].xml") as string;
+    for (const part of ["/xl/charts/chart1.xml", "/xl/charts/chart2.xml"])
+      expect(types).toContain(
+        `<Override PartName="${part}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`
+      );
+    expect(types).toContain(
+      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>'
+    );
+  });
+
+  it("adds nothing for a sheet without charts", async () => {
+    const files = await parts(await writeWorkbook([new SheetSpecBuilder("Plain").build()]));
+    expect([...files.keys()].filter((name) => /chart|drawing/.test(name))).toEqual([]);
+  });
+
+  it(
+    "LibreOffice reads the charts: it writes both out again with the same series",
+    async () => {
+      const { buffer } = await recalculateBufferWithLibreOffice(
+        await writeWorkbook([chartSheet()])
+      );
+      const files = await parts(buffer);
+      const charts = [...files.keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
+      expect(charts).toHaveLength(2);
+      const all = charts.map((name) => files.get(name) as string);
+      const line = all.find((xml) => xml.includes("<c:lineChart>")) as string;
+      const column = all.find((xml) => xml.includes("<c:barChart>")) as string;
+      expect(formulas(line)).toEqual(
+        expect.arrayContaining(["'Chart''s test'!$B$2:$B$6", "'Chart''s test'!$C$2:$C$6"])
+      );
+      expect(formulas(column)).toEqual(expect.arrayContaining(["'Chart''s test'!$B$2:$B$6"]));
+      expect(line).toContain("Cumulative value &amp; more");
+    },
+    LIBREOFFICE_TIMEOUT_MS
+  );
+});
+
+describe("charts through Office.js", () => {
+  it("adds each chart over its first series, then titles, places and names its series", async () => {
+    const mock = createExcelMock();
+    await writeSheets(mock.run, [chartSheet()]);
+    const ws = `ws[${SHEET}]`;
+    const adds = mock.log.filter((op) => op.path === `${ws}.charts` && op.name === "add");
+    expect(adds.map((op) => op.args)).toEqual([
+      ["Line", { ref: `${ws}.getRange(B2:B6)` }, "Columns"],
+      ["ColumnClustered", { ref: `${ws}.getRange(B2:B6)` }, "Columns"],
+    ]);
+    const line = `${ws}.charts.add(Line,…,Columns)`;
+    const column = `${ws}.charts.add(ColumnClustered,…,Columns)`;
+    const on = (path: string) =>
+      mock.log
+        .filter((op) => op.path.startsWith(path))
+        .map((op) => [op.path.slice(path.length), op.kind, op.name, op.value ?? op.args]);
+    expect(on(line)).toEqual([
+      ["", "set", "name", "NHSDP chart 1"],
+      [".title", "set", "text", "Cumulative value & more"],
+      [".legend", "set", "position", "Bottom"],
+      ["", "call", "setPosition", ["E1", "L15"]],
+      [".series", "call", "getItemAt", [0]],
+      [".series.getItemAt(0)", "set", "name", "Alpha"],
+      [".series.getItemAt(0)", "call", "setXAxisValues", [{ ref: `${ws}.getRange(A2:A6)` }]],
+      [".series", "call", "add", ["Beta <2x>"]],
+      [".series.add(Beta <2x>)", "call", "setValues", [{ ref: `${ws}.getRange(C2:C6)` }]],
+      [".series.add(Beta <2x>)", "call", "setXAxisValues", [{ ref: `${ws}.getRange(A2:A6)` }]],
+    ]);
+    expect(on(column)).toEqual([
+      ["", "set", "name", "NHSDP chart 2"],
+      [".title", "set", "text", "Counts"],
+      [".legend", "set", "position", "Bottom"],
+      ["", "call", "setPosition", ["E17", "L30"]],
+      [".series", "call", "getItemAt", [0]],
+      [".series.getItemAt(0)", "set", "name", "Alpha"],
+      [".series.getItemAt(0)", "call", "setXAxisValues", [{ ref: `${ws}.getRange(A2:A6)` }]],
+    ]);
+  });
+});
