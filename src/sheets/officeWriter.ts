@@ -285,6 +285,9 @@ export function queueChart(ws: Excel.Worksheet, chart: ChartSpec, index: number)
   added.name = `NHSDP chart ${index + 1}`;
   added.title.text = chart.title;
   added.legend.position = "Bottom";
+  if (chart.categoryFormat !== undefined)
+    added.axes.categoryAxis.numberFormat = chart.categoryFormat;
+  if (chart.valueFormat !== undefined) added.axes.valueAxis.numberFormat = chart.valueFormat;
   const anchor = parseRangeAddress(chart.anchor);
   added.setPosition(cellAddress(anchor.top, anchor.left), cellAddress(anchor.bottom, anchor.right));
   const categories = ws.getRange(chart.categories);

@@ -5,10 +5,9 @@
  * in Excel, LibreOffice or any spreadsheet, without the add-in. The simulation's results are values:
  * a spreadsheet cannot redraw the same seeded sample.
  *
- * Charts (cumulative discounted value by mechanism, the simulation's histogram) are not written: the
- * .xlsx writer is ExcelJS, which cannot write charts, and a chart only one of the two writers could
- * produce would make the add-in's sheet and the CLI's file differ. The tables they would be drawn from
- * (the Cumulative column of each mechanism, the histogram's bins) are on the sheet.
+ * Two native charts are drawn from ranges on the sheet, so they move with the assumptions: the
+ * cumulative risk-adjusted value of every mechanism by whole year (a table of SUMIF formulas over each
+ * mechanism's own table, since their payments fall in different years), and the simulation's histogram.
  *
  * Formulas use plain ranges in SUMPRODUCT and never array arithmetic (A1:A9*B1 inside a function),
  * which HyperFormula and older Excel do not evaluate; the sensitivity grids therefore read workings laid
@@ -25,6 +24,7 @@ import {
   type SimulationResult,
   type SimulationSettings,
 } from "../core/scenarios";
+import { cashFlows } from "../core/scenarios/mechanisms";
 import type { Distribution } from "../document/scenarios";
 import type { Partnership } from "../document/schema";
 import { absoluteAddress, cellAddress, columnLetter } from "./a1";
@@ -111,6 +111,8 @@ const LAST_COLUMN = COL.cumulative;
 const NOTE_CHARACTERS = 115;
 const PAYMENT_CHARACTERS = 30;
 const HEADING_KEEP_ROWS = 5;
+/** Rows a chart covers: about 270 points, readable at the sheet's printed width. */
+const CHART_ROWS = 18;
 
 export interface ScenarioSheetOptions {
   generatedAt: Date;
@@ -441,7 +443,14 @@ export function buildScenarioSheetWithLayout(
   const forecastRange = (col: number) => `${A(forecastTop, col)}:${A(forecastBottom, col)}`;
 
   // Each mechanism: its terms, then its payments year by year.
-  const totals: { presentValue: string; riskAdjusted: string; payback: string }[] = [];
+  const totals: {
+    presentValue: string;
+    riskAdjusted: string;
+    payback: string;
+    /** The mechanism's table: its first and last payment rows (last < first when it pays nothing). */
+    top: number;
+    bottom: number;
+  }[] = [];
   const royaltyCandidate = firstOfKind(candidates, "royalty");
   const milestoneCandidate = firstOfKind(candidates, "milestones");
   let firstRoyalty: {
@@ -721,7 +730,7 @@ export function buildScenarioSheetWithLayout(
       bottom < top
         ? `IF(${paybackTarget}<=0,0,"None")`
         : `IF(${paybackTarget}<=0,0,IF(${below}=ROWS(${cumulative}),"None",ROUNDUP(INDEX(A${top}:A${bottom},${below}+1),0)))`;
-    totals.push({ presentValue, riskAdjusted, payback });
+    totals.push({ presentValue, riskAdjusted, payback, top, bottom });
   });
 
   // The comparison's figures and the named values, now that the tables' totals are known.
@@ -849,6 +858,8 @@ export function buildScenarioSheetWithLayout(
   );
   sheet.merge(`E${breakevenNamedRow}:H${breakevenNamedRow}`);
   sheet.defineName(SCENARIO_NAMES.breakeven, breakevenCell);
+
+  cumulativeSection(at, inputs, totals);
 
   // The grids' workings go below the print area; the grids themselves are printed.
   const royaltyByDiscountCells: string[][] = [];
@@ -1032,6 +1043,59 @@ export function buildScenarioSheetWithLayout(
     spec: { ...spec, print: { ...spec.print, rowBreaks: rowBreaks(spec, at.keepWithNext) } },
     layout,
   };
+}
+
+/**
+ * The cumulative risk-adjusted value of each mechanism at the end of each whole year, from year 0 to
+ * the last payment's, and its line chart. The mechanisms' tables pay in different years (a milestone in
+ * year 2.5, a subscription from year 0), so each column sums its own table's risk-adjusted values up to
+ * the row's year rather than reading its Cumulative column.
+ */
+function cumulativeSection(
+  at: Cursor,
+  inputs: ScenarioInputs,
+  tables: readonly { top: number; bottom: number }[]
+): void {
+  const { sheet } = at;
+  const { candidates } = inputs;
+  let lastYear = inputs.forecast.length;
+  for (const candidate of candidates)
+    for (const flow of cashFlows(candidate, inputs.forecast, inputs.probabilityOfReachingMarket))
+      lastYear = Math.max(lastYear, Math.ceil(n(flow.year)));
+  at.heading("Cumulative risk-adjusted value by year", LAST_COLUMN, 3 + CHART_ROWS);
+  at.note(
+    "Each mechanism's risk-adjusted present value received by the end of each year: the sum of its table's risk-adjusted values up to that year, so it follows the tables' inputs. Drawn in the chart below."
+  );
+  at.header(["Year", null, ...candidates.map((candidate) => candidate.id)], 1, 3);
+  const top = at.row;
+  for (let year = 0; year <= lastYear; year++) {
+    sheet.setAt(at.row, 1, num(year), { style: { ...TOP, horizontal: "left" } });
+    candidates.forEach((_, m) => {
+      const table = tables[m] as { top: number; bottom: number };
+      const value =
+        table.bottom < table.top
+          ? "0"
+          : `SUMIF(${A(table.top, COL.year)}:${A(table.bottom, COL.year)},"<="&${A(at.row, 1)},${A(table.top, COL.riskAdjusted)}:${A(table.bottom, COL.riskAdjusted)})`;
+      sheet.setAt(at.row, 3 + m, formula(value), { numberFormat: VALUE, style: TOP });
+    });
+    at.row += 1;
+  }
+  const bottom = at.row - 1;
+  at.row += 1;
+  at.keep(CHART_ROWS);
+  sheet.chart({
+    kind: "line",
+    title: "Cumulative risk-adjusted present value by year",
+    categories: `A${top}:A${bottom}`,
+    series: candidates.map((candidate, m) => ({
+      name: candidate.id,
+      values: `${columnLetter(3 + m)}${top}:${columnLetter(3 + m)}${bottom}`,
+    })),
+    anchor: `A${at.row}:${columnLetter(LAST_COLUMN)}${at.row + CHART_ROWS - 1}`,
+    categoryFormat: "0",
+    valueFormat: VALUE,
+  });
+  at.row += CHART_ROWS;
 }
 
 /**
@@ -1294,6 +1358,7 @@ function simulationSection(
   at.row += 1;
   at.header(["Bin", "From", "To", ...simulation.mechanisms.map((summary) => summary.id)], 1, 2);
   const edges = simulation.histogramEdges;
+  const firstBin = at.row;
   for (let bin = 0; bin + 1 < edges.length; bin++) {
     sheet.setAt(at.row, 1, num(bin + 1), { style: { ...TOP, horizontal: "left" } });
     sheet.setAt(at.row, 2, num(edges[bin] as number), { numberFormat: VALUE, style: TOP });
@@ -1306,4 +1371,21 @@ function simulationSection(
     );
     at.row += 1;
   }
+  const lastBin = at.row - 1;
+  if (lastBin < firstBin || simulation.mechanisms.length === 0) return;
+  at.row += 1;
+  at.keep(CHART_ROWS);
+  sheet.chart({
+    kind: "column",
+    title: "Simulated present values: trials in each bin, by the bin's lower edge",
+    categories: `B${firstBin}:B${lastBin}`,
+    series: simulation.mechanisms.map((summary, m) => ({
+      name: summary.id,
+      values: `${columnLetter(4 + m)}${firstBin}:${columnLetter(4 + m)}${lastBin}`,
+    })),
+    anchor: `A${at.row}:${columnLetter(LAST_COLUMN)}${at.row + CHART_ROWS - 1}`,
+    categoryFormat: VALUE,
+    valueFormat: "#,##0",
+  });
+  at.row += CHART_ROWS;
 }

@@ -163,6 +163,9 @@ export interface ChartSpec {
   series: ChartSeriesSpec[];
   /** The cells the chart covers, top-left to bottom-right: "A32:K50". */
   anchor: string;
+  /** Number formats of the axes' labels; without one a spreadsheet shows the numbers as General. */
+  categoryFormat?: string;
+  valueFormat?: string;
 }
 
 export interface SheetSpec {
@@ -716,6 +719,14 @@ function chartProblems(charts: readonly ChartSpec[]): string[] {
       const length = vector(series.values, `series[${k}] values`);
       if (length !== undefined && categories !== undefined && length !== categories)
         p.push(`${where}.series[${k}]: ${length} values for ${categories} categories`);
+    }
+    for (const key of ["categoryFormat", "valueFormat"] as const) {
+      const format = chart[key];
+      if (
+        format !== undefined &&
+        (typeof format !== "string" || format === "" || format.length > CHART_TEXT)
+      )
+        p.push(`${where}: ${key} must be a non-empty string of at most ${CHART_TEXT} characters`);
     }
     try {
       const anchor = parseRangeAddress(chart.anchor);

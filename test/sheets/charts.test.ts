@@ -41,6 +41,8 @@ function chartSheet(): SheetSpec {
     categories: "A2:A6",
     series: [{ name: "Alpha", values: "B2:B6" }],
     anchor: "E17:L30",
+    categoryFormat: "0.0",
+    valueFormat: "[$£-809]#,##0",
   });
   return b.build();
 }
@@ -93,6 +95,7 @@ describe("chart specs", () => {
     [{ series: [{ name: "S", values: "B1:B4" }] }, /4 values for 5 categories/],
     [{ series: [{ name: " ", values: "B1:B5" }] }, /name must be non-empty/],
     [{ anchor: "D1:" }, /anchor "D1:" is not a range/],
+    [{ valueFormat: "" }, /valueFormat must be a non-empty string/],
   ])("refuses %j", (chart, message) => {
     expect(problems(chart).join("\n")).toMatch(message);
   });
@@ -120,6 +123,15 @@ describe("charts in the .xlsx", () => {
     expect(formulas(column)).toEqual(["'Chart''s test'!$A$2:$A$6", "'Chart''s test'!$B$2:$B$6"]);
     expect(line).toContain("<a:t>Cumulative value &amp; more</a:t>");
     expect(line).toContain("<c:v>Beta &lt;2x&gt;</c:v>");
+    // Without formats the axes follow their cells; with them, the formats given.
+    expect(line.match(/<c:numFmt [^>]*>/g)).toEqual([
+      '<c:numFmt formatCode="General" sourceLinked="1"/>',
+      '<c:numFmt formatCode="General" sourceLinked="1"/>',
+    ]);
+    expect(column.match(/<c:numFmt [^>]*>/g)).toEqual([
+      '<c:numFmt formatCode="0.0" sourceLinked="0"/>',
+      '<c:numFmt formatCode="[$£-809]#,##0" sourceLinked="0"/>',
+    ]);
 
     const drawing = files.get("xl/drawings/drawing1.xml") as string;
     // E1:L15 → from column 4, row 0 to the corner past L15: column 12, row 15 (zero-based)
@@ -209,6 +221,8 @@ describe("charts through Office.js", () => {
       ["", "set", "name", "NHSDP chart 2"],
       [".title", "set", "text", "Counts"],
       [".legend", "set", "position", "Bottom"],
+      [".axes.categoryAxis", "set", "numberFormat", "0.0"],
+      [".axes.valueAxis", "set", "numberFormat", "[$£-809]#,##0"],
       ["", "call", "setPosition", ["E17", "L30"]],
       [".series", "call", "getItemAt", [0]],
       [".series.getItemAt(0)", "set", "name", "Alpha"],
