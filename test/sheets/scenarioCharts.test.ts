@@ -2,7 +2,7 @@
  * The scenario sheet's two charts: the cumulative risk-adjusted value of every mechanism by year (a line
  * chart over a table of formulas) and the simulation's histogram (a column chart over its bins). The
  * table is recalculated by LibreOffice and held to arithmetic written out here: each payment's amount
- * times its probability, discounted at the document's rate (3.5% in both examples, flat or the Green
+ * times its probability, discounted at the document's rate (3.5% in every example, flat or the Green
  * Book's first band), summed up to each year. The charts are read back from the .xlsx (their parts and
  * series formulas, and again after LibreOffice has opened and saved the file) and from the Office.js
  * calls on the recording mock.
@@ -25,7 +25,11 @@ import { example } from "../document/fixtures";
 import { LIBREOFFICE_TIMEOUT_MS, recalculateBufferWithLibreOffice } from "../support/libreoffice";
 import { createExcelMock } from "../support/officeMock";
 
-const EXAMPLES = ["commercial-imaging-ai.json", "commercial-rwe-milestones.json"] as const;
+const EXAMPLES = [
+  "commercial-imaging-ai.json",
+  "commercial-rwe-milestones.json",
+  "sme-subscription.json",
+] as const;
 
 function build(doc: Partnership) {
   const inputs = scenarioInputs(doc);

@@ -36,9 +36,9 @@ const GENERATED = new Date("2026-11-23T10:00:00Z");
 const TOLERANCE = 1e-9;
 
 /**
- * The subscription example has no scenarios block; this one exercises what the others do not: the
- * Green Book with a tiered royalty that has a cap and a minimum, and milestones at fractions of a year
- * listed out of time order.
+ * The subscription example with its scenarios block replaced by one that exercises what the examples do
+ * not: the Green Book with a tiered royalty that has a cap and a minimum, and milestones at fractions of
+ * a year listed out of time order.
  */
 function subscriptionWithScenarios(): Partnership {
   const json = readJson("sme-subscription.json") as Record<string, unknown>;
@@ -79,6 +79,7 @@ function subscriptionWithScenarios(): Partnership {
 const DOCUMENTS: [string, () => Partnership][] = [
   ["commercial-imaging-ai.json", () => example("commercial-imaging-ai.json")],
   ["commercial-rwe-milestones.json", () => example("commercial-rwe-milestones.json")],
+  ["sme-subscription.json", () => example("sme-subscription.json")],
   ["sme-subscription.json with a scenarios block", subscriptionWithScenarios],
 ];
 
@@ -244,6 +245,20 @@ describe.each(DOCUMENTS)("the scenario sheet of %s", (_, load) => {
       hf.destroy();
     }
   });
+
+  if (!result.mechanisms.some((value) => value.kind === "milestones")) {
+    it("has no milestone offer, so the milestones' value and the breakeven hold #N/A", async () => {
+      const { hf, sheet } = await hyperFormulaOf(spec);
+      try {
+        const read = hyperFormulaReader(hf, sheet);
+        for (const name of [SCENARIO_NAMES.milestones, SCENARIO_NAMES.breakeven])
+          expect([name, (read(name) as { value?: unknown }).value]).toEqual([name, "#N/A"]);
+      } finally {
+        hf.destroy();
+      }
+    });
+    return;
+  }
 
   it("with the breakeven rate typed in as the royalty's only rate, the royalty is worth the milestones", async () => {
     expect(layout.royalty).not.toBeNull();
