@@ -180,14 +180,21 @@ async function pressButton(page: Page, name: string | RegExp): Promise<void> {
   await page.keyboard.press("Enter");
 }
 
-const STEP_NAMES = ["Partnership", "Data and value", "Costs", "Value sharing", "Review"];
+const STEP_NAMES = [
+  "Partnership",
+  "Data and value",
+  "Costs",
+  "Value sharing",
+  "Scenarios",
+  "Review",
+];
 
 /** Moves to a step by keyboard: Tab to the step list (its selected tab), arrows along it, Enter. */
 async function selectStep(page: Page, name: string): Promise<void> {
   await tabTo(page, (text) => STEP_NAMES.includes(text));
-  for (let i = 0; i < 5 && (await focusedName(page)) !== name; i++)
+  for (let i = 0; i < STEP_NAMES.length && (await focusedName(page)) !== name; i++)
     await page.keyboard.press("ArrowRight");
-  for (let i = 0; i < 5 && (await focusedName(page)) !== name; i++)
+  for (let i = 0; i < STEP_NAMES.length && (await focusedName(page)) !== name; i++)
     await page.keyboard.press("ArrowLeft");
   expect(await focusedName(page)).toBe(name);
   await page.keyboard.press("Enter");
@@ -335,6 +342,11 @@ describe.each(["light", "dark"] as const)(
       await typeInto(page, "Amount", "25000");
       axeByStep["value-sharing"] = await axeViolations(page);
       await snap(page, `${theme}-05-value-sharing`);
+      await pressButton(page, "Next: Scenarios");
+      await pressButton(page, "Add scenarios");
+      await page.getByTestId("scenario-comparison").waitFor();
+      axeByStep["scenarios"] = await axeViolations(page);
+      await snap(page, `${theme}-05b-scenarios`);
       await pressButton(page, "Next: Review");
 
       const review = page.getByRole("region", { name: /^Priced at full cost/ });
@@ -513,3 +525,146 @@ it("takes the trust's pricing strategy: new partnerships start at its rates, lin
   expect(errors).toEqual([]);
   await page.close();
 }, 60000);
+
+describe("the Scenarios step", () => {
+  const file = path.join(EXAMPLES, "commercial-imaging-ai.json");
+  let pane: OpenPane;
+  // The engine's figures, computed here from the example, independently of the pane.
+  let royaltyValue: number;
+  let royaltyRiskAdjusted: string;
+  let breakeven: number;
+
+  beforeAll(async () => {
+    const { parsePartnership } = await import("../../src/document/parse");
+    const { evaluateScenarios, scenarioInputs } = await import("../../src/core/scenarios");
+    const { formatPounds } = await import("../../src/core/decimal");
+    const parsed = parsePartnership(JSON.parse(fs.readFileSync(file, "utf8")));
+    if (!parsed.ok) throw new Error("the example does not parse");
+    const result = evaluateScenarios(scenarioInputs(parsed.document));
+    const royalty = result.mechanisms.find((m) => m.id === "document-royalty")!;
+    royaltyValue = royalty.riskAdjustedPresentValue.toNumber();
+    royaltyRiskAdjusted = formatPounds(royalty.riskAdjustedPresentValue);
+    breakeven = result.breakeven.rate!.toNumber();
+    pane = await openTaskPane();
+    await pane.page.getByRole("button", { name: "Import JSON…" }).waitFor();
+    await pane.page
+      .locator('input[aria-label="Partnership document to import"]')
+      .setInputFiles(file);
+    await pane.page.getByText("Imported commercial-imaging-ai.json.").waitFor();
+  }, 60000);
+  afterAll(async () => {
+    await pane.page.close();
+  });
+
+  it("compares the mechanisms with the engine's figures", async () => {
+    const { page } = pane;
+    await selectStep(page, "Scenarios");
+    const table = page.getByTestId("scenario-comparison");
+    await table.waitFor();
+    expect(
+      await table.locator("tbody", { hasText: "Royalty (agreed terms)" }).innerText()
+    ).toContain(royaltyRiskAdjusted);
+    expect(await page.getByTestId("breakeven-royalty").innerText()).toContain(
+      `${(breakeven * 100).toFixed(2)}%`
+    );
+    await table.scrollIntoViewIfNeeded();
+    await snap(page, "12-scenarios");
+    expect(await axeViolations(page)).toEqual([]);
+    // The chance of reaching market drives the risk-adjusted value: at 0% the royalty is worth nothing.
+    await page.getByLabel("Chance of reaching market").fill("0");
+    expect(
+      await table.locator("tbody", { hasText: "Royalty (agreed terms)" }).innerText()
+    ).toContain("£0.00");
+    await page.getByLabel("Chance of reaching market").fill("60");
+    expect(
+      await table.locator("tbody", { hasText: "Royalty (agreed terms)" }).innerText()
+    ).toContain(royaltyRiskAdjusted);
+    expect(pane.errors).toEqual([]);
+  }, 60000);
+
+  it("runs 100,000 trials off the page's thread: a 10 ms timer keeps firing throughout", async () => {
+    const { page } = pane;
+    await page.getByLabel("Trials").fill("100000");
+    await page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      const ticks: number[] = [];
+      w.__ticks = ticks;
+      w.__probe = setInterval(() => ticks.push(performance.now()), 10);
+    });
+    const started = Date.now();
+    await page.getByRole("button", { name: "Run simulation" }).click();
+    await page.getByTestId("simulation-results").waitFor({ timeout: 60000 });
+    const elapsed = Date.now() - started;
+    const ticks = await page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      clearInterval(w.__probe as number);
+      return w.__ticks as number[];
+    });
+    let maxGap = 0;
+    for (let i = 1; i < ticks.length; i++) maxGap = Math.max(maxGap, ticks[i]! - ticks[i - 1]!);
+    fs.writeFileSync(
+      path.join(TEST_OUTPUT, "simulation-responsiveness.json"),
+      JSON.stringify({ trials: 100000, elapsedMs: elapsed, ticks: ticks.length, maxGapMs: maxGap })
+    );
+    // A run on the page's thread would show as one gap as long as the whole run.
+    expect(maxGap).toBeLessThan(100);
+    expect(ticks.length).toBeGreaterThan(elapsed / 10 / 4);
+    expect(await page.getByTestId("simulation-status").innerText()).toMatch(
+      /^100,000 trials, seed 7\.$/
+    );
+    const results = page.getByTestId("simulation-results");
+    expect(await results.locator("tbody").allInnerTexts()).toEqual([
+      expect.stringMatching(/^Fixed payment \(agreed terms\)/),
+      expect.stringMatching(/^Royalty \(agreed terms\)/),
+      expect.stringMatching(/^Milestones: milestones-offer/),
+    ]);
+    expect(await page.getByTestId("royalty-beats").innerText()).toMatch(
+      /^The royalty pays more than the milestones in \d+\.\d% of trials\.$/
+    );
+    await results.scrollIntoViewIfNeeded();
+    await snap(page, "13-simulation");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(pane.errors).toEqual([]);
+  }, 90000);
+
+  it("downloads the scenario workbook, whose NHSDP_PV_Royalty is the engine's figure", async () => {
+    const { page } = pane;
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download scenario workbook" }).click();
+    const saved = path.join(TEST_OUTPUT, "scenario-workbook.xlsx");
+    const got = await download;
+    expect(got.suggestedFilename()).toBe("Scenarios DP-2025-011.xlsx");
+    await got.saveAs(saved);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(fs.readFileSync(saved) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const zip = await (await import("jszip")).default.loadAsync(fs.readFileSync(saved));
+    const names = await zip.file("xl/workbook.xml")!.async("string");
+    const ref = /<definedName name="NHSDP_PV_Royalty"[^>]*>'?[^'!]*'?!\$([A-Z]+)\$(\d+)</.exec(
+      names
+    );
+    expect(ref).not.toBeNull();
+    // The named cell refers to the royalty's row of the comparison, whose formula holds its figure.
+    const named = sheet.getCell(`${ref![1]}${ref![2]}`).value as { formula: string };
+    const target = /^\$?([A-Z]+)\$?(\d+)$/.exec(named.formula);
+    expect(target).not.toBeNull();
+    const figure = (sheet.getCell(`${target![1]}${target![2]}`).value as { result: number }).result;
+    expect(Math.abs(figure - royaltyValue)).toBeLessThanOrEqual(1e-9 * Math.abs(royaltyValue));
+    await page
+      .getByText("Downloaded the scenario workbook, “Scenarios DP-2025-011.xlsx”.")
+      .waitFor();
+    expect(pane.errors).toEqual([]);
+  }, 60000);
+
+  it("cancels a long simulation, and says so", async () => {
+    const { page } = pane;
+    await page.getByLabel("Trials").fill("5000000");
+    await page.getByRole("button", { name: "Run simulation" }).click();
+    await page.getByText(/^Simulated [\d,]+ of 5,000,000 trials…$/).waitFor();
+    await page.getByRole("button", { name: "Cancel simulation" }).click();
+    await page.getByText("Simulation cancelled.").waitFor();
+    expect(await page.getByRole("button", { name: "Run simulation" }).isVisible()).toBe(true);
+    await snap(page, "14-simulation-cancelled");
+    expect(pane.errors).toEqual([]);
+  }, 60000);
+});

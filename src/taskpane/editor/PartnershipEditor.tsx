@@ -19,6 +19,7 @@ import { setAt, type Draft, type Json, type Path } from "./draft";
 import { EditorContext, fieldId, type EditorContextValue } from "./fields";
 import { priceDraft } from "./pricedDraft";
 import { ReviewStep } from "./ReviewStep";
+import { ScenariosStep } from "./ScenariosStep";
 import { CostsStep, DataStep, PartnershipStep, ValueSharingStep } from "./steps";
 
 export const STEPS = [
@@ -26,6 +27,7 @@ export const STEPS = [
   { id: "data", label: "Data and value" },
   { id: "costs", label: "Costs" },
   { id: "value-sharing", label: "Value sharing" },
+  { id: "scenarios", label: "Scenarios" },
   { id: "review", label: "Review" },
 ] as const;
 export type StepId = (typeof STEPS)[number]["id"];
@@ -35,6 +37,7 @@ export function stepOf(path: string): StepId {
   if (path.startsWith("dataAssets")) return "data";
   if (path.startsWith("costs") || path.startsWith("pricing")) return "costs";
   if (path.startsWith("valueSharing")) return "value-sharing";
+  if (path.startsWith("scenarios")) return "scenarios";
   return "partnership";
 }
 
@@ -147,6 +150,7 @@ export function PartnershipEditor({
           {step === "data" && <DataStep />}
           {step === "costs" && <CostsStep />}
           {step === "value-sharing" && <ValueSharingStep />}
+          {step === "scenarios" && <ScenariosStep />}
           {step === "review" && <ReviewStep goToField={goToField} />}
           {next && (
             <Button className={styles.next} onClick={() => setStep(next.id)}>

@@ -1,0 +1,485 @@
+/*
+ * The Scenarios step: what each value-sharing mechanism is worth to the NHS, from the engine over the
+ * priced document; the main assumptions, edited with the same controls as every other step; the
+ * seeded simulation, run in a worker so the pane answers the keyboard throughout; and the scenario
+ * sheet, in the workbook or downloaded.
+ */
+import * as React from "react";
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import { Decimal, formatPounds } from "../../core/decimal";
+import {
+  evaluateScenarios,
+  scenarioInputs,
+  type MechanismKind,
+  type ScenarioResult,
+} from "../../core/scenarios";
+import { DOCUMENT_TERM_IDS } from "../../document/scenarios";
+import { excelAvailable } from "../host";
+import { deliveryTargetHere } from "../deliverWorkbook";
+import { exportWorkbook, issueText, type CreateOutcome } from "../quoteFromDocument";
+import type { Simulated } from "../scenarios/scenarioWorkbook";
+import {
+  CancelledError,
+  startSimulation,
+  type RunningSimulation,
+} from "../scenarios/startSimulation";
+import { getAt, type Json } from "./draft";
+import { ChoiceField, NumberField, useEditor } from "./fields";
+
+/* global Excel */
+
+const useStyles = makeStyles({
+  step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  group: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  row: {
+    display: "grid",
+    gridTemplateColumns: "1fr 1fr",
+    gap: tokens.spacingHorizontalS,
+    "& .fui-Input, & .fui-Select": { minWidth: 0, width: "100%" },
+  },
+  table: {
+    width: "100%",
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    "& th, & td": {
+      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    },
+    "& th": { textAlign: "left", fontWeight: tokens.fontWeightSemibold },
+    "& td.n, & th.n": { textAlign: "right", whiteSpace: "nowrap" },
+  },
+  // A mechanism's name takes the table's width, so its figures fit beneath it at 350 pixels.
+  name: { paddingTop: tokens.spacingVerticalS, borderBottom: "none" },
+  caption: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: "4px" },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+const KIND_NAMES = {
+  fixed: "Fixed payment",
+  subscription: "Subscription",
+  milestones: "Milestones",
+  royalty: "Royalty",
+} as const;
+
+const DOCUMENT_IDS: readonly string[] = Object.values(DOCUMENT_TERM_IDS);
+
+/** The document's own terms by kind; an alternative by its id, which the analyst chose. */
+function nameOf(id: string, kind: MechanismKind): string {
+  return DOCUMENT_IDS.includes(id)
+    ? `${KIND_NAMES[kind]} (agreed terms)`
+    : `${KIND_NAMES[kind]}: ${id}`;
+}
+
+const percent = (rate: number, digits = 2) => `${(rate * 100).toFixed(digits)}%`;
+/** Simulated figures are statistics in doubles; shown as money in whole pounds, as the sheet does. */
+const pounds = (value: number) => formatPounds(new Decimal(Math.round(value))).replace(/\.00$/, "");
+
+/**
+ * Where a new scenarios block starts: a product launching in year 2 and peaking at £1m three years
+ * later, an even chance of reaching market, the Green Book's 3.5%. A document with no value-sharing
+ * terms also gets a 5% royalty to value, since the engine needs something to compare.
+ */
+export function startingScenarios(draft: Json): Json {
+  const valueSharing = getAt(draft, ["valueSharing"]);
+  const hasTerms =
+    valueSharing !== null &&
+    typeof valueSharing === "object" &&
+    Object.keys(valueSharing).some((key) => key !== "notes");
+  return {
+    revenue: {
+      kind: "curve",
+      launchYear: 2,
+      yearsToPeak: 3,
+      peakRevenue: 1_000_000,
+      declineRate: 0.1,
+      years: 10,
+    },
+    probabilityOfReachingMarket: 0.5,
+    discount: { kind: "flat", rate: 0.035 },
+    includeDocumentTerms: true,
+    alternatives: hasTerms
+      ? []
+      : [
+          {
+            id: "royalty-5",
+            mechanism: "royalty",
+            royalty: { tiers: [{ threshold: 0, rate: 0.05 }], termYears: 10 },
+          },
+        ],
+  };
+}
+
+type Comparison = { ok: true; result: ScenarioResult } | { ok: false; message: string };
+
+type Run =
+  | { state: "idle" }
+  | { state: "running"; done: number; trials: number; sim: RunningSimulation }
+  | { state: "done"; key: string; simulated: Simulated }
+  | { state: "stopped"; message: string };
+
+const writeScenarioWorkbook = async (json: unknown, simulated: Simulated, at: Date) =>
+  (
+    await import(/* webpackChunkName: "scenario-writer" */ "../scenarios/scenarioWorkbook")
+  ).scenarioWorkbookFromDocument(json, simulated, at);
+
+export function ScenariosStep(): React.JSX.Element {
+  const styles = useStyles();
+  const { draft, priced, update } = useEditor();
+  const hasBlock = getAt(draft, ["scenarios"]) !== undefined;
+  const doc = priced.status === "priced" ? priced.doc : undefined;
+  const comparison = React.useMemo<Comparison | undefined>(() => {
+    if (doc?.scenarios === undefined) return undefined;
+    try {
+      const inputs = scenarioInputs(doc);
+      return { ok: true, result: evaluateScenarios(inputs) };
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  }, [doc]);
+  // The simulation belongs to the document it ran on: any change to it makes the figures stale.
+  const key = React.useMemo(() => (doc ? JSON.stringify(doc) : ""), [doc]);
+  const [run, setRun] = React.useState<Run>({ state: "idle" });
+  const [outcome, setOutcome] = React.useState<CreateOutcome | undefined>(undefined);
+  const [busy, setBusy] = React.useState(false);
+  const running = React.useRef<RunningSimulation | undefined>(undefined);
+  React.useEffect(() => () => running.current?.cancel(), []);
+
+  const simulateNow = async (): Promise<Simulated | undefined> => {
+    if (!doc) return undefined;
+    running.current?.cancel();
+    const sim = startSimulation({ doc }, (done, trials) =>
+      setRun((now) => (now.state === "running" ? { ...now, done, trials } : now))
+    );
+    running.current = sim;
+    setRun({ state: "running", done: 0, trials: 0, sim });
+    try {
+      const simulated = await sim.finished;
+      setRun({ state: "done", key, simulated });
+      return simulated;
+    } catch (error) {
+      setRun({
+        state: "stopped",
+        message:
+          error instanceof CancelledError
+            ? "Simulation cancelled."
+            : `The simulation failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+      return undefined;
+    } finally {
+      if (running.current === sim) running.current = undefined;
+    }
+  };
+
+  const inExcel = excelAvailable();
+  const makeSheet = async () => {
+    if (!doc) return;
+    setOutcome(undefined);
+    const simulated = run.state === "done" && run.key === key ? run.simulated : await simulateNow();
+    if (!simulated) return;
+    setBusy(true);
+    try {
+      if (inExcel) {
+        const { createScenarioSheetInExcel } = await import(
+          /* webpackChunkName: "scenario-writer" */ "../scenarios/scenarioWorkbook"
+        );
+        const result = await createScenarioSheetInExcel(
+          (batch) => Excel.run(batch),
+          doc,
+          simulated,
+          new Date()
+        );
+        setOutcome(
+          result.ok
+            ? { status: "success", message: `Added sheet “${result.sheetName}”.` }
+            : {
+                status: "error",
+                message: "The document has problems: nothing was written.",
+                issues: result.issues,
+              }
+        );
+      } else {
+        setOutcome(
+          await exportWorkbook(
+            (json, at) => writeScenarioWorkbook(json, simulated, at),
+            doc,
+            new Date(),
+            deliveryTargetHere(false),
+            "scenario workbook"
+          )
+        );
+      }
+    } catch (error) {
+      setOutcome({
+        status: "error",
+        message: `The scenario sheet could not be created: ${error instanceof Error ? error.message : String(error)}`,
+        issues: [],
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!hasBlock)
+    return (
+      <div className={styles.step}>
+        <Caption1 as="p">
+          Compare what royalty, milestones, a subscription or a fixed payment are worth to the NHS,
+          given the product&apos;s revenue and its chance of reaching market.
+        </Caption1>
+        <div className={styles.actions}>
+          <Button onClick={() => update(["scenarios"], startingScenarios(draft))}>
+            Add scenarios
+          </Button>
+        </div>
+      </div>
+    );
+
+  const revenueKind = getAt(draft, ["scenarios", "revenue", "kind"]);
+  const byYear = getAt(draft, ["scenarios", "revenue", "byYear"]);
+  const flat = getAt(draft, ["scenarios", "discount", "kind"]) === "flat";
+  const stale = run.state === "done" && run.key !== key;
+  return (
+    <div className={styles.step}>
+      <fieldset className={styles.group}>
+        <legend className={styles.legend}>Assumptions</legend>
+        <div className={styles.row}>
+          <NumberField
+            path={["scenarios", "probabilityOfReachingMarket"]}
+            label="Chance of reaching market"
+            kind="percent"
+            required
+          />
+          <ChoiceField
+            path={["scenarios", "discount", "kind"]}
+            label="Discounting"
+            options={{ flat: "Flat rate", "green-book": "Green Book" }}
+            required
+          />
+        </div>
+        {flat && (
+          <div className={styles.row}>
+            <NumberField
+              path={["scenarios", "discount", "rate"]}
+              label="Discount rate"
+              kind="percent"
+              required
+            />
+          </div>
+        )}
+        {revenueKind === "curve" && (
+          <>
+            <div className={styles.row}>
+              <NumberField
+                path={["scenarios", "revenue", "peakRevenue"]}
+                label="Peak revenue a year"
+                kind="pounds"
+                required
+              />
+              <NumberField
+                path={["scenarios", "revenue", "declineRate"]}
+                label="Decline after peak"
+                kind="percent"
+              />
+            </div>
+            <div className={styles.row}>
+              <NumberField path={["scenarios", "revenue", "launchYear"]} label="Launch year" />
+              <NumberField path={["scenarios", "revenue", "yearsToPeak"]} label="Years to peak" />
+            </div>
+            <div className={styles.row}>
+              <NumberField path={["scenarios", "revenue", "years"]} label="Years forecast" />
+            </div>
+          </>
+        )}
+        {revenueKind === "explicit" && Array.isArray(byYear) && (
+          <div className={styles.row} role="group" aria-label="Revenue by year">
+            {byYear.map((_, i) => (
+              <NumberField
+                key={i}
+                path={["scenarios", "revenue", "byYear", i]}
+                label={`Revenue, year ${i + 1}`}
+                kind="pounds"
+              />
+            ))}
+          </div>
+        )}
+      </fieldset>
+
+      <Subtitle2 as="h3">Comparison</Subtitle2>
+      {comparison === undefined ? (
+        <Caption1 className={styles.note}>
+          The comparison appears once the partnership prices (see Review).
+        </Caption1>
+      ) : !comparison.ok ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{comparison.message}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <>
+          <table className={styles.table} data-testid="scenario-comparison">
+            <caption className={styles.caption}>Value to the NHS today</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="n">
+                  Present value
+                </th>
+                <th scope="col" className="n">
+                  Risk-adjusted
+                </th>
+                <th scope="col" className="n">
+                  Payback
+                </th>
+              </tr>
+            </thead>
+            {comparison.result.mechanisms.map((value) => (
+              <tbody key={value.id}>
+                <tr>
+                  <th scope="rowgroup" colSpan={3} className={styles.name}>
+                    {nameOf(value.id, value.kind)}
+                  </th>
+                </tr>
+                <tr>
+                  <td className="n">{formatPounds(value.presentValue)}</td>
+                  <td className="n">{formatPounds(value.riskAdjustedPresentValue)}</td>
+                  <td className="n">
+                    {value.paybackYear === null ? "never" : `year ${value.paybackYear}`}
+                  </td>
+                </tr>
+              </tbody>
+            ))}
+          </table>
+          <Caption1 as="p" data-testid="breakeven-royalty">
+            {comparison.result.breakeven.rate === null
+              ? `Breakeven royalty: none (${comparison.result.breakeven.reason}).`
+              : `Breakeven royalty: ${percent(comparison.result.breakeven.rate.toNumber())} of revenue matches the milestones (risk-adjusted).`}
+          </Caption1>
+        </>
+      )}
+
+      <Subtitle2 as="h3">Simulation</Subtitle2>
+      <div className={styles.row}>
+        <NumberField
+          path={["scenarios", "monteCarlo", "trials"]}
+          label="Trials"
+          hint="Default 10,000"
+        />
+        <NumberField path={["scenarios", "monteCarlo", "seed"]} label="Seed" hint="Default 1" />
+      </div>
+      <div className={styles.actions}>
+        {run.state === "running" ? (
+          <Button onClick={() => run.sim.cancel()}>Cancel simulation</Button>
+        ) : (
+          <Button disabledFocusable={!comparison?.ok} onClick={() => void simulateNow()}>
+            Run simulation
+          </Button>
+        )}
+      </div>
+      <div aria-live="polite" role="status" data-testid="simulation-status">
+        {run.state === "running" && (
+          <>
+            <ProgressBar
+              value={run.trials ? run.done / run.trials : undefined}
+              aria-label="Simulation progress"
+            />
+            <Caption1>
+              {run.trials
+                ? `Simulated ${run.done.toLocaleString("en-GB")} of ${run.trials.toLocaleString("en-GB")} trials…`
+                : "Starting the simulation…"}
+            </Caption1>
+          </>
+        )}
+        {run.state === "stopped" && <Caption1>{run.message}</Caption1>}
+        {run.state === "done" && (
+          <Caption1>
+            {`${run.simulated.result.trials.toLocaleString("en-GB")} trials, seed ${run.simulated.result.seed}${stale ? ": the inputs have changed since; run it again." : "."}`}
+          </Caption1>
+        )}
+      </div>
+      {run.state === "done" && (
+        <>
+          <table className={styles.table} data-testid="simulation-results">
+            <caption className={styles.caption}>Present value across the trials</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="n">
+                  P10
+                </th>
+                <th scope="col" className="n">
+                  P50
+                </th>
+                <th scope="col" className="n">
+                  P90
+                </th>
+                <th scope="col" className="n">
+                  Mean
+                </th>
+              </tr>
+            </thead>
+            {run.simulated.result.mechanisms.map((summary) => (
+              <tbody key={summary.id}>
+                <tr>
+                  <th scope="rowgroup" colSpan={4} className={styles.name}>
+                    {nameOf(summary.id, summary.kind)}
+                  </th>
+                </tr>
+                <tr>
+                  <td className="n">{pounds(summary.p10)}</td>
+                  <td className="n">{pounds(summary.p50)}</td>
+                  <td className="n">{pounds(summary.p90)}</td>
+                  <td className="n">{pounds(summary.mean)}</td>
+                </tr>
+              </tbody>
+            ))}
+          </table>
+          {run.simulated.result.royaltyBeatsMilestones && (
+            <Caption1 as="p" data-testid="royalty-beats">
+              {`The royalty pays more than the milestones in ${percent(run.simulated.result.royaltyBeatsMilestones.probability, 1)} of trials.`}
+            </Caption1>
+          )}
+        </>
+      )}
+
+      <div className={styles.actions}>
+        <Button
+          disabledFocusable={!comparison?.ok || busy || run.state === "running"}
+          onClick={() => void makeSheet()}
+        >
+          {inExcel ? "Create scenario sheet" : "Download scenario workbook"}
+        </Button>
+      </div>
+      {outcome && (
+        <MessageBar intent={outcome.status} politeness="polite">
+          <MessageBarBody>
+            {outcome.message}
+            {outcome.status === "error" && outcome.issues.length > 0 && (
+              <ul>
+                {outcome.issues.map((issue, i) => (
+                  <li key={i}>{issueText(issue)}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
