@@ -572,13 +572,15 @@ describe("the Scenarios step", () => {
     expect(await axeViolations(page)).toEqual([]);
     // The chance of reaching market drives the risk-adjusted value: at 0% the royalty is worth nothing.
     await page.getByLabel("Chance of reaching market").fill("0");
-    expect(
-      await table.locator("tbody", { hasText: "Royalty (agreed terms)" }).innerText()
-    ).toContain("£0.00");
+    await table
+      .locator("tbody", { hasText: "Royalty (agreed terms)" })
+      .getByText("£0.00", { exact: true })
+      .waitFor();
     await page.getByLabel("Chance of reaching market").fill("60");
-    expect(
-      await table.locator("tbody", { hasText: "Royalty (agreed terms)" }).innerText()
-    ).toContain(royaltyRiskAdjusted);
+    await table
+      .locator("tbody", { hasText: "Royalty (agreed terms)" })
+      .getByText(royaltyRiskAdjusted, { exact: true })
+      .waitFor();
     expect(pane.errors).toEqual([]);
   }, 60000);
 
@@ -668,3 +670,54 @@ describe("the Scenarios step", () => {
     expect(pane.errors).toEqual([]);
   }, 60000);
 });
+
+it("in Excel, Create scenario sheet runs the simulation, then writes through Excel.run and shows its error", async () => {
+  // As in the quote's Excel test: office.js stand-ins whose Excel.run fails as a protected workbook would.
+  const { page, errors } = await openTaskPane({
+    beforeLoad: (p) =>
+      p.addInitScript(() => {
+        const w = window as unknown as Record<string, unknown>;
+        const runs: unknown[] = [];
+        w.Office = {
+          HostType: { Excel: "Excel" },
+          context: { host: "Excel", requirements: { isSetSupported: () => true } },
+          onReady: (callback: (info: { host: string }) => void) => {
+            setTimeout(() => callback({ host: "Excel" }), 0);
+            return Promise.resolve({ host: "Excel" });
+          },
+        };
+        w.Excel = {
+          run: (batch: unknown) => {
+            runs.push(batch);
+            return Promise.reject(new Error("The workbook is protected (test)."));
+          },
+          runs,
+        };
+      }),
+  });
+  await page.getByText("Connected to Excel.", { exact: false }).waitFor();
+  await page
+    .locator('input[aria-label="Partnership document to import"]')
+    .setInputFiles(path.join(EXAMPLES, "commercial-imaging-ai.json"));
+  await page.getByTestId("live-total").waitFor();
+  await page.getByRole("tab", { name: "Scenarios" }).click();
+  const runsBefore = await page.evaluate(
+    () => (window as unknown as { Excel: { runs: unknown[] } }).Excel.runs.length
+  );
+  await page.getByRole("button", { name: "Create scenario sheet" }).click();
+  const message = page.getByText(
+    "The scenario sheet could not be created: The workbook is protected (test)."
+  );
+  await message.waitFor();
+  await message.scrollIntoViewIfNeeded();
+  // The example's own 20,000 trials were simulated first, for the sheet to record.
+  expect(await page.getByTestId("simulation-status").innerText()).toBe("20,000 trials, seed 7.");
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { Excel: { runs: unknown[] } }).Excel.runs.length
+    )
+  ).toBe(runsBefore + 1);
+  await snap(page, "15-scenario-sheet-excel-error");
+  expect(errors).toEqual([]);
+  await page.close();
+}, 60000);

@@ -53,6 +53,8 @@ const useStyles = makeStyles({
   row: {
     display: "grid",
     gridTemplateColumns: "1fr 1fr",
+    // A label that wraps to two lines keeps its input level with its neighbour's.
+    alignItems: "end",
     gap: tokens.spacingHorizontalS,
     "& .fui-Input, & .fui-Select": { minWidth: 0, width: "100%" },
   },
@@ -147,15 +149,18 @@ export function ScenariosStep(): React.JSX.Element {
   const { draft, priced, update } = useEditor();
   const hasBlock = getAt(draft, ["scenarios"]) !== undefined;
   const doc = priced.status === "priced" ? priced.doc : undefined;
+  // The comparison (in decimals, with both sensitivity grids) takes tens of milliseconds: deferred,
+  // so a keystroke's own update is painted first and typing never waits for it.
+  const shownDoc = React.useDeferredValue(doc);
   const comparison = React.useMemo<Comparison | undefined>(() => {
-    if (doc?.scenarios === undefined) return undefined;
+    if (shownDoc?.scenarios === undefined) return undefined;
     try {
-      const inputs = scenarioInputs(doc);
+      const inputs = scenarioInputs(shownDoc);
       return { ok: true, result: evaluateScenarios(inputs) };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
-  }, [doc]);
+  }, [shownDoc]);
   // The simulation belongs to the document it ran on: any change to it makes the figures stale.
   const key = React.useMemo(() => (doc ? JSON.stringify(doc) : ""), [doc]);
   const [run, setRun] = React.useState<Run>({ state: "idle" });
