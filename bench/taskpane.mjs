@@ -89,7 +89,9 @@ export async function measureTaskPane(root) {
           () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN
         )
       );
-      await page.locator('input[aria-label="Partnership document to import"]').setInputFiles(documentFile);
+      await page
+        .locator('input[aria-label="Partnership document to import"]')
+        .setInputFiles(documentFile);
       await page.getByTestId("live-total").waitFor();
       await page.getByRole("tab", { name: "Costs" }).click();
       const quantity = page.locator(
