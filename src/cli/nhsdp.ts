@@ -30,6 +30,7 @@ import {
 import { writeQuoteWorkbook } from "../sheets/quoteWorkbook";
 import { partnershipJsonSchema, strategyJsonSchema } from "../document/jsonSchema";
 import { registerAuditCommand } from "./auditCommand";
+import { UsageError, refuseToReplace, writeWholeFile } from "./files";
 import { quoteFigures, upgradeFigures, valueSharingFigures } from "./figures";
 import { registerScenarioCommand } from "./scenarioCommand";
 import { starterPartnership, starterStrategy } from "./starters";
@@ -37,7 +38,6 @@ import { starterPartnership, starterStrategy } from "./starters";
 export const EXIT = { ok: 0, findings: 1, invalid: 2, internal: 3 } as const;
 
 /** A failure the user can act on: printed on stderr with no stack trace, then exit 2. */
-class UsageError extends Error {}
 
 interface Io {
   stdout: (text: string) => void;
@@ -113,25 +113,6 @@ function readStrategy(file: string): PricingStrategy {
   return parsed.document;
 }
 
-/** Writes beside the target and renames, so a failure never leaves half a workbook behind. */
-function writeWholeFile(target: string, bytes: Uint8Array, shownAs: string): void {
-  const temporary = `${target}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(temporary, bytes);
-    fs.renameSync(temporary, target);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "EISDIR"
-        ? "it is a folder"
-        : code === "ENOENT"
-          ? "its folder does not exist"
-          : (code ?? String(error));
-    throw new UsageError(`cannot write ${shownAs}: ${reason}`);
-  }
-}
-
 function formatFinding(finding: Finding): string {
   const where = finding.field ? ` [${finding.field}]` : "";
   return `${finding.severity.toUpperCase()} ${finding.principle} (${finding.guideSection})${where}: ${finding.message}`;
@@ -140,14 +121,6 @@ function formatFinding(finding: Finding): string {
 /** Tells the user, on stderr, how an older document's price changed on reading it. */
 function reportUpgrade(upgrade: PriceChange | undefined, io: Io): void {
   if (upgrade !== undefined) io.stderr(describePriceChange(upgrade).join("\n") + "\n");
-}
-
-function refuseToReplace(target: string, shownAs: string, force: boolean | undefined): void {
-  if (fs.existsSync(target) && !force) {
-    throw new UsageError(
-      `${shownAs} already exists; choose another name or pass --force to replace it`
-    );
-  }
 }
 
 async function quoteCommand(

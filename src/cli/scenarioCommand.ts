@@ -6,7 +6,6 @@
  * unless --force says so. Exit 0 on success, 2 when the document or an option is invalid.
  */
 import { InvalidArgumentError, type Command } from "commander";
-import fs from "fs";
 import path from "path";
 import { formatPounds } from "../core/decimal";
 import { InputError } from "../core/errors";
@@ -15,6 +14,7 @@ import { MAX_TRIALS } from "../document/scenarios";
 import type { Partnership } from "../document/schema";
 import { buildScenarioSheet } from "../sheets/scenarioSheet";
 import { writeWorkbook } from "../sheets/xlsxWriter";
+import { refuseToReplace, writeWholeFile } from "./files";
 import { scenarioFigures } from "./scenarioFigures";
 
 export interface ScenarioIo {
@@ -46,25 +46,6 @@ export interface ScenarioOptions {
   force?: boolean;
 }
 
-/** Writes beside the target and renames, so a failure never leaves half a workbook behind. */
-function writeWholeFile(target: string, bytes: Uint8Array, shownAs: string): void {
-  const temporary = `${target}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(temporary, bytes);
-    fs.renameSync(temporary, target);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "EISDIR"
-        ? "it is a folder"
-        : code === "ENOENT"
-          ? "its folder does not exist"
-          : (code ?? String(error));
-    throw new InputError("value", shownAs, `cannot be written: ${reason}`);
-  }
-}
-
 const percent = (rate: number) => `${(rate * 100).toFixed(2)}%`;
 
 export async function runScenario(
@@ -83,12 +64,7 @@ export async function runScenario(
   const { doc } = read(file);
   const target = output === undefined ? undefined : path.resolve(output);
   // Checked before the simulation runs, so a refusal costs nothing.
-  if (target !== undefined && fs.existsSync(target) && !options.force)
-    throw new InputError(
-      "value",
-      output as string,
-      "already exists; choose another name or pass --force to replace it"
-    );
+  if (target !== undefined) refuseToReplace(target, output as string, options.force);
   const inputs = scenarioInputs(doc);
   const result = evaluateScenarios(inputs);
   const settings = simulationSettings(doc, { trials: options.trials, seed: options.seed });

@@ -8,6 +8,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { valueSharingFigures } from "../../src/cli/figures";
+import { UsageError } from "../../src/cli/files";
 import { registerScenarioCommand } from "../../src/cli/scenarioCommand";
 import { InputError } from "../../src/core/errors";
 import { parsePartnership } from "../../src/document/parse";
@@ -49,7 +50,8 @@ async function run(...argv: string[]): Promise<{ code: number; stdout: string; s
     await program.parseAsync(["scenario", ...argv], { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) return { code: 2, stdout, stderr };
-    if (error instanceof InputError)
+    // As nhsdp's main: a usage or input error is printed and exits 2.
+    if (error instanceof InputError || error instanceof UsageError)
       return { code: 2, stdout, stderr: stderr + `nhsdp: ${error.message}\n` };
     throw error;
   }
@@ -179,7 +181,7 @@ describe("nhsdp scenario", () => {
     const refused = await run(IMAGING, "-o", target);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(
-      /imaging-scenario\.xlsx: already exists; choose another name or pass --force to replace it/
+      /imaging-scenario\.xlsx already exists; choose another name or pass --force to replace it/
     );
     expect(fs.readFileSync(target, "utf8")).toBe("keep me");
 
