@@ -11,6 +11,7 @@ export {
 } from "./fromDocument";
 export {
   simulate,
+  summarise,
   percentileOfSorted,
   HISTOGRAM_BINS,
   type SimulationResult,

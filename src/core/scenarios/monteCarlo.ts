@@ -176,9 +176,13 @@ export function simulate(inputs: ScenarioInputs, settings: SimulationSettings): 
   return summarise(inputs, settings, presentValues);
 }
 
-function summarise(
+/**
+ * The summary of trials' present values (one Float64Array per candidate, in candidate order): what
+ * simulate() returns, and what a caller that ran the trials in batches returns for all of them.
+ */
+export function summarise(
   inputs: ScenarioInputs,
-  settings: SimulationSettings,
+  settings: Pick<SimulationSettings, "trials" | "seed">,
   presentValues: Float64Array[]
 ): SimulationResult {
   const sorted = presentValues.map((values) => values.slice().sort());

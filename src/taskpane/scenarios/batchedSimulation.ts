@@ -2,15 +2,13 @@
  * The Monte Carlo in batches, so the worker running it can report progress and be stopped between
  * batches. core/scenarios' simulate has no progress hook, so each batch is a whole simulate() call of
  * its own with a seed derived from the document's, and the batches' present values are summarised
- * together as simulate() summarises one run. Within one batch (10,000 trials, the schema's default)
+ * together by the core's own summarise(). Within one batch (10,000 trials, the schema's default)
  * the figures are exactly those of `nhsdp scenario`; beyond it they are as reproducible (the same seed
  * gives the same figures in every pane) but come from different random streams than the CLI's.
  */
 import {
-  firstOfKind,
-  HISTOGRAM_BINS,
-  percentileOfSorted,
   simulate,
+  summarise,
   type ScenarioInputs,
   type SimulationResult,
   type SimulationSettings,
@@ -65,59 +63,6 @@ export function summariseBatches(
     }
     return all;
   });
-  const sorted = joined.map((values) => values.slice().sort());
-  let low = Infinity;
-  let high = -Infinity;
-  for (const values of sorted) {
-    low = Math.min(low, values[0] as number);
-    high = Math.max(high, values[values.length - 1] as number);
-  }
-  const width = (high - low) / HISTOGRAM_BINS;
-  const histogramEdges = Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) =>
-    i === HISTOGRAM_BINS ? high : low + i * width
-  );
-  const mechanisms = inputs.candidates.map((candidate, m) => {
-    const values = sorted[m] as Float64Array;
-    let total = 0;
-    const histogram = new Array<number>(HISTOGRAM_BINS).fill(0);
-    for (const value of values) {
-      total += value;
-      // As simulate(): the top edge belongs to the last bin.
-      const bin = width > 0 ? Math.min(HISTOGRAM_BINS - 1, Math.floor((value - low) / width)) : 0;
-      histogram[bin] = (histogram[bin] as number) + 1;
-    }
-    return {
-      id: candidate.id,
-      kind: candidate.mechanism.kind,
-      mean: total / values.length,
-      p10: percentileOfSorted(values, 0.1),
-      p50: percentileOfSorted(values, 0.5),
-      p90: percentileOfSorted(values, 0.9),
-      histogram,
-    };
-  });
-  const royalty = firstOfKind(inputs.candidates, "royalty");
-  const milestones = firstOfKind(inputs.candidates, "milestones");
-  let royaltyBeatsMilestones: SimulationResult["royaltyBeatsMilestones"] = null;
-  if (royalty !== undefined && milestones !== undefined) {
-    const r = joined[inputs.candidates.indexOf(royalty)] as Float64Array;
-    const ms = joined[inputs.candidates.indexOf(milestones)] as Float64Array;
-    let wins = 0;
-    for (let trial = 0; trial < r.length; trial++)
-      if ((r[trial] as number) > (ms[trial] as number)) wins++;
-    royaltyBeatsMilestones = {
-      royaltyId: royalty.id,
-      milestonesId: milestones.id,
-      probability: wins / trials,
-    };
-  }
-  return {
-    trials,
-    seed: settings.seed,
-    mechanisms,
-    histogramEdges,
-    royaltyBeatsMilestones,
-    // Millions of doubles are not worth copying back to the page, which shows only the summary.
-    presentValues: [],
-  };
+  // Millions of doubles are not worth copying back to the page, which shows only the summary.
+  return { ...summarise(inputs, { trials, seed: settings.seed }, joined), presentValues: [] };
 }
