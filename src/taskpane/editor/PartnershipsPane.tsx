@@ -9,8 +9,6 @@ import {
   Button,
   Field,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Select,
   Spinner,
   Subtitle2,
@@ -29,6 +27,7 @@ import {
   type WritePartnerCopy,
 } from "../quoteFromDocument";
 import { getAt, type Draft } from "./draft";
+import { OutcomeMessage } from "./OutcomeMessage";
 import { PartnershipEditor } from "./PartnershipEditor";
 import type { PricedDraft } from "./pricedDraft";
 import {
@@ -185,20 +184,7 @@ export function PartnershipsPane({
           {excelAvailable ? "Export partner copy" : "Download partner copy"}
         </Button>
         {busy && <Spinner size="tiny" label="Working…" />}
-        {outcome && (
-          <MessageBar intent={outcome.status} politeness="polite" style={{ flexBasis: "100%" }}>
-            <MessageBarBody>
-              {outcome.message}
-              {outcome.status === "error" && outcome.issues.length > 0 && (
-                <ul>
-                  {outcome.issues.map((issue, i) => (
-                    <li key={i}>{issueText(issue)}</li>
-                  ))}
-                </ul>
-              )}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        <OutcomeMessage outcome={outcome} style={{ flexBasis: "100%" }} />
       </>
     );
   };
@@ -302,20 +288,7 @@ export function PartnershipsPane({
           onChange={onImport}
         />
       </div>
-      {notice && (
-        <MessageBar intent={notice.status} politeness="polite">
-          <MessageBarBody>
-            {notice.message}
-            {notice.status === "error" && notice.issues.length > 0 && (
-              <ul>
-                {notice.issues.map((issue, i) => (
-                  <li key={i}>{issueText(issue)}</li>
-                ))}
-              </ul>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <OutcomeMessage outcome={notice} />
       <div className={styles.strategy} aria-label="Pricing strategy" role="group">
         <Caption1>
           {strategy.status === "valid"

@@ -25,7 +25,7 @@ import {
 import { DOCUMENT_TERM_IDS } from "../../document/scenarios";
 import { excelAvailable } from "../host";
 import { deliveryTargetHere } from "../deliverWorkbook";
-import { exportWorkbook, issueText, type CreateOutcome } from "../quoteFromDocument";
+import { exportWorkbook, type CreateOutcome } from "../quoteFromDocument";
 import type { Simulated } from "../scenarios/scenarioWorkbook";
 import {
   CancelledError,
@@ -33,6 +33,7 @@ import {
   type RunningSimulation,
 } from "../scenarios/startSimulation";
 import { getAt, type Json } from "./draft";
+import { OutcomeMessage } from "./OutcomeMessage";
 import { ChoiceField, NumberField, useEditor } from "./fields";
 
 /* global Excel */
@@ -471,20 +472,7 @@ export function ScenariosStep(): React.JSX.Element {
           {inExcel ? "Create scenario sheet" : "Download scenario workbook"}
         </Button>
       </div>
-      {outcome && (
-        <MessageBar intent={outcome.status} politeness="polite">
-          <MessageBarBody>
-            {outcome.message}
-            {outcome.status === "error" && outcome.issues.length > 0 && (
-              <ul>
-                {outcome.issues.map((issue, i) => (
-                  <li key={i}>{issueText(issue)}</li>
-                ))}
-              </ul>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <OutcomeMessage outcome={outcome} />
     </div>
   );
 }
