@@ -3,16 +3,12 @@
  * (the same reader, usage errors and exit codes), and the present values the quote's --json reports
  * for the document's own terms. Expected values are written out from the examples' figures.
  */
-import { Command, CommanderError } from "commander";
 import fs from "fs";
 import os from "os";
 import path from "path";
 import { valueSharingFigures } from "../../src/cli/figures";
-import { UsageError } from "../../src/cli/files";
-import { registerScenarioCommand } from "../../src/cli/scenarioCommand";
-import { InputError } from "../../src/core/errors";
-import { parsePartnership } from "../../src/document/parse";
 import * as ExcelJS from "exceljs";
+import { runScenario as run } from "../support/scenarioCommand";
 import { SCENARIO_NAMES } from "../../src/sheets/scenarioSheet";
 import { readDefinedNames } from "../../src/sheets/xlsxWriter";
 import { expectRelativelyClose } from "../support/assertions";
@@ -27,36 +23,6 @@ const SME = path.join(EXAMPLES, "sme-subscription.json");
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "nhsdp-scenario-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
-
-function read(file: string) {
-  const parsed = parsePartnership(JSON.parse(fs.readFileSync(file, "utf8")));
-  if (!parsed.ok) throw new InputError("value", file, "is not a valid partnership document");
-  return { doc: parsed.document };
-}
-
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  let code = 0;
-  const io = {
-    stdout: (text: string) => (stdout += text),
-    stderr: (text: string) => (stderr += text),
-  };
-  const program = new Command()
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  registerScenarioCommand(program, io, read, (exit) => (code = exit));
-  try {
-    await program.parseAsync(["scenario", ...argv], { from: "user" });
-  } catch (error) {
-    if (error instanceof CommanderError) return { code: 2, stdout, stderr };
-    // As nhsdp's main: a usage or input error is printed and exits 2.
-    if (error instanceof InputError || error instanceof UsageError)
-      return { code: 2, stdout, stderr: stderr + `nhsdp: ${error.message}\n` };
-    throw error;
-  }
-  return { code, stdout, stderr };
-}
 
 /** The rwe example's curve: launch in year 9, linear to a £40M peak in year 12, then 10% a year less. */
 function rweRevenue(year: number): number {

@@ -17,14 +17,11 @@
  * The functions take one flat discount rate; the Green Book schedule (the rwe example's) is a flat 3.5%
  * up to year 30, and the test checks that every payment of that example falls by then.
  */
-import { Command, CommanderError } from "commander";
 import * as ExcelJS from "exceljs";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { registerScenarioCommand } from "../../src/cli/scenarioCommand";
-import { InputError } from "../../src/core/errors";
-import { parsePartnership } from "../../src/document/parse";
+import { runScenario as run } from "../support/scenarioCommand";
 import { SCENARIO_NAMES } from "../../src/sheets/scenarioSheet";
 import { readDefinedNames } from "../../src/sheets/xlsxWriter";
 import { loadFunctionsBundle, type RegisteredFunction } from "../support/functionsBundle.cjs";
@@ -36,34 +33,6 @@ const fn = (id: string) => registered.get(id) as RegisteredFunction;
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "nhsdp-scenario-functions-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
-
-function read(file: string) {
-  const parsed = parsePartnership(JSON.parse(fs.readFileSync(file, "utf8")));
-  if (!parsed.ok) throw new InputError("value", file, "is not a valid partnership document");
-  return { doc: parsed.document };
-}
-
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  let code = 0;
-  const io = {
-    stdout: (text: string) => (stdout += text),
-    stderr: (text: string) => (stderr += text),
-  };
-  const program = new Command()
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  registerScenarioCommand(program, io, read, (exit) => (code = exit));
-  try {
-    await program.parseAsync(["scenario", ...argv], { from: "user" });
-  } catch (error) {
-    if (error instanceof CommanderError || error instanceof InputError)
-      return { code: 2, stdout, stderr: stderr + String(error) };
-    throw error;
-  }
-  return { code, stdout, stderr };
-}
 
 /* The document as the test reads it: plain JSON, not the code under test's model. */
 interface Tier {

@@ -33,6 +33,7 @@ import {
   type RunningSimulation,
 } from "../scenarios/startSimulation";
 import { getAt, type Json } from "./draft";
+import { Group } from "./Group";
 import { OutcomeMessage } from "./OutcomeMessage";
 import { ChoiceField, NumberField, useEditor } from "./fields";
 
@@ -40,17 +41,6 @@ import { ChoiceField, NumberField, useEditor } from "./fields";
 
 const useStyles = makeStyles({
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  group: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    margin: 0,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    minWidth: 0,
-  },
-  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   row: {
     display: "grid",
     gridTemplateColumns: "1fr 1fr",
@@ -266,8 +256,7 @@ export function ScenariosStep(): React.JSX.Element {
   const stale = run.state === "done" && run.key !== key;
   return (
     <div className={styles.step}>
-      <fieldset className={styles.group}>
-        <legend className={styles.legend}>Assumptions</legend>
+      <Group legend="Assumptions">
         <div className={styles.row}>
           <NumberField
             path={["scenarios", "probabilityOfReachingMarket"]}
@@ -328,7 +317,7 @@ export function ScenariosStep(): React.JSX.Element {
             ))}
           </div>
         )}
-      </fieldset>
+      </Group>
 
       <Subtitle2 as="h3">Comparison</Subtitle2>
       {comparison === undefined ? (

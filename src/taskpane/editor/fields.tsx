@@ -77,6 +77,33 @@ function useBound(path: Path) {
   };
 }
 
+/** A control's label, hint and the schema's message for it, the same for every kind of control. */
+function BoundField({
+  label,
+  hint,
+  required,
+  message,
+  children,
+}: {
+  label?: string;
+  hint?: string;
+  required?: boolean;
+  message: string | undefined;
+  children: React.ReactElement;
+}): React.JSX.Element {
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      required={required}
+      validationMessage={message}
+      validationState={message ? "error" : "none"}
+    >
+      {children}
+    </Field>
+  );
+}
+
 /** Controls re-render when what they show changes, not whenever their parent lays out its list again. */
 function sameControl<P extends { path: Path }>(a: P, b: P): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof P>;
@@ -99,13 +126,7 @@ function TextFieldControl({
   const value = typeof bound.value === "string" ? bound.value : "";
   const onChange = (text: string) => bound.set(text === "" && !required ? undefined : text);
   return (
-    <Field
-      label={label}
-      hint={hint}
-      required={required}
-      validationMessage={bound.message}
-      validationState={bound.message ? "error" : "none"}
-    >
+    <BoundField label={label} hint={hint} required={required} message={bound.message}>
       {multiline ? (
         <Textarea
           id={bound.id}
@@ -122,20 +143,14 @@ function TextFieldControl({
           onChange={(_, data) => onChange(data.value)}
         />
       )}
-    </Field>
+    </BoundField>
   );
 }
 
 function DateFieldControl({ path, label, hint, required }: FieldProps): React.JSX.Element {
   const bound = useBound(path);
   return (
-    <Field
-      label={label}
-      hint={hint}
-      required={required}
-      validationMessage={bound.message}
-      validationState={bound.message ? "error" : "none"}
-    >
+    <BoundField label={label} hint={hint} required={required} message={bound.message}>
       <Input
         id={bound.id}
         onBlur={bound.onBlur}
@@ -143,7 +158,7 @@ function DateFieldControl({ path, label, hint, required }: FieldProps): React.JS
         value={typeof bound.value === "string" ? bound.value : ""}
         onChange={(_, data) => bound.set(data.value === "" ? undefined : data.value)}
       />
-    </Field>
+    </BoundField>
   );
 }
 
@@ -159,13 +174,7 @@ function NumberFieldControl({
   const [text, setText] = React.useState(() => numberText(bound.value, kind));
   const shown = numberValue(text, kind) === bound.value ? text : numberText(bound.value, kind);
   return (
-    <Field
-      label={label}
-      hint={hint}
-      required={required}
-      validationMessage={bound.message}
-      validationState={bound.message ? "error" : "none"}
-    >
+    <BoundField label={label} hint={hint} required={required} message={bound.message}>
       <Input
         id={bound.id}
         onBlur={bound.onBlur}
@@ -178,7 +187,7 @@ function NumberFieldControl({
           bound.set(numberValue(data.value, kind));
         }}
       />
-    </Field>
+    </BoundField>
   );
 }
 
@@ -192,13 +201,7 @@ function ChoiceFieldControl({
   const bound = useBound(path);
   const value = typeof bound.value === "string" ? bound.value : "";
   return (
-    <Field
-      label={label}
-      hint={hint}
-      required={required}
-      validationMessage={bound.message}
-      validationState={bound.message ? "error" : "none"}
-    >
+    <BoundField label={label} hint={hint} required={required} message={bound.message}>
       <Select
         id={bound.id}
         onBlur={bound.onBlur}
@@ -214,18 +217,14 @@ function ChoiceFieldControl({
           </option>
         ))}
       </Select>
-    </Field>
+    </BoundField>
   );
 }
 
 function CheckFieldControl({ path, label, hint }: FieldProps): React.JSX.Element {
   const bound = useBound(path);
   return (
-    <Field
-      hint={hint}
-      validationMessage={bound.message}
-      validationState={bound.message ? "error" : "none"}
-    >
+    <BoundField hint={hint} message={bound.message}>
       <Checkbox
         id={bound.id}
         onBlur={bound.onBlur}
@@ -233,7 +232,7 @@ function CheckFieldControl({ path, label, hint }: FieldProps): React.JSX.Element
         checked={bound.value === true}
         onChange={(_, data) => bound.set(data.checked === true)}
       />
-    </Field>
+    </BoundField>
   );
 }
 

@@ -36,20 +36,10 @@ import {
   strategyChoices,
 } from "./strategyInPane";
 import { CheckField, ChoiceField, DateField, NumberField, TextField, useEditor } from "./fields";
+import { Group } from "./Group";
 
 const useStyles = makeStyles({
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  group: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    margin: 0,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    minWidth: 0,
-  },
-  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   grow: {
     flexGrow: 1,
@@ -72,27 +62,6 @@ const LINE_KIND_LABELS: Record<(typeof LINE_KINDS)[number], string> = {
   staff: "Staff time (on-costs apply)",
   "non-staff": "Non-staff",
 };
-
-function Group({
-  legend,
-  children,
-  list,
-  item,
-}: {
-  legend: string;
-  children: React.ReactNode;
-  /** For a list's item: the list's path and the item's index, so "Add" can find the new one. */
-  list?: string;
-  item?: number;
-}): React.JSX.Element {
-  const styles = useStyles();
-  return (
-    <fieldset className={styles.group} data-list={list} data-item={item}>
-      <legend className={styles.legend}>{legend}</legend>
-      {children}
-    </fieldset>
-  );
-}
 
 function Row({ children }: { children: React.ReactNode }): React.JSX.Element {
   const styles = useStyles();
