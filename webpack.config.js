@@ -85,7 +85,7 @@ module.exports = async (env, options) => {
     target: ["web", "es2020"],
     entry: {
       taskpane: "./src/taskpane/index.tsx",
-      commands: "./src/commands/commands.ts",
+      commands: "./src/addin/commands/commands.ts",
       functions: "./src/functions/functions.ts",
     },
     output: { path: path.resolve(__dirname, "dist"), clean: { keep: /^cli\// } },

@@ -132,7 +132,7 @@ export function measureMonteCarlo(root) {
   compileCore(root, outDir);
   const require = createRequire(path.join(outDir, "core", "scenarios", "index.js"));
   const core = require("./index.js");
-  const { Decimal } = require("../decimal.js");
+  const { Decimal } = require("../../model/decimal.js");
   const inputs = dealOf(Decimal, core);
   const settings = (seed) => ({
     trials: TRIALS,

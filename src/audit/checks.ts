@@ -3,16 +3,16 @@
  * holds now, every figure against the core's recomputation from the sheet's own inputs, every formula
  * against the one the generator writes at that place, and the principles on the rebuilt document.
  */
-import { Decimal, formatPounds, sumDecimals } from "../core/decimal";
-import { InputError } from "../core/errors";
+import { Decimal, formatPounds, sumDecimals } from "../model/decimal";
+import { InputError } from "../model/errors";
 import { checkPrinciples, type Finding, type Severity } from "../core/principles";
-import { priceQuote, type Quote } from "../core/quote";
-import { RATE_LABELS } from "../core/strategy";
-import { PRICING_RATES } from "../core/vocabulary";
+import { priceQuote, type Quote } from "../core/pricing/quote";
+import { RATE_LABELS } from "../core/pricing/strategy";
+import { PRICING_RATES } from "../model/vocabulary";
 import type { PricingStrategy } from "../document";
 import { USE_LABELS } from "../document/labels";
-import { cellAddress, rangeAddress } from "../sheets/a1";
-import { KIND_LABELS, toPenceFormula } from "../sheets/quoteSheet";
+import { cellAddress, rangeAddress } from "../workbook/spec/a1";
+import { KIND_LABELS, toPenceFormula } from "../workbook/layouts/quote/quoteSheet";
 import type { AuditCell, AuditCellValue, AuditCheck, AuditFinding } from "./model";
 import {
   RATE_INPUTS,

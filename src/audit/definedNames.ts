@@ -2,7 +2,7 @@
  * Which defined names each sheet can see, from the names as a workbook stores them: shared by the
  * .xlsx reader and the Office.js reader, so both hand the checks the same names for the same workbook.
  */
-import { parseRangeAddress } from "../sheets/a1";
+import { parseRangeAddress } from "../workbook/spec/a1";
 
 /** A defined name as read: scoped to `sheetName`, or workbook-level when that is undefined. */
 export interface ReadDefinedName {

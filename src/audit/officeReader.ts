@@ -11,7 +11,7 @@
  *      2-D array. A trust's other sheets (a data extract of a million rows) are never transferred.
  * A workbook without a quote sheet needs only the first two.
  */
-import type { ExcelRun } from "../sheets/officeWriter";
+import type { ExcelRun } from "../workbook/office/officeWriter";
 import { namesBySheet, type ReadDefinedName } from "./definedNames";
 import {
   EMPTY_CELL,

@@ -9,11 +9,15 @@ import {
   PRICING_RATES,
   type CostCategory,
   type PricingRate,
-} from "../core/vocabulary";
+} from "../model/vocabulary";
 import { COST_CATEGORY_LABELS } from "../document/labels";
-import { cellAddress, parseRangeAddress, type RangeRef } from "../sheets/a1";
-import { QUOTE_LAYOUT_VERSION, QUOTE_METADATA_NAMES, RECORD_KEYS } from "../sheets/quoteMetadata";
-import { QUOTE_NAMES } from "../sheets/quoteSheet";
+import { cellAddress, parseRangeAddress, type RangeRef } from "../workbook/spec/a1";
+import {
+  QUOTE_LAYOUT_VERSION,
+  QUOTE_METADATA_NAMES,
+  RECORD_KEYS,
+} from "../workbook/layouts/quote/metadata";
+import { QUOTE_NAMES } from "../workbook/layouts/quote/quoteSheet";
 import type { AuditCell, AuditCellValue, AuditSheet } from "./model";
 
 export interface Position {

@@ -6,7 +6,7 @@
  * merges same-named names of different sheets, which would mix up two quotes in one workbook.
  */
 import * as ExcelJS from "exceljs";
-import { readDefinedNames, type RawDefinedName } from "../sheets/xlsxWriter";
+import { readDefinedNames, type RawDefinedName } from "../workbook/xlsx/xlsxWriter";
 import { namesBySheet } from "./definedNames";
 import {
   EMPTY_CELL,

@@ -14,7 +14,7 @@ import {
   type AuditFinding,
   type AuditReport,
 } from "../audit";
-import { quoteSheetName } from "../sheets/a1";
+import { quoteSheetName } from "../workbook/spec/a1";
 import { documentKind, parseStrategy, readJsonText, type PricingStrategy } from "../document";
 
 export const AUDIT_EXIT = { clean: 0, errors: 1, unreadable: 2 } as const;

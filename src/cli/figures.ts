@@ -1,7 +1,7 @@
-import type { PriceChange } from "../core/priceChange";
-import type { Quote } from "../core/quote";
-import { QUOTE_CATEGORIES } from "../core/quote";
-import { PRICING_RATES } from "../core/vocabulary";
+import type { PriceChange } from "../core/pricing/priceChange";
+import type { Quote } from "../core/pricing/quote";
+import { QUOTE_CATEGORIES } from "../core/pricing/quote";
+import { PRICING_RATES } from "../model/vocabulary";
 import { documentTermValues } from "../core/scenarios";
 import type { Partnership } from "../document/schema";
 

@@ -12,12 +12,16 @@
 import { Command, CommanderError } from "commander";
 import fs from "fs";
 import path from "path";
-import { InputError } from "../core/errors";
-import { describePriceChange, explainPriceChange, type PriceChange } from "../core/priceChange";
+import { InputError } from "../model/errors";
+import {
+  describePriceChange,
+  explainPriceChange,
+  type PriceChange,
+} from "../core/pricing/priceChange";
 import { checkPrinciples, hasErrors, type Finding } from "../core/principles";
-import { formatPounds, priceQuote } from "../core/quote";
-import { describeStrategy } from "../core/strategy";
-import { VERSION } from "../core/version";
+import { formatPounds, priceQuote } from "../core/pricing/quote";
+import { describeStrategy } from "../core/pricing/strategy";
+import { VERSION } from "../model/version";
 import {
   documentKind,
   parsePartnership,
@@ -27,7 +31,7 @@ import {
   type Partnership,
   type PricingStrategy,
 } from "../document";
-import { writeQuoteWorkbook } from "../sheets/quoteWorkbook";
+import { writeQuoteWorkbook } from "../workbook/xlsx/quoteWorkbook";
 import { partnershipJsonSchema, strategyJsonSchema } from "../document/jsonSchema";
 import { registerAuditCommand } from "./auditCommand";
 import { UsageError, refuseToReplace, writeWholeFile } from "./files";

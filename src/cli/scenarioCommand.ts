@@ -7,13 +7,13 @@
  */
 import { InvalidArgumentError, type Command } from "commander";
 import path from "path";
-import { formatPounds } from "../core/decimal";
-import { InputError } from "../core/errors";
+import { formatPounds } from "../model/decimal";
+import { InputError } from "../model/errors";
 import { evaluateScenarios, scenarioInputs, simulate, simulationSettings } from "../core/scenarios";
 import { MAX_TRIALS } from "../document/scenarios";
 import type { Partnership } from "../document/schema";
-import { buildScenarioSheet } from "../sheets/scenarioSheet";
-import { writeWorkbook } from "../sheets/xlsxWriter";
+import { buildScenarioSheet } from "../workbook/layouts/scenario/scenarioSheet";
+import { writeWorkbook } from "../workbook/xlsx/xlsxWriter";
 import { refuseToReplace, writeWholeFile } from "./files";
 import { scenarioFigures } from "./scenarioFigures";
 

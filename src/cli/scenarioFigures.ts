@@ -1,5 +1,5 @@
 import type { Partnership } from "../document/schema";
-import type { Decimal } from "../core/decimal";
+import type { Decimal } from "../model/decimal";
 import {
   type DiscountCurve,
   type ScenarioInputs,

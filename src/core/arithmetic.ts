@@ -1,4 +1,4 @@
-import { Decimal } from "./decimal";
+import { Decimal } from "../model/decimal";
 
 /**
  * Exact decimal arithmetic, written once against this interface and run on one of two

@@ -1,5 +1,5 @@
 import type { Arithmetic } from "./arithmetic";
-import { invalidNumber } from "./errors";
+import { invalidNumber } from "../model/errors";
 
 /** Range checks shared by every formula, written once so each names its argument the same way. */
 export function requireNonNegative<T>(A: Arithmetic<T>, value: T, argument: string): T {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Decimal } from "../core/decimal";
+import { Decimal } from "../model/decimal";
 
 /**
  * The building blocks both document types are written with: text that fits a cell, money, rates,

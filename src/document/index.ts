@@ -13,6 +13,6 @@ export {
   type ParseResult,
   type StrategyParseResult,
 } from "./parse";
-export { migrateToCurrent, SUPPORTED_VERSIONS, type MigrationResult } from "./migrate";
-export type { PartnershipV1 } from "./schemaV1";
+export { migrateToCurrent, SUPPORTED_VERSIONS, type MigrationResult } from "./v1/migrate";
+export type { PartnershipV1 } from "./v1/schema";
 export { DOCUMENT_PATH, formatPath, type DocumentIssue } from "./issues";

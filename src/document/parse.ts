@@ -6,9 +6,9 @@ import {
   plainEnglishForStrategy,
   type DocumentIssue,
 } from "./issues";
-import { migrateToCurrent } from "./migrate";
+import { migrateToCurrent } from "./v1/migrate";
 import { DOCUMENT_FORMAT, partnershipSchema, type Partnership } from "./schema";
-import type { PartnershipV1 } from "./schemaV1";
+import type { PartnershipV1 } from "./v1/schema";
 import { STRATEGY_FORMAT, strategySchema, type PricingStrategy } from "./strategy";
 
 export type ParseResult =

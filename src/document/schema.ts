@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { DATA_USES, type DataUse } from "../core/costs";
-import { Decimal, formatPounds, sumDecimals } from "../core/decimal";
+import { DATA_USES, type DataUse } from "../model/vocabulary";
+import { Decimal, formatPounds, sumDecimals } from "../model/decimal";
 import {
   COST_CATEGORIES,
   DECIMAL_PLACES,
@@ -12,7 +12,7 @@ import {
   type LineKind,
   type PricingRate,
   type QuoteStage,
-} from "../core/vocabulary";
+} from "../model/vocabulary";
 import {
   ALWAYS,
   ALWAYS_FOR_LISTS,
@@ -60,8 +60,8 @@ export const DOCUMENT_FORMAT = "nhsdp.partnership";
 export const DOCUMENT_VERSION = 2;
 
 export { MAX_TEXT_LENGTH } from "./fields";
-export { COST_CATEGORIES, LINE_KINDS, PRICING_RATES, QUOTE_STAGES } from "../core/vocabulary";
-export type { CostCategory, LineKind, PricingRate, QuoteStage } from "../core/vocabulary";
+export { COST_CATEGORIES, LINE_KINDS, PRICING_RATES, QUOTE_STAGES } from "../model/vocabulary";
+export type { CostCategory, LineKind, PricingRate, QuoteStage } from "../model/vocabulary";
 
 // ---------------------------------------------------------------------------------------------
 // Enumerations (readable ids, in the order the guide gives them)

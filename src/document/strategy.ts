@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COST_CATEGORIES, DECIMAL_PLACES } from "../core/vocabulary";
+import { COST_CATEGORIES, DECIMAL_PLACES } from "../model/vocabulary";
 import {
   ALWAYS,
   ALWAYS_FOR_LISTS,

@@ -1,4 +1,4 @@
-import { InputError, invalidNumber, invalidValue } from "../core/errors";
+import { InputError, invalidNumber, invalidValue } from "../model/errors";
 
 /**
  * The one place where values arriving from Excel cells become typed arguments. Every NHSDP function

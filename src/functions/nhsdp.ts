@@ -1,11 +1,20 @@
 import { exactNumber } from "../core/arithmetic";
-import { charge, fullCost, marginalCost, parseDataUse, type ChargeInputs } from "../core/costs";
-import { Decimal } from "../core/decimal";
-import { greenBookDiscountFactor } from "../core/discounting";
-import { royaltyForPeriod, validateRoyaltyTerms, type RoyaltyTerms } from "../core/royalty";
-import { breakevenRoyaltyRate, milestonesFromColumns, subscriptionValue } from "../core/valuation";
-import { milestoneValueFloat, royaltyValueFloat } from "../core/valuationFloat";
-import { VERSION } from "../core/version";
+import { charge, fullCost, marginalCost, type ChargeInputs } from "../core/pricing/costs";
+import { parseDataUse } from "../model/vocabulary";
+import { Decimal } from "../model/decimal";
+import { greenBookDiscountFactor } from "../core/valuation/discounting";
+import {
+  royaltyForPeriod,
+  validateRoyaltyTerms,
+  type RoyaltyTerms,
+} from "../core/valuation/royalty";
+import {
+  breakevenRoyaltyRate,
+  milestonesFromColumns,
+  subscriptionValue,
+} from "../core/valuation/valuation";
+import { milestoneValueFloat, royaltyValueFloat } from "../core/valuation/valuationFloat";
+import { VERSION } from "../model/version";
 import {
   excelFunction,
   optionalFlag,

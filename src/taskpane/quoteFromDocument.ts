@@ -3,16 +3,16 @@
  * text becomes a view model (every problem with the document, or a summary of its quote and principle
  * findings), and creating the quote sheet becomes an outcome to show, never an exception.
  */
-import { InputError } from "../core/errors";
-import { describePriceChange, explainPriceChange } from "../core/priceChange";
+import { InputError } from "../model/errors";
+import { describePriceChange, explainPriceChange } from "../core/pricing/priceChange";
 import { checkPrinciples, SEVERITIES, type Finding, type Severity } from "../core/principles";
-import { formatPounds, priceQuote, type PricingBasis } from "../core/quote";
+import { formatPounds, priceQuote, type PricingBasis } from "../core/pricing/quote";
 import { DOCUMENT_PATH, parsePartnershipJson, USE_LABELS, type DocumentIssue } from "../document";
 // Types only: the sheet writer (and ExcelJS behind it) is loaded when a sheet is created, not here.
-import type { ExcelRun } from "../sheets/officeWriter";
-import type { QuoteInExcelResult } from "../sheets/quoteInExcel";
-import type { PartnerCopyResult } from "../sheets/partnerCopy";
-import { deliverWorkbook, type DeliveryTarget } from "./deliverWorkbook";
+import type { ExcelRun } from "../workbook/office/officeWriter";
+import type { QuoteInExcelResult } from "../addin/quoteInExcel";
+import type { PartnerCopyResult } from "../workbook/xlsx/partnerCopy";
+import { deliverWorkbook, type DeliveryTarget } from "../addin/deliverWorkbook";
 
 export interface FindingGroup {
   readonly severity: Severity;

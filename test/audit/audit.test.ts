@@ -13,11 +13,11 @@ import { allFindings, auditXlsx, readXlsxWorkbook, WorkbookReadError } from "../
 import type { AuditFinding, AuditReport } from "../../src/audit";
 import { auditCommand } from "../../src/cli/auditCommand";
 import { checkPrinciples } from "../../src/core/principles";
-import { priceQuote } from "../../src/core/quote";
+import { priceQuote } from "../../src/core/pricing/quote";
 import type { Partnership } from "../../src/document";
-import { buildQuoteSheet } from "../../src/sheets/quoteSheet";
-import { writeQuoteWorkbook } from "../../src/sheets/quoteWorkbook";
-import { readDefinedNames, writeWorkbook } from "../../src/sheets/xlsxWriter";
+import { buildQuoteSheet } from "../../src/workbook/layouts/quote/quoteSheet";
+import { writeQuoteWorkbook } from "../../src/workbook/xlsx/quoteWorkbook";
+import { readDefinedNames, writeWorkbook } from "../../src/workbook/xlsx/xlsxWriter";
 import { EXAMPLE_FILES, example, exampleStrategy } from "../document/fixtures";
 import { LIBREOFFICE_TIMEOUT_MS, recalculateBufferWithLibreOffice } from "../support/libreoffice";
 import { tamper } from "./tamper";

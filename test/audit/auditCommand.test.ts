@@ -4,11 +4,15 @@
  * pane to show its message; the event is always completed; the handler is registered under the name
  * the manifest gives.
  */
-import { latestAuditSummary, subscribeAuditSummary } from "../../src/commands/auditOutcome";
-import { auditWorkbook, registerCommands, runAuditCommand } from "../../src/commands/commands";
+import { latestAuditSummary, subscribeAuditSummary } from "../../src/addin/commands/auditOutcome";
+import {
+  auditWorkbook,
+  registerCommands,
+  runAuditCommand,
+} from "../../src/addin/commands/commands";
 import { checkPrinciples } from "../../src/core/principles";
-import { priceQuote } from "../../src/core/quote";
-import { writeQuoteWorkbook } from "../../src/sheets/quoteWorkbook";
+import { priceQuote } from "../../src/core/pricing/quote";
+import { writeQuoteWorkbook } from "../../src/workbook/xlsx/quoteWorkbook";
 import { example } from "../document/fixtures";
 import { createExcelMock, rebuildSheets } from "../support/officeMock";
 import { officeContentOf } from "./officeWorkbook";

@@ -3,10 +3,10 @@
  * loads, the report is a new sheet whose link cells are native HYPERLINK formulas to the cells the
  * tampering changed, the syncs are counted, and a failure changes nothing and says why.
  */
-import { auditOpenWorkbook } from "../../src/audit/auditInExcel";
+import { auditOpenWorkbook } from "../../src/addin/auditInExcel";
 import { checkPrinciples } from "../../src/core/principles";
-import { priceQuote } from "../../src/core/quote";
-import { writeQuoteWorkbook } from "../../src/sheets/quoteWorkbook";
+import { priceQuote } from "../../src/core/pricing/quote";
+import { writeQuoteWorkbook } from "../../src/workbook/xlsx/quoteWorkbook";
 import { example } from "../document/fixtures";
 import { createExcelMock, rebuildSheets, type OfficeCall } from "../support/officeMock";
 import { officeContentOf } from "./officeWorkbook";

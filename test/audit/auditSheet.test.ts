@@ -7,12 +7,12 @@
 import * as ExcelJS from "exceljs";
 import type { AuditFinding, AuditReport } from "../../src/audit";
 import { checkPrinciples } from "../../src/core/principles";
-import { priceQuote } from "../../src/core/quote";
-import { VERSION } from "../../src/core/version";
-import { buildAuditSheet } from "../../src/sheets/auditSheet";
-import { buildQuoteSheet } from "../../src/sheets/quoteSheet";
-import { formulaProblems, type CellSpec, type SheetSpec } from "../../src/sheets/spec";
-import { writeWorkbook } from "../../src/sheets/xlsxWriter";
+import { priceQuote } from "../../src/core/pricing/quote";
+import { VERSION } from "../../src/model/version";
+import { buildAuditSheet } from "../../src/audit/reportSheet";
+import { buildQuoteSheet } from "../../src/workbook/layouts/quote/quoteSheet";
+import { formulaProblems, type CellSpec, type SheetSpec } from "../../src/workbook/spec/spec";
+import { writeWorkbook } from "../../src/workbook/xlsx/xlsxWriter";
 import { example } from "../document/fixtures";
 import { LIBREOFFICE_TIMEOUT_MS, recalculateBufferWithLibreOffice } from "../support/libreoffice";
 

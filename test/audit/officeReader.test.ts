@@ -7,11 +7,11 @@
 import { auditWorkbook, auditXlsx } from "../../src/audit";
 import { gridSheet, officeCell, readOpenWorkbook } from "../../src/audit/officeReader";
 import { checkPrinciples } from "../../src/core/principles";
-import { priceQuote } from "../../src/core/quote";
+import { priceQuote } from "../../src/core/pricing/quote";
 import type { Partnership } from "../../src/document";
-import { buildQuoteSheet } from "../../src/sheets/quoteSheet";
-import { writeQuoteWorkbook } from "../../src/sheets/quoteWorkbook";
-import { writeWorkbook } from "../../src/sheets/xlsxWriter";
+import { buildQuoteSheet } from "../../src/workbook/layouts/quote/quoteSheet";
+import { writeQuoteWorkbook } from "../../src/workbook/xlsx/quoteWorkbook";
+import { writeWorkbook } from "../../src/workbook/xlsx/xlsxWriter";
 import { EXAMPLE_FILES, example } from "../document/fixtures";
 import { createExcelMock, type ExcelMockOptions, type OfficeCall } from "../support/officeMock";
 import { officeContentOf } from "./officeWorkbook";

@@ -6,7 +6,7 @@
  * audit's own .xlsx reader.
  */
 import * as ExcelJS from "exceljs";
-import { readDefinedNames } from "../../src/sheets/xlsxWriter";
+import { readDefinedNames } from "../../src/workbook/xlsx/xlsxWriter";
 import type { ExcelMockOptions, MockSheetContent, MockUsedRange } from "../support/officeMock";
 
 type Loaded = { value: unknown; formula: unknown; type: string };

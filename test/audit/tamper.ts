@@ -11,7 +11,7 @@ import {
   readDefinedNames,
   rewriteDefinedNames,
   type RawDefinedName,
-} from "../../src/sheets/xlsxWriter";
+} from "../../src/workbook/xlsx/xlsxWriter";
 
 export interface RowChange {
   /** The row deleted, or the row a new empty row is inserted at (the old row moves down). */

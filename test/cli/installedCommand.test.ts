@@ -7,7 +7,7 @@ import { execFileSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { VERSION } from "../../src/core/version";
+import { VERSION } from "../../src/model/version";
 
 const ROOT = path.join(__dirname, "..", "..");
 const COMMAND = path.join(ROOT, "dist", "cli", "nhsdp.js");

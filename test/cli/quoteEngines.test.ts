@@ -18,7 +18,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { COST_CATEGORY_LABELS } from "../../src/document/labels";
-import { readDefinedNames } from "../../src/sheets/xlsxWriter";
+import { readDefinedNames } from "../../src/workbook/xlsx/xlsxWriter";
 import { evaluateXlsxWithHyperFormula } from "../support/hyperformula";
 import { recalculateFileWithLibreOffice } from "../support/libreoffice";
 

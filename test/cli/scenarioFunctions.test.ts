@@ -22,8 +22,8 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { runScenario as run } from "../support/scenarioCommand";
-import { SCENARIO_NAMES } from "../../src/sheets/scenarioSheet";
-import { readDefinedNames } from "../../src/sheets/xlsxWriter";
+import { SCENARIO_NAMES } from "../../src/workbook/layouts/scenario/scenarioSheet";
+import { readDefinedNames } from "../../src/workbook/xlsx/xlsxWriter";
 import { loadFunctionsBundle, type RegisteredFunction } from "../support/functionsBundle.cjs";
 import { LIBREOFFICE_TIMEOUT_MS, recalculateBufferWithLibreOffice } from "../support/libreoffice";
 

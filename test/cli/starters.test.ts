@@ -5,8 +5,8 @@
 import { z } from "zod";
 import { starterPartnership, starterStrategy } from "../../src/cli/starters";
 import { checkPrinciples, hasErrors } from "../../src/core/principles";
-import { rateDifferences, strategyRates } from "../../src/core/strategy";
-import { PRICING_RATES } from "../../src/core/vocabulary";
+import { rateDifferences, strategyRates } from "../../src/core/pricing/strategy";
+import { PRICING_RATES } from "../../src/model/vocabulary";
 import { parsePartnership, parseStrategy } from "../../src/document/parse";
 import { partnershipSchema, type Partnership } from "../../src/document/schema";
 import { strategySchema, type PricingStrategy } from "../../src/document/strategy";

@@ -7,8 +7,8 @@ import {
   type Arithmetic,
   type Scaled,
 } from "../../src/core/arithmetic";
-import { Decimal } from "../../src/core/decimal";
-import { InputError } from "../../src/core/errors";
+import { Decimal } from "../../src/model/decimal";
+import { InputError } from "../../src/model/errors";
 import { ARITHMETICS } from "../support/arithmetics";
 import { thrownFrom } from "../support/assertions";
 import {

@@ -5,18 +5,11 @@ import {
   scaledArithmetic,
   type Arithmetic,
 } from "../../src/core/arithmetic";
-import {
-  charge,
-  DATA_USES,
-  fullCost,
-  marginalCost,
-  parseDataUse,
-  type ChargeInputs,
-  type DataUse,
-} from "../../src/core/costs";
+import { charge, fullCost, marginalCost, type ChargeInputs } from "../../src/core/pricing/costs";
+import { DATA_USES, parseDataUse, type DataUse } from "../../src/model/vocabulary";
 import { ARITHMETICS, type ValueFormula } from "../support/arithmetics";
 import { thrownBy } from "../support/assertions";
-import type { Decimal } from "../../src/core/decimal";
+import type { Decimal } from "../../src/model/decimal";
 import {
   exactAdd,
   exactFromNumber,

@@ -1,12 +1,12 @@
 import fc from "fast-check";
-import { Decimal } from "../../src/core/decimal";
+import { Decimal } from "../../src/model/decimal";
 import {
   annualPresentValue,
   discountFactor,
   GREEN_BOOK_SCHEDULE,
   greenBookDiscountFactor,
   requireDiscountRate,
-} from "../../src/core/discounting";
+} from "../../src/core/valuation/discounting";
 import { expectRelativelyClose, thrownBy } from "../support/assertions";
 
 const d = (value: number | string) => new Decimal(value);

@@ -11,9 +11,9 @@ import {
   describePriceChange,
   explainPriceChange,
   type PriceChange,
-} from "../../src/core/priceChange";
-import { Decimal } from "../../src/core/decimal";
-import { priceQuote } from "../../src/core/quote";
+} from "../../src/core/pricing/priceChange";
+import { Decimal } from "../../src/model/decimal";
+import { priceQuote } from "../../src/core/pricing/quote";
 import { parsePartnership } from "../../src/document/parse";
 import type { Partnership, PartnershipV1 } from "../../src/document";
 import { readJson } from "../document/fixtures";

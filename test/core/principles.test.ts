@@ -7,7 +7,7 @@ import {
   type CheckContext,
   type Finding,
 } from "../../src/core/principles";
-import { priceQuote } from "../../src/core/quote";
+import { priceQuote } from "../../src/core/pricing/quote";
 import {
   ORGANISATION_TYPES,
   type Partnership,

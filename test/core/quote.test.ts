@@ -12,10 +12,10 @@
  */
 import fc from "fast-check";
 import { decimalArithmetic } from "../../src/core/arithmetic";
-import { charge } from "../../src/core/costs";
-import { Decimal } from "../../src/core/decimal";
-import { InputError } from "../../src/core/errors";
-import { formatPounds, priceQuote, type Quote } from "../../src/core/quote";
+import { charge } from "../../src/core/pricing/costs";
+import { Decimal } from "../../src/model/decimal";
+import { InputError } from "../../src/model/errors";
+import { formatPounds, priceQuote, type Quote } from "../../src/core/pricing/quote";
 import {
   ORGANISATION_TYPES,
   type Partnership,

@@ -4,10 +4,10 @@
  * access quote could carry (above £50,000,000) are refused, naming the line.
  */
 import fc from "fast-check";
-import * as decimal from "../../src/core/decimal";
-import { Decimal, MAX_QUOTE_AMOUNT, toPence } from "../../src/core/decimal";
-import { InputError } from "../../src/core/errors";
-import { priceQuote } from "../../src/core/quote";
+import * as decimal from "../../src/model/decimal";
+import { Decimal, MAX_QUOTE_AMOUNT, toPence } from "../../src/model/decimal";
+import { InputError } from "../../src/model/errors";
+import { priceQuote } from "../../src/core/pricing/quote";
 import type { Partnership } from "../../src/document/schema";
 import { cleanInput, valid } from "../document/fixtures";
 

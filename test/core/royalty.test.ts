@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import type { Arithmetic } from "../../src/core/arithmetic";
-import { royaltyForPeriod, validateRoyaltyTerms, type RoyaltyTerms } from "../../src/core/royalty";
+import {
+  royaltyForPeriod,
+  validateRoyaltyTerms,
+  type RoyaltyTerms,
+} from "../../src/core/valuation/royalty";
 import { ARITHMETICS } from "../support/arithmetics";
 import { thrownBy } from "../support/assertions";
 

@@ -4,14 +4,14 @@
  * rates of a partnership differ, and describing a strategy in a few lines. Worked by hand on the three
  * example strategies (examples/strategies/).
  */
-import { priceQuote } from "../../src/core/quote";
+import { priceQuote } from "../../src/core/pricing/quote";
 import {
   describeStrategy,
   rateDifferences,
   recoveryRate,
   strategyRates,
   withStrategyRates,
-} from "../../src/core/strategy";
+} from "../../src/core/pricing/strategy";
 import { parseStrategy } from "../../src/document/parse";
 import type { Partnership, PricingStrategy } from "../../src/document";
 import { clean, cleanStrategy, example, readJson } from "../document/fixtures";

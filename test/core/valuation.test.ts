@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { Decimal } from "../../src/core/decimal";
-import type { RoyaltyTerms } from "../../src/core/royalty";
+import { Decimal } from "../../src/model/decimal";
+import type { RoyaltyTerms } from "../../src/core/valuation/royalty";
 import {
   breakevenRoyaltyRate,
   MAX_SUBSCRIPTION_YEARS,
@@ -9,7 +9,7 @@ import {
   royaltyValue,
   subscriptionValue,
   type Milestone,
-} from "../../src/core/valuation";
+} from "../../src/core/valuation/valuation";
 import { expectRelativelyClose, thrownBy } from "../support/assertions";
 
 const d = (value: number | string) => new Decimal(value);

@@ -6,7 +6,7 @@
  */
 import DecimalJs from "decimal.js";
 import fc from "fast-check";
-import { milestoneValueFloat, royaltyValueFloat } from "../../src/core/valuationFloat";
+import { milestoneValueFloat, royaltyValueFloat } from "../../src/core/valuation/valuationFloat";
 import { thrownBy } from "../support/assertions";
 
 const D30 = DecimalJs.clone({ precision: 30, rounding: DecimalJs.ROUND_HALF_EVEN });

@@ -1,9 +1,9 @@
-import { Decimal } from "../../src/core/decimal";
-import { equivalentRecoveryRate, lineAmountV1 } from "../../src/core/quoteV1";
-import { migrateToCurrent, SUPPORTED_VERSIONS } from "../../src/document/migrate";
+import { Decimal } from "../../src/model/decimal";
+import { equivalentRecoveryRate, lineAmountV1 } from "../../src/document/v1/arithmetic";
+import { migrateToCurrent, SUPPORTED_VERSIONS } from "../../src/document/v1/migrate";
 import { parsePartnership } from "../../src/document/parse";
 import { DOCUMENT_VERSION } from "../../src/document/schema";
-import type { PartnershipV1 } from "../../src/document/schemaV1";
+import type { PartnershipV1 } from "../../src/document/v1/schema";
 import { cleanInput, readJson, valid } from "./fixtures";
 
 function withVersion(version: unknown): Record<string, unknown> {

@@ -6,7 +6,7 @@ import {
   recoveryRate,
   strategyRates,
   withStrategyRates,
-} from "../../src/core/strategy";
+} from "../../src/core/pricing/strategy";
 import { documentKind, parseStrategy, parseStrategyJson } from "../../src/document/parse";
 import type { CostRecovery } from "../../src/document/strategy";
 import {

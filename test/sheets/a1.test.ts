@@ -12,7 +12,7 @@ import {
   rangeAddress,
   rangesOverlap,
   sheetReference,
-} from "../../src/sheets/a1";
+} from "../../src/workbook/spec/a1";
 
 describe("A1 address maths", () => {
   test.each([

@@ -4,7 +4,7 @@
  * through Office.js (the recording mock).
  */
 import JSZip from "jszip";
-import { writeSheets } from "../../src/sheets/officeWriter";
+import { writeSheets } from "../../src/workbook/office/officeWriter";
 import {
   SheetSpecBuilder,
   formula,
@@ -13,8 +13,8 @@ import {
   text,
   type ChartSpec,
   type SheetSpec,
-} from "../../src/sheets/spec";
-import { writeWorkbook } from "../../src/sheets/xlsxWriter";
+} from "../../src/workbook/spec/spec";
+import { writeWorkbook } from "../../src/workbook/xlsx/xlsxWriter";
 import { LIBREOFFICE_TIMEOUT_MS, recalculateBufferWithLibreOffice } from "../support/libreoffice";
 import { createExcelMock } from "../support/officeMock";
 

@@ -1,5 +1,12 @@
 /* Synthetic sheet specs and a corpus of hostile strings shared by the sheets tests. */
-import { SheetSpecBuilder, date, formula, num, text, type SheetSpec } from "../../src/sheets/spec";
+import {
+  SheetSpecBuilder,
+  date,
+  formula,
+  num,
+  text,
+  type SheetSpec,
+} from "../../src/workbook/spec/spec";
 
 /** Strings that a naive writer could turn into formulas, DDE links, numbers, dates or broken XML. */
 export const HOSTILE_STRINGS: readonly string[] = [

@@ -5,8 +5,8 @@
  */
 import fs from "fs";
 import path from "path";
-import { generateQuoteInExcel } from "../../src/sheets/quoteInExcel";
-import { REGISTER_HEADERS } from "../../src/sheets/register";
+import { generateQuoteInExcel } from "../../src/addin/quoteInExcel";
+import { REGISTER_HEADERS } from "../../src/workbook/layouts/register/register";
 import { createExcelMock, rebuildSheets, type GridCell } from "../support/officeMock";
 
 const EXAMPLE = JSON.parse(

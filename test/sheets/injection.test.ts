@@ -1,15 +1,15 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { writeSheets } from "../../src/sheets/officeWriter";
-import { REGISTER_HEADERS } from "../../src/sheets/register";
-import { normaliseCellText } from "../../src/sheets/safeText";
-import { SheetSpecBuilder, text, type SheetSpec } from "../../src/sheets/spec";
+import { writeSheets } from "../../src/workbook/office/officeWriter";
+import { REGISTER_HEADERS } from "../../src/workbook/layouts/register/register";
+import { normaliseCellText } from "../../src/workbook/spec/safeText";
+import { SheetSpecBuilder, text, type SheetSpec } from "../../src/workbook/spec/spec";
 import {
   XlsxBook,
   workbookSheetNames,
   writeWorkbook,
   writeWorkbookDetailed,
-} from "../../src/sheets/xlsxWriter";
+} from "../../src/workbook/xlsx/xlsxWriter";
 import { recalculateBufferWithLibreOffice } from "../support/libreoffice";
 import { createExcelMock, rebuildSheets } from "../support/officeMock";
 import { HOSTILE_STRINGS } from "./fixtures";

@@ -3,11 +3,11 @@ import {
   updateRegister,
   officeBlockArrays,
   type ExcelRun,
-} from "../../src/sheets/officeWriter";
-import { planSheet } from "../../src/sheets/plan";
-import { REGISTER_HEADERS } from "../../src/sheets/register";
-import { normaliseCellText } from "../../src/sheets/safeText";
-import { SheetSpecBuilder, text } from "../../src/sheets/spec";
+} from "../../src/workbook/office/officeWriter";
+import { planSheet } from "../../src/workbook/spec/plan";
+import { REGISTER_HEADERS } from "../../src/workbook/layouts/register/register";
+import { normaliseCellText } from "../../src/workbook/spec/safeText";
+import { SheetSpecBuilder, text } from "../../src/workbook/spec/spec";
 import { createExcelMock, rebuildSheets, type OfficeCall } from "../support/officeMock";
 import { HOSTILE_STRINGS, LINE_FIRST_ROW, syntheticQuote } from "./fixtures";
 

@@ -4,11 +4,23 @@
  * page setup, headers, freeze panes and tables.
  */
 import * as ExcelJS from "exceljs";
-import { parseRangeAddress, cellAddress, columnNumber, type RangeRef } from "../../src/sheets/a1";
-import { writeSheets } from "../../src/sheets/officeWriter";
-import { columnWidthToPoints } from "../../src/sheets/plan";
-import { SheetSpecBuilder, date, formula, num, text, type SheetSpec } from "../../src/sheets/spec";
-import { readDefinedNames, writeWorkbook } from "../../src/sheets/xlsxWriter";
+import {
+  parseRangeAddress,
+  cellAddress,
+  columnNumber,
+  type RangeRef,
+} from "../../src/workbook/spec/a1";
+import { writeSheets } from "../../src/workbook/office/officeWriter";
+import { columnWidthToPoints } from "../../src/workbook/spec/plan";
+import {
+  SheetSpecBuilder,
+  date,
+  formula,
+  num,
+  text,
+  type SheetSpec,
+} from "../../src/workbook/spec/spec";
+import { readDefinedNames, writeWorkbook } from "../../src/workbook/xlsx/xlsxWriter";
 import { createExcelMock, rebuildSheets, type OfficeCall } from "../support/officeMock";
 import { HOSTILE_STRINGS, syntheticQuote } from "./fixtures";
 

@@ -11,11 +11,11 @@ import fc from "fast-check";
 import fs from "fs";
 import path from "path";
 import { checkPrinciples } from "../../src/core/principles";
-import { priceQuote, type Quote } from "../../src/core/quote";
+import { priceQuote, type Quote } from "../../src/core/pricing/quote";
 import { COST_CATEGORY_LABELS, parsePartnership, type Partnership } from "../../src/document";
-import { buildQuoteSheet } from "../../src/sheets/quoteSheet";
-import type { SheetSpec } from "../../src/sheets/spec";
-import { writeWorkbook } from "../../src/sheets/xlsxWriter";
+import { buildQuoteSheet } from "../../src/workbook/layouts/quote/quoteSheet";
+import type { SheetSpec } from "../../src/workbook/spec/spec";
+import { writeWorkbook } from "../../src/workbook/xlsx/xlsxWriter";
 import { evaluateXlsxWithHyperFormula } from "../support/hyperformula";
 
 const BASE = JSON.parse(

@@ -10,12 +10,12 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { checkPrinciples } from "../../src/core/principles";
-import { priceQuote } from "../../src/core/quote";
-import { VERSION } from "../../src/core/version";
-import { parseCellAddress, parseRangeAddress } from "../../src/sheets/a1";
-import { buildQuoteSheet } from "../../src/sheets/quoteSheet";
-import { writeWorkbook } from "../../src/sheets/xlsxWriter";
-import type { SheetSpec } from "../../src/sheets/spec";
+import { priceQuote } from "../../src/core/pricing/quote";
+import { VERSION } from "../../src/model/version";
+import { parseCellAddress, parseRangeAddress } from "../../src/workbook/spec/a1";
+import { buildQuoteSheet } from "../../src/workbook/layouts/quote/quoteSheet";
+import { writeWorkbook } from "../../src/workbook/xlsx/xlsxWriter";
+import type { SheetSpec } from "../../src/workbook/spec/spec";
 import { EXAMPLE_FILES, example } from "../document/fixtures";
 import { LIBREOFFICE_TIMEOUT_MS, printToPdfWithLibreOffice } from "../support/libreoffice";
 

@@ -23,12 +23,16 @@ import * as ExcelJS from "exceljs";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { priceQuote, type Quote } from "../../src/core/quote";
+import { priceQuote, type Quote } from "../../src/core/pricing/quote";
 import { parsePartnership, type Partnership } from "../../src/document";
-import { cellAddress } from "../../src/sheets/a1";
-import { QUOTE_NAMES, buildQuoteSheet } from "../../src/sheets/quoteSheet";
-import type { SheetSpec } from "../../src/sheets/spec";
-import { readDefinedNames, writeWorkbook, type RawDefinedName } from "../../src/sheets/xlsxWriter";
+import { cellAddress } from "../../src/workbook/spec/a1";
+import { QUOTE_NAMES, buildQuoteSheet } from "../../src/workbook/layouts/quote/quoteSheet";
+import type { SheetSpec } from "../../src/workbook/spec/spec";
+import {
+  readDefinedNames,
+  writeWorkbook,
+  type RawDefinedName,
+} from "../../src/workbook/xlsx/xlsxWriter";
 import { cleanInput } from "../document/fixtures";
 import {
   exactAdd,

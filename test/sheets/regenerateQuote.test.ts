@@ -4,10 +4,10 @@
  * merely named like them, another partnership's, or one edited by hand is never lost.
  */
 import { checkPrinciples } from "../../src/core/principles";
-import { priceQuote } from "../../src/core/quote";
-import { generateQuoteInExcel } from "../../src/sheets/quoteInExcel";
-import { REGISTER_SHEET_NAME } from "../../src/sheets/register";
-import { writeQuoteWorkbook } from "../../src/sheets/quoteWorkbook";
+import { priceQuote } from "../../src/core/pricing/quote";
+import { generateQuoteInExcel } from "../../src/addin/quoteInExcel";
+import { REGISTER_SHEET_NAME } from "../../src/workbook/layouts/register/register";
+import { writeQuoteWorkbook } from "../../src/workbook/xlsx/quoteWorkbook";
 import { officeContentOf } from "../audit/officeWorkbook";
 import { example } from "../document/fixtures";
 import { createExcelMock, rebuildSheets, type OfficeCall } from "../support/officeMock";

@@ -11,14 +11,14 @@ import {
   planRegisterChange,
   registerSheetSpec,
   type RegisterEntry,
-} from "../../src/sheets/register";
-import { SheetSpecBuilder, text } from "../../src/sheets/spec";
+} from "../../src/workbook/layouts/register/register";
+import { SheetSpecBuilder, text } from "../../src/workbook/spec/spec";
 import {
   XlsxBook,
   readDefinedNames,
   writeWorkbook,
   writeWorkbookDetailed,
-} from "../../src/sheets/xlsxWriter";
+} from "../../src/workbook/xlsx/xlsxWriter";
 import { recalculateBufferWithLibreOffice } from "../support/libreoffice";
 import { syntheticQuote } from "./fixtures";
 

@@ -2,8 +2,8 @@
  * Each example's register row, written out by hand from the example documents (and the totals the
  * engine tests confirm in LibreOffice and HyperFormula).
  */
-import { priceQuote } from "../../src/core/quote";
-import { quoteRegisterEntry } from "../../src/sheets/registerEntry";
+import { priceQuote } from "../../src/core/pricing/quote";
+import { quoteRegisterEntry } from "../../src/workbook/layouts/register/registerEntry";
 import { example } from "../document/fixtures";
 
 const AT = new Date("2026-11-23T10:05:00Z");

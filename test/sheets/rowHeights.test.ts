@@ -10,12 +10,12 @@
 import fs from "fs";
 import * as opentype from "opentype.js";
 import { checkPrinciples } from "../../src/core/principles";
-import { priceQuote } from "../../src/core/quote";
-import { columnLetter, parseCellAddress, parseRangeAddress } from "../../src/sheets/a1";
-import { buildFindingsSheet } from "../../src/sheets/findingsSheet";
-import { buildQuoteSheet } from "../../src/sheets/quoteSheet";
-import { lineCount } from "../../src/sheets/sheetStyles";
-import type { CellSpec, SheetSpec } from "../../src/sheets/spec";
+import { priceQuote } from "../../src/core/pricing/quote";
+import { columnLetter, parseCellAddress, parseRangeAddress } from "../../src/workbook/spec/a1";
+import { buildFindingsSheet } from "../../src/workbook/layouts/findingsSheet";
+import { buildQuoteSheet } from "../../src/workbook/layouts/quote/quoteSheet";
+import { lineCount } from "../../src/workbook/spec/styles";
+import type { CellSpec, SheetSpec } from "../../src/workbook/spec/spec";
 import { EXAMPLE_FILES, example } from "../document/fixtures";
 
 const FONTS = "/usr/share/fonts/truetype/crosextra";

@@ -12,7 +12,7 @@ import {
   officeTextLiteral,
   uniqueSheetName,
   uniqueSheetNames,
-} from "../../src/sheets/safeText";
+} from "../../src/workbook/spec/safeText";
 
 describe("sheet names", () => {
   test.each([

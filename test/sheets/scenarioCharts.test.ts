@@ -16,11 +16,11 @@ import {
 } from "../../src/core/scenarios";
 import { cashFlows } from "../../src/core/scenarios/mechanisms";
 import type { Partnership } from "../../src/document/schema";
-import { parseRangeAddress, quoteSheetName } from "../../src/sheets/a1";
-import { writeSheets } from "../../src/sheets/officeWriter";
-import { buildScenarioSheet } from "../../src/sheets/scenarioSheet";
-import type { ChartSpec } from "../../src/sheets/spec";
-import { writeWorkbookDetailed } from "../../src/sheets/xlsxWriter";
+import { parseRangeAddress, quoteSheetName } from "../../src/workbook/spec/a1";
+import { writeSheets } from "../../src/workbook/office/officeWriter";
+import { buildScenarioSheet } from "../../src/workbook/layouts/scenario/scenarioSheet";
+import type { ChartSpec } from "../../src/workbook/spec/spec";
+import { writeWorkbookDetailed } from "../../src/workbook/xlsx/xlsxWriter";
 import { example } from "../document/fixtures";
 import { LIBREOFFICE_TIMEOUT_MS, recalculateBufferWithLibreOffice } from "../support/libreoffice";
 import { createExcelMock } from "../support/officeMock";

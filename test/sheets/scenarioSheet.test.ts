@@ -20,14 +20,14 @@ import {
   type ScenarioResult,
 } from "../../src/core/scenarios";
 import type { Partnership } from "../../src/document/schema";
-import { parseCellAddress } from "../../src/sheets/a1";
+import { parseCellAddress } from "../../src/workbook/spec/a1";
 import {
   SCENARIO_NAMES,
   buildScenarioSheetWithLayout,
   type ScenarioSheetLayout,
-} from "../../src/sheets/scenarioSheet";
-import { NATIVE_FUNCTIONS, formulaFunctions, type SheetSpec } from "../../src/sheets/spec";
-import { readDefinedNames, writeWorkbook } from "../../src/sheets/xlsxWriter";
+} from "../../src/workbook/layouts/scenario/scenarioSheet";
+import { NATIVE_FUNCTIONS, formulaFunctions, type SheetSpec } from "../../src/workbook/spec/spec";
+import { readDefinedNames, writeWorkbook } from "../../src/workbook/xlsx/xlsxWriter";
 import { example, valid, readJson } from "../document/fixtures";
 import { buildHyperFormula } from "../support/hyperformula";
 import { LIBREOFFICE_TIMEOUT_MS, recalculateBufferWithLibreOffice } from "../support/libreoffice";

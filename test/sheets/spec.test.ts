@@ -1,4 +1,9 @@
-import { planSheet, cellsToRects, addressChunks, columnWidthToPoints } from "../../src/sheets/plan";
+import {
+  planSheet,
+  cellsToRects,
+  addressChunks,
+  columnWidthToPoints,
+} from "../../src/workbook/spec/plan";
 import {
   SheetSpecBuilder,
   SheetSpecError,
@@ -13,7 +18,7 @@ import {
   sheetSpecProblems,
   text,
   type SheetSpec,
-} from "../../src/sheets/spec";
+} from "../../src/workbook/spec/spec";
 import { syntheticQuote } from "./fixtures";
 
 function base(): SheetSpec {

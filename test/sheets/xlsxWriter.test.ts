@@ -1,13 +1,13 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { SheetSpecBuilder, formula, num, text, type SheetSpec } from "../../src/sheets/spec";
+import { SheetSpecBuilder, formula, num, text, type SheetSpec } from "../../src/workbook/spec/spec";
 import {
   readDefinedNames,
   rewriteDefinedNames,
   writeWorkbook,
   writeWorkbookDetailed,
   XlsxBook,
-} from "../../src/sheets/xlsxWriter";
+} from "../../src/workbook/xlsx/xlsxWriter";
 import { evaluateWithHyperFormula, evaluateXlsxWithHyperFormula } from "../support/hyperformula";
 import { recalculateBufferWithLibreOffice } from "../support/libreoffice";
 import { syntheticQuote } from "./fixtures";

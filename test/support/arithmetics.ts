@@ -1,5 +1,5 @@
 import { decimalArithmetic, scaledArithmetic, type Arithmetic } from "../../src/core/arithmetic";
-import type { Decimal } from "../../src/core/decimal";
+import type { Decimal } from "../../src/model/decimal";
 
 /** A formula over any exact arithmetic that returns a value of that arithmetic, as the core writes them. */
 export type ValueFormula = <T>(A: Arithmetic<T>) => T;

@@ -1,5 +1,5 @@
 /** Assertions shared by the core, function and document tests. */
-import { InputError } from "../../src/core/errors";
+import { InputError } from "../../src/model/errors";
 
 /** An Excel error as the custom functions throw it (a CustomFunctions.Error). */
 export interface ExcelErrorLike {

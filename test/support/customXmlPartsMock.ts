@@ -20,7 +20,7 @@ jest.mock("office-addin-manifest", () => ({
     Word: "word",
   },
 }));
-import type { ExcelRun } from "../../src/sheets/officeWriter";
+import type { ExcelRun } from "../../src/workbook/office/officeWriter";
 
 export interface StoredXmlPart {
   id: string;

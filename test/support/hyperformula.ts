@@ -7,7 +7,7 @@
  */
 import * as ExcelJS from "exceljs";
 import { HyperFormula, type CellValue, type RawCellContent } from "hyperformula";
-import { readDefinedNames, type RawDefinedName } from "../../src/sheets/xlsxWriter";
+import { readDefinedNames, type RawDefinedName } from "../../src/workbook/xlsx/xlsxWriter";
 
 export type HfValue = CellValue;
 

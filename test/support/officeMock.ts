@@ -22,7 +22,7 @@ jest.mock("office-addin-manifest", () => ({
     Word: "word",
   },
 }));
-import type { ExcelRun } from "../../src/sheets/officeWriter";
+import type { ExcelRun } from "../../src/workbook/office/officeWriter";
 
 export interface OfficeCall {
   /** Path of the object the operation was made on. */

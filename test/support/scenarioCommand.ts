@@ -6,7 +6,7 @@ import { Command, CommanderError } from "commander";
 import fs from "fs";
 import { UsageError } from "../../src/cli/files";
 import { registerScenarioCommand } from "../../src/cli/scenarioCommand";
-import { InputError } from "../../src/core/errors";
+import { InputError } from "../../src/model/errors";
 import { parsePartnership } from "../../src/document/parse";
 
 function read(file: string) {

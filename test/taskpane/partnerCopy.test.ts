@@ -6,8 +6,8 @@
 import * as ExcelJS from "exceljs";
 import fs from "fs";
 import path from "path";
-import { partnerCopyFileName, partnerCopyFromDocument } from "../../src/sheets/partnerCopy";
-import { deliverWorkbook, toBase64 } from "../../src/taskpane/deliverWorkbook";
+import { partnerCopyFileName, partnerCopyFromDocument } from "../../src/workbook/xlsx/partnerCopy";
+import { deliverWorkbook, toBase64 } from "../../src/addin/deliverWorkbook";
 import { exportPartnerCopy } from "../../src/taskpane/quoteFromDocument";
 
 const EXAMPLES = path.join(__dirname, "..", "..", "examples");

@@ -4,7 +4,7 @@
  */
 import fs from "fs";
 import path from "path";
-import type { ExcelRun } from "../../src/sheets/officeWriter";
+import type { ExcelRun } from "../../src/workbook/office/officeWriter";
 import {
   createQuoteSheet,
   describeQuoteResult,

@@ -13,10 +13,7 @@ import {
   runBatch,
   summariseBatches,
 } from "../../src/taskpane/scenarios/batchedSimulation";
-import {
-  createScenarioSheetInExcel,
-  scenarioFileName,
-} from "../../src/taskpane/scenarios/scenarioWorkbook";
+import { createScenarioSheetInExcel, scenarioFileName } from "../../src/addin/scenarioWorkbook";
 
 const EXAMPLE = path.join(__dirname, "..", "..", "examples", "commercial-imaging-ai.json");
 const json = JSON.parse(fs.readFileSync(EXAMPLE, "utf8")) as unknown;

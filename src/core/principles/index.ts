@@ -1,5 +1,5 @@
 import type { Partnership } from "../../document/schema";
-import { priceQuote, type Quote } from "../quote";
+import { priceQuote, type Quote } from "../pricing/quote";
 import { PRINCIPLE_RULES } from "./rules";
 import { SEVERITIES, type CheckContext, type Finding, type Severity } from "./types";
 

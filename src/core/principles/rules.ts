@@ -1,8 +1,8 @@
 import type { IgStatus, Partnership } from "../../document/schema";
-import { highCharacteristics, isHighValue, PRODUCT_BUILDING_USES } from "../dataValue";
-import { Decimal } from "../decimal";
-import { RATE_LABELS, rateDifferences, strategyRates } from "../strategy";
-import type { QuoteStage } from "../vocabulary";
+import { highCharacteristics, isHighValue, PRODUCT_BUILDING_USES } from "../valuation/dataValue";
+import { Decimal } from "../../model/decimal";
+import { RATE_LABELS, rateDifferences, strategyRates } from "../pricing/strategy";
+import type { QuoteStage } from "../../model/vocabulary";
 import type { CheckContext, Finding, PrincipleRule, Severity } from "./types";
 
 /**

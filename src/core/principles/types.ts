@@ -1,6 +1,6 @@
 import type { Partnership } from "../../document/schema";
 import type { PricingStrategy } from "../../document/strategy";
-import type { Quote } from "../quote";
+import type { Quote } from "../pricing/quote";
 
 export type Severity = "error" | "warning" | "info";
 

@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from "../decimal";
+import { Decimal, ZERO } from "../../model/decimal";
 import type { RevenueForecast } from "./revenue";
 import type { FactorCache } from "./value";
 

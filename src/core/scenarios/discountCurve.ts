@@ -1,5 +1,9 @@
-import { Decimal } from "../decimal";
-import { discountFactor, greenBookDiscountFactor, requireDiscountRate } from "../discounting";
+import { Decimal } from "../../model/decimal";
+import {
+  discountFactor,
+  greenBookDiscountFactor,
+  requireDiscountRate,
+} from "../valuation/discounting";
 
 /**
  * How a scenario discounts: one flat rate, or the Green Book's declining schedule. Either way a cash

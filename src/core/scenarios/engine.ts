@@ -1,4 +1,4 @@
-import { Decimal } from "../decimal";
+import { Decimal } from "../../model/decimal";
 import { breakevenAgainstMilestones, type Breakeven } from "./breakeven";
 import type { DiscountCurve } from "./discountCurve";
 import { cashFlows, lastYearOf, royaltyYears, type Candidate, type Mechanism } from "./mechanisms";

@@ -1,4 +1,4 @@
-import type { RoyaltyTerms } from "../royalty";
+import type { RoyaltyTerms } from "../valuation/royalty";
 
 /**
  * A royalty's terms in doubles, for the simulation, which evaluates them tens of millions of times a

@@ -1,11 +1,11 @@
 import type { Partnership } from "../../document/schema";
 import type { Alternative, Scenarios } from "../../document/scenarios";
 import { DOCUMENT_TERM_IDS } from "../../document/scenarios";
-import { Decimal } from "../decimal";
-import { invalidValue } from "../errors";
-import { priceQuote } from "../quote";
-import type { RoyaltyTerms } from "../royalty";
-import type { Milestone } from "../valuation";
+import { Decimal } from "../../model/decimal";
+import { invalidValue } from "../../model/errors";
+import { priceQuote } from "../pricing/quote";
+import type { RoyaltyTerms } from "../valuation/royalty";
+import type { Milestone } from "../valuation/valuation";
 import { flatCurve, GREEN_BOOK_CURVE, type DiscountCurve } from "./discountCurve";
 import type { ScenarioInputs } from "./engine";
 import { cashFlows, type Candidate, type Mechanism } from "./mechanisms";

@@ -1,8 +1,8 @@
 import { decimalArithmetic } from "../arithmetic";
-import { Decimal, ONE } from "../decimal";
-import { invalidNumber } from "../errors";
-import { royaltyForPeriod, validateRoyaltyTerms, type RoyaltyTerms } from "../royalty";
-import type { Milestone } from "../valuation";
+import { Decimal, ONE } from "../../model/decimal";
+import { invalidNumber } from "../../model/errors";
+import { royaltyForPeriod, validateRoyaltyTerms, type RoyaltyTerms } from "../valuation/royalty";
+import type { Milestone } from "../valuation/valuation";
 import { launchYearOf, type RevenueForecast } from "./revenue";
 
 /** The value-sharing mechanisms a scenario compares (CIDC guide, chapter 1). */

@@ -1,5 +1,5 @@
 import type { Distribution } from "../../document/scenarios";
-import { Decimal } from "../decimal";
+import { Decimal } from "../../model/decimal";
 import { curveFactor, yearlyFactors } from "./discountCurve";
 import { sampler, type Sampler } from "./distributions";
 import type { ScenarioInputs } from "./engine";
@@ -9,7 +9,7 @@ import { cashFlows, type MechanismKind } from "./mechanisms";
 import { seededUniform } from "./random";
 import { launchYearOf, peakOf } from "./revenue";
 import { discountedValue, FactorCache } from "./value";
-import { invalidNumber, invalidValue } from "../errors";
+import { invalidNumber, invalidValue } from "../../model/errors";
 
 /**
  * A seeded Monte Carlo simulation of what each mechanism pays the NHS. Statistics are not money: every

@@ -1,5 +1,5 @@
-import { Decimal, ONE, ZERO } from "../decimal";
-import { invalidNumber } from "../errors";
+import { Decimal, ONE, ZERO } from "../../model/decimal";
+import { invalidNumber } from "../../model/errors";
 
 /**
  * The product's revenue in each year if it reaches market, year 1 first (the year after the quote

@@ -1,5 +1,5 @@
-import { Decimal } from "../decimal";
-import type { RoyaltyTerms } from "../royalty";
+import { Decimal } from "../../model/decimal";
+import type { RoyaltyTerms } from "../valuation/royalty";
 import { flatCurve, type DiscountCurve } from "./discountCurve";
 import { cashFlows, type Candidate, type Mechanism } from "./mechanisms";
 import { scaleToPeak, type RevenueForecast } from "./revenue";

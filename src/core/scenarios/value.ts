@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from "../decimal";
+import { Decimal, ZERO } from "../../model/decimal";
 import { curveFactor, type DiscountCurve } from "./discountCurve";
 import { yearRow, type CashFlow, type MechanismKind } from "./mechanisms";
 

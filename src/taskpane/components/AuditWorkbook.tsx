@@ -17,8 +17,8 @@ import {
   subscribeAuditSummary,
   summariseAudit,
   type AuditSummary,
-} from "../../commands/auditOutcome";
-import type { ExcelRun } from "../../sheets/officeWriter";
+} from "../../addin/commands/auditOutcome";
+import type { ExcelRun } from "../../workbook/office/officeWriter";
 
 /* global Excel */
 
@@ -31,7 +31,7 @@ const excelRun: ExcelRun = (batch) => Excel.run(batch);
 async function auditHere(run: ExcelRun): Promise<AuditSummary> {
   const at = new Date();
   const { auditOpenWorkbook } = await import(
-    /* webpackChunkName: "audit" */ "../../audit/auditInExcel"
+    /* webpackChunkName: "audit" */ "../../addin/auditInExcel"
   );
   return summariseAudit(await auditOpenWorkbook(run, at), at, "pane");
 }

@@ -5,7 +5,7 @@
  */
 import * as React from "react";
 import { MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
-import type { ExcelRun } from "../../sheets/officeWriter";
+import type { ExcelRun } from "../../workbook/office/officeWriter";
 import type { WorkspaceStore } from "../storage";
 import { PartnershipsPane } from "./PartnershipsPane";
 import { storeHere, useStoredWorkspace } from "./useStoredWorkspace";

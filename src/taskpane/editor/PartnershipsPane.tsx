@@ -16,8 +16,12 @@ import {
   Caption1,
   tokens,
 } from "@fluentui/react-components";
-import type { ExcelRun } from "../../sheets/officeWriter";
-import { deliveryTargetHere, downloadInBrowser, type DeliveryTarget } from "../deliverWorkbook";
+import type { ExcelRun } from "../../workbook/office/officeWriter";
+import {
+  deliveryTargetHere,
+  downloadInBrowser,
+  type DeliveryTarget,
+} from "../../addin/deliverWorkbook";
 import {
   createQuoteSheet,
   exportWorkbook,
@@ -53,13 +57,13 @@ import {
 /** The writers, loaded on first use so the pane opens without waiting for them. */
 const generateInExcel: GenerateQuoteInExcel = async (run, json, at) =>
   (
-    await import(/* webpackChunkName: "quote-writer" */ "../../sheets/quoteInExcel")
+    await import(/* webpackChunkName: "quote-writer" */ "../../addin/quoteInExcel")
   ).generateQuoteInExcel(run, json, at);
 const writeWorkbook =
   (partner: boolean): WritePartnerCopy =>
   async (json, at) =>
     (
-      await import(/* webpackChunkName: "partner-copy" */ "../../sheets/partnerCopy")
+      await import(/* webpackChunkName: "partner-copy" */ "../../workbook/xlsx/partnerCopy")
     ).quoteWorkbookFromDocument(json, at, { partner });
 
 const useStyles = makeStyles({

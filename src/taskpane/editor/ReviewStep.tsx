@@ -20,7 +20,7 @@ import {
   TableRow,
   tokens,
 } from "@fluentui/react-components";
-import { formatPounds } from "../../core/decimal";
+import { formatPounds } from "../../model/decimal";
 import { SEVERITIES, type Severity } from "../../core/principles";
 import { SEVERITY_LABELS } from "../quoteFromDocument";
 import { useEditor } from "./fields";

@@ -15,7 +15,7 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { Decimal, formatPounds } from "../../core/decimal";
+import { Decimal, formatPounds } from "../../model/decimal";
 import {
   evaluateScenarios,
   scenarioInputs,
@@ -24,9 +24,9 @@ import {
 } from "../../core/scenarios";
 import { DOCUMENT_TERM_IDS } from "../../document/scenarios";
 import { excelAvailable } from "../host";
-import { deliveryTargetHere } from "../deliverWorkbook";
+import { deliveryTargetHere } from "../../addin/deliverWorkbook";
 import { exportWorkbook, type CreateOutcome } from "../quoteFromDocument";
-import type { Simulated } from "../scenarios/scenarioWorkbook";
+import type { Simulated } from "../../addin/scenarioWorkbook";
 import {
   CancelledError,
   startSimulation,
@@ -132,7 +132,7 @@ type Run =
 
 const writeScenarioWorkbook = async (json: unknown, simulated: Simulated, at: Date) =>
   (
-    await import(/* webpackChunkName: "scenario-writer" */ "../scenarios/scenarioWorkbook")
+    await import(/* webpackChunkName: "scenario-writer" */ "../../addin/scenarioWorkbook")
   ).scenarioWorkbookFromDocument(json, simulated, at);
 
 export function ScenariosStep(): React.JSX.Element {
@@ -196,7 +196,7 @@ export function ScenariosStep(): React.JSX.Element {
     try {
       if (inExcel) {
         const { createScenarioSheetInExcel } = await import(
-          /* webpackChunkName: "scenario-writer" */ "../scenarios/scenarioWorkbook"
+          /* webpackChunkName: "scenario-writer" */ "../../addin/scenarioWorkbook"
         );
         const result = await createScenarioSheetInExcel(
           (batch) => Excel.run(batch),

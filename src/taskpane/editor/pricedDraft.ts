@@ -4,9 +4,9 @@
  * priceDocument the quote sheet and the partner copy use, so the pane's total is the sheet's total.
  */
 import type { Finding } from "../../core/principles";
-import type { Quote } from "../../core/quote";
+import type { Quote } from "../../core/pricing/quote";
 import type { DocumentIssue, Partnership, PricingStrategy } from "../../document";
-import { priceDocument } from "../../sheets/pricedDocument";
+import { priceDocument } from "../../core/pricing/pricedDocument";
 import type { Draft } from "./draft";
 
 export type PricedDraft =

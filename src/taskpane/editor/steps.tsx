@@ -13,7 +13,7 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { COST_CATEGORIES, LINE_KINDS, QUOTE_STAGES } from "../../core/vocabulary";
+import { COST_CATEGORIES, LINE_KINDS, QUOTE_STAGES } from "../../model/vocabulary";
 import {
   ACCESS_ROUTE_LABELS,
   COST_CATEGORY_LABELS,

@@ -4,9 +4,9 @@
  * its staff grades and standard items, and the findings say where a quote departs from it.
  */
 import Decimal from "decimal.js";
-import { formatPounds } from "../../core/decimal";
-import { strategyRates } from "../../core/strategy";
-import { PRICING_RATES } from "../../core/vocabulary";
+import { formatPounds } from "../../model/decimal";
+import { strategyRates } from "../../core/pricing/strategy";
+import { PRICING_RATES } from "../../model/vocabulary";
 import {
   documentKind,
   parseStrategy,

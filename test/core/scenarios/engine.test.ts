@@ -2,14 +2,14 @@
  * The scenario engine against arithmetic written out here, and against valuation.ts's own royalty,
  * milestone, subscription and breakeven functions (the NHSDP functions' core) on a flat rate.
  */
-import { Decimal } from "../../../src/core/decimal";
-import type { RoyaltyTerms } from "../../../src/core/royalty";
+import { Decimal } from "../../../src/model/decimal";
+import type { RoyaltyTerms } from "../../../src/core/valuation/royalty";
 import {
   breakevenRoyaltyRate,
   milestoneValue,
   royaltyValue,
   subscriptionValue,
-} from "../../../src/core/valuation";
+} from "../../../src/core/valuation/valuation";
 import {
   evaluateScenarios,
   flatCurve,

@@ -5,8 +5,8 @@
  * statistic for the sample size (a chance below one in a million of failing for an honest sampler).
  */
 import fc from "fast-check";
-import { Decimal } from "../../../src/core/decimal";
-import { royaltyForPeriod } from "../../../src/core/royalty";
+import { Decimal } from "../../../src/model/decimal";
+import { royaltyForPeriod } from "../../../src/core/valuation/royalty";
 import { decimalArithmetic } from "../../../src/core/arithmetic";
 import { pertShape, sampler } from "../../../src/core/scenarios/distributions";
 import { floatRoyalty, royaltyOn } from "../../../src/core/scenarios/floatRoyalty";

@@ -1,0 +1,88 @@
+/*
+ * The scenario sheet from the pane: the same SheetSpec `nhsdp scenario -o` writes, with the simulation
+ * the pane ran in its worker (a spreadsheet cannot redraw a seeded sample, so the sheet holds the
+ * figures the user saw). Loaded on first use, with ExcelJS or the Office.js writer, so neither weighs
+ * on the pane's first load.
+ */
+import {
+  evaluateScenarios,
+  scenarioInputs,
+  type SimulationResult,
+  type SimulationSettings,
+} from "../core/scenarios";
+import type { DocumentIssue } from "../document";
+import { priceDocument } from "../core/pricing/pricedDocument";
+import { writeSheets, type ExcelRun } from "../workbook/office/officeWriter";
+import { buildScenarioSheet } from "../workbook/layouts/scenario/scenarioSheet";
+import type { SheetSpec } from "../workbook/spec/spec";
+import { writeWorkbook } from "../workbook/xlsx/xlsxWriter";
+
+export interface Simulated {
+  readonly result: SimulationResult;
+  readonly settings: SimulationSettings;
+}
+
+export type ScenarioSpecResult =
+  { ok: true; spec: SheetSpec; reference: string } | { ok: false; issues: DocumentIssue[] };
+
+export function scenarioSheetSpec(
+  json: unknown,
+  simulated: Simulated,
+  generatedAt: Date
+): ScenarioSpecResult {
+  const priced = priceDocument(json);
+  if (!priced.ok) return priced;
+  const inputs = scenarioInputs(priced.doc);
+  const spec = buildScenarioSheet(
+    priced.doc,
+    inputs,
+    evaluateScenarios(inputs),
+    simulated.settings,
+    simulated.result,
+    { generatedAt }
+  );
+  return { ok: true, spec, reference: priced.doc.reference };
+}
+
+export type ScenarioInExcelResult =
+  { ok: true; sheetName: string } | { ok: false; issues: DocumentIssue[] };
+
+/** Adds the scenario sheet to the open workbook (beside any earlier one: "Scenarios X (2)"). */
+export async function createScenarioSheetInExcel(
+  run: ExcelRun,
+  json: unknown,
+  simulated: Simulated,
+  generatedAt: Date
+): Promise<ScenarioInExcelResult> {
+  const built = scenarioSheetSpec(json, simulated, generatedAt);
+  if (!built.ok) return built;
+  const written = await writeSheets(run, [built.spec]);
+  return { ok: true, sheetName: written.sheets[0]?.name ?? built.spec.name };
+}
+
+/** "Scenarios DP-2025-011.xlsx", with the characters Windows refuses in a file name replaced. */
+export function scenarioFileName(reference: string): string {
+  // eslint-disable-next-line no-control-regex
+  const safe = reference.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "-").trim();
+  return `Scenarios ${safe || "partnership"}.xlsx`;
+}
+
+/** The scenario sheet as .xlsx bytes, in the shape exportWorkbook delivers. */
+export async function scenarioWorkbookFromDocument(
+  json: unknown,
+  simulated: Simulated,
+  generatedAt: Date
+): Promise<
+  | { ok: true; bytes: Uint8Array; fileName: string; errors: number }
+  | { ok: false; issues: DocumentIssue[] }
+> {
+  const built = scenarioSheetSpec(json, simulated, generatedAt);
+  if (!built.ok) return built;
+  return {
+    ok: true,
+    bytes: await writeWorkbook([built.spec]),
+    fileName: scenarioFileName(built.reference),
+    // The scenario sheet is a valuation for the trust, never sent as an offer: nothing marks it DRAFT.
+    errors: 0,
+  };
+}

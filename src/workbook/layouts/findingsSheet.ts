@@ -1,0 +1,117 @@
+/*
+ * The principle findings on a sheet of their own, for the trust's internal workbook only: the partner
+ * copy is the quote sheet alone. Each finding with its severity, the principle, what it asks the
+ * user to change (the document field) and where the guide says so.
+ */
+import type { Finding, Severity } from "../../core/principles";
+import { VERSION } from "../../model/version";
+import type { Partnership } from "../../document";
+import { isoMinute } from "./quote/quoteSheet";
+import {
+  NHS_DARK_GREY,
+  NHS_RED,
+  NHS_WARM_YELLOW,
+  NOTE,
+  TABLE_HEADER,
+  TITLE,
+  WRAPPED,
+  heightForLines,
+  lineCount,
+} from "../spec/styles";
+import { SheetSpecBuilder, text, type SheetSpec } from "../spec/spec";
+
+const SEVERITY_COLOURS: Readonly<Record<Severity, string>> = {
+  error: NHS_RED,
+  warning: NHS_WARM_YELLOW,
+  info: NHS_DARK_GREY,
+};
+
+/** Column widths and about how many characters of wrapped text fit on a line of each. */
+const COLUMNS = [
+  { header: "Severity", width: 11, characters: 10 },
+  { header: "Principle", width: 16, characters: 15 },
+  { header: "Finding", width: 60, characters: 68 },
+  { header: "Field to change", width: 22, characters: 22 },
+  { header: "Guide", width: 34, characters: 38 },
+] as const;
+
+/**
+ * Sheet-scoped names on the findings sheet, so that creating the quote again finds the sheet (however
+ * the user renamed it) and sees whether anything was added beside the table.
+ */
+export const FINDINGS_NAMES = {
+  /** The title, which names the partnership: "Checks against the NHS principles: <reference>". */
+  title: "NHSDP_FindingsTitle",
+  /** Everything the generator wrote: the title down to the last finding, columns A to E. */
+  findings: "NHSDP_Findings",
+} as const;
+
+/** The findings sheet's title for a partnership, as written in A1. */
+export function findingsTitle(reference: string): string {
+  return `Checks against the NHS principles: ${reference}`;
+}
+
+export function buildFindingsSheet(
+  doc: Partnership,
+  findings: readonly Finding[],
+  options: { generatedAt: Date }
+): SheetSpec {
+  const sheet = new SheetSpecBuilder(`Findings ${doc.reference}`);
+  const generated = isoMinute(options.generatedAt).replace("T", " ");
+  sheet.setAt(1, 1, text(findingsTitle(doc.reference)), { style: TITLE });
+  sheet.defineName(FINDINGS_NAMES.title, "A1");
+  sheet.setAt(
+    2,
+    1,
+    text(
+      `Internal: not for the partner. ${findings.length} finding${findings.length === 1 ? "" : "s"}, generated ${generated} UTC by NHS Data Partnership Pricing ${VERSION}.`
+    ),
+    { style: { ...NOTE, wrap: false } }
+  );
+  let row = 4;
+  sheet.row(
+    row,
+    1,
+    COLUMNS.map((column) => text(column.header)),
+    { style: TABLE_HEADER }
+  );
+  row += 1;
+  if (findings.length === 0) {
+    sheet.setAt(row, 1, text("No findings: the partnership meets every check."));
+    row += 1;
+  }
+  for (const finding of findings) {
+    const cells = [
+      finding.severity.toUpperCase(),
+      finding.principle,
+      finding.message,
+      finding.field ?? "",
+      finding.guideSection,
+    ];
+    cells.forEach((value, i) =>
+      sheet.setAt(row, i + 1, text(value), {
+        style:
+          i === 0
+            ? { bold: true, vertical: "top", fontColor: SEVERITY_COLOURS[finding.severity] }
+            : WRAPPED,
+      })
+    );
+    const lines = Math.max(...cells.map((value, i) => lineCount(value, COLUMNS[i]!.characters)));
+    if (lines > 1) sheet.rowHeight(row, heightForLines(lines));
+    row += 1;
+  }
+  sheet.defineName(FINDINGS_NAMES.findings, `A1:E${row - 1}`);
+  COLUMNS.forEach((column, i) => sheet.columnWidth(i + 1, column.width));
+  return sheet
+    .showGridlines(false)
+    .freeze({ rows: 4 })
+    .print({
+      paperSize: "A4",
+      orientation: "landscape",
+      fitToWidth: true,
+      header: { left: `Findings ${doc.reference}`, right: "Internal: not for the partner" },
+      footer: { center: `NHS Data Partnership Pricing ${VERSION}` },
+      printArea: `A1:E${row - 1}`,
+    })
+    .build();
+}

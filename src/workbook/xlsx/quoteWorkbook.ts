@@ -1,0 +1,32 @@
+/*
+ * Quote workbooks (.xlsx) for the CLI and for partners who do not have the add-in: the same sheets and
+ * register row the add-in writes through Office.js (quoteInExcel.ts).
+ *  - the internal workbook: the quote, the principle findings on their own sheet, the register;
+ *  - the partner copy: the quote sheet alone, nothing internal.
+ */
+import type { Finding } from "../../core/principles";
+import type { Quote } from "../../core/pricing/quote";
+import type { Partnership } from "../../document";
+import { buildFindingsSheet } from "../layouts/findingsSheet";
+import { quoteRegisterEntry } from "../layouts/register/registerEntry";
+import { buildQuoteSheet } from "../layouts/quote/quoteSheet";
+import { writeWorkbook } from "./xlsxWriter";
+
+export interface QuoteWorkbookOptions {
+  generatedAt: Date;
+  /** The copy the partner receives: the quote sheet only. */
+  partner?: boolean;
+}
+
+export async function writeQuoteWorkbook(
+  doc: Partnership,
+  quote: Quote,
+  findings: readonly Finding[],
+  options: QuoteWorkbookOptions
+): Promise<Uint8Array> {
+  const sheet = buildQuoteSheet(doc, quote, findings, options);
+  if (options.partner) return writeWorkbook([sheet]);
+  return writeWorkbook([sheet, buildFindingsSheet(doc, findings, options)], {
+    register: [quoteRegisterEntry(doc, quote, options.generatedAt)],
+  });
+}
