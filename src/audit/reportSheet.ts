@@ -21,13 +21,8 @@ import {
   heightForLines,
   lineCount,
 } from "../workbook/spec/styles";
-import {
-  SheetSpecBuilder,
-  formula,
-  text,
-  type CellStyle,
-  type SheetSpec,
-} from "../workbook/spec/spec";
+import { SheetSpecBuilder } from "../workbook/spec/builder";
+import { formula, text, type CellStyle, type SheetSpec } from "../workbook/spec/spec";
 
 export const AUDIT_SHEET_PREFIX = "Audit - ";
 

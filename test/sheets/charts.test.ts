@@ -5,15 +5,9 @@
  */
 import JSZip from "jszip";
 import { writeSheets } from "../../src/workbook/office/officeWriter";
-import {
-  SheetSpecBuilder,
-  formula,
-  num,
-  sheetSpecProblems,
-  text,
-  type ChartSpec,
-  type SheetSpec,
-} from "../../src/workbook/spec/spec";
+import { SheetSpecBuilder } from "../../src/workbook/spec/builder";
+import { formula, num, text, type ChartSpec, type SheetSpec } from "../../src/workbook/spec/spec";
+import { sheetSpecProblems } from "../../src/workbook/spec/validate";
 import { writeWorkbook } from "../../src/workbook/xlsx/xlsxWriter";
 import { LIBREOFFICE_TIMEOUT_MS, recalculateBufferWithLibreOffice } from "../support/libreoffice";
 import { createExcelMock } from "../support/officeMock";

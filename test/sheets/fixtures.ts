@@ -1,12 +1,6 @@
 /* Synthetic sheet specs and a corpus of hostile strings shared by the sheets tests. */
-import {
-  SheetSpecBuilder,
-  date,
-  formula,
-  num,
-  text,
-  type SheetSpec,
-} from "../../src/workbook/spec/spec";
+import { SheetSpecBuilder } from "../../src/workbook/spec/builder";
+import { date, formula, num, text, type SheetSpec } from "../../src/workbook/spec/spec";
 
 /** Strings that a naive writer could turn into formulas, DDE links, numbers, dates or broken XML. */
 export const HOSTILE_STRINGS: readonly string[] = [

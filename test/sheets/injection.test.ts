@@ -3,7 +3,8 @@ import JSZip from "jszip";
 import { writeSheets } from "../../src/workbook/office/officeWriter";
 import { REGISTER_HEADERS } from "../../src/workbook/layouts/register/register";
 import { normaliseCellText } from "../../src/workbook/spec/safeText";
-import { SheetSpecBuilder, text, type SheetSpec } from "../../src/workbook/spec/spec";
+import { SheetSpecBuilder } from "../../src/workbook/spec/builder";
+import { text, type SheetSpec } from "../../src/workbook/spec/spec";
 import {
   XlsxBook,
   workbookSheetNames,

@@ -7,7 +7,8 @@ import {
 import { planSheet } from "../../src/workbook/spec/plan";
 import { REGISTER_HEADERS } from "../../src/workbook/layouts/register/register";
 import { normaliseCellText } from "../../src/workbook/spec/safeText";
-import { SheetSpecBuilder, text } from "../../src/workbook/spec/spec";
+import { SheetSpecBuilder } from "../../src/workbook/spec/builder";
+import { text } from "../../src/workbook/spec/spec";
 import { createExcelMock, rebuildSheets, type OfficeCall } from "../support/officeMock";
 import { HOSTILE_STRINGS, LINE_FIRST_ROW, syntheticQuote } from "./fixtures";
 

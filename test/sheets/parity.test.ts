@@ -12,14 +12,8 @@ import {
 } from "../../src/workbook/spec/a1";
 import { writeSheets } from "../../src/workbook/office/officeWriter";
 import { columnWidthToPoints } from "../../src/workbook/spec/plan";
-import {
-  SheetSpecBuilder,
-  date,
-  formula,
-  num,
-  text,
-  type SheetSpec,
-} from "../../src/workbook/spec/spec";
+import { SheetSpecBuilder } from "../../src/workbook/spec/builder";
+import { date, formula, num, text, type SheetSpec } from "../../src/workbook/spec/spec";
 import { readDefinedNames, writeWorkbook } from "../../src/workbook/xlsx/xlsxWriter";
 import { createExcelMock, rebuildSheets, type OfficeCall } from "../support/officeMock";
 import { HOSTILE_STRINGS, syntheticQuote } from "./fixtures";

@@ -12,7 +12,8 @@ import {
   registerSheetSpec,
   type RegisterEntry,
 } from "../../src/workbook/layouts/register/register";
-import { SheetSpecBuilder, text } from "../../src/workbook/spec/spec";
+import { SheetSpecBuilder } from "../../src/workbook/spec/builder";
+import { text } from "../../src/workbook/spec/spec";
 import {
   XlsxBook,
   readDefinedNames,

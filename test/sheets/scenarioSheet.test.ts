@@ -26,7 +26,8 @@ import {
   buildScenarioSheetWithLayout,
   type ScenarioSheetLayout,
 } from "../../src/workbook/layouts/scenario/scenarioSheet";
-import { NATIVE_FUNCTIONS, formulaFunctions, type SheetSpec } from "../../src/workbook/spec/spec";
+import { NATIVE_FUNCTIONS, formulaFunctions } from "../../src/workbook/spec/formulas";
+import { type SheetSpec } from "../../src/workbook/spec/spec";
 import { readDefinedNames, writeWorkbook } from "../../src/workbook/xlsx/xlsxWriter";
 import { example, valid, readJson } from "../document/fixtures";
 import { buildHyperFormula } from "../support/hyperformula";

@@ -4,21 +4,15 @@ import {
   addressChunks,
   columnWidthToPoints,
 } from "../../src/workbook/spec/plan";
+import { SheetSpecBuilder } from "../../src/workbook/spec/builder";
+import { SheetSpecError, sheetSpecProblems } from "../../src/workbook/spec/validate";
+import { blank, date, formula, num, text, type SheetSpec } from "../../src/workbook/spec/spec";
 import {
-  SheetSpecBuilder,
-  SheetSpecError,
-  blank,
-  date,
-  formula,
   formulaFunctions,
   formulaProblems,
   isValidDefinedName,
-  isoToSerial,
-  num,
-  sheetSpecProblems,
-  text,
-  type SheetSpec,
-} from "../../src/workbook/spec/spec";
+} from "../../src/workbook/spec/formulas";
+import { isoToSerial } from "../../src/workbook/spec/dates";
 import { syntheticQuote } from "./fixtures";
 
 function base(): SheetSpec {

@@ -1,6 +1,7 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { SheetSpecBuilder, formula, num, text, type SheetSpec } from "../../src/workbook/spec/spec";
+import { SheetSpecBuilder } from "../../src/workbook/spec/builder";
+import { formula, num, text, type SheetSpec } from "../../src/workbook/spec/spec";
 import {
   readDefinedNames,
   rewriteDefinedNames,

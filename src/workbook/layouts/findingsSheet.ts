@@ -18,7 +18,8 @@ import {
   heightForLines,
   lineCount,
 } from "../spec/styles";
-import { SheetSpecBuilder, text, type SheetSpec } from "../spec/spec";
+import { SheetSpecBuilder } from "../spec/builder";
+import { text, type SheetSpec } from "../spec/spec";
 
 const SEVERITY_COLOURS: Readonly<Record<Severity, string>> = {
   error: NHS_RED,

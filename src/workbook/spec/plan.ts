@@ -8,18 +8,17 @@ import { normaliseCellText, escapeHeaderFooterText } from "./safeText";
 import {
   DEFAULT_DATETIME_FORMAT,
   DEFAULT_DATE_FORMAT,
-  assertValidSheetSpec,
   cellRef,
   formulaBody,
   headerFooterString,
-  isoHasTime,
-  isoToSerial,
   type BorderSpec,
   type CellStyle,
   type CellValueSpec,
   type HeaderFooterSpec,
   type SheetSpec,
 } from "./spec";
+import { assertValidSheetSpec } from "./validate";
+import { isoHasTime, isoToSerial } from "./dates";
 
 export interface PlannedCell {
   row: number;

@@ -17,7 +17,8 @@ import {
   type RegisterEntry,
 } from "../layouts/register/register";
 import { normaliseCellText } from "../spec/safeText";
-import { isoToSerial, type CellValueSpec } from "../spec/spec";
+import { isoToSerial } from "../spec/dates";
+import { type CellValueSpec } from "../spec/spec";
 
 interface TableModel {
   name: string;

@@ -16,7 +16,8 @@ import { PRICING_RATES } from "../../../model/vocabulary";
 import type { Partnership } from "../../../document";
 import { DEFAULT_ROW_HEIGHT } from "../../spec/pagination";
 import { NOTE } from "../../spec/styles";
-import { num, text, type SheetSpecBuilder } from "../../spec/spec";
+import { num, text } from "../../spec/spec";
+import { type SheetSpecBuilder } from "../../spec/builder";
 
 /** The layout the audit reads; a sheet recording another one is reported, not guessed at. */
 export const QUOTE_LAYOUT_VERSION = 1;

@@ -46,14 +46,13 @@ import {
   heightForLines,
   lineCount,
 } from "../../spec/styles";
+import { SheetSpecBuilder, type CellOptions } from "../../spec/builder";
 import {
-  SheetSpecBuilder,
   blank,
   date,
   formula,
   num,
   text,
-  type CellOptions,
   type CellStyle,
   type CellValueSpec,
   type SheetSpec,

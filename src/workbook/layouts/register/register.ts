@@ -17,16 +17,16 @@ import { normaliseCellText } from "../../spec/safeText";
 import { lineCount, heightForLines } from "../../spec/styles";
 import {
   DEFAULT_PRINT,
-  SheetSpecBuilder,
   blank,
   date,
-  isoToSerial,
   num,
   text,
   type CellStyle,
   type CellValueSpec,
   type SheetSpec,
 } from "../../spec/spec";
+import { SheetSpecBuilder } from "../../spec/builder";
+import { isoToSerial } from "../../spec/dates";
 
 export const REGISTER_TABLE_NAME = "NHSDP_Register";
 export const REGISTER_SHEET_NAME = "Register";

@@ -41,13 +41,12 @@ import {
   heightForLines,
   lineCount,
 } from "../../spec/styles";
+import { SheetSpecBuilder, type CellOptions } from "../../spec/builder";
 import {
-  SheetSpecBuilder,
   blank,
   formula,
   num,
   text,
-  type CellOptions,
   type CellStyle,
   type CellValueSpec,
   type SheetSpec,
