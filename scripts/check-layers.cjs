@@ -73,7 +73,7 @@ function breaches(srcRoot = src) {
         if (!layerOf.has(targetFolder)) continue;
         if (layerOf.get(targetFolder) >= layerOf.get(folder))
           found.push(
-            `src/${relative} imports src/${target}: src/${folder} may import only folders below it (${LAYERS.flat().join(" < ")})`
+            `src/${relative} imports src/${target}: src/${folder} may import only folders below it (${LAYERS.map((folders) => folders.join(" and ")).join(" < ")})`
           );
       } else if (PURE_LAYERS.has(folder) && HOST_PACKAGES.test(specifier)) {
         found.push(

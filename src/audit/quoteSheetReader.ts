@@ -1,5 +1,5 @@
 /*
- * Finds the quote sheets of a workbook by the names the generator writes (src/sheets/quoteMetadata.ts)
+ * Finds the quote sheets of a workbook by the names the generator writes (src/workbook/layouts/quote/metadata.ts)
  * and reads each into its parts: the inputs, the rows of the cost table and of the recoveries, the
  * totals, and the record of the inputs as generated. Nothing is located by a fixed row: every block is
  * found through its name, which a spreadsheet moves with the cells when rows are inserted or deleted.

@@ -1,5 +1,5 @@
 /**
- * How a version-1 document's price changes when it is read as version 2 (src/core/priceChange.ts),
+ * How a version-1 document's price changes when it is read as version 2 (src/core/pricing/priceChange.ts),
  * worked by hand on the original version-1 imaging document (examples/v1/commercial-imaging-ai.json).
  *
  * Version 1: every line x 1.25 on-cost x 1.2 overhead, rounded once; fixed and capital costs as

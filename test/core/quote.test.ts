@@ -1,5 +1,5 @@
 /**
- * The quote's arithmetic (src/core/quote.ts), worked by hand from the rule at the top of that file:
+ * The quote's arithmetic (src/core/pricing/quote.ts), worked by hand from the rule at the top of that file:
  *
  *   cost = ROUND(quantity x unit cost)
  *   marginal = ROUND(cost x (1 + staff on-cost))   staff time only; = cost otherwise

@@ -1,5 +1,5 @@
 /**
- * The trust's pricing strategy as the rates a quote uses (src/core/strategy.ts): rates derived from a
+ * The trust's pricing strategy as the rates a quote uses (src/core/pricing/strategy.ts): rates derived from a
  * pool and a base (pool / base to 0.01%) or stated, copying them into a partnership, saying which
  * rates of a partnership differ, and describing a strategy in a few lines. Worked by hand on the three
  * example strategies (examples/strategies/).

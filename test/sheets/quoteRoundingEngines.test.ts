@@ -50,7 +50,7 @@ import { LIBREOFFICE_TIMEOUT_MS, recalculateFileWithLibreOffice } from "../suppo
 // Hand arithmetic: pence as BigInt, exact products as Exact
 // ---------------------------------------------------------------------------------------------
 
-/** £50,000,000.00 in pence, written out rather than read from src/core/decimal.ts. */
+/** £50,000,000.00 in pence, written out rather than read from src/model/decimal.ts. */
 const LIMIT_PENCE = 5_000_000_000n;
 const TEN_THOUSAND = 10_000n;
 const ONE: Exact = parseExact("1");

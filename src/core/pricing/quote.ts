@@ -39,7 +39,7 @@ import type { CostCategory, LineKind, PricingRate } from "../../model/vocabulary
  * The documents limit decimal places (quantities 2, unit costs 4, rates 4), so every ROUND above
  * sees an exact value with at most six decimal places in pounds, and every printed figure is at most
  * MAX_QUOTE_AMOUNT: that is what lets a spreadsheet recalculating the quote sheet reproduce each
- * penny (see toPenceFormula in src/sheets/quoteSheet.ts).
+ * penny (see toPenceFormula in src/workbook/layouts/quote/quoteSheet.ts).
  *
  * This is NHSDP.CHARGE(use, marginal cost, h, f, k) with rounding at each printed step: when every line
  * is staff time and none is a pass-through, the two differ only by those roundings.

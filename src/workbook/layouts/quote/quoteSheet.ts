@@ -113,7 +113,7 @@ const MONEY: CellOptions = { numberFormat: POUNDS_FORMAT, style: TOP };
  * the documents' decimal-place limits make every rounded amount exact with at most four decimal places
  * in pence, and at most £50M it has at most 14 significant digits, so the pre-rounding lands on that
  * exact value and ROUND(.., 0) then meets an exact half where there is one. The rule the core follows
- * is therefore plain half-away-from-zero rounding (src/core/quote.ts).
+ * is therefore plain half-away-from-zero rounding (src/core/pricing/quote.ts).
  */
 export function toPenceFormula(expression: string): string {
   return `ROUND(ROUND((${expression})*100,4),0)/100`;
