@@ -20,6 +20,7 @@ import {
   type SheetSpec,
   type TableSpec,
 } from "./spec";
+import { DEFAULT_COLUMN_WIDTH } from "./pagination";
 import { assertValidSheetSpec } from "./validate";
 
 export interface CellOptions {
@@ -90,6 +91,18 @@ export class SheetSpecBuilder {
       typeof column === "number" ? columnLetter(column) : columnLetter(columnNumber(column));
     this.widths[letter] = width;
     return this;
+  }
+
+  /** The width set for a column so far, or Excel's default. */
+  widthOf(column: string | number): number {
+    const letter =
+      typeof column === "number" ? columnLetter(column) : columnLetter(columnNumber(column));
+    return this.widths[letter] ?? DEFAULT_COLUMN_WIDTH;
+  }
+
+  /** The height set for a row so far, if any. */
+  heightOf(row: number): number | undefined {
+    return this.heights[String(row)];
   }
 
   rowHeight(row: number, height: number): this {

@@ -6,6 +6,7 @@
  */
 import { columnLetter, parseRangeAddress } from "./a1";
 import type { SheetSpec } from "./spec";
+import { columnPixels } from "./styles";
 
 /** A4 in points, and Excel's default margins (0.7 inch left and right, 0.75 inch top and bottom). */
 const A4 = { width: 595.28, height: 841.89 } as const;
@@ -18,7 +19,7 @@ const SAFETY = 0.97;
 
 /** A column's width in points: Excel shows w characters of 7 pixels plus 5 pixels of padding, at 96 dpi. */
 function columnPoints(width: number): number {
-  return (Math.trunc(width * 7) + 5) * 0.75;
+  return columnPixels(width) * 0.75;
 }
 
 /** The height of rows, in the sheet's own points, that one printed page holds. */

@@ -51,6 +51,25 @@ export function lineCount(value: string, charactersPerLine: number): number {
   return Math.max(1, lines);
 }
 
+/** A column's width in pixels at 100%: whole maximum-digit widths (7 px in 11-point Calibri) and 5 px of padding. */
+export function columnPixels(width: number): number {
+  return Math.trunc(width * 7) + 5;
+}
+
+/**
+ * Pixels per character when sizing rows for wrapped text. Carlito (metrically Calibri) averages 5.96 px
+ * per character of English prose at 11 points; 6.5 leaves room for runs of wide letters and capitals.
+ */
+const PIXELS_PER_CHARACTER = 6.5;
+/** Pixels a cell keeps clear beside its text. */
+const CELL_PADDING_PIXELS = 6;
+
+/** About how many characters of 11-point text fit on one line of a cell (or merge) of these column widths. */
+export function charactersPerLine(columnWidths: readonly number[]): number {
+  const pixels = columnWidths.reduce((sum, width) => sum + columnPixels(width), 0);
+  return Math.max(1, Math.floor((pixels - CELL_PADDING_PIXELS) / PIXELS_PER_CHARACTER));
+}
+
 /** A row height in points for `lines` lines of 11-point text, within Excel's limit. */
 export function heightForLines(lines: number): number {
   return Math.min(MAX_ROW_HEIGHT, 15 * lines);
