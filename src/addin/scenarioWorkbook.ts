@@ -16,6 +16,7 @@ import { writeSheets, type ExcelRun } from "../workbook/office/officeWriter";
 import { buildScenarioSheet } from "../workbook/layouts/scenario/scenarioSheet";
 import type { SheetSpec } from "../workbook/spec/spec";
 import { writeWorkbook } from "../workbook/xlsx/xlsxWriter";
+import { workbookFileName } from "../model/format";
 
 export interface Simulated {
   readonly result: SimulationResult;
@@ -60,11 +61,9 @@ export async function createScenarioSheetInExcel(
   return { ok: true, sheetName: written.sheets[0]?.name ?? built.spec.name };
 }
 
-/** "Scenarios DP-2025-011.xlsx", with the characters Windows refuses in a file name replaced. */
+/** "Scenarios DP-2025-011.xlsx". */
 export function scenarioFileName(reference: string): string {
-  // eslint-disable-next-line no-control-regex
-  const safe = reference.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "-").trim();
-  return `Scenarios ${safe || "partnership"}.xlsx`;
+  return workbookFileName("Scenarios", reference);
 }
 
 /** The scenario sheet as .xlsx bytes, in the shape exportWorkbook delivers. */

@@ -3,7 +3,8 @@
  * holds now, every figure against the core's recomputation from the sheet's own inputs, every formula
  * against the one the generator writes at that place, and the principles on the rebuilt document.
  */
-import { Decimal, formatPounds, sumDecimals } from "../model/decimal";
+import { Decimal, sumDecimals } from "../model/decimal";
+import { formatPercent, formatPounds } from "../model/format";
 import { InputError } from "../model/errors";
 import { checkPrinciples, type Finding, type Severity } from "../core/principles";
 import { priceQuote, type Quote } from "../core/pricing/quote";
@@ -392,7 +393,6 @@ function checkFigures(layout: QuoteSheetLayout, quote: Quote, add: Add): void {
     `IF(${useRef}="commercial",${abs(layout.fullCost)},${abs(layout.marginalCost)})`,
     quote.recoveryBase
   );
-  const rateFormat = (value: Decimal) => `${value.times(100).toString()}%`;
   const recoveryAmounts: Record<"fixed" | "capital", string[]> = { fixed: [], capital: [] };
   for (const row of layout.recoveries) {
     const priced = quote.recoveries.find((recovery) => recovery.id === row.id);
@@ -403,7 +403,7 @@ function checkFigures(layout: QuoteSheetLayout, quote: Quote, add: Add): void {
       `rate of the ${row.id.replace(/-/g, " ")}`,
       rate(priced.category === "fixed" ? "fixedCostRecoveryRate" : "capitalCostRecoveryRate"),
       priced.rate,
-      rateFormat
+      formatPercent
     );
     figure(
       { row: r, col: 6 },

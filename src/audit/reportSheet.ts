@@ -6,15 +6,14 @@
  */
 import type { AuditCheck, AuditFinding, AuditReport, AuditedQuote } from "./model";
 import { SEVERITIES, type Severity } from "../core/principles";
+import { SEVERITY_NAMES } from "../model/labels";
 import { VERSION } from "../model/version";
 import { quoteSheetName } from "../workbook/spec/a1";
 import { isoMinute } from "../workbook/layouts/quote/quoteSheet";
 import {
   NHS_BLUE,
-  NHS_DARK_GREY,
-  NHS_RED,
-  NHS_WARM_YELLOW,
   NOTE,
+  SEVERITY_COLOURS,
   TABLE_HEADER,
   TITLE,
   WRAPPED,
@@ -26,17 +25,8 @@ import { formula, text, type CellStyle, type SheetSpec } from "../workbook/spec/
 
 export const AUDIT_SHEET_PREFIX = "Audit - ";
 
-const SEVERITY_COLOURS: Readonly<Record<Severity, string>> = {
-  error: NHS_RED,
-  warning: NHS_WARM_YELLOW,
-  info: NHS_DARK_GREY,
-};
-
-const SEVERITY_WORDS: Readonly<Record<Severity, string>> = {
-  error: "ERROR",
-  warning: "WARNING",
-  info: "NOTE",
-};
+/** A severity as the report's Severity column writes it: "ERROR", "WARNING", "NOTE". */
+const severityWord = (severity: Severity): string => SEVERITY_NAMES[severity].one.toUpperCase();
 
 /** What each check looks at, in the words of the report's Check column. */
 export const CHECK_LABELS: Readonly<Record<AuditCheck, string>> = {
@@ -182,7 +172,7 @@ export function buildAuditSheet(report: AuditReport, options: AuditSheetOptions)
   const findingRow = (finding: AuditFinding) => {
     const link = hyperlinkFormula(finding);
     const place = findingPlace(finding);
-    sheet.setAt(row, 1, text(SEVERITY_WORDS[finding.severity]), {
+    sheet.setAt(row, 1, text(severityWord(finding.severity)), {
       style: { bold: true, vertical: "top", fontColor: SEVERITY_COLOURS[finding.severity] },
     });
     sheet.setAt(row, 2, link === undefined ? text(place) : formula(link, place), {
@@ -199,7 +189,7 @@ export function buildAuditSheet(report: AuditReport, options: AuditSheetOptions)
       if (value !== "") sheet.setAt(row, i + 3, text(value), { style: WRAPPED });
     });
     const lines = Math.max(
-      ...[SEVERITY_WORDS[finding.severity], place, ...rest].map((value, i) =>
+      ...[severityWord(finding.severity), place, ...rest].map((value, i) =>
         lineCount(value, COLUMNS[i]!.characters)
       )
     );

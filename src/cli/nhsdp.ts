@@ -19,7 +19,8 @@ import {
   type PriceChange,
 } from "../core/pricing/priceChange";
 import { checkPrinciples, hasErrors, type Finding } from "../core/principles";
-import { formatPounds, priceQuote } from "../core/pricing/quote";
+import { priceQuote } from "../core/pricing/quote";
+import { formatPounds } from "../model/format";
 import { describeStrategy } from "../core/pricing/strategy";
 import { VERSION } from "../model/version";
 import {

@@ -7,7 +7,7 @@
  */
 import { InvalidArgumentError, type Command } from "commander";
 import path from "path";
-import { formatPounds } from "../model/decimal";
+import { formatPercent, formatPounds, formatWholePounds } from "../model/format";
 import { InputError } from "../model/errors";
 import { evaluateScenarios, scenarioInputs, simulate, simulationSettings } from "../core/scenarios";
 import { MAX_TRIALS } from "../document/scenarios";
@@ -45,8 +45,6 @@ export interface ScenarioOptions {
   output?: string;
   force?: boolean;
 }
-
-const percent = (rate: number) => `${(rate * 100).toFixed(2)}%`;
 
 export async function runScenario(
   file: string,
@@ -94,18 +92,18 @@ export async function runScenario(
   lines.push(
     result.breakeven.rate === null
       ? `Breakeven royalty: none (${result.breakeven.reason})`
-      : `Breakeven royalty against ${result.breakeven.milestonesId}: ${percent(result.breakeven.rate.toNumber())} of revenue`
+      : `Breakeven royalty against ${result.breakeven.milestonesId}: ${formatPercent(result.breakeven.rate, 2)} of revenue`
   );
   lines.push(
     `Simulation: ${simulation.trials.toLocaleString("en-GB")} trials, seed ${simulation.seed} (P10 / P50 / P90 of present value)`
   );
   for (const summary of simulation.mechanisms)
     lines.push(
-      `  ${summary.id.padEnd(24)} ${[summary.p10, summary.p50, summary.p90].map((value) => `£${Math.round(value).toLocaleString("en-GB")}`).join(" / ")}`
+      `  ${summary.id.padEnd(24)} ${[summary.p10, summary.p50, summary.p90].map(formatWholePounds).join(" / ")}`
     );
   if (simulation.royaltyBeatsMilestones !== null)
     lines.push(
-      `  ${simulation.royaltyBeatsMilestones.royaltyId} pays more than ${simulation.royaltyBeatsMilestones.milestonesId} in ${percent(simulation.royaltyBeatsMilestones.probability)} of trials`
+      `  ${simulation.royaltyBeatsMilestones.royaltyId} pays more than ${simulation.royaltyBeatsMilestones.milestonesId} in ${formatPercent(simulation.royaltyBeatsMilestones.probability, 2)} of trials`
     );
   io.stdout(lines.join("\n") + "\n");
   return 0;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DATA_USES, type DataUse } from "../model/vocabulary";
-import { Decimal, formatPounds, sumDecimals } from "../model/decimal";
+import { Decimal, sumDecimals } from "../model/decimal";
+import { formatPounds } from "../model/format";
 import {
   COST_CATEGORIES,
   DECIMAL_PLACES,

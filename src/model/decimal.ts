@@ -36,11 +36,3 @@ export function sumDecimals(values: readonly Decimal[]): Decimal {
   for (const value of values) total = total.plus(value);
   return total;
 }
-
-/** Pounds and pence with thousands separators, for messages: £12,345.60 (a negative as -£5.00). */
-export function formatPounds(value: Decimal): string {
-  const pence = toPence(value);
-  const [whole, fraction] = pence.abs().toFixed(2).split(".") as [string, string];
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${pence.isNegative() && !pence.isZero() ? "-" : ""}£${grouped}.${fraction}`;
-}

@@ -61,3 +61,11 @@ export function parseDataUse(text: string, argument = "use"): DataUse {
   if (normalised === "non-commercial" || normalised === "noncommercial") return "non-commercial";
   throw invalidValue(argument, `must be "commercial" or "non-commercial" (got "${text}")`);
 }
+
+/** How much a finding matters, most serious first (the order findings are sorted in). */
+export const SEVERITIES = ["error", "warning", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** The value-sharing mechanisms a scenario compares (CIDC guide, chapter 1). */
+export const MECHANISM_KINDS = ["fixed", "subscription", "milestones", "royalty"] as const;
+export type MechanismKind = (typeof MECHANISM_KINDS)[number];

@@ -6,7 +6,8 @@
 import { InputError } from "../model/errors";
 import { describePriceChange, explainPriceChange } from "../core/pricing/priceChange";
 import { checkPrinciples, SEVERITIES, type Finding, type Severity } from "../core/principles";
-import { formatPounds, priceQuote, type PricingBasis } from "../core/pricing/quote";
+import { priceQuote, type PricingBasis } from "../core/pricing/quote";
+import { formatPounds } from "../model/format";
 import { DOCUMENT_PATH, parsePartnershipJson, USE_LABELS, type DocumentIssue } from "../document";
 // Types only: the sheet writer (and ExcelJS behind it) is loaded when a sheet is created, not here.
 import type { ExcelRun } from "../workbook/office/officeWriter";

@@ -537,7 +537,7 @@ describe("the Scenarios step", () => {
   beforeAll(async () => {
     const { parsePartnership } = await import("../../src/document/parse");
     const { evaluateScenarios, scenarioInputs } = await import("../../src/core/scenarios");
-    const { formatPounds } = await import("../../src/model/decimal");
+    const { formatPounds } = await import("../../src/model/format");
     const parsed = parsePartnership(JSON.parse(fs.readFileSync(file, "utf8")));
     if (!parsed.ok) throw new Error("the example does not parse");
     const result = evaluateScenarios(scenarioInputs(parsed.document));

@@ -15,7 +15,8 @@ import { decimalArithmetic } from "../../src/core/arithmetic";
 import { charge } from "../../src/core/pricing/costs";
 import { Decimal } from "../../src/model/decimal";
 import { InputError } from "../../src/model/errors";
-import { formatPounds, priceQuote, type Quote } from "../../src/core/pricing/quote";
+import { priceQuote, type Quote } from "../../src/core/pricing/quote";
+import { formatPounds } from "../../src/model/format";
 import {
   ORGANISATION_TYPES,
   type Partnership,

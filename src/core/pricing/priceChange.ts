@@ -1,7 +1,8 @@
 import type { Partnership } from "../../document/schema";
 import type { PartnershipV1 } from "../../document/v1/schema";
 import { equivalentRecoveryRate, lineAmountV1, poolAmountV1 } from "../../document/v1/arithmetic";
-import { Decimal, ZERO, formatPounds, sumDecimals, toPence } from "../../model/decimal";
+import { Decimal, ZERO, sumDecimals, toPence } from "../../model/decimal";
+import { formatPercent, formatPounds } from "../../model/format";
 import { priceQuote, type Quote } from "./quote";
 
 /**
@@ -40,8 +41,6 @@ export interface PriceChange {
   readonly notes: readonly string[];
 }
 
-const percent = (rate: Decimal): string => `${rate.times(100).toString()}%`;
-
 function lineReason(
   original: PartnershipV1,
   quote: Quote,
@@ -55,7 +54,7 @@ function lineReason(
   const reasons: string[] = [];
   if (line !== undefined && line.kind === "non-staff" && !onCost.isZero())
     reasons.push(
-      `a non-staff line: employer's on-costs (${percent(onCost)}) belong to staff time only, so they no longer apply`
+      `a non-staff line: employer's on-costs (${formatPercent(onCost)}) belong to staff time only, so they no longer apply`
     );
   if (
     line !== undefined &&
@@ -119,8 +118,8 @@ export function explainPriceChange(
       before,
       recovery.amount,
       costBaseBefore.isZero()
-        ? `version 1 charged ${name} costs as pool x share (${formatPounds(new Decimal(pool.pool))} x ${percent(new Decimal(pool.share))}); version 2 recovers a percentage of the cost lines, and there are none`
-        : `version 1 charged ${name} costs as pool x share (${formatPounds(new Decimal(pool.pool))} x ${percent(new Decimal(pool.share))} = ${formatPounds(before)}, ${percent(equivalentRecoveryRate(before, costBaseBefore))} of its cost lines, to 0.01%); version 2 recovers ${percent(recovery.rate)} of the ${baseName}, ${formatPounds(recovery.base)}`
+        ? `version 1 charged ${name} costs as pool x share (${formatPounds(new Decimal(pool.pool))} x ${formatPercent(new Decimal(pool.share))}); version 2 recovers a percentage of the cost lines, and there are none`
+        : `version 1 charged ${name} costs as pool x share (${formatPounds(new Decimal(pool.pool))} x ${formatPercent(new Decimal(pool.share))} = ${formatPounds(before)}, ${formatPercent(equivalentRecoveryRate(before, costBaseBefore))} of its cost lines, to 0.01%); version 2 recovers ${formatPercent(recovery.rate)} of the ${baseName}, ${formatPounds(recovery.base)}`
     );
   }
 

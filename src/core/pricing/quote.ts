@@ -1,13 +1,6 @@
 import type { CostLine, Partnership, Use } from "../../document/schema";
-import {
-  Decimal,
-  MAX_QUOTE_AMOUNT,
-  ONE,
-  ZERO,
-  formatPounds,
-  sumDecimals,
-  toPence,
-} from "../../model/decimal";
+import { Decimal, MAX_QUOTE_AMOUNT, ONE, ZERO, sumDecimals, toPence } from "../../model/decimal";
+import { formatPounds } from "../../model/format";
 import { invalidNumber } from "../../model/errors";
 import type { CostCategory, LineKind, PricingRate } from "../../model/vocabulary";
 
@@ -294,5 +287,3 @@ export function priceQuote(doc: Partnership): Quote {
     totalIncVat: total.plus(vat),
   };
 }
-
-export { formatPounds } from "../../model/decimal";

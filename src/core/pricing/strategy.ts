@@ -1,6 +1,7 @@
 import type { Partnership } from "../../document/schema";
 import type { CostRecovery, PricingStrategy } from "../../document/strategy";
-import { Decimal, formatPounds } from "../../model/decimal";
+import { Decimal } from "../../model/decimal";
+import { formatPercent, formatPounds } from "../../model/format";
 import { PRICING_RATES, DECIMAL_PLACES, type PricingRate } from "../../model/vocabulary";
 
 /**
@@ -104,21 +105,19 @@ export function withStrategyRates(doc: Partnership, strategy: PricingStrategy): 
   };
 }
 
-const percentOf = (rate: Decimal): string => `${rate.times(100).toString()}%`;
-
 function describeRecovery(name: string, recovery: RecoveryRate): string {
   const { rate, derivation } = recovery;
   return derivation.kind === "derived"
-    ? `${name}: ${percentOf(rate)} = ${formatPounds(derivation.pool)} / ${formatPounds(derivation.base)} (${derivation.baseDescription}), to 0.01%`
-    : `${name}: ${percentOf(rate)}, as stated (${derivation.source})`;
+    ? `${name}: ${formatPercent(rate)} = ${formatPounds(derivation.pool)} / ${formatPounds(derivation.base)} (${derivation.baseDescription}), to 0.01%`
+    : `${name}: ${formatPercent(rate)}, as stated (${derivation.source})`;
 }
 
 /** What a strategy sets, in a few lines a finance officer can check against the approved paper. */
 export function describeStrategy(strategy: PricingStrategy): string[] {
   return [
     `${strategy.id} revision ${strategy.revision}: the pricing strategy of ${strategy.trust.name}, in effect from ${strategy.effectiveFrom}, approved by ${strategy.approvedBy} on ${strategy.approvedOn}`,
-    `  staff on-cost rate: ${percentOf(new Decimal(strategy.staffTime.onCostRate))} on staff time only, ${strategy.staffTime.grades.length} staff grade(s)`,
-    `  overhead rate: ${percentOf(new Decimal(strategy.overhead.rate))} on commercial use (${strategy.overhead.covers})`,
+    `  staff on-cost rate: ${formatPercent(new Decimal(strategy.staffTime.onCostRate))} on staff time only, ${strategy.staffTime.grades.length} staff grade(s)`,
+    `  overhead rate: ${formatPercent(new Decimal(strategy.overhead.rate))} on commercial use (${strategy.overhead.covers})`,
     `  ${describeRecovery("fixed-cost recovery rate", recoveryRate(strategy.fixedCostRecovery))}`,
     `  ${describeRecovery("capital-cost recovery rate", recoveryRate(strategy.capitalCostRecovery))}`,
     `  standard items: ${strategy.standardItems.length} (${strategy.standardItems.filter((item) => item.passThrough).length} passed on at a published price)`,

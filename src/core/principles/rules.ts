@@ -1,9 +1,9 @@
 import type { IgStatus, Partnership } from "../../document/schema";
 import { highCharacteristics, isHighValue, PRODUCT_BUILDING_USES } from "../valuation/dataValue";
-import { Decimal } from "../../model/decimal";
 import { RATE_LABELS, rateDifferences, strategyRates } from "../pricing/strategy";
 import type { QuoteStage } from "../../model/vocabulary";
 import type { CheckContext, Finding, PrincipleRule, Severity } from "./types";
+import { formatPercent } from "../../model/format";
 
 /**
  * The DHSC's five guiding principles (2019) and the CIDC's four commercial principles (guide,
@@ -68,8 +68,6 @@ const sameUnit = (a: string, b: string): boolean => {
 
 const isBlank = (text: string | undefined): boolean => text === undefined || text.trim() === "";
 
-const percent = (rate: number | Decimal): string => `${new Decimal(rate).times(100).toString()}%`;
-
 /** The value-sharing terms that would actually pay the NHS something. */
 export function valueSharingTermsInForce(doc: Partnership): string[] {
   const { fixedPayment, subscription, milestones, royalty } = doc.valueSharing;
@@ -112,7 +110,7 @@ export const ratesConsistent = rule(
     for (const override of doc.pricing.overrides) {
       emit(
         "warning",
-        `The ${RATE_LABELS[override.rate]} is ${percent(doc.pricing[override.rate])} instead of the strategy's ${percent(override.strategyValue)}. Reason recorded: "${override.reason}". The guide asks for one consistent approach across partnerships; make sure the trust would price every partnership like this one the same way.`,
+        `The ${RATE_LABELS[override.rate]} is ${formatPercent(doc.pricing[override.rate])} instead of the strategy's ${formatPercent(override.strategyValue)}. Reason recorded: "${override.reason}". The guide asks for one consistent approach across partnerships; make sure the trust would price every partnership like this one the same way.`,
         `pricing.${override.rate}`
       );
     }
@@ -147,7 +145,7 @@ export const ratesConsistent = rule(
       if (!actual.equals(override.strategyValue))
         emit(
           "warning",
-          `The override of the ${RATE_LABELS[override.rate]} records the strategy's rate as ${percent(override.strategyValue)}, but revision ${strategy.revision} of the strategy sets ${percent(actual)}. Correct the recorded value so the quote shows what it departs from.`,
+          `The override of the ${RATE_LABELS[override.rate]} records the strategy's rate as ${formatPercent(override.strategyValue)}, but revision ${strategy.revision} of the strategy sets ${formatPercent(actual)}. Correct the recorded value so the quote shows what it departs from.`,
           `pricing.overrides[${index}].strategyValue`
         );
     });
@@ -155,7 +153,7 @@ export const ratesConsistent = rule(
       if (difference.reason !== undefined) continue;
       emit(
         "error",
-        `The ${RATE_LABELS[difference.rate]} is ${percent(difference.quoteValue)}, but the strategy's is ${percent(difference.strategyValue)}, and no reason is recorded. Use the strategy's rate, or record the override and its reason.`,
+        `The ${RATE_LABELS[difference.rate]} is ${formatPercent(difference.quoteValue)}, but the strategy's is ${formatPercent(difference.strategyValue)}, and no reason is recorded. Use the strategy's rate, or record the override and its reason.`,
         `pricing.${difference.rate}`
       );
     }
@@ -304,7 +302,7 @@ export const overheadNotApplied = rule(
     if (doc.use === "non-commercial" && doc.pricing.overheadRate > 0) {
       emit(
         "info",
-        `The overhead rate of ${percent(doc.pricing.overheadRate)} is not charged: non-commercial use is priced at marginal cost, so that the cost of access does not prevent good use of data. It would apply if the use became commercial.`,
+        `The overhead rate of ${formatPercent(doc.pricing.overheadRate)} is not charged: non-commercial use is priced at marginal cost, so that the cost of access does not prevent good use of data. It would apply if the use became commercial.`,
         "pricing.overheadRate"
       );
     }
@@ -434,7 +432,7 @@ export const royaltyRate = rule(
       if (tier.rate > 0.15) {
         emit(
           "warning",
-          `The royalty rate of ${percent(tier.rate)} on this tier is above 15%, which is rare in licensing (medical devices typically 3% to 8%, software 5% to 8%). Check it is proportionate to the NHS's contribution: value shares that stifle innovation work against the NHS.`,
+          `The royalty rate of ${formatPercent(tier.rate)} on this tier is above 15%, which is rare in licensing (medical devices typically 3% to 8%, software 5% to 8%). Check it is proportionate to the NHS's contribution: value shares that stifle innovation work against the NHS.`,
           `valueSharing.royalty.tiers[${index}].rate`
         );
       }

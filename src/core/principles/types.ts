@@ -2,10 +2,9 @@ import type { Partnership } from "../../document/schema";
 import type { PricingStrategy } from "../../document/strategy";
 import type { Quote } from "../pricing/quote";
 
-export type Severity = "error" | "warning" | "info";
+import type { Severity } from "../../model/vocabulary";
 
-/** Most serious first: the order `checkPrinciples` sorts by. */
-export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+export { SEVERITIES, type Severity } from "../../model/vocabulary";
 
 /** One thing a principle check found, written for a finance officer. */
 export interface Finding {

@@ -5,8 +5,7 @@ import { royaltyForPeriod, validateRoyaltyTerms, type RoyaltyTerms } from "../va
 import type { Milestone } from "../valuation/valuation";
 import { launchYearOf, type RevenueForecast } from "./revenue";
 
-/** The value-sharing mechanisms a scenario compares (CIDC guide, chapter 1). */
-export type MechanismKind = "fixed" | "subscription" | "milestones" | "royalty";
+export type { MechanismKind } from "../../model/vocabulary";
 
 export type Mechanism =
   | {

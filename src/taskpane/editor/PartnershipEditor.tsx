@@ -13,7 +13,7 @@ import {
   TabList,
   tokens,
 } from "@fluentui/react-components";
-import { formatPounds } from "../../model/decimal";
+import { formatPounds } from "../../model/format";
 import type { PricingStrategy } from "../../document";
 import { setAt, type Draft, type Json, type Path } from "./draft";
 import { EditorContext, fieldId, type EditorContextValue } from "./fields";

@@ -20,9 +20,9 @@ import {
   TableRow,
   tokens,
 } from "@fluentui/react-components";
-import { formatPounds } from "../../model/decimal";
+import { formatPercent, formatPounds } from "../../model/format";
 import { SEVERITIES, type Severity } from "../../core/principles";
-import { SEVERITY_LABELS } from "../quoteFromDocument";
+import { SEVERITY_NAMES } from "../../model/labels";
 import { useEditor } from "./fields";
 
 const useStyles = makeStyles({
@@ -44,10 +44,10 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
 });
 
-const BADGE: Record<Severity, { color: "danger" | "warning" | "informative"; label: string }> = {
-  error: { color: "danger", label: "Error" },
-  warning: { color: "warning", label: "Warning" },
-  info: { color: "informative", label: "Information" },
+const BADGE_COLOURS: Record<Severity, "danger" | "warning" | "informative"> = {
+  error: "danger",
+  warning: "warning",
+  info: "informative",
 };
 
 export interface ReviewStepProps {
@@ -128,8 +128,7 @@ export function ReviewStep({ goToField }: ReviewStepProps): React.JSX.Element {
           {quote.recoveries.map((recovery) => (
             <TableRow key={recovery.id}>
               <TableCell>
-                {recovery.description}: {recovery.rate.times(100).toString()}% of{" "}
-                {money(recovery.base)}
+                {recovery.description}: {formatPercent(recovery.rate)} of {money(recovery.base)}
               </TableCell>
               <TableCell className={styles.number}>{money(recovery.amount)}</TableCell>
             </TableRow>
@@ -147,7 +146,7 @@ export function ReviewStep({ goToField }: ReviewStepProps): React.JSX.Element {
             </TableCell>
           </TableRow>
           <TableRow>
-            <TableCell>VAT at {quote.vatRate.times(100).toString()}%</TableCell>
+            <TableCell>VAT at {formatPercent(quote.vatRate)}</TableCell>
             <TableCell className={styles.number}>{money(quote.vat)}</TableCell>
           </TableRow>
           <TableRow>
@@ -168,11 +167,11 @@ export function ReviewStep({ goToField }: ReviewStepProps): React.JSX.Element {
         const group = findings.filter((finding) => finding.severity === severity);
         if (group.length === 0) return null;
         return (
-          <ul key={severity} className={styles.list} aria-label={SEVERITY_LABELS[severity]}>
+          <ul key={severity} className={styles.list} aria-label={SEVERITY_NAMES[severity].group}>
             {group.map((finding, i) => (
               <li key={i} className={styles.item}>
-                <Badge appearance="tint" color={BADGE[severity].color}>
-                  {BADGE[severity].label}
+                <Badge appearance="tint" color={BADGE_COLOURS[severity]}>
+                  {SEVERITY_NAMES[severity].one}
                 </Badge>{" "}
                 {finding.message}{" "}
                 <Caption1 className={styles.note}>

@@ -15,7 +15,8 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { Decimal, formatPounds } from "../../model/decimal";
+import { formatPounds, formatWholePounds } from "../../model/format";
+import { MECHANISM_LABELS } from "../../model/labels";
 import {
   evaluateScenarios,
   scenarioInputs,
@@ -67,25 +68,17 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
 });
 
-const KIND_NAMES = {
-  fixed: "Fixed payment",
-  subscription: "Subscription",
-  milestones: "Milestones",
-  royalty: "Royalty",
-} as const;
-
 const DOCUMENT_IDS: readonly string[] = Object.values(DOCUMENT_TERM_IDS);
 
 /** The document's own terms by kind; an alternative by its id, which the analyst chose. */
 function nameOf(id: string, kind: MechanismKind): string {
   return DOCUMENT_IDS.includes(id)
-    ? `${KIND_NAMES[kind]} (agreed terms)`
-    : `${KIND_NAMES[kind]}: ${id}`;
+    ? `${MECHANISM_LABELS[kind]} (agreed terms)`
+    : `${MECHANISM_LABELS[kind]}: ${id}`;
 }
 
 const percent = (rate: number, digits = 2) => `${(rate * 100).toFixed(digits)}%`;
 /** Simulated figures are statistics in doubles; shown as money in whole pounds, as the sheet does. */
-const pounds = (value: number) => formatPounds(new Decimal(Math.round(value))).replace(/\.00$/, "");
 
 /**
  * Where a new scenarios block starts: a product launching in year 2 and peaking at £1m three years
@@ -437,10 +430,10 @@ export function ScenariosStep(): React.JSX.Element {
                   </th>
                 </tr>
                 <tr>
-                  <td className="n">{pounds(summary.p10)}</td>
-                  <td className="n">{pounds(summary.p50)}</td>
-                  <td className="n">{pounds(summary.p90)}</td>
-                  <td className="n">{pounds(summary.mean)}</td>
+                  <td className="n">{formatWholePounds(summary.p10)}</td>
+                  <td className="n">{formatWholePounds(summary.p50)}</td>
+                  <td className="n">{formatWholePounds(summary.p90)}</td>
+                  <td className="n">{formatWholePounds(summary.mean)}</td>
                 </tr>
               </tbody>
             ))}

@@ -5,6 +5,7 @@
  * from the document's own schema, at the same paths (`costs.lines[2].unitCost`) the CLI reports.
  */
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, formatPath } from "../../document";
+import { isoDay } from "../../model/format";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Draft = { [key: string]: Json };
@@ -68,12 +69,6 @@ export function nextId(items: Json | undefined, prefix: string): string {
   let n = used.size + 1;
   while (used.has(`${prefix}-${n}`)) n++;
   return `${prefix}-${n}`;
-}
-
-/** YYYY-MM-DD of a date in the user's own calendar (not UTC: a quote dated tomorrow would confuse). */
-export function isoDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 export interface NewDraftOptions {

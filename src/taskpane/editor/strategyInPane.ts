@@ -4,7 +4,7 @@
  * its staff grades and standard items, and the findings say where a quote departs from it.
  */
 import Decimal from "decimal.js";
-import { formatPounds } from "../../model/decimal";
+import { formatPercent, formatPounds } from "../../model/format";
 import { strategyRates } from "../../core/pricing/strategy";
 import { PRICING_RATES } from "../../model/vocabulary";
 import {
@@ -30,12 +30,10 @@ export function strategyState(workspace: EditorWorkspace): StrategyState {
     : { status: "invalid", issues: parsed.issues };
 }
 
-const percent = (rate: Decimal) => `${rate.times(100).toString()}%`;
-
 /** "RXX-DATA-PRICING revision 1: on-costs 25%, overheads 20%, fixed costs 10%, capital 5%". */
 export function describeStrategyRates(strategy: PricingStrategy): string {
   const rates = strategyRates(strategy);
-  return `${strategy.id} revision ${strategy.revision}: staff on-costs ${percent(rates.staffOnCostRate)}, overheads ${percent(rates.overheadRate)}, fixed cost recovery ${percent(rates.fixedCostRecoveryRate)}, capital cost recovery ${percent(rates.capitalCostRecoveryRate)}`;
+  return `${strategy.id} revision ${strategy.revision}: staff on-costs ${formatPercent(rates.staffOnCostRate)}, overheads ${formatPercent(rates.overheadRate)}, fixed cost recovery ${formatPercent(rates.fixedCostRecoveryRate)}, capital cost recovery ${formatPercent(rates.capitalCostRecoveryRate)}`;
 }
 
 /** The document's `pricing` as the strategy sets it: its id and revision, its four rates, no overrides. */

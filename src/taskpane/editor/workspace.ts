@@ -9,7 +9,8 @@ import {
   type Workspace,
   type WorkspacePartnership,
 } from "../storage/workspace";
-import { getAt, isoDay, newPartnershipDraft, type Draft, type Json } from "./draft";
+import { isoDay } from "../../model/format";
+import { getAt, newPartnershipDraft, type Draft, type Json } from "./draft";
 
 /** The workspace the pane saves (storage/workspace.ts), as the editor works on it. */
 export type EditorWorkspace = Workspace;

@@ -3,15 +3,13 @@
  * copy is the quote sheet alone. Each finding with its severity, the principle, what it asks the
  * user to change (the document field) and where the guide says so.
  */
-import type { Finding, Severity } from "../../core/principles";
+import type { Finding } from "../../core/principles";
 import { VERSION } from "../../model/version";
 import type { Partnership } from "../../document";
 import { isoMinute } from "./quote/quoteSheet";
 import {
-  NHS_DARK_GREY,
-  NHS_RED,
-  NHS_WARM_YELLOW,
   NOTE,
+  SEVERITY_COLOURS,
   TABLE_HEADER,
   TITLE,
   WRAPPED,
@@ -20,12 +18,6 @@ import {
 } from "../spec/styles";
 import { SheetSpecBuilder } from "../spec/builder";
 import { text, type SheetSpec } from "../spec/spec";
-
-const SEVERITY_COLOURS: Readonly<Record<Severity, string>> = {
-  error: NHS_RED,
-  warning: NHS_WARM_YELLOW,
-  info: NHS_DARK_GREY,
-};
 
 /** Column widths and about how many characters of wrapped text fit on a line of each. */
 const COLUMNS = [

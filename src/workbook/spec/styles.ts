@@ -1,3 +1,4 @@
+import type { Severity } from "../../model/vocabulary";
 import type { CellStyle } from "./spec";
 
 /** The look the generated sheets share: NHS blue headings, grey table headers, top-aligned wrapped text. */
@@ -9,6 +10,13 @@ export const NHS_DARK_GREY = "#425563";
 
 /** Excel's tallest row, in points. */
 export const MAX_ROW_HEIGHT = 409;
+
+/** The colour a finding's severity is written in, on the findings sheet and the audit report. */
+export const SEVERITY_COLOURS: Readonly<Record<Severity, string>> = {
+  error: NHS_RED,
+  warning: NHS_WARM_YELLOW,
+  info: NHS_DARK_GREY,
+};
 
 export const TITLE: CellStyle = { bold: true, size: 16, fontColor: NHS_BLUE };
 export const HEADING: CellStyle = { bold: true, size: 12, fontColor: "#FFFFFF", fill: NHS_BLUE };

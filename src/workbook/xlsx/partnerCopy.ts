@@ -6,6 +6,7 @@
 import type { DocumentIssue } from "../../document";
 import { priceDocument } from "../../core/pricing/pricedDocument";
 import { writeQuoteWorkbook } from "./quoteWorkbook";
+import { workbookFileName } from "../../model/format";
 
 export type PartnerCopyResult =
   | {
@@ -18,11 +19,9 @@ export type PartnerCopyResult =
     }
   | { ok: false; issues: DocumentIssue[] };
 
-/** "Quote DP-2025-011.xlsx", with the characters Windows refuses in a file name replaced. */
+/** "Quote DP-2025-011.xlsx". */
 export function partnerCopyFileName(reference: string): string {
-  // eslint-disable-next-line no-control-regex
-  const safe = reference.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "-").trim();
-  return `Quote ${safe || "partnership"}.xlsx`;
+  return workbookFileName("Quote", reference);
 }
 
 export async function partnerCopyFromDocument(

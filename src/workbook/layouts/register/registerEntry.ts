@@ -3,7 +3,7 @@
  * add-in (quoteInExcel.ts) and the .xlsx workbooks (quoteWorkbook.ts), so both registers read alike.
  */
 import Decimal from "decimal.js";
-import { formatPounds } from "../../../model/decimal";
+import { formatPercent, formatPounds } from "../../../model/format";
 import type { Quote } from "../../../core/pricing/quote";
 import {
   IG_STATUS_LABELS,
@@ -15,7 +15,6 @@ import { isoMinute } from "../quote/quoteSheet";
 import type { RegisterEntry } from "./register";
 
 const pounds = (amount: number): string => formatPounds(new Decimal(amount));
-const percent = (rate: number): string => `${new Decimal(rate).times(100).toString()}%`;
 const plural = (count: number, one: string, many: string): string =>
   `${count} ${count === 1 ? one : many}`;
 
@@ -31,7 +30,7 @@ export function valueSharingSummary(doc: Partnership): string {
   }
   if (subscription) {
     const indexed =
-      subscription.indexation !== 0 ? `, ${percent(subscription.indexation)} a year` : "";
+      subscription.indexation !== 0 ? `, ${formatPercent(subscription.indexation)} a year` : "";
     parts.push(
       `Subscription ${pounds(subscription.annualFee)} a year for ${plural(subscription.years, "year", "years")}${indexed}`
     );
@@ -46,8 +45,8 @@ export function valueSharingSummary(doc: Partnership): string {
     const tiers = royalty.tiers
       .map((tier, i) =>
         i === 0
-          ? `${percent(tier.rate)} of revenue`
-          : `${percent(tier.rate)} above ${pounds(tier.threshold)}`
+          ? `${formatPercent(tier.rate)} of revenue`
+          : `${formatPercent(tier.rate)} above ${pounds(tier.threshold)}`
       )
       .join(", ");
     const limits = [
