@@ -8,6 +8,9 @@ export const NHS_RED = "#D5281B";
 export const NHS_WARM_YELLOW = "#ED8B00";
 export const NHS_DARK_GREY = "#425563";
 
+/** Pounds and pence in a cell, with the pound sign whatever the reader's locale (809: English, UK). */
+export const POUNDS_FORMAT = "[$£-809]#,##0.00";
+
 /** Excel's tallest row, in points. */
 export const MAX_ROW_HEIGHT = 409;
 

@@ -14,7 +14,7 @@
  */
 import { columnLetter, rangeAddress } from "../../spec/a1";
 import { normaliseCellText } from "../../spec/safeText";
-import { lineCount, heightForLines } from "../../spec/styles";
+import { POUNDS_FORMAT, heightForLines, lineCount } from "../../spec/styles";
 import {
   DEFAULT_PRINT,
   blank,
@@ -30,7 +30,6 @@ import { isoToSerial } from "../../spec/dates";
 
 export const REGISTER_TABLE_NAME = "NHSDP_Register";
 export const REGISTER_SHEET_NAME = "Register";
-export const REGISTER_TOTAL_FORMAT = "[$£-809]#,##0.00";
 export const REGISTER_DATE_FORMAT = "yyyy-mm-dd";
 export const REGISTER_DATETIME_FORMAT = "yyyy-mm-dd hh:mm";
 
@@ -82,7 +81,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
     header: "Total excl. VAT (£)",
     formerHeaders: ["Total (£)"],
     width: 15,
-    numberFormat: REGISTER_TOTAL_FORMAT,
+    numberFormat: POUNDS_FORMAT,
     value: (e) => num(e.total),
   },
   {
