@@ -9,7 +9,7 @@ import { checkPrinciples, SEVERITIES, type Finding, type Severity } from "../cor
 import { formatPounds, priceQuote, type PricingBasis } from "../core/pricing/quote";
 import { DOCUMENT_PATH, parsePartnershipJson, USE_LABELS, type DocumentIssue } from "../document";
 // Types only: the sheet writer (and ExcelJS behind it) is loaded when a sheet is created, not here.
-import type { ExcelRun } from "../workbook/office/officeWriter";
+import type { ExcelRun } from "../addin/excelRun";
 import type { QuoteInExcelResult } from "../addin/quoteInExcel";
 import type { PartnerCopyResult } from "../workbook/xlsx/partnerCopy";
 import { deliverWorkbook, type DeliveryTarget } from "../addin/deliverWorkbook";

@@ -4,7 +4,7 @@
  */
 import fs from "fs";
 import path from "path";
-import type { ExcelRun } from "../../src/workbook/office/officeWriter";
+import type { ExcelRun } from "../../src/addin/excelRun";
 import {
   createQuoteSheet,
   describeQuoteResult,
