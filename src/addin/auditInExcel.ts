@@ -1,15 +1,17 @@
 /*
  * The audit of the open workbook, for the ribbon command and the task pane: read the workbook
- * (officeReader.ts), run the same checks as nhsdp audit, and add the report as a new sheet through the
- * Office.js writer. Two Excel.run batches, the first only loading: if the audit fails, the workbook is
- * as it was, and even when it succeeds the audited sheets are never written (the report is a new sheet
- * whose name no existing sheet has). Never throws: a failure is an outcome with a message.
+ * (audit/officeReader.ts, in an Excel.run of its own), run the same checks as nhsdp audit, and add the
+ * report as a new sheet through writeSheets.ts. Two Excel.run batches, the first only loading: if the
+ * audit fails, the workbook is as it was, and even when it succeeds the audited sheets are never
+ * written (the report is a new sheet whose name no existing sheet has). Never throws: a failure is an
+ * outcome with a message.
  */
 import { buildAuditSheet } from "../audit/reportSheet";
-import { writeSheets, type ExcelRun } from "../workbook/office/officeWriter";
 import { auditWorkbook, type AuditOptions } from "../audit/auditWorkbook";
 import { allFindings, type AuditReport } from "../audit/model";
 import { readOpenWorkbook } from "../audit/officeReader";
+import type { ExcelRun } from "./excelRun";
+import { writeSheets } from "./writeSheets";
 
 export const OPEN_WORKBOOK = "the open workbook";
 
@@ -40,7 +42,7 @@ export async function auditOpenWorkbook(
 ): Promise<ExcelAuditOutcome> {
   let read: Awaited<ReturnType<typeof readOpenWorkbook>>;
   try {
-    read = await readOpenWorkbook(run);
+    read = await run((context) => readOpenWorkbook(context));
   } catch (error) {
     return {
       ok: false,

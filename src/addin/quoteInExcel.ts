@@ -9,7 +9,6 @@ import { readQuoteSheet } from "../audit/quoteSheetReader";
 import type { Finding } from "../core/principles";
 import type { DocumentIssue } from "../document";
 import { cellAddress, parseRangeAddress, type RangeRef } from "../workbook/spec/a1";
-import { writeSheets, type ExcelRun, type FoundSheet } from "../workbook/office/officeWriter";
 import { priceDocument } from "../core/pricing/pricedDocument";
 import {
   FINDINGS_NAMES,
@@ -19,6 +18,9 @@ import {
 import { QUOTE_METADATA_NAMES } from "../workbook/layouts/quote/metadata";
 import { buildQuoteSheet } from "../workbook/layouts/quote/quoteSheet";
 import { quoteRegisterEntry } from "../workbook/layouts/register/registerEntry";
+import type { ExcelRun } from "./excelRun";
+import type { FoundSheet } from "./supersede";
+import { writeSheets } from "./writeSheets";
 
 export type QuoteInExcelResult =
   | {

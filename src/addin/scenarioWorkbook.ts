@@ -12,11 +12,12 @@ import {
 } from "../core/scenarios";
 import type { DocumentIssue } from "../document";
 import { priceDocument } from "../core/pricing/pricedDocument";
-import { writeSheets, type ExcelRun } from "../workbook/office/officeWriter";
 import { buildScenarioSheet } from "../workbook/layouts/scenario/scenarioSheet";
 import type { SheetSpec } from "../workbook/spec/spec";
 import { writeWorkbook } from "../workbook/xlsx/xlsxWriter";
 import { workbookFileName } from "../model/format";
+import type { ExcelRun } from "./excelRun";
+import { writeSheets } from "./writeSheets";
 
 export interface Simulated {
   readonly result: SimulationResult;

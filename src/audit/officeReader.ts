@@ -4,14 +4,15 @@
  * workbook but loads. The only module of src/audit that touches Office.js objects, and it keeps to
  * loading and copying; everything else is in the model, the quote reader and the checks.
  *
- * One Excel.run and three context.sync() calls, whatever the number of sheets or cells:
+ * It reads through the request context it is given: the add-in starts the Excel.run (one, for the
+ * whole read; see src/addin/auditInExcel.ts), and the read makes three context.sync() calls in it,
+ * whatever the number of sheets or cells:
  *   1. the sheets' names and the workbook-level names;
  *   2. every sheet's own (sheet-scoped) names, which say which sheets are quote sheets;
  *   3. the used range of each quote sheet only: its values, formulas and value types, each as one
  *      2-D array. A trust's other sheets (a data extract of a million rows) are never transferred.
  * A workbook without a quote sheet needs only the first two.
  */
-import type { ExcelRun } from "../workbook/office/officeWriter";
 import { namesBySheet, type ReadDefinedName } from "./definedNames";
 import {
   EMPTY_CELL,
@@ -21,8 +22,6 @@ import {
   type AuditWorkbook,
 } from "./model";
 import { isQuoteSheet } from "./quoteSheetReader";
-
-export type { ExcelRun };
 
 export interface OfficeWorkbookRead {
   readonly workbook: AuditWorkbook;
@@ -86,69 +85,67 @@ export function gridSheet(
   };
 }
 
-/** Reads the open workbook for the audit, in one Excel.run and at most three syncs. */
-export async function readOpenWorkbook(run: ExcelRun): Promise<OfficeWorkbookRead> {
-  return run(async (context) => {
-    let syncs = 0;
-    const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name");
-    const workbookNames = context.workbook.names;
-    workbookNames.load("items/name,items/formula");
-    await context.sync(); // 1
-    syncs++;
+/** Reads the open workbook for the audit through `context`, in at most three syncs. */
+export async function readOpenWorkbook(context: Excel.RequestContext): Promise<OfficeWorkbookRead> {
+  let syncs = 0;
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const workbookNames = context.workbook.names;
+  workbookNames.load("items/name,items/formula");
+  await context.sync(); // 1
+  syncs++;
 
-    const sheets = worksheets.items.map((worksheet) => {
-      const names = worksheet.names;
-      names.load("items/name,items/formula");
-      return { worksheet, name: worksheet.name, names };
-    });
-    await context.sync(); // 2
-    syncs++;
-
-    const defined: ReadDefinedName[] = [
-      ...sheets.flatMap((sheet) =>
-        sheet.names.items.map((item) => ({
-          name: item.name,
-          sheetName: sheet.name,
-          text: nameText(item.formula),
-        }))
-      ),
-      ...workbookNames.items.map((item) => ({ name: item.name, text: nameText(item.formula) })),
-    ];
-    const visible = namesBySheet(
-      defined,
-      sheets.map((sheet) => sheet.name)
-    );
-    const read = sheets.map((sheet) => {
-      const names = visible.get(sheet.name) ?? new Map<string, string>();
-      if (!isQuoteSheet(gridSheet(sheet.name, names, undefined)))
-        return { name: sheet.name, names, used: undefined };
-      // valuesOnly: formatting alone (a bordered, empty row) does not widen what is transferred.
-      const used = sheet.worksheet.getUsedRangeOrNullObject(true);
-      used.load("rowIndex,columnIndex,values,formulas,valueTypes");
-      return { name: sheet.name, names, used };
-    });
-    if (read.some((sheet) => sheet.used !== undefined)) {
-      await context.sync(); // 3
-      syncs++;
-    }
-
-    const workbook: AuditWorkbook = {
-      sheets: read.map((sheet) => {
-        const used = sheet.used;
-        const grid: LoadedGrid | undefined =
-          used === undefined || used.isNullObject
-            ? undefined
-            : {
-                rowIndex: used.rowIndex,
-                columnIndex: used.columnIndex,
-                values: used.values,
-                formulas: used.formulas,
-                valueTypes: used.valueTypes,
-              };
-        return gridSheet(sheet.name, sheet.names, grid);
-      }),
-    };
-    return { workbook, syncs };
+  const sheets = worksheets.items.map((worksheet) => {
+    const names = worksheet.names;
+    names.load("items/name,items/formula");
+    return { worksheet, name: worksheet.name, names };
   });
+  await context.sync(); // 2
+  syncs++;
+
+  const defined: ReadDefinedName[] = [
+    ...sheets.flatMap((sheet) =>
+      sheet.names.items.map((item) => ({
+        name: item.name,
+        sheetName: sheet.name,
+        text: nameText(item.formula),
+      }))
+    ),
+    ...workbookNames.items.map((item) => ({ name: item.name, text: nameText(item.formula) })),
+  ];
+  const visible = namesBySheet(
+    defined,
+    sheets.map((sheet) => sheet.name)
+  );
+  const read = sheets.map((sheet) => {
+    const names = visible.get(sheet.name) ?? new Map<string, string>();
+    if (!isQuoteSheet(gridSheet(sheet.name, names, undefined)))
+      return { name: sheet.name, names, used: undefined };
+    // valuesOnly: formatting alone (a bordered, empty row) does not widen what is transferred.
+    const used = sheet.worksheet.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,values,formulas,valueTypes");
+    return { name: sheet.name, names, used };
+  });
+  if (read.some((sheet) => sheet.used !== undefined)) {
+    await context.sync(); // 3
+    syncs++;
+  }
+
+  const workbook: AuditWorkbook = {
+    sheets: read.map((sheet) => {
+      const used = sheet.used;
+      const grid: LoadedGrid | undefined =
+        used === undefined || used.isNullObject
+          ? undefined
+          : {
+              rowIndex: used.rowIndex,
+              columnIndex: used.columnIndex,
+              values: used.values,
+              formulas: used.formulas,
+              valueTypes: used.valueTypes,
+            };
+      return gridSheet(sheet.name, sheet.names, grid);
+    }),
+  };
+  return { workbook, syncs };
 }

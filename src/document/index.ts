@@ -5,7 +5,6 @@ export * from "./labels";
 export {
   documentKind,
   parsePartnership,
-  parsePartnershipJson,
   parseStrategy,
   parseStrategyJson,
   readJsonText,

@@ -129,12 +129,6 @@ export function readJsonText(raw: string): JsonReadResult {
   }
 }
 
-/** Parses JSON text into a partnership document; syntax errors are issues of the whole document. */
-export function parsePartnershipJson(text: string): ParseResult {
-  const read = readJsonText(text);
-  return read.ok ? parsePartnership(read.json) : read;
-}
-
 /** Parses JSON text into a pricing strategy; syntax errors are issues of the whole document. */
 export function parseStrategyJson(text: string): StrategyParseResult {
   const read = readJsonText(text);

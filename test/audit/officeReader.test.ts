@@ -30,7 +30,7 @@ async function generate(doc: Partnership, partner = false): Promise<Buffer> {
 
 async function auditInMock(options: ExcelMockOptions) {
   const mock = createExcelMock(options);
-  const read = await readOpenWorkbook(mock.run);
+  const read = await mock.run(readOpenWorkbook);
   return { mock, read, report: auditWorkbook(read.workbook) };
 }
 

@@ -1,6 +1,7 @@
 import fs from "fs";
-import { parsePartnership, parsePartnershipJson, parseStrategy } from "../../src/document/parse";
+import { parsePartnership, parseStrategy } from "../../src/document/parse";
 import { formatPath } from "../../src/document/issues";
+import { parsePartnershipJson } from "../support/partnershipJson";
 import { partnershipSchema } from "../../src/document/schema";
 import {
   EXAMPLES_DIR,

@@ -1,7 +1,8 @@
 /** JSON text as people save it: a byte-order mark, and syntax errors found by line and column. */
 import fs from "fs";
 import path from "path";
-import { parsePartnershipJson, parseStrategyJson, readJsonText } from "../../src/document/parse";
+import { parseStrategyJson, readJsonText } from "../../src/document/parse";
+import { parsePartnershipJson } from "../support/partnershipJson";
 import { EXAMPLES_DIR, cleanInput, cleanStrategyInput } from "./fixtures";
 
 const BOM = "\uFEFF";

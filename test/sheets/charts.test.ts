@@ -4,7 +4,7 @@
  * through Office.js (the recording mock).
  */
 import JSZip from "jszip";
-import { writeSheets } from "../../src/workbook/office/officeWriter";
+import { writeSheets } from "../../src/addin/writeSheets";
 import { SheetSpecBuilder } from "../../src/workbook/spec/builder";
 import { formula, num, text, type ChartSpec, type SheetSpec } from "../../src/workbook/spec/spec";
 import { sheetSpecProblems } from "../../src/workbook/spec/validate";

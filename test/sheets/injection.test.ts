@@ -1,6 +1,6 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { writeSheets } from "../../src/workbook/office/officeWriter";
+import { writeSheets } from "../../src/addin/writeSheets";
 import { REGISTER_HEADERS } from "../../src/workbook/layouts/register/register";
 import { normaliseCellText } from "../../src/workbook/spec/safeText";
 import { SheetSpecBuilder } from "../../src/workbook/spec/builder";

@@ -1,9 +1,6 @@
-import {
-  writeSheets,
-  updateRegister,
-  officeBlockArrays,
-  type ExcelRun,
-} from "../../src/workbook/office/officeWriter";
+import type { ExcelRun } from "../../src/addin/excelRun";
+import { writeSheets, updateRegister } from "../../src/addin/writeSheets";
+import { officeBlockArrays } from "../../src/workbook/office/officeWriter";
 import { planSheet } from "../../src/workbook/spec/plan";
 import { REGISTER_HEADERS } from "../../src/workbook/layouts/register/register";
 import { normaliseCellText } from "../../src/workbook/spec/safeText";
@@ -30,7 +27,7 @@ export function acceptsExcelRun(): ExcelRun {
   return Excel.run;
 }
 
-describe("officeWriter.writeSheets", () => {
+describe("writeSheets", () => {
   test.each([1, 10, 1000])("%i cost lines: one Excel.run, at most 3 syncs", async (lines) => {
     const { mock, result } = await generate(lines);
     expect(mock.runs()).toBe(1);

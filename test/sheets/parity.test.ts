@@ -10,7 +10,7 @@ import {
   columnNumber,
   type RangeRef,
 } from "../../src/workbook/spec/a1";
-import { writeSheets } from "../../src/workbook/office/officeWriter";
+import { writeSheets } from "../../src/addin/writeSheets";
 import { columnWidthToPoints } from "../../src/workbook/spec/plan";
 import { SheetSpecBuilder } from "../../src/workbook/spec/builder";
 import { date, formula, num, text, type SheetSpec } from "../../src/workbook/spec/spec";

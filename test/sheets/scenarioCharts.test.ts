@@ -17,7 +17,7 @@ import {
 import { cashFlows } from "../../src/core/scenarios/mechanisms";
 import type { Partnership } from "../../src/document/schema";
 import { parseRangeAddress, quoteSheetName } from "../../src/workbook/spec/a1";
-import { writeSheets } from "../../src/workbook/office/officeWriter";
+import { writeSheets } from "../../src/addin/writeSheets";
 import { buildScenarioSheet } from "../../src/workbook/layouts/scenario/scenarioSheet";
 import type { ChartSpec } from "../../src/workbook/spec/spec";
 import { writeWorkbookDetailed } from "../../src/workbook/xlsx/xlsxWriter";

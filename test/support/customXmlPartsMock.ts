@@ -20,7 +20,7 @@ jest.mock("office-addin-manifest", () => ({
     Word: "word",
   },
 }));
-import type { ExcelRun } from "../../src/workbook/office/officeWriter";
+import type { ExcelRun } from "../../src/addin/excelRun";
 
 export interface StoredXmlPart {
   id: string;

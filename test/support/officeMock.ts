@@ -1,7 +1,8 @@
 /*
- * An Excel request context for officeWriter tests. The root is an office-addin-mock OfficeMockObject
- * (with `sync` and `application` methods); below it, workbook objects are recording proxies: every
- * property assignment and method call is logged with the path of the object it was made on, e.g.
+ * An Excel request context for the Office.js writer and reader tests. The root is an office-addin-mock
+ * OfficeMockObject (with `sync` and `application` methods); below it, workbook objects are recording
+ * proxies: every property assignment and method call is logged with the path of the object it was
+ * made on, e.g.
  *   { path: "ws[Quote].getRange(B5:F1004)", kind: "set", name: "values", value: [[...]] }
  * so tests can count syncs and operations and rebuild what Excel would have received.
  *
@@ -22,7 +23,7 @@ jest.mock("office-addin-manifest", () => ({
     Word: "word",
   },
 }));
-import type { ExcelRun } from "../../src/workbook/office/officeWriter";
+import type { ExcelRun } from "../../src/addin/excelRun";
 
 export interface OfficeCall {
   /** Path of the object the operation was made on. */

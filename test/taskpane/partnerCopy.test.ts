@@ -7,8 +7,8 @@ import * as ExcelJS from "exceljs";
 import fs from "fs";
 import path from "path";
 import { partnerCopyFileName, partnerCopyFromDocument } from "../../src/workbook/xlsx/partnerCopy";
-import { deliverWorkbook, toBase64 } from "../../src/addin/deliverWorkbook";
-import { exportPartnerCopy } from "../../src/taskpane/quoteFromDocument";
+import { deliverWorkbook, toBase64, type DeliveryTarget } from "../../src/addin/deliverWorkbook";
+import { exportWorkbook, type WritePartnerCopy } from "../../src/taskpane/quoteFromDocument";
 
 const EXAMPLES = path.join(__dirname, "..", "..", "examples");
 const imaging = () =>
@@ -18,13 +18,21 @@ const imaging = () =>
   >;
 const AT = new Date("2026-11-23T10:00:00Z");
 
+/** What the pane's "Export partner copy" does: exportWorkbook, the copy named "partner copy". */
+const exportPartnerCopy = (
+  write: WritePartnerCopy,
+  json: unknown,
+  generatedAt: Date,
+  target: DeliveryTarget
+) => exportWorkbook(write, json, generatedAt, target, "partner copy");
+
 async function sheetsOf(bytes: Uint8Array): Promise<string[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   return workbook.worksheets.map((sheet) => sheet.name);
 }
 
-describe("exportPartnerCopy", () => {
+describe("exportWorkbook: the partner copy", () => {
   it("opens the partner copy as a new workbook in Excel: the quote sheet alone", async () => {
     const opened: string[] = [];
     const outcome = await exportPartnerCopy(partnerCopyFromDocument, imaging(), AT, {

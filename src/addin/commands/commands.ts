@@ -5,9 +5,9 @@
  * when the Office global is missing.
  */
 
-/* global Excel, Office */
+/* global Office */
 
-import type { ExcelRun } from "../../workbook/office/officeWriter";
+import { excelRun, type ExcelRun } from "../excelRun";
 import { publishAuditSummary, summariseAudit, type AuditSummary } from "./auditOutcome";
 
 function officeAvailable(): boolean {
@@ -75,7 +75,7 @@ export async function runAuditCommand(host: AuditCommandHost): Promise<AuditSumm
 export async function auditWorkbook(event?: Office.AddinCommands.Event): Promise<void> {
   try {
     await runAuditCommand({
-      run: (batch) => Excel.run(batch),
+      run: excelRun,
       now: () => new Date(),
       showTaskpane: async () => {
         if (officeAvailable() && Office.addin && typeof Office.addin.showAsTaskpane === "function")

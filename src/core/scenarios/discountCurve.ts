@@ -29,9 +29,3 @@ export function curveFactor(curve: DiscountCurve, year: Decimal): Decimal {
 export function yearlyFactors(curve: DiscountCurve, lastYear: number): Decimal[] {
   return Array.from({ length: lastYear + 1 }, (_, year) => curveFactor(curve, new Decimal(year)));
 }
-
-export function describeCurve(curve: DiscountCurve): string {
-  return curve.kind === "flat"
-    ? `flat ${curve.rate.times(100).toString()}% a year`
-    : "HM Treasury Green Book declining schedule";
-}

@@ -18,14 +18,10 @@ import {
   summariseAudit,
   type AuditSummary,
 } from "../../addin/commands/auditOutcome";
-import type { ExcelRun } from "../../workbook/office/officeWriter";
-
-/* global Excel */
+import { excelRun, type ExcelRun } from "../../addin/excelRun";
 
 export const AUDIT_NEEDS_EXCEL =
   "Auditing reads the quote sheets of the open workbook: open this add-in in Excel, or run nhsdp audit on the .xlsx files.";
-
-const excelRun: ExcelRun = (batch) => Excel.run(batch);
 
 /** Audits the open workbook; the audit and the sheet writer are loaded on first use. */
 async function auditHere(run: ExcelRun): Promise<AuditSummary> {

@@ -5,14 +5,11 @@
  */
 import * as React from "react";
 import { MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
-import type { ExcelRun } from "../../workbook/office/officeWriter";
+import { excelRun } from "../../addin/excelRun";
 import type { WorkspaceStore } from "../storage";
 import { PartnershipsPane } from "./PartnershipsPane";
 import { storeHere, useStoredWorkspace } from "./useStoredWorkspace";
 
-/* global Excel */
-
-const excelRun: ExcelRun = (batch) => Excel.run(batch);
 const defaultStore = (inExcel: boolean): WorkspaceStore => storeHere(inExcel, excelRun);
 
 export interface EditorRootProps {

@@ -16,7 +16,7 @@ import {
   Caption1,
   tokens,
 } from "@fluentui/react-components";
-import type { ExcelRun } from "../../workbook/office/officeWriter";
+import { excelRun, type ExcelRun } from "../../addin/excelRun";
 import {
   deliveryTargetHere,
   downloadInBrowser,
@@ -52,7 +52,7 @@ import {
   type EditorWorkspace,
 } from "./workspace";
 
-/* global Excel, HTMLInputElement */
+/* global HTMLInputElement */
 
 /** The writers, loaded on first use so the pane opens without waiting for them. */
 const generateInExcel: GenerateQuoteInExcel = async (run, json, at) =>
@@ -103,7 +103,7 @@ export function PartnershipsPane({
   workspace,
   onWorkspaceChange,
   generate = generateInExcel,
-  run = (batch) => Excel.run(batch),
+  run = excelRun,
   writeInternal = writeWorkbook(false),
   writePartner = writeWorkbook(true),
   deliveryTarget,

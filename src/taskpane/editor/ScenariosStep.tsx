@@ -26,6 +26,7 @@ import {
 import { DOCUMENT_TERM_IDS } from "../../document/scenarios";
 import { excelAvailable } from "../host";
 import { deliveryTargetHere } from "../../addin/deliverWorkbook";
+import { excelRun } from "../../addin/excelRun";
 import { exportWorkbook, type CreateOutcome } from "../quoteFromDocument";
 import type { Simulated } from "../../addin/scenarioWorkbook";
 import {
@@ -37,8 +38,6 @@ import { getAt, type Json } from "./draft";
 import { Group } from "./Group";
 import { OutcomeMessage } from "./OutcomeMessage";
 import { ChoiceField, NumberField, useEditor } from "./fields";
-
-/* global Excel */
 
 const useStyles = makeStyles({
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -191,12 +190,7 @@ export function ScenariosStep(): React.JSX.Element {
         const { createScenarioSheetInExcel } = await import(
           /* webpackChunkName: "scenario-writer" */ "../../addin/scenarioWorkbook"
         );
-        const result = await createScenarioSheetInExcel(
-          (batch) => Excel.run(batch),
-          doc,
-          simulated,
-          new Date()
-        );
+        const result = await createScenarioSheetInExcel(excelRun, doc, simulated, new Date());
         setOutcome(
           result.ok
             ? { status: "success", message: `Added sheet “${result.sheetName}”.` }

@@ -48,17 +48,6 @@ export function setAt<T extends Json>(draft: T, path: Path, value: Json | undefi
   return copy as T;
 }
 
-/** A copy of `draft` with `item` added at the end of the list at `path` (created if missing). */
-export function appendAt<T extends Json>(draft: T, path: Path, item: Json): T {
-  const list = getAt(draft, path);
-  return setAt(draft, path, [...(Array.isArray(list) ? list : []), item]);
-}
-
-/** A copy of `draft` without the list item at `path` (the last key is its index). */
-export function removeAt<T extends Json>(draft: T, path: Path): T {
-  return setAt(draft, path, undefined);
-}
-
 /** An id not yet used by the list's items: `line-4` after line-1..line-3. */
 export function nextId(items: Json | undefined, prefix: string): string {
   const used = new Set(

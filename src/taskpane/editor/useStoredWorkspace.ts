@@ -5,7 +5,7 @@
  * and again when the page hides, so closing the pane loses as little as can be.
  */
 import * as React from "react";
-import type { ExcelRun } from "../../workbook/office/officeWriter";
+import type { ExcelRun } from "../../addin/excelRun";
 import {
   createBrowserStore,
   createDebouncedSaver,

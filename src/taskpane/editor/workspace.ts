@@ -100,14 +100,6 @@ export function replaceSelected(
   };
 }
 
-export function removeSelected(workspace: EditorWorkspace): EditorWorkspace {
-  const index = workspace.partnerships.findIndex((p) => p.id === workspace.selectedId);
-  if (index < 0) return workspace;
-  const partnerships = workspace.partnerships.filter((_, i) => i !== index);
-  const next = partnerships[Math.min(index, partnerships.length - 1)];
-  return { ...workspace, partnerships, selectedId: next?.id ?? null };
-}
-
 export type ImportResult =
   | { ok: true; workspace: EditorWorkspace; message: string }
   | { ok: false; message: string; issues: readonly DocumentIssue[] };

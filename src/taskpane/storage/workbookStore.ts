@@ -13,7 +13,7 @@
  * A part that cannot be read completely is never written over: saves then go to a new part, and
  * every load says the unread one is still in the workbook.
  */
-import type { ExcelRun } from "../../workbook/office/officeWriter";
+import type { ExcelRun } from "../../addin/excelRun";
 import type { WorkspaceProblem } from "./workspace";
 import { readWorkspaceJson, type WorkspaceRead } from "./workspaceJson";
 import {

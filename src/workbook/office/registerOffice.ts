@@ -1,6 +1,6 @@
 /*
  * The register through Office.js: reading an existing NHSDP_Register table and queueing the change
- * `planRegisterChange` decided (no syncs here; officeWriter.writeSheets owns them).
+ * `planRegisterChange` decided (no syncs here; src/addin/writeSheets.ts owns them).
  *
  * Rows are added blank (`table.rows.add()` with no values) and then written cell by cell in the
  * add-in's columns only, so a column of the user's own keeps what Excel puts in a new table row (a

@@ -30,6 +30,7 @@ interface TableModel {
   rows?: unknown[][];
 }
 
+// A Table's exceljs 4.4.0 internals, not public API: exceljs is pinned to 4.4.0 for them.
 interface TableInternals {
   worksheet?: ExcelJS.Worksheet;
   table: TableModel;
@@ -43,6 +44,7 @@ export function findExcelJsRegister(
   workbook: ExcelJS.Workbook
 ): { worksheet: ExcelJS.Worksheet; table: ExcelJS.Table } | undefined {
   for (const worksheet of workbook.worksheets) {
+    // Reads t.table, an exceljs 4.4.0 internal (exceljs is pinned to 4.4.0 for it).
     for (const t of worksheet.getTables() as unknown as TableInternals[]) {
       if (t.table && t.table.name.toUpperCase() === REGISTER_TABLE_NAME.toUpperCase()) {
         return { worksheet, table: t as unknown as ExcelJS.Table };
@@ -67,6 +69,7 @@ function excelJsValue(v: CellValueSpec): string | number | null {
 
 /** Gives a table loaded from a file the `ref`, `rows` and worksheet ExcelJS needs to change it. */
 function restoreLoadedTable(worksheet: ExcelJS.Worksheet, t: TableInternals): void {
+  // Writes t.table and t.worksheet, exceljs 4.4.0 internals (exceljs is pinned to 4.4.0 for them).
   const model = t.table;
   const headerRows = model.headerRow === false ? 0 : 1;
   if (!model.rows || !model.ref) {
@@ -100,6 +103,7 @@ export function updateExcelJsRegister(
   table: ExcelJS.Table,
   entries: readonly RegisterEntry[]
 ): ExcelJsRegisterResult {
+  // Edits t.table, then cacheState() and commit(): exceljs 4.4.0 internals (pinned for them).
   const t = table as unknown as TableInternals;
   restoreLoadedTable(worksheet, t);
   const model = t.table;

@@ -270,6 +270,7 @@ export function renderSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): RawDefinedN
   for (const run of plan.rowHeights) {
     for (let row = run.first; row <= run.last; row++) ws.getRow(row).height = run.size;
   }
+  // Undocumented in ExcelJS (typed, not in its README): relies on exceljs 4.4.0, pinned for it.
   const merger = ws as unknown as {
     mergeCellsWithoutStyle(t: number, l: number, b: number, r: number): void;
   };
@@ -440,6 +441,7 @@ export class XlsxBook {
     await wb.xlsx.load(data as ArrayBuffer);
     restoreSheetNames(wb, workbookSheetNames(xml));
     // ExcelJS merged the sheet-scoped names into workbook-level ones; this class writes them instead.
+    // DefinedNames' private model, an exceljs 4.4.0 internal (exceljs is pinned to 4.4.0 for it).
     (wb.definedNames as unknown as { model: unknown[] }).model = [];
     wb.calcProperties.fullCalcOnLoad = true;
     return new XlsxBook(wb, names);
