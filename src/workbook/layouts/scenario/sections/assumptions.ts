@@ -1,0 +1,138 @@
+/**
+ * The assumptions every formula below reads: the probability of reaching market, the payback target,
+ * the discount schedule's bands and the revenue forecast with each year's discount factor.
+ */
+import type { Decimal } from "../../../../model/decimal";
+import type { ScenarioInputs } from "../../../../core/scenarios";
+import { GREEN_BOOK_SCHEDULE } from "../../../../core/valuation/discounting";
+import type { Partnership } from "../../../../document/schema";
+import { absoluteAddress } from "../../../spec/a1";
+import type { Cursor } from "../../../spec/cursor";
+import { formula, num } from "../../../spec/spec";
+import { TOP } from "../../../spec/styles";
+import { factorFormula, type DiscountBands } from "../formulas";
+import { comment, header, input, label } from "../rows";
+import { A, COL, FACTOR, INPUT, POUNDS, RATE, VALUE, n } from "../style";
+
+/** The forecast table: year 1 on row `top`, the last year on row `bottom`. */
+export interface ForecastAnchors {
+  readonly top: number;
+  readonly bottom: number;
+}
+
+export interface AssumptionAnchors {
+  readonly probabilityOfReachingMarket: string;
+  readonly paybackTarget: string;
+  readonly bands: DiscountBands;
+  readonly forecast: ForecastAnchors;
+}
+
+/** A column of the forecast table, every year, absolute: "$C$30:$C$39". */
+export function forecastRange(forecast: ForecastAnchors, col: number): string {
+  return `${A(forecast.top, col)}:${A(forecast.bottom, col)}`;
+}
+
+/** A column's cell in the forecast table for `year` (1 the first), absolute. */
+export function forecastCell(forecast: ForecastAnchors, year: number, col: number): string {
+  return A(forecast.top + year - 1, col);
+}
+
+export function assumptionsSection(
+  at: Cursor,
+  doc: Partnership,
+  inputs: ScenarioInputs
+): AssumptionAnchors {
+  at.heading("Assumptions");
+  const probabilityOfReachingMarket = input(
+    at,
+    "Probability of reaching market",
+    num(n(inputs.probabilityOfReachingMarket)),
+    { numberFormat: RATE, style: INPUT },
+    "the chance, from today, that the product earns the forecast revenue; a royalty is paid only then"
+  );
+  const paybackTarget = input(
+    at,
+    "Payback target",
+    num(n(inputs.paybackTarget)),
+    { numberFormat: POUNDS, style: INPUT },
+    doc.scenarios?.paybackTarget === undefined
+      ? "the partnership's full cost, the default"
+      : "from the scenarios block"
+  );
+  const bands = discountSection(at, inputs);
+  at.skip();
+  const forecast = forecastSection(at, doc, inputs, bands);
+  return { probabilityOfReachingMarket, paybackTarget, bands, forecast };
+}
+
+/** The discount rate: one flat band, or the Green Book's bands from the core's schedule. */
+function discountSection(at: Cursor, inputs: ScenarioInputs): DiscountBands {
+  at.keep(3);
+  label(at, "Discount rate");
+  comment(
+    at,
+    inputs.discount.kind === "flat"
+      ? "One flat rate for every year, compounded yearly; a payment at year t is worth 1 / (1 + rate)^t of itself today."
+      : "HM Treasury Green Book declining schedule: each rate applies to the years in its band, and the bands compound one after another (year 40 is 1 / (1.035^30 x 1.03^10))."
+  );
+  at.skip();
+  header(at, ["", "", "From year", "Rate"], 1, 3);
+  const schedule =
+    inputs.discount.kind === "flat"
+      ? [{ fromYear: 0, rate: n(inputs.discount.rate) }]
+      : GREEN_BOOK_SCHEDULE.map((band) => ({ fromYear: band.fromYear, rate: Number(band.rate) }));
+  const from: string[] = [];
+  const rate: string[] = [];
+  for (const band of schedule) {
+    from.push(absoluteAddress(at.sheet.setAt(at.row, 3, num(band.fromYear), { style: INPUT })));
+    rate.push(
+      absoluteAddress(
+        at.sheet.setAt(at.row, 4, num(band.rate), { numberFormat: RATE, style: INPUT })
+      )
+    );
+    at.skip();
+  }
+  return { from, rate };
+}
+
+/** The revenue in each year if the product reaches market, the years since launch and the factor. */
+function forecastSection(
+  at: Cursor,
+  doc: Partnership,
+  inputs: ScenarioInputs,
+  bands: DiscountBands
+): ForecastAnchors {
+  const { sheet } = at;
+  at.keep(4);
+  label(at, "Revenue forecast");
+  const revenue = doc.scenarios?.revenue;
+  comment(
+    at,
+    revenue?.kind === "curve"
+      ? `From a curve: launch in year ${revenue.launchYear}, ${revenue.yearsToPeak} year(s) to a peak of £${revenue.peakRevenue.toLocaleString("en-GB")}, then ${(revenue.declineRate * 100).toPrecision(3).replace(/\.?0+$/, "")}% a year less; the years are written out as inputs.`
+      : "The product's revenue in each year if it reaches market, year 1 being the year after the quote date."
+  );
+  at.skip();
+  header(
+    at,
+    ["Year", null, "Revenue", "Years since launch", null, null, null, "Discount factor"],
+    1,
+    3
+  );
+  const top = at.row;
+  inputs.forecast.forEach((value: Decimal, i) => {
+    const year = i + 1;
+    const r = at.row;
+    sheet.setAt(r, COL.year, num(year), { style: { ...TOP, horizontal: "left" } });
+    sheet.setAt(r, COL.revenue, num(n(value)), { numberFormat: VALUE, style: INPUT });
+    // Counted from the first year with revenue, as the royalty's term is.
+    const since = year === 1 ? `IF(C${r}>0,1,0)` : `IF(D${r - 1}>0,D${r - 1}+1,IF(C${r}>0,1,0))`;
+    sheet.setAt(r, COL.inTerm, formula(since), { style: TOP });
+    sheet.setAt(r, COL.factor, formula(factorFormula(bands, `A${r}`)), {
+      numberFormat: FACTOR,
+      style: TOP,
+    });
+    at.skip();
+  });
+  return { top, bottom: at.row - 1 };
+}

@@ -1,0 +1,80 @@
+/**
+ * The breakeven royalty: the milestones' risk-adjusted value over the risk-weighted, discounted revenue
+ * of the royalty's years, the flat rate at which a royalty is worth as much as the milestone offer.
+ */
+import type { ScenarioResult } from "../../../../core/scenarios";
+import { absoluteAddress } from "../../../spec/a1";
+import type { Cursor } from "../../../spec/cursor";
+import { formula, text } from "../../../spec/spec";
+import { LABEL, TOP } from "../../../spec/styles";
+import { label, note } from "../rows";
+import { COL, FIGURE, FIGURE_HEIGHT, FINE_RATE, LAST_COLUMN, VALUE, n } from "../style";
+import { forecastRange, type AssumptionAnchors } from "./assumptions";
+import type { FirstOffers } from "./mechanism";
+
+export interface BreakevenAnchors {
+  /** The breakeven rate's cell, absolute; null when there is no milestone offer to match. */
+  readonly rate: string | null;
+}
+
+export function breakevenSection(
+  at: Cursor,
+  assumptions: AssumptionAnchors,
+  offers: FirstOffers,
+  result: ScenarioResult
+): BreakevenAnchors {
+  const { royalty, milestones } = offers;
+  const { sheet } = at;
+  const pMarket = assumptions.probabilityOfReachingMarket;
+  at.heading("Breakeven royalty", LAST_COLUMN, 8);
+  if (milestones === null) {
+    note(at, "None: there is no milestone offer to match.");
+    return { rate: null };
+  }
+  const revenue = forecastRange(assumptions.forecast, COL.revenue);
+  const factors = forecastRange(assumptions.forecast, COL.factor);
+  const revenueValue =
+    royalty === null
+      ? `${pMarket}*SUMPRODUCT(${revenue},${factors})`
+      : `${pMarket}*SUMPRODUCT(${revenue},${factors},${royalty.payments.inTerm})`;
+  note(
+    at,
+    `The flat royalty rate, with no cap or minimum, whose risk-adjusted present value equals ${milestones.candidate.id}'s: paid ${royalty !== null ? `over ${royalty.candidate.id}'s term from the launch` : "on every year of the forecast"} and only if the product reaches market. Above it the royalty is worth more to the NHS; below it the milestones are.`
+  );
+  label(at, `${milestones.candidate.id}, risk-adjusted`);
+  const milestonesCell = sheet.setAt(at.row, COL.riskAdjusted, formula(milestones.riskAdjusted), {
+    numberFormat: VALUE,
+    style: TOP,
+  });
+  at.skip();
+  sheet.setAt(at.row, 1, text("Revenue in the royalty's years, risk-adjusted and discounted"), {
+    style: LABEL,
+  });
+  sheet.merge(`A${at.row}:E${at.row}`);
+  const revenueCell = sheet.setAt(at.row, COL.riskAdjusted, formula(revenueValue), {
+    numberFormat: VALUE,
+    style: TOP,
+  });
+  at.skip();
+  label(at, "Breakeven royalty rate", { style: { ...LABEL, size: 12 } });
+  const rate = sheet.setAt(
+    at.row,
+    COL.riskAdjusted,
+    formula(
+      `IF(${revenueCell}=0,NA(),${milestonesCell}/${revenueCell})`,
+      result.breakeven.rate === null ? undefined : n(result.breakeven.rate)
+    ),
+    { numberFormat: FINE_RATE, style: FIGURE }
+  );
+  sheet.rowHeight(at.row, FIGURE_HEIGHT);
+  at.skip();
+  label(at, "A flat royalty at this rate is worth");
+  sheet.setAt(
+    at.row,
+    COL.riskAdjusted,
+    formula(`IF(ISNUMBER(${rate}),${rate}*${revenueCell},NA())`),
+    { numberFormat: VALUE, style: TOP }
+  );
+  at.skip();
+  return { rate: absoluteAddress(rate) };
+}

@@ -1,0 +1,52 @@
+/**
+ * The cumulative risk-adjusted value of each mechanism at the end of each whole year, from year 0 to
+ * the last payment's, which the line chart below it draws. The mechanisms' tables pay in different
+ * years (a milestone in year 2.5, a subscription from year 0), so each column sums its own table's
+ * risk-adjusted values up to the row's year rather than reading its Cumulative column.
+ */
+import type { ScenarioInputs } from "../../../../core/scenarios";
+import { cashFlows } from "../../../../core/scenarios/mechanisms";
+import type { Cursor } from "../../../spec/cursor";
+import { formula, num } from "../../../spec/spec";
+import { TOP } from "../../../spec/styles";
+import { header, note } from "../rows";
+import { A, CHART_ROWS, COL, LAST_COLUMN, VALUE, n } from "../style";
+import type { MechanismAnchors } from "./mechanism";
+
+/** The table's rows, year 0 first; mechanism m's column is 3 + m, the years in column A. */
+export interface CumulativeAnchors {
+  readonly top: number;
+  readonly bottom: number;
+}
+
+export function cumulativeSection(
+  at: Cursor,
+  inputs: ScenarioInputs,
+  tables: readonly MechanismAnchors[]
+): CumulativeAnchors {
+  const { sheet } = at;
+  const { candidates } = inputs;
+  let lastYear = inputs.forecast.length;
+  for (const candidate of candidates)
+    for (const flow of cashFlows(candidate, inputs.forecast, inputs.probabilityOfReachingMarket))
+      lastYear = Math.max(lastYear, Math.ceil(n(flow.year)));
+  at.heading("Cumulative risk-adjusted value by year", LAST_COLUMN, 3 + CHART_ROWS);
+  note(
+    at,
+    "Each mechanism's risk-adjusted present value received by the end of each year: the sum of its table's risk-adjusted values up to that year, so it follows the tables' inputs. Drawn in the chart below."
+  );
+  header(at, ["Year", null, ...candidates.map((candidate) => candidate.id)], 1, 3);
+  const top = at.row;
+  for (let year = 0; year <= lastYear; year++) {
+    sheet.setAt(at.row, 1, num(year), { style: { ...TOP, horizontal: "left" } });
+    tables.forEach((table, m) => {
+      const value =
+        table.bottom < table.top
+          ? "0"
+          : `SUMIF(${A(table.top, COL.year)}:${A(table.bottom, COL.year)},"<="&${A(at.row, 1)},${A(table.top, COL.riskAdjusted)}:${A(table.bottom, COL.riskAdjusted)})`;
+      sheet.setAt(at.row, 3 + m, formula(value), { numberFormat: VALUE, style: TOP });
+    });
+    at.skip();
+  }
+  return { top, bottom: at.row - 1 };
+}

@@ -1,0 +1,156 @@
+/**
+ * The sensitivity grids' workings, below the print area: one scalar formula a cell, the forecast years
+ * down and one column per axis value, because HyperFormula and older Excel do not evaluate array
+ * arithmetic inside SUMPRODUCT. The grids' cells are SUMPRODUCTs over these columns.
+ */
+import type { Decimal } from "../../../../model/decimal";
+import type { ScenarioInputs } from "../../../../core/scenarios";
+import type { Cursor } from "../../../spec/cursor";
+import { formula, num, text } from "../../../spec/spec";
+import { TABLE_HEADER } from "../../../spec/styles";
+import { royaltyFormula } from "../formulas";
+import { A, COL, FACTOR, RATE, VALUE, YEARS, n } from "../style";
+import { forecastCell, forecastRange, type ForecastAnchors } from "./assumptions";
+import type { MilestoneAnchors, RoyaltyAnchors } from "./payments";
+import { royaltyFormulaTerms } from "./terms";
+
+export interface WorkingsAnchors {
+  /** Per royalty rate of the first grid: the column of that royalty in each forecast year. */
+  readonly royaltyAtRate: readonly string[];
+  /** Per discount rate of the first grid: the column of its factor in each forecast year. */
+  readonly factorAtRate: readonly string[];
+  /** Per discount rate: the column of its factor at each milestone's year. */
+  readonly milestoneFactorAtRate: readonly string[];
+  /** Per peak revenue of the second grid: the column of the royalty offer in each year, scaled. */
+  readonly royaltyAtPeak: readonly string[];
+}
+
+/** What the workings read: the forecast, the grids' axes, and the first royalty and milestone offers. */
+export interface WorkingsContext {
+  readonly forecast: ForecastAnchors;
+  readonly years: number;
+  readonly axes: ScenarioInputs["sensitivity"];
+  readonly royalty: RoyaltyAnchors | null;
+  readonly milestones: MilestoneAnchors | null;
+}
+
+export function workingsSection(at: Cursor, context: WorkingsContext): WorkingsAnchors {
+  const { axes, royalty } = context;
+  at.sheet.setAt(
+    at.row,
+    1,
+    text(
+      "Workings for the sensitivity grids (not printed): each column is one grid row or column, year by year."
+    ),
+    { style: { bold: true, size: 12 } }
+  );
+  at.skip(2);
+  const revenue = (year: number) => forecastCell(context.forecast, year, COL.revenue);
+  const inTerm = (year: number) => royalty?.inTermByYear[year - 1] ?? null;
+  const royaltyAtRate = yearBlock(
+    at,
+    context,
+    "Royalty in each year at each flat royalty rate (the first grid's rows)",
+    axes.royaltyRates,
+    RATE,
+    (year, rate) => {
+      const product = `${revenue(year)}*${rate}`;
+      const due = royalty?.terms.hasCap ? `MIN(${royalty.terms.capCell},${product})` : product;
+      const floored = royalty?.terms.hasMinimum ? `MAX(${royalty.terms.minimumCell},${due})` : due;
+      const term = inTerm(year);
+      return term === null ? floored : `${term}*${floored}`;
+    }
+  );
+  const factorAtRate = yearBlock(
+    at,
+    context,
+    "Discount factor in each year at each flat discount rate (the first grid's columns)",
+    axes.discountRates,
+    RATE,
+    (year, rate) => `1/(1+${rate})^${forecastCell(context.forecast, year, COL.year)}`
+  );
+  const milestoneFactorAtRate =
+    context.milestones === null ? [] : milestoneBlock(at, axes.discountRates, context.milestones);
+  const royaltyAtPeak =
+    royalty === null
+      ? []
+      : yearBlock(
+          at,
+          context,
+          "The royalty offer in each year with the forecast scaled to each peak revenue (the second grid's rows)",
+          axes.peakRevenues,
+          VALUE,
+          (year, peakCell) => {
+            const peak = `MAX(${forecastRange(context.forecast, COL.revenue)})`;
+            const scaled = `${revenue(year)}*${peakCell}/${peak}`;
+            return `${inTerm(year)}*${royaltyFormula(scaled, royaltyFormulaTerms(royalty.terms))}`;
+          }
+        );
+  return { royaltyAtRate, factorAtRate, milestoneFactorAtRate, royaltyAtPeak };
+}
+
+function blockTitle(at: Cursor, title: string): void {
+  at.sheet.setAt(at.row, 1, text(title), { style: { bold: true } });
+  at.skip();
+}
+
+/** A header of "Year" and the axis values from column C; returns its row. */
+function axisHeader(at: Cursor, values: readonly Decimal[], format: string): number {
+  const headerRow = at.row;
+  at.sheet.setAt(headerRow, 1, text("Year"), { style: TABLE_HEADER });
+  values.forEach((value, j) =>
+    at.sheet.setAt(headerRow, 3 + j, num(n(value)), { numberFormat: format, style: TABLE_HEADER })
+  );
+  at.skip();
+  return headerRow;
+}
+
+/** A block with the forecast years down and one column per axis value; returns each column's range. */
+function yearBlock(
+  at: Cursor,
+  context: WorkingsContext,
+  title: string,
+  values: readonly Decimal[],
+  format: string,
+  cell: (year: number, valueCell: string) => string
+): string[] {
+  const { years, forecast } = context;
+  blockTitle(at, title);
+  const headerRow = axisHeader(at, values, format);
+  const top = at.row;
+  for (let year = 1; year <= years; year++) {
+    at.sheet.setAt(at.row, 1, formula(forecastCell(forecast, year, COL.year)));
+    values.forEach((_, j) =>
+      at.sheet.setAt(at.row, 3 + j, formula(cell(year, A(headerRow, 3 + j))), {
+        numberFormat: "#,##0.00####",
+      })
+    );
+    at.skip();
+  }
+  at.skip();
+  return values.map((_, j) => `${A(top, 3 + j)}:${A(top + years - 1, 3 + j)}`);
+}
+
+/** The discount factor at each milestone's year at each flat discount rate. */
+function milestoneBlock(
+  at: Cursor,
+  discountRates: readonly Decimal[],
+  milestones: MilestoneAnchors
+): string[] {
+  blockTitle(at, "Discount factor at each milestone's year at each flat discount rate");
+  const headerRow = axisHeader(at, discountRates, RATE);
+  const top = at.row;
+  for (const year of milestones.years) {
+    at.sheet.setAt(at.row, 1, formula(year), { numberFormat: YEARS });
+    discountRates.forEach((_, j) =>
+      at.sheet.setAt(at.row, 3 + j, formula(`1/(1+${A(headerRow, 3 + j)})^${year}`), {
+        numberFormat: FACTOR,
+      })
+    );
+    at.skip();
+  }
+  at.skip();
+  return discountRates.map(
+    (_, j) => `${A(top, 3 + j)}:${A(top + milestones.years.length - 1, 3 + j)}`
+  );
+}
