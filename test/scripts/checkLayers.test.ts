@@ -29,7 +29,6 @@ describe("the source layout check", () => {
       found.filter((line) => / lines; split it /.test(line)).map((line) => line.split(":")[0])
     ).toEqual([
       "src/workbook/layouts/quote/quoteSheet.ts",
-      "src/workbook/layouts/scenario/scenarioSheet.ts",
     ]);
   });
 

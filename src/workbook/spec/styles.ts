@@ -10,6 +10,8 @@ export const NHS_DARK_GREY = "#425563";
 
 /** Pounds and pence in a cell, with the pound sign whatever the reader's locale (809: English, UK). */
 export const POUNDS_FORMAT = "[$£-809]#,##0.00";
+/** Whole pounds in a cell: valuations, which are compared rather than paid. */
+export const WHOLE_POUNDS_FORMAT = "[$£-809]#,##0";
 
 /** Excel's tallest row, in points. */
 export const MAX_ROW_HEIGHT = 409;

@@ -3,21 +3,11 @@
  * styles of inputs and totals, the mechanisms' labels and the column widths text is fitted to.
  */
 import type { Decimal } from "../../../model/decimal";
-import type { MechanismKind, ScenarioInputs } from "../../../core/scenarios";
+import type { ScenarioInputs } from "../../../core/scenarios";
 import { absoluteAddress, cellAddress } from "../../spec/a1";
 import type { CellStyle } from "../../spec/spec";
 
-export const KIND_LABELS: Readonly<Record<MechanismKind, string>> = {
-  fixed: "Fixed payment",
-  subscription: "Subscription",
-  milestones: "Milestones",
-  royalty: "Royalty",
-};
-export const KINDS: readonly MechanismKind[] = ["fixed", "subscription", "milestones", "royalty"];
-
-export const POUNDS = "[$£-809]#,##0.00";
-/** Valuations are not prices: whole pounds are what a reader compares. */
-export const VALUE = "[$£-809]#,##0";
+export { POUNDS_FORMAT as POUNDS, WHOLE_POUNDS_FORMAT as VALUE } from "../../spec/styles";
 export const RATE = "0.00%";
 export const FINE_RATE = "0.000%";
 export const FACTOR = "0.000000";

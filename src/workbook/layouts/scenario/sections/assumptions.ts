@@ -2,6 +2,7 @@
  * The assumptions every formula below reads: the probability of reaching market, the payback target,
  * the discount schedule's bands and the revenue forecast with each year's discount factor.
  */
+import { formatPercent, formatWholePounds } from "../../../../model/format";
 import type { Decimal } from "../../../../model/decimal";
 import type { ScenarioInputs } from "../../../../core/scenarios";
 import { GREEN_BOOK_SCHEDULE } from "../../../../core/valuation/discounting";
@@ -109,7 +110,7 @@ function forecastSection(
   comment(
     at,
     revenue?.kind === "curve"
-      ? `From a curve: launch in year ${revenue.launchYear}, ${revenue.yearsToPeak} year(s) to a peak of £${revenue.peakRevenue.toLocaleString("en-GB")}, then ${(revenue.declineRate * 100).toPrecision(3).replace(/\.?0+$/, "")}% a year less; the years are written out as inputs.`
+      ? `From a curve: launch in year ${revenue.launchYear}, ${revenue.yearsToPeak} year(s) to a peak of ${formatWholePounds(revenue.peakRevenue)}, then ${formatPercent(revenue.declineRate)} a year less; the years are written out as inputs.`
       : "The product's revenue in each year if it reaches market, year 1 being the year after the quote date."
   );
   at.skip();

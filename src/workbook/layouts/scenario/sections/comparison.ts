@@ -2,6 +2,8 @@
  * The top of the sheet: the title, then the comparison a reader comes for. The comparison's rows are
  * laid out first and its figures filled in once the mechanisms' tables further down are written.
  */
+import { MECHANISM_KINDS } from "../../../../model/vocabulary";
+import { MECHANISM_LABELS } from "../../../../model/labels";
 import { VERSION } from "../../../../model/version";
 import { firstOfKind, type Candidate, type ScenarioResult } from "../../../../core/scenarios";
 import type { Partnership } from "../../../../document/schema";
@@ -11,14 +13,14 @@ import { formula, text } from "../../../spec/spec";
 import { LABEL, TITLE, TOP } from "../../../spec/styles";
 import { SCENARIO_NAMES } from "../names";
 import { header, note } from "../rows";
-import { A, COL, FINE_RATE, KINDS, KIND_LABELS, TITLE_HEIGHT, VALUE, n } from "../style";
+import { A, COL, FINE_RATE, TITLE_HEIGHT, VALUE, n } from "../style";
 import type { BreakevenAnchors } from "./breakeven";
 import type { MechanismAnchors } from "./mechanism";
 
 export interface ComparisonAnchors {
   /** Each candidate's row in the comparison, in candidate order. */
   readonly rows: readonly number[];
-  /** The row of each kind's named value, in KINDS order. */
+  /** The row of each kind's named value, in MECHANISM_KINDS order. */
   readonly namedRows: readonly number[];
   /** The row of the named breakeven royalty. */
   readonly breakevenRow: number;
@@ -61,7 +63,7 @@ export function comparisonSection(at: Cursor, candidates: readonly Candidate[]):
     const r = at.row + i;
     sheet.setAt(r, 1, text(candidate.id), { style: TOP });
     sheet.merge(`A${r}:B${r}`);
-    sheet.setAt(r, 3, text(KIND_LABELS[candidate.mechanism.kind]), { style: TOP });
+    sheet.setAt(r, 3, text(MECHANISM_LABELS[candidate.mechanism.kind]), { style: TOP });
     sheet.setAt(r, 4, text(candidate.fromDocument ? "The document's own" : "Alternative"), {
       style: TOP,
     });
@@ -69,13 +71,13 @@ export function comparisonSection(at: Cursor, candidates: readonly Candidate[]):
   });
   at.skip(candidates.length);
   const namedTop = at.row;
-  const namedRows = KINDS.map((_, k) => namedTop + k);
-  at.skip(KINDS.length + 1);
+  const namedRows = MECHANISM_KINDS.map((_, k) => namedTop + k);
+  at.skip(MECHANISM_KINDS.length + 1);
   note(
     at,
     `The named values hold each kind's first offer, the document's own where it has one (the offer the breakeven and the grids use), risk-adjusted; #N/A where there is none. Payback: the year the cumulative risk-adjusted value reaches the payback target below.`
   );
-  return { rows, namedRows, breakevenRow: namedTop + KINDS.length };
+  return { rows, namedRows, breakevenRow: namedTop + MECHANISM_KINDS.length };
 }
 
 /**
@@ -106,10 +108,10 @@ export function comparisonFigures(
       style: { ...TOP, horizontal: "right" },
     });
   });
-  KINDS.forEach((kind, k) => {
+  MECHANISM_KINDS.forEach((kind, k) => {
     const r = comparison.namedRows[k] as number;
     const first = firstOfKind(candidates, kind);
-    namedRow(sheet, r, KIND_LABELS[kind], SCENARIO_NAMES[kind]);
+    namedRow(sheet, r, MECHANISM_LABELS[kind], SCENARIO_NAMES[kind]);
     sheet.setAt(r, 5, text(first === undefined ? "None in this comparison" : first.id), {
       style: TOP,
     });

@@ -2,6 +2,7 @@
  * One mechanism under comparison: a heading, its terms (a royalty's tiers, cap, minimum and term; a
  * subscription's fee), its payments year by year, and a total whose present values the comparison reads.
  */
+import { MECHANISM_LABELS } from "../../../../model/labels";
 import type { Decimal } from "../../../../model/decimal";
 import { firstOfKind, type Candidate, type MechanismValue } from "../../../../core/scenarios";
 import type { Partnership } from "../../../../document/schema";
@@ -9,7 +10,7 @@ import { absoluteAddress, cellAddress } from "../../../spec/a1";
 import type { Cursor } from "../../../spec/cursor";
 import { blank, formula, text } from "../../../spec/spec";
 import { header } from "../rows";
-import { COL, KIND_LABELS, LAST_COLUMN, TOTAL, VALUE, n } from "../style";
+import { COL, LAST_COLUMN, TOTAL, VALUE, n } from "../style";
 import type { AssumptionAnchors } from "./assumptions";
 import {
   fixedPayments,
@@ -49,7 +50,7 @@ export function mechanismSection(
   const { mechanism } = candidate;
   // The heading, the terms and the table's header and first rows print together.
   at.heading(
-    `${candidate.id}: ${KIND_LABELS[mechanism.kind].toLowerCase()}, ${candidate.fromDocument ? "the document's own terms" : "an alternative"}`,
+    `${candidate.id}: ${MECHANISM_LABELS[mechanism.kind].toLowerCase()}, ${candidate.fromDocument ? "the document's own terms" : "an alternative"}`,
     LAST_COLUMN,
     termRows(mechanism) + 5
   );

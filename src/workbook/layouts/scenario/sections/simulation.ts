@@ -2,6 +2,7 @@
  * The seeded simulation's results, written as values (a spreadsheet cannot redraw the same sample):
  * its settings, each mechanism's mean and percentiles, and the histogram the chart below it draws.
  */
+import { formatWholePounds } from "../../../../model/format";
 import type { SimulationResult, SimulationSettings } from "../../../../core/scenarios";
 import type { Distribution } from "../../../../document/scenarios";
 import { columnLetter } from "../../../spec/a1";
@@ -124,8 +125,7 @@ function histogramRows(at: Cursor, simulation: SimulationResult): HistogramAncho
 
 function describeDistribution(distribution: Distribution | undefined, unit: "£" | "years"): string {
   if (distribution === undefined) return "not varied";
-  const v = (value: number) =>
-    unit === "£" ? `£${value.toLocaleString("en-GB")}` : `${value} years`;
+  const v = (value: number) => (unit === "£" ? formatWholePounds(value) : `${value} years`);
   switch (distribution.distribution) {
     case "fixed":
       return `fixed at ${v(distribution.value)}`;
