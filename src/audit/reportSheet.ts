@@ -8,7 +8,7 @@ import type { AuditCheck, AuditFinding, AuditReport, AuditedQuote } from "./mode
 import { SEVERITIES, type Severity } from "../core/principles";
 import { VERSION } from "../model/version";
 import { quoteSheetName } from "../workbook/spec/a1";
-import { isoMinute } from "../workbook/layouts/quote/quoteSheet";
+import { isoMinute } from "../workbook/layouts/quote/contract";
 import {
   NHS_BLUE,
   NHS_DARK_GREY,
