@@ -15,7 +15,7 @@ import {
   buildFindingsSheet,
   findingsTitle,
 } from "../workbook/layouts/findingsSheet";
-import { QUOTE_METADATA_NAMES } from "../workbook/layouts/quote/metadata";
+import { QUOTE_METADATA_NAMES } from "../workbook/layouts/quote/contract";
 import { buildQuoteSheet } from "../workbook/layouts/quote/quoteSheet";
 import { quoteRegisterEntry } from "../workbook/layouts/register/registerEntry";
 import type { ExcelRun } from "./excelRun";

@@ -13,7 +13,7 @@ import { PRICING_RATES } from "../model/vocabulary";
 import type { PricingStrategy } from "../document";
 import { USE_LABELS } from "../document/labels";
 import { cellAddress, rangeAddress } from "../workbook/spec/a1";
-import { KIND_LABELS, toPenceFormula } from "../workbook/layouts/quote/quoteSheet";
+import { KIND_LABELS, toPenceFormula } from "../workbook/layouts/quote/contract";
 import type { AuditCell, AuditCellValue, AuditCheck, AuditFinding } from "./model";
 import {
   RATE_INPUTS,

@@ -1,5 +1,5 @@
 /*
- * Finds the quote sheets of a workbook by the names the generator writes (src/workbook/layouts/quote/metadata.ts)
+ * Finds the quote sheets of a workbook by the names the generator writes (src/workbook/layouts/quote/contract.ts)
  * and reads each into its parts: the inputs, the rows of the cost table and of the recoveries, the
  * totals, and the record of the inputs as generated. Nothing is located by a fixed row: every block is
  * found through its name, which a spreadsheet moves with the cells when rows are inserted or deleted.
@@ -15,9 +15,9 @@ import { cellAddress, parseRangeAddress, type RangeRef } from "../workbook/spec/
 import {
   QUOTE_LAYOUT_VERSION,
   QUOTE_METADATA_NAMES,
+  QUOTE_NAMES,
   RECORD_KEYS,
-} from "../workbook/layouts/quote/metadata";
-import { QUOTE_NAMES } from "../workbook/layouts/quote/quoteSheet";
+} from "../workbook/layouts/quote/contract";
 import type { AuditCell, AuditCellValue, AuditSheet } from "./model";
 
 export interface Position {

@@ -5,7 +5,7 @@
  * schema as any document, so an input typed wrongly is reported at its cell rather than priced.
  */
 import { parsePartnership, type Partnership } from "../document";
-import { KIND_LABELS } from "../workbook/layouts/quote/quoteSheet";
+import { KIND_LABELS } from "../workbook/layouts/quote/contract";
 import { cellAddress } from "../workbook/spec/a1";
 import type { AuditCellValue } from "./model";
 import { RATE_INPUTS, textOf, type Position, type QuoteSheetLayout } from "./quoteSheetReader";

@@ -5,11 +5,12 @@
  * audit, named after the quote it audited ("Audit - <reference>"), laid out to print on A4.
  */
 import type { AuditCheck, AuditFinding, AuditReport, AuditedQuote } from "./model";
+import { isoMinute } from "../model/format";
 import { SEVERITIES, type Severity } from "../core/principles";
 import { SEVERITY_NAMES } from "../model/labels";
 import { VERSION } from "../model/version";
 import { quoteSheetName } from "../workbook/spec/a1";
-import { isoMinute } from "../workbook/layouts/quote/quoteSheet";
+import { formulaStringLiteral } from "../workbook/spec/safeText";
 import {
   NHS_BLUE,
   NOTE,
@@ -65,11 +66,6 @@ const LAST_COLUMN = "G";
 /** Characters counted to a line of text merged across the whole table. */
 const TABLE_CHARACTERS = COLUMNS.reduce((sum, column) => sum + column.characters, 0);
 
-/** The string literal of a formula: in double quotes, each double quote doubled. */
-function formulaString(value: string): string {
-  return `"${value.replace(/"/g, '""')}"`;
-}
-
 /** "'Quote X'!I64", or "'Quote X'" for a finding about the whole sheet. */
 export function findingPlace(finding: Pick<AuditFinding, "sheet" | "cell">): string {
   if (finding.sheet === "") return "(workbook)";
@@ -86,7 +82,7 @@ export function hyperlinkFormula(
 ): string | undefined {
   if (finding.sheet === "") return undefined;
   const target = `#${quoteSheetName(finding.sheet)}!${finding.cell === "" ? "A1" : finding.cell}`;
-  return `HYPERLINK(${formulaString(target)},${formulaString(findingPlace(finding))})`;
+  return `HYPERLINK(${formulaStringLiteral(target)},${formulaStringLiteral(findingPlace(finding))})`;
 }
 
 /** "Audit - <reference>" for one quote; otherwise what the workbook held. */

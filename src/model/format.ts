@@ -37,6 +37,11 @@ export function isoDay(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/** "2026-11-22T14:05" in UTC: a generation time as sheets show and record it. */
+export function isoMinute(at: Date): string {
+  return at.toISOString().slice(0, 16);
+}
+
 /**
  * A file name for a partnership's workbook: "Quote DP-2025-011.xlsx". The characters Windows refuses in
  * a file name (and control characters) become hyphens; an empty reference becomes "partnership".

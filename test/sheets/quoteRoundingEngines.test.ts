@@ -26,7 +26,8 @@ import path from "path";
 import { priceQuote, type Quote } from "../../src/core/pricing/quote";
 import { parsePartnership, type Partnership } from "../../src/document";
 import { cellAddress } from "../../src/workbook/spec/a1";
-import { QUOTE_NAMES, buildQuoteSheet } from "../../src/workbook/layouts/quote/quoteSheet";
+import { QUOTE_NAMES } from "../../src/workbook/layouts/quote/contract";
+import { buildQuoteSheet } from "../../src/workbook/layouts/quote/quoteSheet";
 import type { SheetSpec } from "../../src/workbook/spec/spec";
 import {
   readDefinedNames,

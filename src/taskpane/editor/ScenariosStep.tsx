@@ -15,7 +15,7 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { formatPounds, formatWholePounds } from "../../model/format";
+import { formatPercent, formatPounds, formatWholePounds } from "../../model/format";
 import { MECHANISM_LABELS } from "../../model/labels";
 import {
   evaluateScenarios,
@@ -76,7 +76,6 @@ function nameOf(id: string, kind: MechanismKind): string {
     : `${MECHANISM_LABELS[kind]}: ${id}`;
 }
 
-const percent = (rate: number, digits = 2) => `${(rate * 100).toFixed(digits)}%`;
 /** Simulated figures are statistics in doubles; shown as money in whole pounds, as the sheet does. */
 
 /**
@@ -352,7 +351,7 @@ export function ScenariosStep(): React.JSX.Element {
           <Caption1 as="p" data-testid="breakeven-royalty">
             {comparison.result.breakeven.rate === null
               ? `Breakeven royalty: none (${comparison.result.breakeven.reason}).`
-              : `Breakeven royalty: ${percent(comparison.result.breakeven.rate.toNumber())} of revenue matches the milestones (risk-adjusted).`}
+              : `Breakeven royalty: ${formatPercent(comparison.result.breakeven.rate, 2)} of revenue matches the milestones (risk-adjusted).`}
           </Caption1>
         </>
       )}
@@ -434,7 +433,7 @@ export function ScenariosStep(): React.JSX.Element {
           </table>
           {run.simulated.result.royaltyBeatsMilestones && (
             <Caption1 as="p" data-testid="royalty-beats">
-              {`The royalty pays more than the milestones in ${percent(run.simulated.result.royaltyBeatsMilestones.probability, 1)} of trials.`}
+              {`The royalty pays more than the milestones in ${formatPercent(run.simulated.result.royaltyBeatsMilestones.probability, 1)} of trials.`}
             </Caption1>
           )}
         </>

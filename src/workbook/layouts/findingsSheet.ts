@@ -4,9 +4,9 @@
  * user to change (the document field) and where the guide says so.
  */
 import type { Finding } from "../../core/principles";
+import { isoMinute } from "../../model/format";
 import { VERSION } from "../../model/version";
 import type { Partnership } from "../../document";
-import { isoMinute } from "./quote/quoteSheet";
 import {
   NOTE,
   SEVERITY_COLOURS,

@@ -3,7 +3,7 @@
  * add-in (quoteInExcel.ts) and the .xlsx workbooks (quoteWorkbook.ts), so both registers read alike.
  */
 import Decimal from "decimal.js";
-import { formatPercent, formatPounds } from "../../../model/format";
+import { formatPercent, formatPounds, isoMinute } from "../../../model/format";
 import type { Quote } from "../../../core/pricing/quote";
 import {
   IG_STATUS_LABELS,
@@ -11,7 +11,6 @@ import {
   USE_LABELS,
   type Partnership,
 } from "../../../document";
-import { isoMinute } from "../quote/quoteSheet";
 import type { RegisterEntry } from "./register";
 
 const pounds = (amount: number): string => formatPounds(new Decimal(amount));

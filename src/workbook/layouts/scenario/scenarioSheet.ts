@@ -19,12 +19,12 @@ import {
   type SimulationResult,
   type SimulationSettings,
 } from "../../../core/scenarios";
+import { isoMinute } from "../../../model/format";
 import type { Partnership } from "../../../document/schema";
 import { cellAddress } from "../../spec/a1";
 import { SheetSpecBuilder } from "../../spec/builder";
 import { Cursor } from "../../spec/cursor";
 import type { SheetSpec } from "../../spec/spec";
-import { isoMinute } from "../quote/quoteSheet";
 import { printSetup, setColumnWidths, withPageBreaks } from "./print";
 import { assumptionsSection } from "./sections/assumptions";
 import { breakevenSection } from "./sections/breakeven";

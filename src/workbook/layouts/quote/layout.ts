@@ -1,0 +1,90 @@
+/*
+ * The quote sheet's grid and look, shared by its sections: the columns and their widths, the number
+ * formats and styles, and the row shapes the sections repeat (a label with its text across the row,
+ * text merged across columns). Rows are sized from the widths of the columns their text spans (the
+ * shared Cursor, src/workbook/spec/cursor.ts), so the widths are set before any row is written.
+ */
+import { columnLetter } from "../../spec/a1";
+import type { SheetSpecBuilder, CellOptions } from "../../spec/builder";
+import type { Cursor } from "../../spec/cursor";
+import { text, type CellStyle, type CellValueSpec } from "../../spec/spec";
+import { LABEL, NHS_BLUE, POUNDS_FORMAT, TOP, WRAPPED } from "../../spec/styles";
+
+/** The last printed column (I): full-width rows run to it. */
+export const LAST_COLUMN_NUMBER = 9;
+
+/** Column widths A..I in width units: labels, descriptions, then narrower figure columns. */
+const COLUMN_WIDTHS: readonly number[] = [24, 40, 16, 11, 11, 12, 14, 15, 15];
+
+/** Sets the quote's column widths: first, since every row's height is reckoned from them. */
+export function quoteColumns(sheet: SheetSpecBuilder): SheetSpecBuilder {
+  COLUMN_WIDTHS.forEach((width, i) => sheet.columnWidth(columnLetter(i + 1), width));
+  return sheet;
+}
+
+/** Unit costs may have fractions of a penny (a per-record price): show them when there are any. */
+export const UNIT_COST_FORMAT = "[$£-809]#,##0.00##";
+export const RATE_FORMAT = "0.00%";
+export const QUANTITY_FORMAT = "#,##0.##";
+
+export const CATEGORY: CellStyle = { bold: true, fontColor: NHS_BLUE };
+export const SUBTOTAL: CellStyle = { bold: true, border: { top: "thin" } };
+export const TOTAL: CellStyle = {
+  bold: true,
+  size: 12,
+  border: { top: "thin", bottom: "double" },
+};
+export const GRAND_TOTAL: CellStyle = {
+  bold: true,
+  size: 13,
+  fill: "#E8EDEE",
+  border: { top: "thin", bottom: "double" },
+};
+export const MONEY: CellOptions = { numberFormat: POUNDS_FORMAT, style: TOP };
+
+/** Row heights, in points, for the 16-point title and 12- or 13-point lines. */
+export const TITLE_HEIGHT = 24;
+export const LARGE_TEXT_HEIGHT = 18;
+
+/** Headers over numbers are right-aligned like the numbers: one per column, A..I. */
+export const COST_HEADER_ALIGNMENT = [
+  "left",
+  "left",
+  "left",
+  "right",
+  "left",
+  "right",
+  "right",
+  "right",
+  "right",
+] as const;
+
+/**
+ * A value in column `first` of the cursor's row, merged across to column `last`. Wrapped text (the
+ * style says wrap) makes the row tall enough for it at the merged width; unwrapped text stays on one
+ * line. Returns the cell's address.
+ */
+export function across(
+  at: Cursor,
+  value: CellValueSpec,
+  first: number,
+  last: number,
+  style: CellStyle
+): string {
+  const address = at.sheet.setAt(at.row, first, value, { style });
+  at.sheet.merge(`${columnLetter(first)}${at.row}:${columnLetter(last)}${at.row}`);
+  if (style.wrap && value.kind === "text") at.fitText(value.text, first, last);
+  return address;
+}
+
+/** Rows `top`..`bottom` across every column, A to the last: "A14:I31". */
+export function rowsAcross(top: number, bottom: number): string {
+  return `A${top}:${columnLetter(LAST_COLUMN_NUMBER)}${bottom}`;
+}
+
+/** A label in A and its text wrapped across B to the last column; the cursor moves to the next row. */
+export function detail(at: Cursor, label: string, value: string): void {
+  at.sheet.setAt(at.row, 1, text(label), { style: LABEL });
+  across(at, text(value), 2, LAST_COLUMN_NUMBER, WRAPPED);
+  at.skip();
+}
