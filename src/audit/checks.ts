@@ -11,9 +11,14 @@ import { priceQuote, type Quote } from "../core/pricing/quote";
 import { RATE_LABELS } from "../core/pricing/strategy";
 import { PRICING_RATES } from "../model/vocabulary";
 import type { PricingStrategy } from "../document";
-import { USE_LABELS } from "../document/labels";
 import { cellAddress, rangeAddress } from "../workbook/spec/a1";
-import { KIND_LABELS, toPenceFormula } from "../workbook/layouts/quote/contract";
+import {
+  KIND_LABELS,
+  QUOTE_COLUMNS,
+  QUOTE_FORMULAS,
+  RECOVERY_COLUMNS,
+  basisText,
+} from "../workbook/layouts/quote/contract";
 import type { AuditCell, AuditCellValue, AuditCheck, AuditFinding } from "./model";
 import {
   RATE_INPUTS,
@@ -66,9 +71,6 @@ export function normaliseFormula(formula: string): string {
 function sameNumber(value: AuditCellValue, expected: number): boolean {
   return typeof value === "number" && Math.abs(value - expected) < 1e-9;
 }
-
-const BASIS_TEXT = (use: "commercial" | "non-commercial") =>
-  `${USE_LABELS[use]}: charged at ${use === "commercial" ? "full cost" : "marginal cost"}`;
 
 export function checkQuoteSheet(
   layout: QuoteSheetLayout,
@@ -129,28 +131,34 @@ export function checkQuoteSheet(
       : KIND_LABELS[generated.kind as "staff" | "non-staff"];
     if (line.category !== generated.category)
       changed(
-        { row: line.row, col: 1 },
+        { row: line.row, col: QUOTE_COLUMNS.id },
         `category of line ${line.id}`,
         generated.category,
         line.category ?? "none"
       );
-    if (cell(3) !== kind)
-      changed({ row: line.row, col: 3 }, `kind of line ${line.id}`, kind, cell(3));
-    if (typeof generated.quantity !== "number" || !sameNumber(cell(4), generated.quantity))
+    const { kind: kindColumn, quantity, unit, unitCost } = QUOTE_COLUMNS;
+    if (cell(kindColumn) !== kind)
       changed(
-        { row: line.row, col: 4 },
+        { row: line.row, col: kindColumn },
+        `kind of line ${line.id}`,
+        kind,
+        cell(kindColumn)
+      );
+    if (typeof generated.quantity !== "number" || !sameNumber(cell(quantity), generated.quantity))
+      changed(
+        { row: line.row, col: quantity },
         `quantity of line ${line.id}`,
         generated.quantity,
-        cell(4)
+        cell(quantity)
       );
-    if (textOf(sheet.cell(line.row, 5)) !== generated.unit)
-      changed({ row: line.row, col: 5 }, `unit of line ${line.id}`, generated.unit, cell(5));
-    if (typeof generated.unitCost !== "number" || !sameNumber(cell(6), generated.unitCost))
+    if (textOf(sheet.cell(line.row, unit)) !== generated.unit)
+      changed({ row: line.row, col: unit }, `unit of line ${line.id}`, generated.unit, cell(unit));
+    if (typeof generated.unitCost !== "number" || !sameNumber(cell(unitCost), generated.unitCost))
       changed(
-        { row: line.row, col: 6 },
+        { row: line.row, col: unitCost },
         `unit cost of line ${line.id}`,
         generated.unitCost,
-        cell(6)
+        cell(unitCost)
       );
   }
   const recordedIds = new Set(record.lines.map((line) => line.id));
@@ -159,7 +167,7 @@ export function checkQuoteSheet(
       add(
         "error",
         "line-extra",
-        cellAddress(line.row, 1),
+        cellAddress(line.row, QUOTE_COLUMNS.id),
         `Line ${line.id === "" ? "(with no id)" : line.id} is in the cost table but was not on the quote when it was generated: it was added afterwards, and the totals now include it.`,
         GUIDE.record,
         { expected: "no such line", found: line.id }
@@ -180,10 +188,10 @@ export function checkQuoteSheet(
       );
       continue;
     }
-    const amount = sheet.cell(allocation.row, 9).value;
+    const amount = sheet.cell(allocation.row, RECOVERY_COLUMNS.amount).value;
     if (typeof generated.amount !== "number" || !sameNumber(amount, generated.amount))
       changed(
-        { row: allocation.row, col: 9 },
+        { row: allocation.row, col: RECOVERY_COLUMNS.amount },
         `amount of the direct allocation ${generated.id}`,
         generated.amount,
         amount
@@ -343,21 +351,21 @@ function checkFigures(layout: QuoteSheetLayout, quote: Quote, add: Add): void {
     if (priced === undefined) return;
     const r = line.row;
     figure(
-      { row: r, col: 7 },
+      { row: r, col: QUOTE_COLUMNS.cost },
       `cost of line ${line.id}`,
-      toPenceFormula(`D${r}*F${r}`),
+      QUOTE_FORMULAS.lineCost(r),
       priced.cost
     );
     figure(
-      { row: r, col: 8 },
+      { row: r, col: QUOTE_COLUMNS.marginal },
       `marginal cost of line ${line.id}`,
-      toPenceFormula(`G${r}*(1+IF(C${r}="${KIND_LABELS.staff}",${rate("staffOnCostRate")},0))`),
+      QUOTE_FORMULAS.lineMarginal(r, rate("staffOnCostRate")),
       priced.marginal
     );
     figure(
-      { row: r, col: 9 },
+      { row: r, col: QUOTE_COLUMNS.full },
       `full cost of line ${line.id}`,
-      `IF(C${r}="${KIND_LABELS.passThrough}",H${r},${toPenceFormula(`H${r}*(1+${rate("overheadRate")})`)})`,
+      QUOTE_FORMULAS.lineFull(r, rate("overheadRate")),
       priced.full
     );
   });
@@ -370,27 +378,32 @@ function checkFigures(layout: QuoteSheetLayout, quote: Quote, add: Add): void {
       .map((line) => pricedByRow.get(line.row))
       .filter((line) => line !== undefined);
     const label = `subtotal of ${subtotal.category ?? "the lines above"}`;
-    for (const [col, column, values] of [
-      [8, "H", priced.map((line) => line.marginal)],
-      [9, "I", priced.map((line) => line.full)],
-    ] as const)
+    for (const [which, values] of [
+      ["marginal", priced.map((line) => line.marginal)],
+      ["full", priced.map((line) => line.full)],
+    ] as const) {
+      const col = QUOTE_COLUMNS[which];
       figure(
         { row: subtotal.row, col },
-        `${col === 8 ? "marginal" : "full"} cost ${label}`,
-        rows.length === 0 ? undefined : `ROUND(SUM(${column}${first}:${column}${last}),2)`,
+        `${which} cost ${label}`,
+        rows.length === 0 ? undefined : QUOTE_FORMULAS.columnSum(col, first, last),
         sumDecimals([...values])
       );
+    }
   }
-  const overall = (column: "H" | "I") =>
-    layout.subtotals.length === 0
-      ? "0"
-      : `ROUND(SUM(${layout.subtotals.map((subtotal) => `${column}${subtotal.row}`).join(",")}),2)`;
-  figure(layout.marginalCost, "overall marginal cost", overall("H"), quote.marginalCost);
-  figure(layout.fullCost, "overall full cost", overall("I"), quote.fullCost);
+  const overall = (column: number) =>
+    QUOTE_FORMULAS.sum(layout.subtotals.map((subtotal) => cellAddress(subtotal.row, column)));
+  figure(
+    layout.marginalCost,
+    "overall marginal cost",
+    overall(QUOTE_COLUMNS.marginal),
+    quote.marginalCost
+  );
+  figure(layout.fullCost, "overall full cost", overall(QUOTE_COLUMNS.full), quote.fullCost);
   figure(
     layout.linesCharged,
     "cost lines charged",
-    `IF(${useRef}="commercial",${abs(layout.fullCost)},${abs(layout.marginalCost)})`,
+    QUOTE_FORMULAS.linesCharged(useRef, abs(layout.marginalCost), abs(layout.fullCost)),
     quote.recoveryBase
   );
   const recoveryAmounts: Record<"fixed" | "capital", string[]> = { fixed: [], capital: [] };
@@ -399,33 +412,34 @@ function checkFigures(layout: QuoteSheetLayout, quote: Quote, add: Add): void {
     if (priced === undefined) continue;
     const r = row.row;
     figure(
-      { row: r, col: 4 },
+      { row: r, col: RECOVERY_COLUMNS.rate },
       `rate of the ${row.id.replace(/-/g, " ")}`,
       rate(priced.category === "fixed" ? "fixedCostRecoveryRate" : "capitalCostRecoveryRate"),
       priced.rate,
       formatPercent
     );
     figure(
-      { row: r, col: 6 },
+      { row: r, col: RECOVERY_COLUMNS.base },
       `base of the ${row.id.replace(/-/g, " ")}`,
       abs(layout.linesCharged),
       priced.base
     );
     figure(
-      { row: r, col: 9 },
+      { row: r, col: RECOVERY_COLUMNS.amount },
       `amount of the ${row.id.replace(/-/g, " ")}`,
-      toPenceFormula(`F${r}*D${r}`),
+      QUOTE_FORMULAS.recoveryAmount(r),
       priced.amount
     );
-    recoveryAmounts[priced.category].push(`I${r}`);
+    recoveryAmounts[priced.category].push(cellAddress(r, RECOVERY_COLUMNS.amount));
   }
-  for (const allocation of layout.allocations) recoveryAmounts.capital.push(`I${allocation.row}`);
+  for (const allocation of layout.allocations)
+    recoveryAmounts.capital.push(cellAddress(allocation.row, RECOVERY_COLUMNS.amount));
   for (const pool of layout.pools) {
     const cells = recoveryAmounts[pool.category];
     figure(
-      { row: pool.row, col: 9 },
+      { row: pool.row, col: RECOVERY_COLUMNS.amount },
       `subtotal of ${pool.category} costs`,
-      cells.length ? `ROUND(SUM(${cells.join(",")}),2)` : "0",
+      QUOTE_FORMULAS.sum(cells),
       quote.subtotals[pool.category]
     );
   }
@@ -433,14 +447,17 @@ function checkFigures(layout: QuoteSheetLayout, quote: Quote, add: Add): void {
   figure(
     layout.total,
     "total before VAT",
-    `ROUND(SUM(${[abs(layout.linesCharged), ...layout.pools.map((pool) => `I${pool.row}`)].join(",")}),2)`,
+    QUOTE_FORMULAS.sum([
+      abs(layout.linesCharged),
+      ...layout.pools.map((pool) => cellAddress(pool.row, RECOVERY_COLUMNS.amount)),
+    ]),
     quote.total
   );
-  figure(layout.vat, "VAT", toPenceFormula(`${total}*${rate("vatRate")}`), quote.vat);
+  figure(layout.vat, "VAT", QUOTE_FORMULAS.vat(total, rate("vatRate")), quote.vat);
   figure(
     layout.totalIncVat,
     "total including VAT",
-    `ROUND(${total}+${address(layout.vat)},2)`,
+    QUOTE_FORMULAS.totalIncVat(total, address(layout.vat)),
     quote.totalIncVat
   );
 }
@@ -449,7 +466,7 @@ function checkFigures(layout: QuoteSheetLayout, quote: Quote, add: Add): void {
 function checkBasis(layout: QuoteSheetLayout, quote: Quote, add: Add): void {
   const basisCell = { row: layout.use.row, col: layout.use.col + 1 };
   const cell = layout.sheet.cell(basisCell.row, basisCell.col);
-  const expected = BASIS_TEXT(quote.use);
+  const expected = basisText(quote.use);
   if (textOf(cell) !== expected)
     add(
       "error",

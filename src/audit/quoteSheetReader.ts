@@ -17,6 +17,7 @@ import {
   QUOTE_METADATA_NAMES,
   QUOTE_NAMES,
   RECORD_KEYS,
+  SUBTOTAL_PREFIX,
 } from "../workbook/layouts/quote/contract";
 import type { AuditCell, AuditCellValue, AuditSheet } from "./model";
 
@@ -142,7 +143,6 @@ function isEmpty(cell: AuditCell): boolean {
 const CATEGORY_BY_LABEL = new Map<string, CostCategory>(
   COST_CATEGORIES.map((category) => [COST_CATEGORY_LABELS[category], category])
 );
-const SUBTOTAL_PREFIX = "Subtotal: ";
 /** The last column the cost table and the recoveries use (I). */
 const TABLE_COLUMNS = 9;
 
