@@ -3,50 +3,40 @@
  * can be found with getByNamespace), the JSON as its escaped text. Text escaping rather than CDATA:
  * CDATA cannot hold "]]>" without splitting, and Excel may hand back the XML re-serialized with the
  * CDATA turned into escaped text anyway; the reader accepts both.
+ *
+ * Escaping and references come from the one XML module's escape.ts (src/workbook/xml/); its parser
+ * (parse.ts) is not used here. The reader below walks the one element itself: it says what is wrong
+ * with a damaged part (the pane shows it and saves beside the part) where the parser's message is
+ * generic, and it keeps fast-xml-parser (65 KB, 22 KB gzip) out of what the pane loads on demand for
+ * the editor, which includes this file.
  */
+
+import {
+  XmlError,
+  escapeXmlText,
+  replaceNonXmlCharacters,
+  unescapeXml,
+} from "../../workbook/xml/escape";
 
 export const WORKSPACE_XML_NAMESPACE = "urn:nhsdp:workspace";
 const ROOT = "workspace";
 
 /**
- * Characters XML 1.0 forbids (C0 controls other than tab, LF, CR; U+FFFE and U+FFFF; surrogates not
- * in a pair). JSON.stringify already escapes controls and lone surrogates; U+FFFE/U+FFFF it leaves
- * raw, and they would make the part unreadable.
- */
-const NOT_XML_CHARACTER =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/**
- * `json` as the text of the workspace element. Forbidden characters become JSON \u escapes, which is
+ * `json` as the text of the workspace element. Characters XML forbids become JSON \u escapes, which is
  * safe only because JSON.stringify without indentation puts nothing but ASCII outside its strings, so
- * every such character is inside a JSON string.
+ * every such character is inside a JSON string. (JSON.stringify already escapes controls and lone
+ * surrogates; U+FFFE/U+FFFF it leaves raw, and they would make the part unreadable.)
  */
 export function workspaceXml(json: string): string {
-  const xmlSafe = json.replace(
-    NOT_XML_CHARACTER,
+  const xmlSafe = replaceNonXmlCharacters(
+    json,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
   );
-  const text = xmlSafe
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    // ">" is legal text except in "]]>"; escaping all of them is simpler than finding those.
-    .replace(/>/g, "&gt;")
-    // A raw CR would be read back as LF by every XML parser.
-    .replace(/\r/g, "&#xD;");
-  return `<${ROOT} xmlns="${WORKSPACE_XML_NAMESPACE}">${text}</${ROOT}>`;
+  return `<${ROOT} xmlns="${WORKSPACE_XML_NAMESPACE}">${escapeXmlText(xmlSafe)}</${ROOT}>`;
 }
 
 export type WorkspaceXmlRead =
   { readonly ok: true; readonly json: string } | { readonly ok: false; readonly message: string };
-
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-};
 
 /** Declarations, comments, processing instructions and whitespace allowed around the root element. */
 const MISC = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*/;
@@ -83,23 +73,12 @@ function decodeText(content: string): WorkspaceXmlRead {
 }
 
 function decodeReferences(text: string): WorkspaceXmlRead {
-  let problem: string | undefined;
-  const json = text.replace(/&([^;&\s]*);?/g, (whole, name: string) => {
-    if (!whole.endsWith(";")) {
-      problem ??= `"&" is not followed by a reference ending in ";"`;
-      return whole;
-    }
-    const named = NAMED_ENTITIES[name];
-    if (named !== undefined) return named;
-    const code = /^#x([0-9A-Fa-f]+)$/.exec(name)?.[1] ?? /^#([0-9]+)$/.exec(name)?.[1];
-    if (code !== undefined) {
-      const codePoint = parseInt(code, name.startsWith("#x") ? 16 : 10);
-      if (codePoint <= 0x10ffff) return String.fromCodePoint(codePoint);
-    }
-    problem ??= `"&${name};" is not a reference XML knows`;
-    return whole;
-  });
-  return problem === undefined ? { ok: true, json } : { ok: false, message: problem };
+  try {
+    return { ok: true, json: unescapeXml(text) };
+  } catch (error) {
+    if (error instanceof XmlError) return { ok: false, message: error.message };
+    throw error;
+  }
 }
 
 /** The JSON text inside a workspace part, as Excel returns its XML. Never throws. */

@@ -8,6 +8,9 @@
 import type JSZip from "jszip";
 import { parseRangeAddress, quoteSheetName, rangeAddress } from "../spec/a1";
 import type { ChartSpec } from "../spec/spec";
+import { escapeXmlAttribute, escapeXmlText } from "../xml/escape";
+import { childElements, parseXml } from "../xml/parse";
+import { workbookSheets } from "./workbookXml";
 
 const NS = {
   chart: "http://schemas.openxmlformats.org/drawingml/2006/chart",
@@ -26,14 +29,6 @@ const CONTENT_TYPE = {
 };
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-function esc(s: string): string {
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
-}
-
 /** "C10:C30" on sheet "Scenarios DP-1" → "'Scenarios DP-1'!$C$10:$C$30". */
 export function chartReference(sheetName: string, range: string): string {
   return `${quoteSheetName(sheetName)}!${rangeAddress(parseRangeAddress(range), true)}`;
@@ -44,10 +39,10 @@ export function chartXml(sheetName: string, chart: ChartSpec): string {
   const categories = chartReference(sheetName, chart.categories);
   const series = chart.series
     .map((s, i) => {
-      const head = `<c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${esc(s.name)}</c:v></c:tx>`;
+      const head = `<c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXmlText(s.name)}</c:v></c:tx>`;
       const data =
-        `<c:cat><c:numRef><c:f>${esc(categories)}</c:f></c:numRef></c:cat>` +
-        `<c:val><c:numRef><c:f>${esc(chartReference(sheetName, s.values))}</c:f></c:numRef></c:val>`;
+        `<c:cat><c:numRef><c:f>${escapeXmlText(categories)}</c:f></c:numRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${escapeXmlText(chartReference(sheetName, s.values))}</c:f></c:numRef></c:val>`;
       // The schema fixes each element's place in a series: marker before cat, smooth after val.
       return chart.kind === "line"
         ? `<c:ser>${head}<c:marker><c:symbol val="none"/></c:marker>${data}<c:smooth val="0"/></c:ser>`
@@ -61,12 +56,12 @@ export function chartXml(sheetName: string, chart: ChartSpec): string {
       : `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="50"/>${axes}</c:barChart>`;
   const title =
     `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr>` +
-    `<a:r><a:rPr lang="en-GB" sz="1200" b="1"/><a:t>${esc(chart.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    `<a:r><a:rPr lang="en-GB" sz="1200" b="1"/><a:t>${escapeXmlText(chart.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
     `<c:overlay val="0"/></c:title>`;
   const numberFormat = (format: string | undefined) =>
     format === undefined
       ? '<c:numFmt formatCode="General" sourceLinked="1"/>'
-      : `<c:numFmt formatCode="${esc(format)}" sourceLinked="0"/>`;
+      : `<c:numFmt formatCode="${escapeXmlAttribute(format)}" sourceLinked="0"/>`;
   const categoryAxis =
     `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="b"/>${numberFormat(chart.categoryFormat)}<c:majorTickMark val="out"/>` +
@@ -97,7 +92,7 @@ export function drawingXml(charts: readonly ChartSpec[]): string {
         `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
       return (
         `<xdr:twoCellAnchor editAs="oneCell">${marker("from", r.left - 1, r.top - 1)}${marker("to", r.right, r.bottom)}` +
-        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${esc(`Chart ${i + 1}`)}" descr="${esc(chart.title)}"/>` +
+        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeXmlAttribute(`Chart ${i + 1}`)}" descr="${escapeXmlAttribute(chart.title)}"/>` +
         `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
         `<a:graphic><a:graphicData uri="${NS.chart}"><c:chart xmlns:c="${NS.chart}" r:id="rId${i + 1}"/>` +
         `</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
@@ -119,18 +114,12 @@ function relationshipsXml(rels: readonly { id: string; type: string; target: str
   );
 }
 
-function attribute(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`).exec(tag);
-  return m ? m[1] : undefined;
-}
-
-function decodeAttribute(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
+/** The Id and Target of each <Relationship> of a relationships part. */
+function relationships(relsXml: string): { id?: string; target?: string }[] {
+  return childElements(parseXml(relsXml), "Relationship").map((r) => ({
+    id: r.attributes["Id"],
+    target: r.attributes["Target"],
+  }));
 }
 
 /** The worksheet part of each sheet, by name: xl/workbook.xml's r:id through its relationships. */
@@ -140,9 +129,7 @@ async function worksheetParts(zip: JSZip): Promise<Map<string, string>> {
   if (workbook === undefined || rels === undefined)
     throw new Error("The package has no xl/workbook.xml or its relationships");
   const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = attribute(m[0], "Id");
-    const target = attribute(m[0], "Target");
+  for (const { id, target } of relationships(rels)) {
     if (id && target)
       targets.set(
         id,
@@ -150,11 +137,9 @@ async function worksheetParts(zip: JSZip): Promise<Map<string, string>> {
       );
   }
   const parts = new Map<string, string>();
-  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const name = attribute(m[0], "name");
-    const id = attribute(m[0], "r:id");
-    const part = id === undefined ? undefined : targets.get(id);
-    if (name !== undefined && part !== undefined) parts.set(decodeAttribute(name), part);
+  for (const { name, relationshipId } of workbookSheets(workbook)) {
+    const part = relationshipId === undefined ? undefined : targets.get(relationshipId);
+    if (part !== undefined) parts.set(name, part);
   }
   return parts;
 }
@@ -235,7 +220,9 @@ export async function addChartsToPackage(
     const relsPart = `${sheetPart.slice(0, slash)}/_rels/${sheetPart.slice(slash + 1)}.rels`;
     const existingRels = await zip.file(relsPart)?.async("string");
     const used = new Set(
-      [...(existingRels ?? "").matchAll(/\bId\s*=\s*"([^"]*)"/g)].map((m) => m[1] as string)
+      (existingRels === undefined ? [] : relationships(existingRels)).flatMap((r) =>
+        r.id === undefined ? [] : [r.id]
+      )
     );
     let k = used.size + 1;
     while (used.has(`rId${k}`)) k++;

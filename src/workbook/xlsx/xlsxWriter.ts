@@ -9,7 +9,7 @@
  * So this writer owns the `<definedNames>` element of xl/workbook.xml: names read from a base file are
  * kept as raw entries (and removed from ExcelJS's model), new names are recorded per sheet, and after
  * ExcelJS has written the package the element is rewritten with `localSheetId` = the sheet's position
- * in `<sheets>`, using the JSZip that ExcelJS depends on.
+ * in `<sheets>` (workbookXml.ts), using the JSZip that ExcelJS depends on.
  *
  * Text cells are plain strings (never formula objects); OOXML escaping (`encodeXlsxText`) is applied
  * to every text cell of the workbook while it is written (XlsxBook.toBuffer).
@@ -25,6 +25,13 @@ import {
 } from "../layouts/register/register";
 import { findExcelJsRegister, updateExcelJsRegister } from "./registerExcelJs";
 import { addChartsToPackage } from "./xlsxCharts";
+import {
+  parseDefinedNames,
+  rewriteDefinedNames,
+  workbookSheetNames,
+  type RawDefinedName,
+} from "./workbookXml";
+import { XML_PREDEFINED_ENTITIES } from "../xml/escape";
 import { encodeXlsxText, uniqueSheetName } from "../spec/safeText";
 import {
   DEFAULT_TABLE_STYLE,
@@ -36,16 +43,12 @@ import {
 
 export type XlsxData = Uint8Array | ArrayBuffer;
 
-/** A `<definedName>` of xl/workbook.xml. */
-export interface RawDefinedName {
-  name: string;
-  /** The sheet the name is scoped to; undefined for a workbook-level name. */
-  sheetName?: string;
-  /** The formula text, e.g. "'Quote (2)'!$F$30". */
-  text: string;
-  /** Other attributes (hidden, comment...). */
-  attributes?: Record<string, string>;
-}
+export {
+  parseDefinedNames,
+  rewriteDefinedNames,
+  workbookSheetNames,
+  type RawDefinedName,
+} from "./workbookXml";
 
 export interface PlacedSheet {
   desiredName: string;
@@ -79,81 +82,8 @@ export interface XlsxWriteResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// workbook.xml helpers
+// workbook.xml
 // ---------------------------------------------------------------------------------------------
-
-function xmlDecode(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    switch (e) {
-      case "amp":
-        return "&";
-      case "lt":
-        return "<";
-      case "gt":
-        return ">";
-      case "quot":
-        return '"';
-      case "apos":
-        return "'";
-      default:
-        return String.fromCodePoint(
-          e.startsWith("#x") ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)
-        );
-    }
-  });
-}
-
-function xmlEncode(s: string): string {
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
-}
-
-function parseAttributes(s: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of s.matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g))
-    out[m[1] as string] = xmlDecode(m[2] as string);
-  for (const m of s.matchAll(/([\w:.-]+)\s*=\s*'([^']*)'/g))
-    out[m[1] as string] = xmlDecode(m[2] as string);
-  return out;
-}
-
-/** Sheet names in `<sheets>` order (the order localSheetId refers to). */
-export function workbookSheetNames(workbookXml: string): string[] {
-  const sheetsEl = /<(?:\w+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheets>/.exec(workbookXml);
-  if (!sheetsEl) return [];
-  return [...(sheetsEl[1] as string).matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)].map(
-    (m) => parseAttributes(m[1] as string)["name"] ?? ""
-  );
-}
-
-/** The defined names of a workbook.xml, with scope resolved to sheet names. */
-export function parseDefinedNames(workbookXml: string): RawDefinedName[] {
-  const sheets = workbookSheetNames(workbookXml);
-  const out: RawDefinedName[] = [];
-  for (const m of workbookXml.matchAll(
-    /<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>/g
-  )) {
-    const attrs = parseAttributes(m[1] as string);
-    const name = attrs["name"];
-    if (!name) continue;
-    const entry: RawDefinedName = { name, text: xmlDecode(m[2] as string) };
-    const local = attrs["localSheetId"];
-    if (local !== undefined) {
-      const sheetName = sheets[Number(local)];
-      if (sheetName === undefined) continue;
-      entry.sheetName = sheetName;
-    }
-    const rest = Object.fromEntries(
-      Object.entries(attrs).filter(([k]) => k !== "name" && k !== "localSheetId")
-    );
-    if (Object.keys(rest).length) entry.attributes = rest;
-    out.push(entry);
-  }
-  return out;
-}
 
 /** Reads the defined names (with their scope) of an xlsx file. */
 export async function readDefinedNames(data: XlsxData): Promise<RawDefinedName[]> {
@@ -161,37 +91,6 @@ export async function readDefinedNames(data: XlsxData): Promise<RawDefinedName[]
   const file = zip.file("xl/workbook.xml");
   if (!file) throw new Error("Not an xlsx workbook: xl/workbook.xml is missing");
   return parseDefinedNames(await file.async("string"));
-}
-
-/** Replaces the `<definedNames>` of a workbook.xml with `names` (scopes resolved against `<sheets>`). */
-export function rewriteDefinedNames(workbookXml: string, names: readonly RawDefinedName[]): string {
-  const sheets = workbookSheetNames(workbookXml).map((s) => s.toUpperCase());
-  const seen = new Set<string>();
-  const rendered: string[] = [];
-  for (const n of names) {
-    let local = "";
-    if (n.sheetName !== undefined) {
-      const index = sheets.indexOf(n.sheetName.toUpperCase());
-      if (index < 0) continue; // the sheet is gone
-      local = ` localSheetId="${index}"`;
-    }
-    const key = `${n.name.toUpperCase()}|${local}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const extra = Object.entries(n.attributes ?? {})
-      .map(([k, v]) => ` ${k}="${xmlEncode(v)}"`)
-      .join("");
-    rendered.push(
-      `<definedName name="${xmlEncode(n.name)}"${local}${extra}>${xmlEncode(n.text)}</definedName>`
-    );
-  }
-  const block = rendered.length ? `<definedNames>${rendered.join("")}</definedNames>` : "";
-  const existing = /<definedNames\b[^>]*>[\s\S]*?<\/definedNames>|<definedNames\s*\/>/;
-  if (existing.test(workbookXml)) return workbookXml.replace(existing, block);
-  if (!block) return workbookXml;
-  const afterSheets = /<\/sheets>/;
-  if (!afterSheets.test(workbookXml)) throw new Error("workbook.xml has no <sheets> element");
-  return workbookXml.replace(afterSheets, (m) => `${m}${block}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -382,16 +281,13 @@ function encodeTextForWrite(workbook: ExcelJS.Workbook): () => void {
   return () => undo.forEach((u) => u());
 }
 
-/** ExcelJS's own (second) entity decoding of sheet names. */
+/**
+ * ExcelJS's own (second) entity decoding of sheet names, as its utils.xmlDecode does it: the predefined
+ * entities only, named in lower-case letters. Not an XML decoder (unescapeXml is): it reproduces
+ * ExcelJS, numeric references left alone, to recognise the names ExcelJS has garbled.
+ */
 function excelJsDecode(text: string): string {
-  const map: Record<string, string> = {
-    "&lt;": "<",
-    "&gt;": ">",
-    "&amp;": "&",
-    "&apos;": "'",
-    "&quot;": '"',
-  };
-  return text.replace(/&([a-z]*);/g, (c) => map[c] ?? c);
+  return text.replace(/&([a-z]*);/g, (c, name: string) => XML_PREDEFINED_ENTITIES.get(name) ?? c);
 }
 
 /**
