@@ -1,6 +1,6 @@
 /* Lint with Microsoft's office-addins rules (React flavour), plus TypeScript parsing for .tsx. */
 const officeAddins = require("eslint-plugin-office-addins");
-const tsParser = require("@typescript-eslint/parser");
+const typescriptEslint = require("typescript-eslint");
 const globals = require("globals");
 
 module.exports = [
@@ -9,7 +9,7 @@ module.exports = [
   {
     files: ["**/*.{ts,tsx,cts,mts}"],
     languageOptions: {
-      parser: tsParser,
+      parser: typescriptEslint.parser,
       ecmaVersion: 2022,
       sourceType: "module",
       parserOptions: { ecmaFeatures: { jsx: true } },
@@ -25,7 +25,7 @@ module.exports = [
   {
     files: ["**/*.tsx"],
     plugins: {
-      "@typescript-eslint": require("@typescript-eslint/eslint-plugin"),
+      "@typescript-eslint": typescriptEslint.plugin,
       prettier: require("eslint-plugin-prettier"),
     },
     rules: {

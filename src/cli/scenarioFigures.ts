@@ -91,5 +91,3 @@ export function scenarioFigures(
     },
   };
 }
-
-export type ScenarioFigures = ReturnType<typeof scenarioFigures>;

@@ -401,9 +401,5 @@ function uniqueAlternativeIds(items: readonly unknown[], ctx: z.RefinementCtx): 
 }
 
 export type Scenarios = z.infer<typeof scenariosSchema>;
-export type RevenueForecast = z.infer<typeof revenueForecastSchema>;
-export type DiscountChoice = z.infer<typeof discountSchema>;
 export type Alternative = z.infer<typeof alternativeSchema>;
 export type Distribution = z.infer<ReturnType<typeof distributionSchema>>;
-export type MonteCarloSettings = z.infer<typeof monteCarloSchema>;
-export type SensitivityAxes = z.infer<typeof sensitivitySchema>;

@@ -60,8 +60,6 @@ import { scenariosSchema } from "./scenarios";
 export const DOCUMENT_FORMAT = "nhsdp.partnership";
 export const DOCUMENT_VERSION = 2;
 
-export { MAX_TEXT_LENGTH } from "./fields";
-export { COST_CATEGORIES, LINE_KINDS, PRICING_RATES, QUOTE_STAGES } from "../model/vocabulary";
 export type { CostCategory, LineKind, PricingRate, QuoteStage } from "../model/vocabulary";
 
 // ---------------------------------------------------------------------------------------------
@@ -693,17 +691,8 @@ export type AccessRoute = (typeof ACCESS_ROUTES)[number];
 export type Use = DataUse;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 export type IntendedUse = (typeof INTENDED_USES)[number];
-export type ValueLevel = (typeof VALUE_LEVELS)[number];
 export type ValueCharacteristic = (typeof VALUE_CHARACTERISTICS)[number];
 export type ForegroundIpOwner = (typeof FOREGROUND_IP_OWNERS)[number];
 export type IgStatus = (typeof IG_STATUSES)[number];
 export type CostLine = Partnership["costs"]["lines"][number];
-export type DirectAllocation = Partnership["costs"]["directAllocations"][number];
-export type Pricing = Partnership["pricing"];
-export type QuoteTerms = Partnership["quote"];
 export type DataAsset = Partnership["dataAssets"][number];
-export type ValueSharing = Partnership["valueSharing"];
-export type RoyaltyTerms = NonNullable<ValueSharing["royalty"]>;
-export type MilestoneTerm = NonNullable<ValueSharing["milestones"]>[number];
-export type SubscriptionTerms = NonNullable<ValueSharing["subscription"]>;
-export type FixedPaymentTerms = NonNullable<ValueSharing["fixedPayment"]>;

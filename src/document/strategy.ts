@@ -229,6 +229,4 @@ export const strategySchema = z
 /** A valid pricing strategy, defaults filled in. */
 export type PricingStrategy = z.infer<typeof strategySchema>;
 export type PricingStrategyInput = z.input<typeof strategySchema>;
-export type StaffGrade = PricingStrategy["staffTime"]["grades"][number];
-export type StandardItem = PricingStrategy["standardItems"][number];
 export type CostRecovery = PricingStrategy["fixedCostRecovery"];

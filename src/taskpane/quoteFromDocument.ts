@@ -25,7 +25,7 @@ function errorMessage(error: unknown): string {
   return text === "" || text === "[object Object]" ? "an unknown error" : text;
 }
 
-export { excelAvailable, type OfficeGlobals } from "./host";
+export { excelAvailable } from "./host";
 
 export type CreateOutcome =
   | { readonly status: "success"; readonly message: string }

@@ -146,7 +146,7 @@ function hostStatus(host: string | null | undefined): string {
   return "In the browser: partnerships are kept in this browser.";
 }
 
-export function App({ host, excelAvailable }: AppProps): React.JSX.Element {
+function App({ host, excelAvailable }: AppProps): React.JSX.Element {
   const styles = useStyles();
   return (
     <div className={styles.root}>

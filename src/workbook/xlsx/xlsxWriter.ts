@@ -43,12 +43,7 @@ import {
 
 export type XlsxData = Uint8Array | ArrayBuffer;
 
-export {
-  parseDefinedNames,
-  rewriteDefinedNames,
-  workbookSheetNames,
-  type RawDefinedName,
-} from "./workbookXml";
+export { rewriteDefinedNames, workbookSheetNames, type RawDefinedName } from "./workbookXml";
 
 export interface PlacedSheet {
   desiredName: string;
