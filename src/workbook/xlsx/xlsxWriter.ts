@@ -16,7 +16,7 @@
  */
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { cellAddress, parseRangeAddress, quoteSheetName } from "../spec/a1";
+import { cellAddress, parseRangeAddress, rangeAddress, sheetReference } from "../spec/a1";
 import { planSheet, numericValue, type PlannedCell, type SheetPlan } from "../spec/plan";
 import {
   REGISTER_SHEET_NAME,
@@ -42,6 +42,10 @@ import {
 } from "../spec/spec";
 
 export type XlsxData = Uint8Array | ArrayBuffer;
+
+const PRINT_AREA = "_xlnm.Print_Area";
+/** The built-in names ExcelJS writes from a sheet's page setup. */
+const PRINT_NAMES: ReadonlySet<string> = new Set([PRINT_AREA, "_xlnm.Print_Titles"]);
 
 export { rewriteDefinedNames, workbookSheetNames, type RawDefinedName } from "./workbookXml";
 
@@ -176,7 +180,6 @@ export function renderSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): RawDefinedN
   ws.pageSetup.fitToPage = print.fitToWidth;
   ws.pageSetup.fitToWidth = 1;
   ws.pageSetup.fitToHeight = print.fitToWidth ? 0 : 1;
-  if (print.printArea) ws.pageSetup.printArea = print.printArea;
   // ExcelJS puts a break below a row; the spec names the row that starts the new page.
   for (const row of print.rowBreaks ?? []) ws.getRow(row - 1).addPageBreak();
   if (plan.headerString) ws.headerFooter.oddHeader = plan.headerString;
@@ -233,11 +236,20 @@ export function renderSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): RawDefinedN
     });
   }
 
-  return plan.names.map((n) => ({
+  const names: RawDefinedName[] = plan.names.map((n) => ({
     name: n.name,
     sheetName: ws.name,
-    text: `${quoteSheetName(ws.name)}!${n.ref}`,
+    text: sheetReference(ws.name, n.ref),
   }));
+  // The print area is a defined name this writer writes itself: ExcelJS writes the sheet name in it
+  // without doubling an apostrophe ('St George's'!...), which Excel repairs by dropping the name.
+  if (print.printArea)
+    names.push({
+      name: PRINT_AREA,
+      sheetName: ws.name,
+      text: sheetReference(ws.name, rangeAddress(parseRangeAddress(print.printArea), true)),
+    });
+  return names;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -325,9 +337,9 @@ export class XlsxBook {
     const file = zip.file("xl/workbook.xml");
     if (!file) throw new Error("Not an xlsx workbook: xl/workbook.xml is missing");
     const xml = await file.async("string");
-    const names = parseDefinedNames(xml).filter(
-      (n) => n.name !== "_xlnm.Print_Area" && n.name !== "_xlnm.Print_Titles"
-    );
+    // Every name is kept as the file has it, print areas and titles included: ExcelJS's own copies of
+    // those are dropped when the book is written (see toBuffer), as it does not escape sheet names.
+    const names = parseDefinedNames(xml);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(data as ArrayBuffer);
     restoreSheetNames(wb, workbookSheetNames(xml));
@@ -342,7 +354,7 @@ export class XlsxBook {
     return this.workbook.worksheets.map((ws) => ws.name);
   }
 
-  /** All defined names this book will write (besides print areas, which ExcelJS writes). */
+  /** All defined names this book will write, print areas included. */
   definedNames(): readonly RawDefinedName[] {
     return this.names;
   }
@@ -394,7 +406,8 @@ export class XlsxBook {
     const file = zip.file("xl/workbook.xml");
     if (!file) throw new Error("ExcelJS wrote no xl/workbook.xml");
     const xml = await file.async("string");
-    const written = parseDefinedNames(xml); // print areas/titles and any names added through ExcelJS
+    // Names added through ExcelJS, less the print areas and titles it writes from page setup.
+    const written = parseDefinedNames(xml).filter((n) => !PRINT_NAMES.has(n.name));
     const rewritten = rewriteDefinedNames(xml, [...written, ...this.names]);
     zip.file("xl/workbook.xml", rewritten);
     await addChartsToPackage(
