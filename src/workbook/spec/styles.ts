@@ -10,6 +10,11 @@ export const NHS_DARK_GREY = "#425563";
 
 /** Pounds and pence in a cell, with the pound sign whatever the reader's locale (809: English, UK). */
 export const POUNDS_FORMAT = "[$£-809]#,##0.00";
+/**
+ * A count or a number of years as typed: "12" or "12.5". Not "#,##0.##", whose decimal point Excel
+ * shows on a whole number ("12.").
+ */
+export const PLAIN_NUMBER_FORMAT = "General";
 /** Whole pounds in a cell: valuations, which are compared rather than paid. */
 export const WHOLE_POUNDS_FORMAT = "[$£-809]#,##0";
 

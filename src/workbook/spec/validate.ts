@@ -63,6 +63,17 @@ function styleProblems(style: CellStyle, where: string): string[] {
 }
 
 /** All problems with a spec (empty = valid). */
+/**
+ * Whether a number format's decimals are all optional ("#,##0.##"): Excel then shows the decimal point
+ * of a whole number ("12."), where LibreOffice does not. Quoted text and bracketed codes are ignored.
+ */
+export function showsTrailingPoint(numberFormat: string): boolean {
+  const codes = numberFormat.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+  return codes
+    .split(";")
+    .some((section) => /\.[#?]+(?![0#?])/.test(section) && !/\.[#?]*0/.test(section));
+}
+
 export function sheetSpecProblems(spec: SheetSpec): string[] {
   const p: string[] = [];
   if (typeof spec.name !== "string") p.push("name must be a string");
@@ -120,6 +131,10 @@ export function sheetSpecProblems(spec: SheetSpec): string[] {
         cell.numberFormat === "")
     ) {
       p.push(`${where}: numberFormat must be a non-empty string of at most 255 characters`);
+    } else if (cell.numberFormat !== undefined && showsTrailingPoint(cell.numberFormat)) {
+      p.push(
+        `${where}: numberFormat "${cell.numberFormat}" has only optional decimals ("0.##"), which Excel shows as "12." for a whole number; use General, or a fixed number of places`
+      );
     }
     if (cell.style) p.push(...styleProblems(cell.style, where));
   }

@@ -25,7 +25,7 @@ export function quoteColumns(sheet: SheetSpecBuilder): SheetSpecBuilder {
 /** Unit costs may have fractions of a penny (a per-record price): show them when there are any. */
 export const UNIT_COST_FORMAT = "[$£-809]#,##0.00##";
 export const RATE_FORMAT = "0.00%";
-export const QUANTITY_FORMAT = "#,##0.##";
+export { PLAIN_NUMBER_FORMAT as QUANTITY_FORMAT } from "../../spec/styles";
 
 export const CATEGORY: CellStyle = { bold: true, fontColor: NHS_BLUE };
 export const SUBTOTAL: CellStyle = { bold: true, border: { top: "thin" } };

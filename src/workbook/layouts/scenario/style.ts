@@ -11,7 +11,7 @@ export { POUNDS_FORMAT as POUNDS, WHOLE_POUNDS_FORMAT as VALUE } from "../../spe
 export const RATE = "0.00%";
 export const FINE_RATE = "0.000%";
 export const FACTOR = "0.000000";
-export const YEARS = "0.##";
+export { PLAIN_NUMBER_FORMAT as YEARS } from "../../spec/styles";
 
 /** Shaded: the cells a reader may change. */
 export const INPUT: CellStyle = { fill: "#FFF4CC", vertical: "top" };
