@@ -71,6 +71,13 @@ async function getHttpsOptions() {
   }
 }
 
+/** Writes functions.json, the custom functions' metadata Excel reads, from the functions' JSDoc. */
+const functionsMetadata = () =>
+  new CustomFunctionsMetadataPlugin({
+    output: "functions.json",
+    input: "./src/functions/functions.ts",
+  });
+
 const tsRule = {
   test: /\.tsx?$/,
   exclude: /node_modules/,
@@ -101,10 +108,7 @@ module.exports = async (env, options) => {
       ],
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({
-        output: "functions.json",
-        input: "./src/functions/functions.ts",
-      }),
+      functionsMetadata(),
       // Shared runtime: the task pane page also hosts the custom functions and the ribbon commands.
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -166,6 +170,30 @@ module.exports = async (env, options) => {
     ],
     optimization: { minimize: false },
   };
+  // The custom functions alone (dist/functions.js and functions.json): the add-in's own settings with
+  // only that entry, so the files are the ones the add-in build writes (byte for byte). They go beside
+  // the add-in's files in dist/, removing none. `webpack --env tests` (npm run build:test) builds them
+  // and the command: all that the fast and engine tests load from dist/, without the task pane.
+  const functions = {
+    ...addin,
+    devServer: undefined,
+    name: "functions",
+    entry: { functions: addin.entry.functions },
+    output: { path: addin.output.path, clean: false },
+    plugins: [functionsMetadata()],
+  };
   // The dev server serves the add-in only.
-  return env.WEBPACK_SERVE ? addin : [addin, cli];
+  if (env.WEBPACK_SERVE) return addin;
+  if (!env.tests) return [addin, cli];
+  // The tests' builds keep webpack's cache in .tmp/ (a rebuild after a small change takes seconds);
+  // the release build (npm run build) is always built afresh.
+  const cachedForTests = (config) => ({
+    ...config,
+    cache: {
+      type: "filesystem",
+      cacheDirectory: path.resolve(__dirname, ".tmp", "webpack-cache"),
+      buildDependencies: { config: [__filename] },
+    },
+  });
+  return [cachedForTests(functions), cachedForTests(cli)];
 };

@@ -1,36 +1,15 @@
 /**
  * The audit's report sheet: each finding with its severity, a native HYPERLINK to the audited cell,
- * the explanation, expected and found, the guide section; laid out for A4. Its .xlsx, beside the
- * quote it audits, recalculated by LibreOffice: every link cell evaluates to its label and keeps its
- * target. Expected texts are written out here from the findings given, not taken from the builder.
+ * the explanation, expected and found, the guide section; laid out for A4. Expected texts are written
+ * out here from the findings given, not taken from the builder. auditSheet.engines.test.ts
+ * recalculates its .xlsx with LibreOffice.
  */
-import * as ExcelJS from "exceljs";
-import type { AuditFinding, AuditReport } from "../../src/audit";
-import { checkPrinciples } from "../../src/core/principles";
-import { priceQuote } from "../../src/core/pricing/quote";
+import type { AuditReport } from "../../src/audit";
 import { VERSION } from "../../src/model/version";
 import { buildAuditSheet } from "../../src/audit/reportSheet";
-import { buildQuoteSheet } from "../../src/workbook/layouts/quote/quoteSheet";
 import { formulaProblems } from "../../src/workbook/spec/formulas";
 import { type CellSpec, type SheetSpec } from "../../src/workbook/spec/spec";
-import { writeWorkbook } from "../../src/workbook/xlsx/xlsxWriter";
-import { example } from "../document/fixtures";
-import { LIBREOFFICE_TIMEOUT_MS, recalculateBufferWithLibreOffice } from "../support/libreoffice";
-
-jest.setTimeout(LIBREOFFICE_TIMEOUT_MS);
-
-const AUDITED_AT = new Date("2026-12-01T09:30:00Z");
-const GUIDE = "CIDC guide, chapter 5";
-
-const finding = (over: Partial<AuditFinding>): AuditFinding => ({
-  severity: "error",
-  check: "arithmetic",
-  sheet: "Quote R-1",
-  cell: "G12",
-  message: "The cost of line svc-deid shows £5,500.00, but the sheet's own inputs give £5,400.00.",
-  guideSection: GUIDE,
-  ...over,
-});
+import { AUDITED_AT, GUIDE, finding } from "./findings";
 
 const REPORT: AuditReport = {
   findings: [],
@@ -221,58 +200,5 @@ describe("buildAuditSheet", () => {
       ["'Quote B': quote B. 1 error, no warnings, no notes.", ""],
       ["ERROR", `=HYPERLINK("#'Quote B'!I9","'Quote B'!I9")`],
     ]);
-  });
-});
-
-describe("the report sheet's .xlsx in LibreOffice", () => {
-  it("recalculates: every link cell shows its label (not the cached value), and keeps its target", async () => {
-    const doc = example("commercial-imaging-ai.json");
-    const quote = priceQuote(doc);
-    const quoteSheet = buildQuoteSheet(doc, quote, checkPrinciples(doc, quote), {
-      generatedAt: AUDITED_AT,
-    });
-    const report: AuditReport = {
-      findings: [],
-      quotes: [
-        {
-          sheet: quoteSheet.name,
-          reference: doc.reference,
-          findings: [
-            finding({ sheet: quoteSheet.name, cell: "G12" }),
-            finding({ sheet: quoteSheet.name, cell: "A38:I53", check: "line-missing" }),
-          ],
-        },
-      ],
-    };
-    const audit = buildAuditSheet(report, { auditedAt: AUDITED_AT, source: "test.xlsx" });
-    // A sentinel in place of the cached labels: only a recalculation brings the labels back.
-    const sentinel: SheetSpec = {
-      ...audit,
-      cells: audit.cells.map((cell) =>
-        cell.value.kind === "formula"
-          ? { ...cell, value: { ...cell.value, cachedValue: "SENTINEL" } }
-          : cell
-      ),
-    };
-    const { buffer } = await recalculateBufferWithLibreOffice(
-      await writeWorkbook([quoteSheet, sentinel])
-    );
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-    const ws = workbook.getWorksheet(audit.name)!;
-    const links = [7, 8].map((row) => {
-      const cell = ws.getCell(`B${row}`);
-      return { formula: cell.formula, value: (cell.value as { result?: unknown }).result };
-    });
-    const sheetRef = `'${quoteSheet.name}'`;
-    expect(links).toEqual([
-      { formula: `HYPERLINK("#${sheetRef}!G12","${sheetRef}!G12")`, value: `${sheetRef}!G12` },
-      {
-        formula: `HYPERLINK("#${sheetRef}!A38:I53","${sheetRef}!A38:I53")`,
-        value: `${sheetRef}!A38:I53`,
-      },
-    ]);
-    // The quote sheet the links point at is there under the name they use.
-    expect(workbook.worksheets.map((w) => w.name)).toEqual([quoteSheet.name, audit.name]);
   });
 });

@@ -2,17 +2,16 @@
  * nhsdp scenario, run through its own registration on a Commander program as nhsdp's main() runs it
  * (the same reader, usage errors and exit codes), and the present values the quote's --json reports
  * for the document's own terms. Expected values are written out from the examples' figures.
+ * scenario.engines.test.ts recalculates the workbooks it writes with LibreOffice.
  */
 import fs from "fs";
 import os from "os";
 import path from "path";
 import { valueSharingFigures } from "../../src/cli/figures";
-import * as ExcelJS from "exceljs";
 import { runScenario as run } from "../support/scenarioCommand";
 import { SCENARIO_NAMES } from "../../src/workbook/layouts/scenario/scenarioSheet";
 import { readDefinedNames } from "../../src/workbook/xlsx/xlsxWriter";
 import { expectRelativelyClose } from "../support/assertions";
-import { LIBREOFFICE_TIMEOUT_MS, recalculateBufferWithLibreOffice } from "../support/libreoffice";
 import { example } from "../document/fixtures";
 
 const EXAMPLES = path.join(__dirname, "..", "..", "examples");
@@ -163,41 +162,6 @@ describe("nhsdp scenario", () => {
     expect(stderr).toMatch(/scenario\.csv: must end in \.xlsx/);
     expect(fs.existsSync(target)).toBe(false);
   });
-});
-
-describe("nhsdp scenario -o, recalculated by LibreOffice", () => {
-  it.each([[IMAGING], [RWE], [SME]])(
-    "%s: the named values equal --json's figures to 1e-9",
-    async (file) => {
-      const target = path.join(work, `${path.basename(file, ".json")}-recalculated.xlsx`);
-      expect((await run(file, "-o", target, "--trials", "500")).code).toBe(0);
-      const figures = JSON.parse((await run(file, "--json", "--trials", "500")).stdout);
-      const { workbook, buffer } = await recalculateBufferWithLibreOffice(fs.readFileSync(target));
-      const worksheet = workbook.worksheets[0] as ExcelJS.Worksheet;
-      const definedNames = await readDefinedNames(buffer);
-      const named = (name: string): unknown => {
-        const reference = definedNames.find((candidate) => candidate.name === name)?.text;
-        const value = worksheet.getCell((reference?.split("!").pop() ?? "A1").replace(/\$/g, ""))
-          .value as { result?: unknown } | null;
-        return value?.result;
-      };
-      // A kind the comparison has no offer of, and a breakeven with no milestones, hold #N/A.
-      const expected: [string, number | null][] = [];
-      for (const kind of ["fixed", "subscription", "milestones", "royalty"] as const) {
-        const first = figures.mechanisms.find((m: { mechanism: string }) => m.mechanism === kind);
-        expected.push([SCENARIO_NAMES[kind], first?.riskAdjustedPresentValue ?? null]);
-      }
-      expected.push([SCENARIO_NAMES.breakeven, figures.breakevenRoyalty.rate]);
-      expect(expected.filter(([, value]) => value !== null).length).toBeGreaterThanOrEqual(2);
-      const off = expected.filter(([name, value]) => {
-        const actual = named(name);
-        if (value === null) return JSON.stringify(actual) !== JSON.stringify({ error: "#N/A" });
-        return typeof actual !== "number" || Math.abs(actual - value) > 1e-9 * Math.abs(value);
-      });
-      expect(off).toEqual([]);
-    },
-    LIBREOFFICE_TIMEOUT_MS
-  );
 });
 
 describe("the present value of the document's own terms, for the quote's --json", () => {

@@ -5,7 +5,7 @@
  * spreadsheet does, word by word at the cell's width in pixels, and checks:
  *  - a wrapped cell's row (or merged rows) is at least as tall as its wrapped lines;
  *  - a cell that does not wrap fits its width, or has an empty neighbour to run into.
- * The PDF print test (quotePrint.test.ts) checks the same from the other side: every word printed.
+ * The PDF print test (quotePrint.engines.test.ts) checks the same from the other side: every word printed.
  */
 import fs from "fs";
 import * as opentype from "opentype.js";

@@ -52,7 +52,9 @@ function loadFunctionsBundle(distDir = path.join(__dirname, "..", "..", "dist"))
   const scriptPath = path.join(distDir, "functions.js");
   const metadataPath = path.join(distDir, "functions.json");
   if (!fs.existsSync(scriptPath) || !fs.existsSync(metadataPath)) {
-    throw new Error(`${scriptPath} or functions.json is missing: run \`npm run build\` first`);
+    throw new Error(
+      `${scriptPath} or functions.json is missing: run \`npm run build:test\` (or \`npm run build\`) first`
+    );
   }
   const CustomFunctions = createCustomFunctionsStandIn();
   const script = vm.compileFunction(fs.readFileSync(scriptPath, "utf8"), ["CustomFunctions"], {

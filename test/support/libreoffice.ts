@@ -1,21 +1,33 @@
 /*
- * Recalculates an xlsx file with LibreOffice (headless, xlsx → xlsx) and reads the result back with
- * ExcelJS, so tests can check the values a real spreadsheet engine computes from our formulas.
+ * Recalculates xlsx files with LibreOffice (headless, xlsx → xlsx) and reads the results back with
+ * ExcelJS, so tests can check the values a real spreadsheet engine computes from our formulas; and
+ * prints them to PDF.
+ *
+ * Starting LibreOffice costs a second or more (many more on a loaded machine), converting a small file
+ * much less, so a test file that converts several files converts them in one run: `soffice
+ * --convert-to xlsx --outdir DIR a.xlsx b.xlsx ...`. recalculateFilesWithLibreOffice and
+ * printFilesToPdfWithLibreOffice take a list; libreOfficeBatch() collects the workbooks a test file
+ * declares and converts them all in one run the first time a test asks for any of them.
  *
  * LibreOffice does not recalculate xlsx files on load by default ("never recalculate" for Excel 2007+
- * files): it keeps the cached <v> values. Each process therefore gets its own user profile, created
- * with OOXMLRecalcMode = 0 ("always recalculate") in registrymodifications.xcu before the first
- * launch; the profile is private to the process, so parallel Jest workers never share one, and calls
- * within a process are serialised. test/sheets/xlsxWriter.test.ts proves the recalculation happens
- * (a formula written with a wrong cached value comes back corrected).
+ * files): it keeps the cached <v> values. Each test file therefore gets its own user profile
+ * (-env:UserInstallation=file:///tmp/lo-profile-PID-...), created with OOXMLRecalcMode = 0 ("always
+ * recalculate") in registrymodifications.xcu before the first launch; the profile is private to the
+ * process, so parallel Jest workers never share one, and a test file's runs are serialised.
+ * test/sheets/xlsxWriter.engines.test.ts proves the recalculation happens (a formula written with a
+ * wrong cached value comes back corrected).
  */
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { pathToFileURL } from "url";
 import * as ExcelJS from "exceljs";
 
+/** How long one run of LibreOffice may take for its first file... */
 export const LIBREOFFICE_TIMEOUT_MS = 120_000;
+/** ... and for each further file of a batch. */
+const TIMEOUT_PER_FURTHER_FILE_MS = 30_000;
 
 const RECALC_ALWAYS_XCU = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -47,8 +59,10 @@ function removeStaleProfiles(): void {
     if (!m) continue;
     try {
       process.kill(Number(m[1]), 0); // still running: leave it
-    } catch {
-      fs.rmSync(path.join(os.tmpdir(), entry), { recursive: true, force: true });
+    } catch (error) {
+      // Only a process that is gone (not one we may not signal) leaves its profile to be removed.
+      if ((error as NodeJS.ErrnoException).code === "ESRCH")
+        fs.rmSync(path.join(os.tmpdir(), entry), { recursive: true, force: true });
     }
   }
 }
@@ -98,19 +112,23 @@ function run(
   });
 }
 
-export interface LibreOfficeResult {
-  workbook: ExcelJS.Workbook;
-  /** The recalculated xlsx as written by LibreOffice. */
-  buffer: Buffer;
-  /** Wall time of the soffice conversion. */
-  ms: number;
-}
+const stem = (file: string) => path.basename(file).replace(/\.[^.]+$/, "");
 
-/** Converts (and so recalculates) an xlsx file with LibreOffice; returns the result and timing. */
-export function recalculateFileWithLibreOffice(
-  xlsxPath: string,
-  timeoutMs = LIBREOFFICE_TIMEOUT_MS
-): Promise<LibreOfficeResult> {
+/**
+ * Converts every file to `format` in one run of LibreOffice, into a fresh folder the caller removes.
+ * The outputs are named after the inputs, so no two inputs may share a name.
+ */
+function convert(
+  files: readonly string[],
+  format: "xlsx" | "pdf",
+  timeoutMs: number
+): Promise<{ outDir: string; outputs: string[]; ms: number }> {
+  const stems = files.map(stem);
+  const repeated = stems.filter((name, i) => stems.indexOf(name) !== i);
+  if (repeated.length > 0)
+    return Promise.reject(
+      new Error(`LibreOffice would write ${repeated[0]}.${format} twice: name the inputs apart`)
+    );
   const job = queue.then(async () => {
     if (!libreOfficeAvailable()) {
       throw new Error(
@@ -118,100 +136,177 @@ export function recalculateFileWithLibreOffice(
           "Install Debian's libreoffice-calc (apt-get install --no-install-recommends libreoffice-calc) or set SOFFICE."
       );
     }
-    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "lo-out-"));
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), `lo-${format}-`));
     try {
       const started = Date.now();
-      const userInstallation = `file://${profile()}`;
-      const res = await run(
-        [
-          `-env:UserInstallation=${userInstallation}`,
-          "--headless",
-          "--norestore",
-          "--calc",
-          "--convert-to",
-          "xlsx",
-          "--outdir",
-          outDir,
-          xlsxPath,
-        ],
-        timeoutMs
-      );
+      const res =
+        files.length === 0
+          ? { code: 0, stdout: "", stderr: "" }
+          : await run(
+              [
+                `-env:UserInstallation=${pathToFileURL(profile()).href}`,
+                "--headless",
+                "--norestore",
+                "--calc",
+                "--convert-to",
+                format,
+                "--outdir",
+                outDir,
+                ...files,
+              ],
+              timeoutMs
+            );
       const ms = Date.now() - started;
-      const out = path.join(outDir, path.basename(xlsxPath).replace(/\.[^.]+$/, "") + ".xlsx");
-      if (!fs.existsSync(out))
+      const outputs = stems.map((name) => path.join(outDir, `${name}.${format}`));
+      const missing = files.filter((_, i) => !fs.existsSync(outputs[i] as string));
+      if (missing.length > 0)
         throw new Error(
-          `LibreOffice produced no output (exit ${res.code}):\n${res.stdout}\n${res.stderr}`
+          `LibreOffice produced no ${format} for ${missing.join(", ")} (exit ${res.code}):\n${res.stdout}\n${res.stderr}`
         );
-      const buffer = fs.readFileSync(out);
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-      return { workbook, buffer, ms };
-    } finally {
+      return { outDir, outputs, ms };
+    } catch (error) {
       fs.rmSync(outDir, { recursive: true, force: true });
+      throw error;
     }
   });
   queue = job.catch(() => undefined);
   return job;
 }
 
-/** Recalculates an xlsx file with LibreOffice and returns the recalculated workbook. */
-export async function recalculateWithLibreOffice(xlsxPath: string): Promise<ExcelJS.Workbook> {
-  return (await recalculateFileWithLibreOffice(xlsxPath)).workbook;
+const batchTimeout = (files: number) =>
+  LIBREOFFICE_TIMEOUT_MS + Math.max(0, files - 1) * TIMEOUT_PER_FURTHER_FILE_MS;
+
+export interface LibreOfficeResult {
+  workbook: ExcelJS.Workbook;
+  /** The recalculated xlsx as written by LibreOffice. */
+  buffer: Buffer;
+  /** Wall time of the run of LibreOffice that converted it (and the rest of its batch). */
+  ms: number;
 }
 
-/** Same, from bytes (written to a temporary file first). */
-export async function recalculateBufferWithLibreOffice(
-  xlsx: Buffer | Uint8Array,
-  name = "workbook.xlsx"
-): Promise<LibreOfficeResult> {
+/** Converts (and so recalculates) xlsx files with one run of LibreOffice; the results in order. */
+export async function recalculateFilesWithLibreOffice(
+  xlsxPaths: readonly string[],
+  timeoutMs = batchTimeout(xlsxPaths.length)
+): Promise<LibreOfficeResult[]> {
+  const { outDir, outputs, ms } = await convert(xlsxPaths, "xlsx", timeoutMs);
+  try {
+    return await Promise.all(
+      outputs.map(async (out) => {
+        const buffer = fs.readFileSync(out);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+        return { workbook, buffer, ms };
+      })
+    );
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/** Same, from bytes, each written to a temporary file of its name first (the names must differ). */
+export async function recalculateBuffersWithLibreOffice(
+  inputs: readonly { name: string; xlsx: Buffer | Uint8Array }[]
+): Promise<LibreOfficeResult[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lo-in-"));
   try {
-    const file = path.join(dir, name);
-    fs.writeFileSync(file, xlsx);
-    return await recalculateFileWithLibreOffice(file);
+    const files = inputs.map(({ name, xlsx }) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, xlsx);
+      return file;
+    });
+    return await recalculateFilesWithLibreOffice(files);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** One workbook, from bytes. */
+export async function recalculateBufferWithLibreOffice(
+  xlsx: Buffer | Uint8Array,
+  name = "workbook.xlsx"
+): Promise<LibreOfficeResult> {
+  return (await recalculateBuffersWithLibreOffice([{ name, xlsx }]))[0] as LibreOfficeResult;
+}
+
+/** Registers a workbook with a batch; the function returned gives its recalculation. */
+export type AddToBatch = (
+  name: string,
+  xlsx: () => Buffer | Uint8Array | Promise<Buffer | Uint8Array>
+) => () => Promise<LibreOfficeResult>;
+
 /**
- * Prints an xlsx file to PDF with LibreOffice (recalculating it first) and returns the PDF's path in a
- * fresh temporary folder, which the caller removes. Needs the Carlito font (Debian's
- * fonts-crosextra-carlito), metrically the same as Calibri, or LibreOffice lays the sheet out with a
- * wider substitute and the pages are not the ones Excel prints.
+ * The workbooks of a test file, recalculated in one run of LibreOffice. A test file adds each workbook
+ * while Jest collects its tests, with a function that writes it (called later, so it may use what a
+ * beforeAll prepared); the first time a test asks for any of them, every workbook added so far is
+ * written and converted in one run, and each test then gets its own result (or its own writer's
+ * error). Names must be distinct .xlsx file names.
+ *
+ *   const batch = libreOfficeBatch();
+ *   const partnerCopy = batch.add("partner.xlsx", () => generate(doc, true));
+ *   it("...", async () => { const { workbook } = await partnerCopy(); ... });
  */
-export function printToPdfWithLibreOffice(
-  xlsxPath: string,
-  timeoutMs = LIBREOFFICE_TIMEOUT_MS
-): Promise<string> {
-  const job = queue.then(async () => {
-    if (!libreOfficeAvailable()) {
-      throw new Error(
-        "LibreOffice (soffice) is not installed: install Debian's libreoffice-calc or set SOFFICE."
+export function libreOfficeBatch(): { add: AddToBatch } {
+  interface Entry {
+    name: string;
+    write: () => Buffer | Uint8Array | Promise<Buffer | Uint8Array>;
+    result: Promise<LibreOfficeResult>;
+    resolve: (result: LibreOfficeResult) => void;
+    reject: (error: unknown) => void;
+  }
+  const names = new Set<string>();
+  let waiting: Entry[] = [];
+
+  async function convertWaiting(): Promise<void> {
+    const entries = waiting;
+    waiting = [];
+    const written = await Promise.allSettled(entries.map(async (entry) => entry.write()));
+    const ready: { entry: Entry; xlsx: Buffer | Uint8Array }[] = [];
+    written.forEach((outcome, i) => {
+      const entry = entries[i] as Entry;
+      if (outcome.status === "fulfilled") ready.push({ entry, xlsx: outcome.value });
+      else entry.reject(outcome.reason);
+    });
+    try {
+      const results = await recalculateBuffersWithLibreOffice(
+        ready.map(({ entry, xlsx }) => ({ name: entry.name, xlsx }))
       );
+      ready.forEach(({ entry }, i) => entry.resolve(results[i] as LibreOfficeResult));
+    } catch (error) {
+      for (const { entry } of ready) entry.reject(error);
     }
-    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "lo-pdf-"));
-    const res = await run(
-      [
-        `-env:UserInstallation=file://${profile()}`,
-        "--headless",
-        "--norestore",
-        "--calc",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        outDir,
-        xlsxPath,
-      ],
-      timeoutMs
-    );
-    const out = path.join(outDir, path.basename(xlsxPath).replace(/\.[^.]+$/, "") + ".pdf");
-    if (!fs.existsSync(out))
-      throw new Error(
-        `LibreOffice produced no PDF (exit ${res.code}):\n${res.stdout}\n${res.stderr}`
-      );
-    return out;
-  });
-  queue = job.catch(() => undefined);
-  return job;
+  }
+
+  return {
+    add(name, write) {
+      if (!/\.xlsx$/.test(name) || names.has(name))
+        throw new Error(`${name}: a batch needs distinct .xlsx file names`);
+      names.add(name);
+      const entry = { name, write } as Entry;
+      entry.result = new Promise<LibreOfficeResult>((resolve, reject) => {
+        entry.resolve = resolve;
+        entry.reject = reject;
+      });
+      // A workbook no test asks for (a test filtered out) must not be an unhandled rejection.
+      entry.result.catch(() => undefined);
+      waiting.push(entry);
+      return () => {
+        if (waiting.includes(entry)) void convertWaiting();
+        return entry.result;
+      };
+    },
+  };
+}
+
+/**
+ * Prints xlsx files to PDF with one run of LibreOffice (recalculating them first) and returns the
+ * PDFs' paths, in order, in one fresh temporary folder, which the caller removes. Needs the Carlito
+ * font (Debian's fonts-crosextra-carlito), metrically the same as Calibri, or LibreOffice lays the
+ * sheet out with a wider substitute and the pages are not the ones Excel prints.
+ */
+export async function printFilesToPdfWithLibreOffice(
+  xlsxPaths: readonly string[],
+  timeoutMs = batchTimeout(xlsxPaths.length)
+): Promise<string[]> {
+  return (await convert(xlsxPaths, "pdf", timeoutMs)).outputs;
 }

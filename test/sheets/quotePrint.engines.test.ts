@@ -1,6 +1,6 @@
 /**
  * The quote sheet as a partner sees it on paper: each example's quote is written as an .xlsx, printed
- * to PDF by LibreOffice (with Carlito, metrically Calibri), and the pages are read back with poppler's
+ * to PDF by LibreOffice (with Carlito, metrically Calibri; all in one run), and the pages are read back with poppler's
  * pdftotext. Checked mechanically: the page count the layout planned, no page ending on a heading
  * (a heading always prints with what follows it), and no clipped text (every word of every text cell
  * is on the printed pages, which a row too short for its wrapped text would cut).
@@ -17,10 +17,39 @@ import { buildQuoteSheet } from "../../src/workbook/layouts/quote/quoteSheet";
 import { writeWorkbook } from "../../src/workbook/xlsx/xlsxWriter";
 import type { SheetSpec } from "../../src/workbook/spec/spec";
 import { EXAMPLE_FILES, example } from "../document/fixtures";
-import { LIBREOFFICE_TIMEOUT_MS, printToPdfWithLibreOffice } from "../support/libreoffice";
+import { printFilesToPdfWithLibreOffice } from "../support/libreoffice";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "nhsdp-print-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+/** Each example's quote sheet. */
+const SPECS = new Map(
+  EXAMPLE_FILES.map((file) => {
+    const doc = example(file);
+    const quote = priceQuote(doc);
+    const spec = buildQuoteSheet(doc, quote, checkPrinciples(doc, quote), {
+      generatedAt: new Date("2026-11-23T10:00:00Z"),
+    });
+    return [file, spec];
+  })
+);
+
+/** Every example's quote printed to PDF, in one run of LibreOffice. */
+const pdfs = new Map<string, string>();
+beforeAll(async () => {
+  const files: string[] = [];
+  for (const [file, spec] of SPECS) {
+    const xlsx = path.join(work, file.replace(/\.json$/, ".xlsx"));
+    fs.writeFileSync(xlsx, await writeWorkbook([spec]));
+    files.push(xlsx);
+  }
+  const printed = await printFilesToPdfWithLibreOffice(files);
+  [...SPECS.keys()].forEach((file, i) => pdfs.set(file, printed[i] as string));
+});
+afterAll(() => {
+  const [first] = pdfs.values();
+  if (first) fs.rmSync(path.dirname(first), { recursive: true, force: true });
+});
 
 /** Section headings and the labels that introduce a table: none may end a page. */
 const HEADINGS = [
@@ -70,21 +99,13 @@ function wordCounts(texts: readonly string[]): Map<string, number> {
 }
 
 describe.each(EXAMPLE_FILES.map((file) => [file]))("%s printed", (file) => {
-  const doc = example(file);
-  const quote = priceQuote(doc);
-  const spec = buildQuoteSheet(doc, quote, checkPrinciples(doc, quote), {
-    generatedAt: new Date("2026-11-23T10:00:00Z"),
-  });
-  let pdf: string;
+  const spec = SPECS.get(file) as SheetSpec;
   let pages: string[];
 
-  beforeAll(async () => {
-    const xlsx = path.join(work, file.replace(/\.json$/, ".xlsx"));
-    fs.writeFileSync(xlsx, await writeWorkbook([spec]));
-    pdf = await printToPdfWithLibreOffice(xlsx);
+  beforeAll(() => {
+    const pdf = pdfs.get(file) as string;
     pages = Array.from({ length: pageCount(pdf) }, (_, i) => pdftotext(pdf, i + 1));
-  }, LIBREOFFICE_TIMEOUT_MS);
-  afterAll(() => fs.rmSync(path.dirname(pdf), { recursive: true, force: true }));
+  });
 
   it("has a page break above every row the layout keeps with what follows", () => {
     const breaks = spec.print.rowBreaks ?? [];

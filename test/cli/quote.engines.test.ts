@@ -20,9 +20,7 @@ import path from "path";
 import { COST_CATEGORY_LABELS } from "../../src/document/labels";
 import { readDefinedNames } from "../../src/workbook/xlsx/xlsxWriter";
 import { evaluateXlsxWithHyperFormula } from "../support/hyperformula";
-import { recalculateFileWithLibreOffice } from "../support/libreoffice";
-
-jest.setTimeout(180_000);
+import { libreOfficeBatch } from "../support/libreoffice";
 
 const ROOT = path.join(__dirname, "..", "..");
 const CLI = path.join(ROOT, "dist", "cli", "nhsdp.js");
@@ -285,23 +283,70 @@ const FLIPPED_BY_HAND: Record<
   "academic-sde-study.json": { base: 3125400, fixed: 390675, capital: 187524, total: 3703599 },
 };
 
+/** Each example's quote as the built command writes it, with the figures it prints, and where they are. */
+interface Quoted {
+  output: string;
+  figures: Figures;
+  layout: Layout;
+  sheetName: string;
+}
+
+const quoted = new Map<string, Promise<Quoted>>();
+
+/** Runs `nhsdp quote` on the example once, for the tests and the LibreOffice batch alike. */
+function quote(name: string, file: string): Promise<Quoted> {
+  if (!quoted.has(name))
+    quoted.set(
+      name,
+      (async () => {
+        const output = path.join(work, name.replace(/\.json$/, ".xlsx"));
+        const run = spawnSync(process.execPath, [CLI, "quote", file, "-o", output, "--json"], {
+          encoding: "utf8",
+        });
+        if (run.status !== 0) throw new Error(`nhsdp quote failed (${run.status}): ${run.stderr}`);
+        const figures = JSON.parse(run.stdout) as Figures;
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(fs.readFileSync(output) as unknown as ArrayBuffer);
+        const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+        return { output, figures, layout: locate(sheet, figures), sheetName: sheet.name };
+      })()
+    );
+  return quoted.get(name) as Promise<Quoted>;
+}
+
+/** The quote with its use flipped: column C of the "Use of the data" row, every cached result dropped. */
+async function flippedWorkbook(name: string, file: string): Promise<Buffer> {
+  const { output, figures, layout, sheetName } = await quote(name, file);
+  const flipped: Figures["use"] = figures.use === "commercial" ? "non-commercial" : "commercial";
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(fs.readFileSync(output) as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet(sheetName) as ExcelJS.Worksheet;
+  sheet.getCell(layout.useCell).value = flipped;
+  sheet.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.formula) cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+    })
+  );
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Every example's quote and its flipped copy, recalculated in one run of LibreOffice. */
+const libreOffice = libreOfficeBatch();
+
 describe.each(EXAMPLES.map((file) => [path.basename(file), file]))("%s", (name, file) => {
-  const output = path.join(work, name.replace(/\.json$/, ".xlsx"));
+  let output: string;
   let figures: Figures;
   let layout: Layout;
   let sheetName: string;
+  const recalculated = libreOffice.add(name.replace(/\.json$/, ".xlsx"), async () =>
+    fs.readFileSync((await quote(name, file)).output)
+  );
+  const flippedRecalculated = libreOffice.add(name.replace(/\.json$/, "-flipped.xlsx"), () =>
+    flippedWorkbook(name, file)
+  );
 
   beforeAll(async () => {
-    const run = spawnSync(process.execPath, [CLI, "quote", file, "-o", output, "--json"], {
-      encoding: "utf8",
-    });
-    if (run.status !== 0) throw new Error(`nhsdp quote failed (${run.status}): ${run.stderr}`);
-    figures = JSON.parse(run.stdout) as Figures;
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(fs.readFileSync(output) as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
-    sheetName = sheet.name;
-    layout = locate(sheet, figures);
+    ({ output, figures, layout, sheetName } = await quote(name, file));
   });
 
   it("the core's figures are the sheet's layout: charged subtotals and the recovery base", () => {
@@ -309,7 +354,7 @@ describe.each(EXAMPLES.map((file) => [path.basename(file), file]))("%s", (name, 
   });
 
   it("LibreOffice recalculates every line, subtotal, recovery and total to the core's penny", async () => {
-    const { workbook, buffer } = await recalculateFileWithLibreOffice(output);
+    const { workbook, buffer } = await recalculated();
     const sheet = workbook.getWorksheet(sheetName) as ExcelJS.Worksheet;
     expectEveryFormulaCalculated(sheet, layout, figures.use);
 
@@ -367,23 +412,15 @@ describe.each(EXAMPLES.map((file) => [path.basename(file), file]))("%s", (name, 
 
   it("flipping the use cell in the workbook moves the recovery onto the other base", async () => {
     const flipped: Figures["use"] = figures.use === "commercial" ? "non-commercial" : "commercial";
-    // Change column C of the "Use of the data" row with ExcelJS, and drop every cached formula
-    // result, so that every figure read back can only have come from LibreOffice.
+    // flippedWorkbook changes column C of the "Use of the data" row with ExcelJS, and drops every
+    // cached formula result, so that every figure read back can only have come from LibreOffice.
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(fs.readFileSync(output) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet(sheetName) as ExcelJS.Worksheet;
     expect(sheet.getCell(layout.useCell).value).toBe(figures.use);
-    sheet.getCell(layout.useCell).value = flipped;
-    sheet.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (cell.formula) cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
-      })
-    );
-    const flippedFile = path.join(work, name.replace(/\.json$/, `-${flipped}.xlsx`));
-    await workbook.xlsx.writeFile(flippedFile);
 
-    const { workbook: recalculated } = await recalculateFileWithLibreOffice(flippedFile);
-    const after = recalculated.getWorksheet(sheetName) as ExcelJS.Worksheet;
+    const { workbook: flippedBook } = await flippedRecalculated();
+    const after = flippedBook.getWorksheet(sheetName) as ExcelJS.Worksheet;
     expectEveryFormulaCalculated(after, layout, flipped);
     const at = (address: string) => pence(cellResult(after, address));
 
