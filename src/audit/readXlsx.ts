@@ -2,11 +2,12 @@
  * Reads an .xlsx file into the audit's model. Read only: the bytes are parsed, never written back.
  *
  * ExcelJS reads the cells, formulas and cached values; the defined names come from xl/workbook.xml
- * directly (readDefinedNames), because ExcelJS turns sheet-scoped names into workbook-level ones and
- * merges same-named names of different sheets, which would mix up two quotes in one workbook.
+ * directly (separateDefinedNames), because ExcelJS turns sheet-scoped names into workbook-level ones
+ * and merges same-named names of different sheets, which would mix up two quotes in one workbook, and
+ * throws on print areas Excel opens. ExcelJS is given the file without its names.
  */
 import * as ExcelJS from "exceljs";
-import { readDefinedNames, type RawDefinedName } from "../workbook/xlsx/xlsxWriter";
+import { separateDefinedNames, type RawDefinedName } from "../workbook/xlsx/xlsxWriter";
 import { namesBySheet } from "./definedNames";
 import {
   EMPTY_CELL,
@@ -46,9 +47,13 @@ function auditCell(cell: ExcelJS.Cell): AuditCell {
 
 function describeFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/end of central directory|zip|corrupt|invalid signature|Can't find/i.test(message))
-    return `it is not an .xlsx workbook, or it is damaged or truncated (${message})`;
-  return message;
+  if (
+    /end of central directory|zip|corrupt|invalid signature|Can't find|workbook\.xml is missing/i.test(
+      message
+    )
+  )
+    return "it is not an .xlsx workbook, or it is damaged or truncated";
+  return `it could not be read as an .xlsx workbook (${message})`;
 }
 
 /** Reads the bytes of an .xlsx file; throws WorkbookReadError saying why when it cannot. */
@@ -56,8 +61,9 @@ export async function readXlsxWorkbook(data: Buffer | Uint8Array): Promise<Audit
   let names: RawDefinedName[];
   const workbook = new ExcelJS.Workbook();
   try {
-    names = await readDefinedNames(data);
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+    const separated = await separateDefinedNames(data);
+    names = separated.names;
+    await workbook.xlsx.load(separated.withoutNames as unknown as ArrayBuffer);
   } catch (error) {
     throw new WorkbookReadError(describeFailure(error));
   }

@@ -92,6 +92,25 @@ export async function readDefinedNames(data: XlsxData): Promise<RawDefinedName[]
   return parseDefinedNames(await file.async("string"));
 }
 
+/**
+ * The defined names of an .xlsx file, and a copy of the file without them. ExcelJS's reader parses
+ * print areas and titles itself and throws on some that Excel opens (an unescaped apostrophe in a
+ * sheet name, from older writers); a reader that takes the names from here gives ExcelJS the copy.
+ */
+export async function separateDefinedNames(
+  data: XlsxData
+): Promise<{ names: RawDefinedName[]; withoutNames: Uint8Array }> {
+  const zip = await JSZip.loadAsync(data);
+  const file = zip.file("xl/workbook.xml");
+  if (!file) throw new Error("Not an xlsx workbook: xl/workbook.xml is missing");
+  const xml = await file.async("string");
+  zip.file("xl/workbook.xml", rewriteDefinedNames(xml, []));
+  return {
+    names: parseDefinedNames(xml),
+    withoutNames: await zip.generateAsync({ type: "uint8array", compression: "STORE" }),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rendering one sheet
 // ---------------------------------------------------------------------------------------------
