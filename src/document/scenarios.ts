@@ -11,7 +11,7 @@ import {
 } from "./fields";
 // schema.ts holds this block and this block holds schema.ts's mechanisms: the two refer to each other
 // through z.lazy, so either module may be loaded first.
-import { milestoneSchema, royaltySchema, subscriptionSchema } from "./schema";
+import { milestoneSchema, royaltySchema, subscriptionSchema } from "./valueSharing";
 
 /**
  * The scenarios block of a Partnership document: what an analyst assumes about the product built with
@@ -135,34 +135,27 @@ const fixedAlternativeSchema = z.strictObject({
 const subscriptionAlternativeSchema = z.strictObject({
   id: identifier().meta({ description: "Names the alternative in results and on the sheet." }),
   mechanism: z.literal("subscription").meta({ description: "An annual subscription fee." }),
-  subscription: z
-    .lazy(() => subscriptionSchema)
-    .meta({
-      description:
-        "The first year's fee, the number of years, indexation and whether paid in advance.",
-    }),
+  subscription: subscriptionSchema.meta({
+    description:
+      "The first year's fee, the number of years, indexation and whether paid in advance.",
+  }),
 });
 
 const milestonesAlternativeSchema = z.strictObject({
   id: identifier().meta({ description: "Names the alternative in results and on the sheet." }),
   mechanism: z.literal("milestones").meta({ description: "Payments on reaching milestones." }),
-  milestones: z
-    .array(z.lazy(() => milestoneSchema))
-    .min(1, { error: "needs at least one milestone" })
-    .meta({
-      description:
-        "Each milestone's amount, year (from the quote date) and own probability of being paid, from today.",
-    }),
+  milestones: z.array(milestoneSchema).min(1, { error: "needs at least one milestone" }).meta({
+    description:
+      "Each milestone's amount, year (from the quote date) and own probability of being paid, from today.",
+  }),
 });
 
 const royaltyAlternativeSchema = z.strictObject({
   id: identifier().meta({ description: "Names the alternative in results and on the sheet." }),
   mechanism: z.literal("royalty").meta({ description: "A share of the product's revenue." }),
-  royalty: z
-    .lazy(() => royaltySchema)
-    .meta({
-      description: "The royalty's tiers, annual cap and minimum and its term in years.",
-    }),
+  royalty: royaltySchema.meta({
+    description: "The royalty's tiers, annual cap and minimum and its term in years.",
+  }),
 });
 
 export const alternativeSchema = z.discriminatedUnion(

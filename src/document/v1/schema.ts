@@ -20,8 +20,8 @@ import {
   dataAssetSchema,
   partnerSchema,
   trustSchema,
-  valueSharingSchema,
 } from "../schema";
+import { valueSharingSchema } from "../valueSharing";
 
 /**
  * Version 1 of the Partnership document, kept so that a version-1 document can be checked as it was
