@@ -4,6 +4,7 @@
  * that does not parse is dropped by Excel's repair, and the sheet then prints everything.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { SheetSpecBuilder } from "../../src/workbook/spec/builder";
 import { text } from "../../src/workbook/spec/spec";
 import { XlsxBook, readDefinedNames, writeWorkbook } from "../../src/workbook/xlsx/xlsxWriter";
@@ -47,4 +48,13 @@ describe("print areas", () => {
     await workbook.xlsx.load((await writeWorkbook([sheet("King's")])) as unknown as ArrayBuffer);
     expect(workbook.getWorksheet("King's")?.pageSetup.printArea).toBe("A1:C4"); // ExcelJS drops the $ signs
   });
+});
+
+test("a manual page break runs across Excel's columns, A to XFD (max 16383, zero-based)", async () => {
+  const builder = new SheetSpecBuilder("Breaks").print({ printArea: "A1:C40", rowBreaks: [20] });
+  builder.set("A1", text("printed"));
+  const zip = await JSZip.loadAsync(await writeWorkbook([builder.build()]));
+  const sheetXml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+  // The spec names the row that starts the new page; the break is recorded below the row before it.
+  expect(sheetXml).toMatch(/<brk id="19" max="16383" man="1"\/>/);
 });

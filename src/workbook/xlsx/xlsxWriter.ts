@@ -44,6 +44,8 @@ import {
 export type XlsxData = Uint8Array | ArrayBuffer;
 
 const PRINT_AREA = "_xlnm.Print_Area";
+/** Excel's columns: A to XFD. */
+const EXCEL_COLUMNS = 16384;
 /** The built-in names ExcelJS writes from a sheet's page setup. */
 const PRINT_NAMES: ReadonlySet<string> = new Set([PRINT_AREA, "_xlnm.Print_Titles"]);
 
@@ -200,7 +202,8 @@ export function renderSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): RawDefinedN
   ws.pageSetup.fitToWidth = 1;
   ws.pageSetup.fitToHeight = print.fitToWidth ? 0 : 1;
   // ExcelJS puts a break below a row; the spec names the row that starts the new page.
-  for (const row of print.rowBreaks ?? []) ws.getRow(row - 1).addPageBreak();
+  // Across every column (1..16384): left to itself ExcelJS writes max="16838", past Excel's last column.
+  for (const row of print.rowBreaks ?? []) ws.getRow(row - 1).addPageBreak(1, EXCEL_COLUMNS);
   if (plan.headerString) ws.headerFooter.oddHeader = plan.headerString;
   if (plan.footerString) ws.headerFooter.oddFooter = plan.footerString;
 
