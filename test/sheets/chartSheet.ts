@@ -9,7 +9,7 @@ export function chartSheet(): SheetSpec {
   const b = new SheetSpecBuilder(SHEET);
   b.row(1, "A", [text("Year"), text("Alpha"), text("Beta")]);
   for (let year = 1; year <= 5; year++)
-    b.row(1 + year, "A", [num(year), num(year * 10), formula(`B${1 + year}*2`)]);
+    b.row(1 + year, "A", [num(year), num(year * 10), formula(`B${1 + year}*2`, year * 20)]);
   b.chart({
     kind: "line",
     title: "Cumulative value & more",

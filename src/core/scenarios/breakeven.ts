@@ -21,13 +21,12 @@ export function breakevenAgainstMilestones(
 ): Breakeven {
   if (milestones === undefined)
     return { rate: null, milestonesId: null, reason: "there is no milestone offer to match" };
-  let revenueValue = ZERO;
-  for (const year of royaltyYears) {
-    const revenue = forecast[year - 1] as Decimal;
-    if (!revenue.isZero())
-      revenueValue = revenueValue.plus(revenue.times(factors.at(new Decimal(year))));
-  }
-  revenueValue = revenueValue.times(probabilityOfReachingMarket);
+  const revenueValue = royaltyRevenueValue(
+    forecast,
+    royaltyYears,
+    probabilityOfReachingMarket,
+    factors
+  );
   if (revenueValue.isZero())
     return {
       rate: null,
@@ -39,4 +38,23 @@ export function breakevenAgainstMilestones(
     rate: milestones.riskAdjustedPresentValue.div(revenueValue),
     milestonesId: milestones.id,
   };
+}
+
+/**
+ * The revenue a royalty is paid on, in `royaltyYears`, discounted and weighted by the chance of reaching
+ * market: what a flat royalty rate multiplies, and the breakeven divides by.
+ */
+export function royaltyRevenueValue(
+  forecast: RevenueForecast,
+  royaltyYears: readonly number[],
+  probabilityOfReachingMarket: Decimal,
+  factors: FactorCache
+): Decimal {
+  let revenueValue = ZERO;
+  for (const year of royaltyYears) {
+    const revenue = forecast[year - 1] as Decimal;
+    if (!revenue.isZero())
+      revenueValue = revenueValue.plus(revenue.times(factors.at(new Decimal(year))));
+  }
+  return revenueValue.times(probabilityOfReachingMarket);
 }

@@ -1,5 +1,5 @@
 import { Decimal } from "../../model/decimal";
-import { breakevenAgainstMilestones, type Breakeven } from "./breakeven";
+import { breakevenAgainstMilestones, royaltyRevenueValue, type Breakeven } from "./breakeven";
 import type { DiscountCurve } from "./discountCurve";
 import { cashFlows, lastYearOf, royaltyYears, type Candidate, type Mechanism } from "./mechanisms";
 import { peakOf, type RevenueForecast } from "./revenue";
@@ -47,6 +47,25 @@ export function firstOfKind<K extends Mechanism["kind"]>(
     (Candidate & { mechanism: Extract<Mechanism, { kind: K }> }) | undefined;
 }
 
+/** The years the breakeven's flat royalty is paid in: the first royalty offer's term, or the whole forecast. */
+function breakevenRoyaltyYears(inputs: ScenarioInputs): number[] {
+  const royalty = firstOfKind(inputs.candidates, "royalty");
+  return royaltyYears(royalty?.mechanism.termYears ?? inputs.forecast.length, inputs.forecast);
+}
+
+/**
+ * The revenue the breakeven royalty is paid on, risk-adjusted and discounted: the breakeven's divisor,
+ * which the scenario sheet shows beside it.
+ */
+export function breakevenRevenueValue(inputs: ScenarioInputs): Decimal {
+  return royaltyRevenueValue(
+    inputs.forecast,
+    breakevenRoyaltyYears(inputs),
+    inputs.probabilityOfReachingMarket,
+    new FactorCache(inputs.discount)
+  );
+}
+
 export function evaluateScenarios(inputs: ScenarioInputs): ScenarioResult {
   const { forecast, probabilityOfReachingMarket: pMarket, candidates } = inputs;
   const factors = new FactorCache(inputs.discount);
@@ -61,7 +80,7 @@ export function evaluateScenarios(inputs: ScenarioInputs): ScenarioResult {
   const breakeven = breakevenAgainstMilestones(
     milestonesValue,
     forecast,
-    royaltyYears(royalty?.mechanism.termYears ?? forecast.length, forecast),
+    breakevenRoyaltyYears(inputs),
     pMarket,
     factors
   );

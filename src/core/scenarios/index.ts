@@ -1,5 +1,11 @@
 /** Royalty versus milestones and the other mechanisms: comparison, breakeven, sensitivity and simulation. */
-export { evaluateScenarios, firstOfKind, type ScenarioInputs, type ScenarioResult } from "./engine";
+export {
+  breakevenRevenueValue,
+  evaluateScenarios,
+  firstOfKind,
+  type ScenarioInputs,
+  type ScenarioResult,
+} from "./engine";
 export { scenarioInputs, simulationSettings, documentTermValues } from "./fromDocument";
 export {
   simulate,

@@ -57,3 +57,9 @@ export function launchYearOf(forecast: RevenueForecast): number | null {
   const index = forecast.findIndex((revenue) => !revenue.isZero());
   return index < 0 ? null : index + 1;
 }
+
+/** Each year's count of years since the launch, the launch year 1 and a year before it 0: a royalty's term counts them. */
+export function yearsSinceLaunch(forecast: RevenueForecast): number[] {
+  const launch = launchYearOf(forecast);
+  return forecast.map((_, i) => (launch === null || i + 1 < launch ? 0 : i + 2 - launch));
+}

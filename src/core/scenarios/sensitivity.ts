@@ -1,7 +1,7 @@
 import { Decimal } from "../../model/decimal";
 import type { RoyaltyTerms } from "../valuation/royalty";
 import { flatCurve, type DiscountCurve } from "./discountCurve";
-import { cashFlows, type Candidate, type Mechanism } from "./mechanisms";
+import { cashFlows, type Candidate, type CashFlow, type Mechanism } from "./mechanisms";
 import { scaleToPeak, type RevenueForecast } from "./revenue";
 import { discountedValue, FactorCache } from "./value";
 
@@ -39,22 +39,7 @@ export function royaltyRateByDiscountRate(
     (rate, i) => new FactorCache(flatCurve(rate, `scenarios.sensitivity.discountRates[${i}]`))
   );
   const cells = royaltyRates.map((rate) => {
-    const terms: RoyaltyTerms<Decimal> = {
-      rates: [rate],
-      thresholds: null,
-      annualCap: royalty?.terms.annualCap ?? null,
-      annualMinimum: royalty?.terms.annualMinimum ?? null,
-    };
-    const flows = cashFlows(
-      {
-        id: "sensitivity",
-        path: "scenarios.sensitivity.royaltyRates",
-        fromDocument: false,
-        mechanism: { kind: "royalty", terms, termYears: royalty?.termYears ?? forecast.length },
-      },
-      forecast,
-      probabilityOfReachingMarket
-    );
+    const flows = flatRoyaltyFlows(royalty, forecast, probabilityOfReachingMarket, rate);
     return curves.map((factors) => discountedValue(flows, factors, true));
   });
   const milestoneValues =
@@ -70,6 +55,34 @@ export function royaltyRateByDiscountRate(
   return { rows: royaltyRates, columns: discountRates, cells, milestones: milestoneValues };
 }
 
+/**
+ * The payments of a flat royalty at `rate` that keeps the offer's cap, minimum and term (the whole
+ * forecast without an offer): one row of the royalty-rate grid.
+ */
+export function flatRoyaltyFlows(
+  royalty: RoyaltyMechanism | undefined,
+  forecast: RevenueForecast,
+  probabilityOfReachingMarket: Decimal,
+  rate: Decimal
+): CashFlow[] {
+  const terms: RoyaltyTerms<Decimal> = {
+    rates: [rate],
+    thresholds: null,
+    annualCap: royalty?.terms.annualCap ?? null,
+    annualMinimum: royalty?.terms.annualMinimum ?? null,
+  };
+  return cashFlows(
+    {
+      id: "sensitivity",
+      path: "scenarios.sensitivity.royaltyRates",
+      fromDocument: false,
+      mechanism: { kind: "royalty", terms, termYears: royalty?.termYears ?? forecast.length },
+    },
+    forecast,
+    probabilityOfReachingMarket
+  );
+}
+
 /** The royalty offer's value with the forecast scaled to each peak (rows) and each chance of reaching market (columns). */
 export function peakRevenueByProbability(
   royalty: Candidate,
@@ -80,10 +93,24 @@ export function peakRevenueByProbability(
 ): SensitivityGrid {
   const factors = new FactorCache(curve);
   const cells = peakRevenues.map((peak, i) => {
-    const scaled = scaleToPeak(forecast, peak, `scenarios.sensitivity.peakRevenues[${i}]`);
     return probabilities.map((probability) =>
-      discountedValue(cashFlows(royalty, scaled, probability), factors, true)
+      discountedValue(royaltyFlowsAtPeak(royalty, forecast, peak, i, probability), factors, true)
     );
   });
   return { rows: peakRevenues, columns: probabilities, cells };
+}
+
+/**
+ * The royalty offer's payments with the forecast scaled to `peak` (the `i`th of the grid's peaks, for
+ * messages): one cell of the peak-revenue grid before discounting.
+ */
+export function royaltyFlowsAtPeak(
+  royalty: Candidate,
+  forecast: RevenueForecast,
+  peak: Decimal,
+  i: number,
+  probability: Decimal
+): CashFlow[] {
+  const scaled = scaleToPeak(forecast, peak, `scenarios.sensitivity.peakRevenues[${i}]`);
+  return cashFlows(royalty, scaled, probability);
 }

@@ -98,3 +98,28 @@ export function valueMechanism(
     paybackYear,
   };
 }
+
+/** One payment as a yearly table shows it. */
+export interface FlowValue {
+  /** The amount times its probability. */
+  readonly expectedCash: Decimal;
+  readonly factor: Decimal;
+  /** The amount discounted as if it were certain. */
+  readonly presentValue: Decimal;
+  /** The expected cash discounted. */
+  readonly riskAdjustedPresentValue: Decimal;
+}
+
+/** One payment's expected cash, discount factor and present values, as discountedValue sums them. */
+export function flowValue(flow: CashFlow, factors: FactorCache): FlowValue {
+  const factor = factors.at(flow.year);
+  const expectedCash = flow.amount.times(flow.probability);
+  // Worth nothing is worth nothing, even where a factor is huge (0 x Infinity would be NaN).
+  const discount = (amount: Decimal) => (amount.isZero() ? ZERO : amount.times(factor));
+  return {
+    expectedCash,
+    factor,
+    presentValue: discount(flow.amount),
+    riskAdjustedPresentValue: discount(expectedCash),
+  };
+}

@@ -34,11 +34,15 @@ export interface NumberValue {
   kind: "number";
   value: number;
 }
+/** An error a formula evaluates to, cached as such: only #N/A, which a sheet writes on purpose (NA()). */
+export interface FormulaError {
+  error: "#N/A";
+}
 export interface FormulaValue {
   kind: "formula";
   /** Native Excel formula without the leading "=". */
   formula: string;
-  cachedValue?: number | string;
+  cachedValue?: number | string | FormulaError;
 }
 export interface DateValue {
   kind: "date";
@@ -185,8 +189,10 @@ export const text = (t: string): TextValue => ({ kind: "text", text: t });
 export const num = (value: number): NumberValue => ({ kind: "number", value });
 export const date = (iso: string): DateValue => ({ kind: "date", iso });
 export const blank = (): BlankValue => ({ kind: "blank" });
+/** The cached value of a formula that evaluates to #N/A. */
+export const NOT_AVAILABLE: Readonly<FormulaError> = Object.freeze({ error: "#N/A" });
 /** A formula; a leading "=" is accepted and removed. */
-export function formula(f: string, cachedValue?: number | string): FormulaValue {
+export function formula(f: string, cachedValue?: number | string | FormulaError): FormulaValue {
   const body = formulaBody(f);
   return cachedValue === undefined
     ? { kind: "formula", formula: body }

@@ -2,14 +2,16 @@
  * Native charts in an .xlsx package. ExcelJS cannot write charts, so once it has written the package
  * the chart parts are added here: for each sheet with charts, one DrawingML drawing holding a
  * two-cell anchor per chart, each chart part a c:chartSpace whose series refer to the sheet's ranges
- * by formula. No cached values are written: Excel and LibreOffice read the cells, and the writer sets
- * fullCalcOnLoad, so a cache could only be stale.
+ * by formula. Each reference carries its data cache (ECMA-376 Part 1 §21.2.2: c:numCache or
+ * c:strCache, with ptCount and a c:pt per cell with a value), taken from the values the written
+ * worksheet part holds for those cells, its formulas' cached values included: Excel recalculates on
+ * load, but Protected View, previewers and readers of cached values draw the chart from the cache.
  */
 import type JSZip from "jszip";
-import { parseRangeAddress, quoteSheetName, rangeAddress } from "../spec/a1";
+import { cellAddress, parseRangeAddress, quoteSheetName, rangeAddress } from "../spec/a1";
 import type { ChartSpec } from "../spec/spec";
 import { escapeXmlAttribute, escapeXmlText } from "../xml/escape";
-import { childElements, parseXml } from "../xml/parse";
+import { childElements, parseXml, type XmlElement } from "../xml/parse";
 import { workbookSheets } from "./workbookXml";
 
 const NS = {
@@ -34,15 +36,101 @@ export function chartReference(sheetName: string, range: string): string {
   return `${quoteSheetName(sheetName)}!${rangeAddress(parseRangeAddress(range), true)}`;
 }
 
-/** The c:chartSpace of one chart on `sheetName`. */
-export function chartXml(sheetName: string, chart: ChartSpec): string {
-  const categories = chartReference(sheetName, chart.categories);
+/** A cell's value as a worksheet part holds it: a number as written in its <v>, or text. */
+type CellContent = { readonly number: string } | { readonly text: string };
+
+/** The values of a sheet's cells by address ("C10"); a cell without one (blank, an error) is absent. */
+type CellContents = ReadonlyMap<string, CellContent>;
+
+/** The text of a shared string or an inline string: its own <t>, or its runs' (phonetic runs left out). */
+function stringText(element: XmlElement): string {
+  const own = childElements(element, "t")
+    .map((t) => t.text)
+    .join("");
+  return own + childElements(element, "r").map(stringText).join("");
+}
+
+/** The shared strings of a package, in order. */
+async function sharedStrings(zip: JSZip): Promise<string[]> {
+  const xml = await zip.file("xl/sharedStrings.xml")?.async("string");
+  return xml === undefined ? [] : childElements(parseXml(xml), "si").map(stringText);
+}
+
+/** Each cell's value in a worksheet part: numbers (and booleans) as written, text and shared strings as text. */
+function cellContents(sheetXml: string, strings: readonly string[]): CellContents {
+  const contents = new Map<string, CellContent>();
+  const sheetData = childElements(parseXml(sheetXml), "sheetData")[0];
+  for (const row of sheetData === undefined ? [] : childElements(sheetData, "row"))
+    for (const c of childElements(row, "c")) {
+      const ref = c.attributes["r"];
+      if (ref === undefined) continue;
+      const type = c.attributes["t"] ?? "n";
+      const v = childElements(c, "v")[0]?.text;
+      if (type === "inlineStr") {
+        const is = childElements(c, "is")[0];
+        if (is !== undefined) contents.set(ref, { text: stringText(is) });
+      } else if (v === undefined || type === "e") continue;
+      else if (type === "s") contents.set(ref, { text: strings[Number(v)] ?? "" });
+      else if (type === "str") contents.set(ref, { text: v });
+      else contents.set(ref, { number: v.trim() });
+    }
+  return contents;
+}
+
+/** The cells of a one-row or one-column range, in order. */
+function rangeCells(range: string): string[] {
+  const r = parseRangeAddress(range);
+  const cells: string[] = [];
+  for (let row = r.top; row <= r.bottom; row++)
+    for (let col = r.left; col <= r.right; col++) cells.push(cellAddress(row, col));
+  return cells;
+}
+
+/**
+ * A reference to a range with its cache: c:strRef and c:strCache when any of its cells holds text (a
+ * category axis of labels), otherwise c:numRef and c:numCache in `format`. A cell without a value has
+ * no c:pt, as a blank cell in Excel's own caches.
+ */
+function dataReference(
+  reference: string,
+  range: string,
+  contents: CellContents,
+  format: string | undefined
+): string {
+  const cells = rangeCells(range).map((address) => contents.get(address));
+  const f = `<c:f>${escapeXmlText(reference)}</c:f>`;
+  const count = `<c:ptCount val="${cells.length}"/>`;
+  const points = (value: (content: CellContent) => string | undefined) =>
+    cells
+      .map((content, idx) => {
+        const v = content === undefined ? undefined : value(content);
+        return v === undefined ? "" : `<c:pt idx="${idx}"><c:v>${escapeXmlText(v)}</c:v></c:pt>`;
+      })
+      .join("");
+  if (cells.some((content) => content !== undefined && "text" in content))
+    return `<c:strRef>${f}<c:strCache>${count}${points((c) => ("text" in c ? c.text : c.number))}</c:strCache></c:strRef>`;
+  const formatCode = `<c:formatCode>${escapeXmlText(format ?? "General")}</c:formatCode>`;
+  return `<c:numRef>${f}<c:numCache>${formatCode}${count}${points((c) => ("number" in c ? c.number : undefined))}</c:numCache></c:numRef>`;
+}
+
+/** The c:chartSpace of one chart on `sheetName`, its caches from `contents`, the sheet's cells. */
+function chartXml(sheetName: string, chart: ChartSpec, contents: CellContents): string {
+  const categories = dataReference(
+    chartReference(sheetName, chart.categories),
+    chart.categories,
+    contents,
+    chart.categoryFormat
+  );
   const series = chart.series
     .map((s, i) => {
       const head = `<c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXmlText(s.name)}</c:v></c:tx>`;
-      const data =
-        `<c:cat><c:numRef><c:f>${escapeXmlText(categories)}</c:f></c:numRef></c:cat>` +
-        `<c:val><c:numRef><c:f>${escapeXmlText(chartReference(sheetName, s.values))}</c:f></c:numRef></c:val>`;
+      const values = dataReference(
+        chartReference(sheetName, s.values),
+        s.values,
+        contents,
+        chart.valueFormat
+      );
+      const data = `<c:cat>${categories}</c:cat><c:val>${values}</c:val>`;
       // The schema fixes each element's place in a series: marker before cat, smooth after val.
       return chart.kind === "line"
         ? `<c:ser>${head}<c:marker><c:symbol val="none"/></c:marker>${data}<c:smooth val="0"/></c:ser>`
@@ -83,7 +171,7 @@ export function chartXml(sheetName: string, chart: ChartSpec): string {
 }
 
 /** The drawing part: one two-cell anchor per chart, the chart's part named by r:id rId<i+1>. */
-export function drawingXml(charts: readonly ChartSpec[]): string {
+function drawingXml(charts: readonly ChartSpec[]): string {
   const anchors = charts
     .map((chart, i) => {
       const r = parseRangeAddress(chart.anchor);
@@ -196,15 +284,19 @@ export async function addChartsToPackage(
   const parts = await worksheetParts(zip);
   const nextChart = nextNumber(zip, /^xl\/charts\/chart(\d+)\.xml$/);
   const nextDrawing = nextNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/);
+  const strings = await sharedStrings(zip);
   const overrides: string[] = [];
   for (const { sheetName, charts } of withCharts) {
     const sheetPart = parts.get(sheetName);
     if (sheetPart === undefined) throw new Error(`No worksheet part for sheet "${sheetName}"`);
+    const sheetXml = await zip.file(sheetPart)?.async("string");
+    if (sheetXml === undefined) throw new Error(`The package has no ${sheetPart}`);
+    const contents = cellContents(sheetXml, strings);
     const drawingNumber = nextDrawing();
     const drawingPart = `xl/drawings/drawing${drawingNumber}.xml`;
     const chartRels = charts.map((chart, i) => {
       const chartPart = `xl/charts/chart${nextChart()}.xml`;
-      zip.file(chartPart, chartXml(sheetName, chart));
+      zip.file(chartPart, chartXml(sheetName, chart, contents));
       overrides.push(`<Override PartName="/${chartPart}" ContentType="${CONTENT_TYPE.chart}"/>`);
       return {
         id: `rId${i + 1}`,
@@ -235,8 +327,6 @@ export async function addChartsToPackage(
           ])
         : existingRels.replace(/<\/Relationships>\s*$/, `${drawingRel}</Relationships>`)
     );
-    const sheetXml = await zip.file(sheetPart)?.async("string");
-    if (sheetXml === undefined) throw new Error(`The package has no ${sheetPart}`);
     zip.file(sheetPart, insertDrawingElement(sheetXml, `rId${k}`));
   }
   const typesFile = zip.file("[Content_Types].xml");

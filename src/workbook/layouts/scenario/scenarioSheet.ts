@@ -99,15 +99,15 @@ export function buildScenarioSheetWithLayout(
   const comparison = comparisonSection(at, candidates);
   const assumptions = assumptionsSection(at, doc, inputs);
   const mechanisms = candidates.map((candidate, i) =>
-    mechanismSection(at, doc, assumptions, inputs.forecast.length, candidate, result.mechanisms[i])
+    mechanismSection(at, doc, assumptions, inputs, candidate, result.mechanisms[i])
   );
   comparisonFigures(sheet, comparison, candidates, mechanisms, result);
 
   // The breakeven, the grids and their workings use the first offer of each kind.
   const offers = firstOffers(candidates, mechanisms);
-  const breakeven = breakevenSection(at, assumptions, offers, result);
-  breakevenName(sheet, comparison, breakeven, offers.milestones?.candidate);
-  cumulativeChart(at, candidates, cumulativeSection(at, inputs, mechanisms));
+  const breakeven = breakevenSection(at, assumptions, offers, inputs, result);
+  breakevenName(sheet, comparison, breakeven, offers.milestones?.candidate, result);
+  cumulativeChart(at, candidates, cumulativeSection(at, inputs, mechanisms, result.mechanisms));
   const grids = sensitivitySection(at, { inputs, result, assumptions, offers, width });
   const { histogram } = simulationSection(at, settings, simulation, width);
   if (histogram !== null) histogramChart(at, simulation, histogram);
@@ -117,9 +117,8 @@ export function buildScenarioSheetWithLayout(
   at.skip(2);
   const workings = workingsSection(at, {
     forecast: assumptions.forecast,
-    years: inputs.forecast.length,
-    axes: inputs.sensitivity,
-    royalty: offers.royalty?.payments ?? null,
+    inputs,
+    royalty: offers.royalty,
     milestones: offers.milestones?.payments ?? null,
   });
   gridFormulas(sheet, grids.formulas, workings);

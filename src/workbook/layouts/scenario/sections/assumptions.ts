@@ -3,8 +3,10 @@
  * the discount schedule's bands and the revenue forecast with each year's discount factor.
  */
 import { formatPercent, formatWholePounds } from "../../../../model/format";
-import type { Decimal } from "../../../../model/decimal";
+import { Decimal } from "../../../../model/decimal";
 import type { ScenarioInputs } from "../../../../core/scenarios";
+import { yearsSinceLaunch } from "../../../../core/scenarios/revenue";
+import { FactorCache } from "../../../../core/scenarios/value";
 import { GREEN_BOOK_SCHEDULE } from "../../../../core/valuation/discounting";
 import type { Partnership } from "../../../../document/schema";
 import { absoluteAddress } from "../../../spec/a1";
@@ -121,15 +123,18 @@ function forecastSection(
     3
   );
   const top = at.row;
+  const since = yearsSinceLaunch(inputs.forecast);
+  const factors = new FactorCache(inputs.discount);
   inputs.forecast.forEach((value: Decimal, i) => {
     const year = i + 1;
     const r = at.row;
     sheet.setAt(r, COL.year, num(year), { style: { ...TOP, horizontal: "left" } });
     sheet.setAt(r, COL.revenue, num(n(value)), { numberFormat: VALUE, style: INPUT });
     // Counted from the first year with revenue, as the royalty's term is.
-    const since = year === 1 ? `IF(C${r}>0,1,0)` : `IF(D${r - 1}>0,D${r - 1}+1,IF(C${r}>0,1,0))`;
-    sheet.setAt(r, COL.inTerm, formula(since), { style: TOP });
-    sheet.setAt(r, COL.factor, formula(factorFormula(bands, `A${r}`)), {
+    const count = year === 1 ? `IF(C${r}>0,1,0)` : `IF(D${r - 1}>0,D${r - 1}+1,IF(C${r}>0,1,0))`;
+    sheet.setAt(r, COL.inTerm, formula(count, since[i]), { style: TOP });
+    const factor = n(factors.at(new Decimal(year)));
+    sheet.setAt(r, COL.factor, formula(factorFormula(bands, `A${r}`), factor), {
       numberFormat: FACTOR,
       style: TOP,
     });

@@ -2,10 +2,14 @@
  * The breakeven royalty: the milestones' risk-adjusted value over the risk-weighted, discounted revenue
  * of the royalty's years, the flat rate at which a royalty is worth as much as the milestone offer.
  */
-import type { ScenarioResult } from "../../../../core/scenarios";
+import {
+  breakevenRevenueValue,
+  type ScenarioInputs,
+  type ScenarioResult,
+} from "../../../../core/scenarios";
 import { absoluteAddress } from "../../../spec/a1";
 import type { Cursor } from "../../../spec/cursor";
-import { formula, text } from "../../../spec/spec";
+import { formula, NOT_AVAILABLE, text } from "../../../spec/spec";
 import { LABEL, TOP } from "../../../spec/styles";
 import { label, note } from "../rows";
 import { COL, FIGURE, FIGURE_HEIGHT, FINE_RATE, LAST_COLUMN, VALUE, n } from "../style";
@@ -21,6 +25,7 @@ export function breakevenSection(
   at: Cursor,
   assumptions: AssumptionAnchors,
   offers: FirstOffers,
+  inputs: ScenarioInputs,
   result: ScenarioResult
 ): BreakevenAnchors {
   const { royalty, milestones } = offers;
@@ -41,20 +46,33 @@ export function breakevenSection(
     at,
     `The flat royalty rate, with no cap or minimum, whose risk-adjusted present value equals ${milestones.candidate.id}'s: paid ${royalty !== null ? `over ${royalty.candidate.id}'s term from the launch` : "on every year of the forecast"} and only if the product reaches market. Above it the royalty is worth more to the NHS; below it the milestones are.`
   );
+  // The core's figures, cached: the milestones' value, the revenue's, and the rate, their quotient.
+  const milestonesValue = result.mechanisms.find(
+    (value) => value.id === milestones.candidate.id
+  )?.riskAdjustedPresentValue;
+  const revenueWorth = breakevenRevenueValue(inputs);
+  const breakevenRate = result.breakeven.rate;
   label(at, `${milestones.candidate.id}, risk-adjusted`);
-  const milestonesCell = sheet.setAt(at.row, COL.riskAdjusted, formula(milestones.riskAdjusted), {
-    numberFormat: VALUE,
-    style: TOP,
-  });
+  const milestonesCell = sheet.setAt(
+    at.row,
+    COL.riskAdjusted,
+    formula(milestones.riskAdjusted, milestonesValue && n(milestonesValue)),
+    { numberFormat: VALUE, style: TOP }
+  );
   at.skip();
   sheet.setAt(at.row, 1, text("Revenue in the royalty's years, risk-adjusted and discounted"), {
     style: LABEL,
   });
   sheet.merge(`A${at.row}:E${at.row}`);
-  const revenueCell = sheet.setAt(at.row, COL.riskAdjusted, formula(revenueValue), {
-    numberFormat: VALUE,
-    style: TOP,
-  });
+  const revenueCell = sheet.setAt(
+    at.row,
+    COL.riskAdjusted,
+    formula(revenueValue, n(revenueWorth)),
+    {
+      numberFormat: VALUE,
+      style: TOP,
+    }
+  );
   at.skip();
   label(at, "Breakeven royalty rate", { style: { ...LABEL, size: 12 } });
   const rate = sheet.setAt(
@@ -62,7 +80,7 @@ export function breakevenSection(
     COL.riskAdjusted,
     formula(
       `IF(${revenueCell}=0,NA(),${milestonesCell}/${revenueCell})`,
-      result.breakeven.rate === null ? undefined : n(result.breakeven.rate)
+      breakevenRate === null ? NOT_AVAILABLE : n(breakevenRate)
     ),
     { numberFormat: FINE_RATE, style: FIGURE }
   );
@@ -72,7 +90,10 @@ export function breakevenSection(
   sheet.setAt(
     at.row,
     COL.riskAdjusted,
-    formula(`IF(ISNUMBER(${rate}),${rate}*${revenueCell},NA())`),
+    formula(
+      `IF(ISNUMBER(${rate}),${rate}*${revenueCell},NA())`,
+      breakevenRate === null ? NOT_AVAILABLE : n(breakevenRate.times(revenueWorth))
+    ),
     { numberFormat: VALUE, style: TOP }
   );
   at.skip();

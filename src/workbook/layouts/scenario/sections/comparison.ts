@@ -9,7 +9,7 @@ import { firstOfKind, type Candidate, type ScenarioResult } from "../../../../co
 import type { Partnership } from "../../../../document/schema";
 import type { SheetSpecBuilder } from "../../../spec/builder";
 import type { Cursor } from "../../../spec/cursor";
-import { formula, text } from "../../../spec/spec";
+import { formula, NOT_AVAILABLE, text } from "../../../spec/spec";
 import { LABEL, TITLE, TOP } from "../../../spec/styles";
 import { SCENARIO_NAMES } from "../names";
 import { header, note } from "../rows";
@@ -117,10 +117,13 @@ export function comparisonFigures(
     });
     sheet.merge(`E${r}:H${r}`);
     const i = first === undefined ? -1 : candidates.indexOf(first);
+    const value = result.mechanisms[i]?.riskAdjustedPresentValue;
     const cell = sheet.setAt(
       r,
       COL.riskAdjusted,
-      i < 0 ? formula("NA()") : formula(A(comparison.rows[i] as number, COL.riskAdjusted)),
+      i < 0
+        ? formula("NA()", NOT_AVAILABLE)
+        : formula(A(comparison.rows[i] as number, COL.riskAdjusted), value && n(value)),
       { numberFormat: VALUE, style: { ...TOP, bold: true } }
     );
     sheet.defineName(SCENARIO_NAMES[kind], cell);
@@ -133,13 +136,18 @@ export function breakevenName(
   sheet: SheetSpecBuilder,
   comparison: ComparisonAnchors,
   breakeven: BreakevenAnchors,
-  milestoneCandidate: Candidate | undefined
+  milestoneCandidate: Candidate | undefined,
+  result: ScenarioResult
 ): void {
   const r = comparison.breakevenRow;
+  const rate = result.breakeven.rate;
   const cell = sheet.setAt(
     r,
     COL.riskAdjusted,
-    formula(breakeven.rate === null ? "NA()" : breakeven.rate),
+    formula(
+      breakeven.rate === null ? "NA()" : breakeven.rate,
+      breakeven.rate === null || rate === null ? NOT_AVAILABLE : n(rate)
+    ),
     { numberFormat: FINE_RATE, style: { ...TOP, bold: true } }
   );
   sheet.setAt(

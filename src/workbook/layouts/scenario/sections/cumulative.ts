@@ -4,7 +4,8 @@
  * years (a milestone in year 2.5, a subscription from year 0), so each column sums its own table's
  * risk-adjusted values up to the row's year rather than reading its Cumulative column.
  */
-import type { ScenarioInputs } from "../../../../core/scenarios";
+import type { MechanismValue, ScenarioInputs } from "../../../../core/scenarios";
+import { ZERO } from "../../../../model/decimal";
 import { cashFlows } from "../../../../core/scenarios/mechanisms";
 import type { Cursor } from "../../../spec/cursor";
 import { formula, num } from "../../../spec/spec";
@@ -22,7 +23,8 @@ export interface CumulativeAnchors {
 export function cumulativeSection(
   at: Cursor,
   inputs: ScenarioInputs,
-  tables: readonly MechanismAnchors[]
+  tables: readonly MechanismAnchors[],
+  values: readonly MechanismValue[]
 ): CumulativeAnchors {
   const { sheet } = at;
   const { candidates } = inputs;
@@ -44,9 +46,23 @@ export function cumulativeSection(
         table.bottom < table.top
           ? "0"
           : `SUMIF(${A(table.top, COL.year)}:${A(table.bottom, COL.year)},"<="&${A(at.row, 1)},${A(table.top, COL.riskAdjusted)}:${A(table.bottom, COL.riskAdjusted)})`;
-      sheet.setAt(at.row, 3 + m, formula(value), { numberFormat: VALUE, style: TOP });
+      sheet.setAt(at.row, 3 + m, formula(value, n(cumulativeAt(values[m], year))), {
+        numberFormat: VALUE,
+        style: TOP,
+      });
     });
     at.skip();
   }
   return { top, bottom: at.row - 1 };
+}
+
+/**
+ * The core's cumulative risk-adjusted value of a mechanism by the end of `year`: a payment during year n
+ * is in year n's row, and after the last row every payment has been received.
+ */
+function cumulativeAt(value: MechanismValue | undefined, year: number) {
+  if (value === undefined) return ZERO;
+  const { years } = value;
+  const row = years[Math.min(year, years.length - 1)];
+  return row === undefined ? ZERO : row.cumulativeDiscountedExpectedCash;
 }

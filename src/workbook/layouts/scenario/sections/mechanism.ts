@@ -4,7 +4,14 @@
  */
 import { MECHANISM_LABELS } from "../../../../model/labels";
 import type { Decimal } from "../../../../model/decimal";
-import { firstOfKind, type Candidate, type MechanismValue } from "../../../../core/scenarios";
+import {
+  firstOfKind,
+  type Candidate,
+  type MechanismValue,
+  type ScenarioInputs,
+} from "../../../../core/scenarios";
+import { cashFlows } from "../../../../core/scenarios/mechanisms";
+import { FactorCache } from "../../../../core/scenarios/value";
 import type { Partnership } from "../../../../document/schema";
 import { absoluteAddress, cellAddress } from "../../../spec/a1";
 import type { Cursor } from "../../../spec/cursor";
@@ -43,7 +50,7 @@ export function mechanismSection(
   at: Cursor,
   doc: Partnership,
   assumptions: AssumptionAnchors,
-  years: number,
+  inputs: ScenarioInputs,
   candidate: Candidate,
   value: MechanismValue | undefined
 ): MechanismAnchors {
@@ -54,7 +61,7 @@ export function mechanismSection(
     LAST_COLUMN,
     termRows(mechanism) + 5
   );
-  const { table, royalty, milestones } = termsAndPayments(at, doc, assumptions, years, candidate);
+  const { table, royalty, milestones } = termsAndPayments(at, doc, assumptions, inputs, candidate);
   const totals = totalRow(at, table.top, value);
   return {
     ...totals,
@@ -70,38 +77,48 @@ function termsAndPayments(
   at: Cursor,
   doc: Partnership,
   assumptions: AssumptionAnchors,
-  years: number,
+  inputs: ScenarioInputs,
   candidate: Candidate
 ): { table: PaymentTable; royalty: RoyaltyAnchors | null; milestones: MilestoneAnchors | null } {
   const { mechanism } = candidate;
   const labels = paymentLabels(doc, candidate);
+  // The core's payments and factors, whose figures the table's formulas cache.
+  const flows = cashFlows(candidate, inputs.forecast, inputs.probabilityOfReachingMarket);
+  const paymentTable = (royalty: boolean) =>
+    paymentHeader(at, assumptions, new FactorCache(inputs.discount), flows, royalty);
   switch (mechanism.kind) {
     case "fixed": {
-      const table = paymentTable(at, assumptions, false);
+      const table = paymentTable(false);
       fixedPayments(at, table, mechanism, labels);
       return { table, royalty: null, milestones: null };
     }
     case "milestones": {
-      const table = paymentTable(at, assumptions, false);
+      const table = paymentTable(false);
       return { table, royalty: null, milestones: milestonePayments(at, table, mechanism, labels) };
     }
     case "subscription": {
       const terms = subscriptionTerms(at, mechanism);
-      const table = paymentTable(at, assumptions, false);
+      const table = paymentTable(false);
       subscriptionPayments(at, table, mechanism, terms);
       return { table, royalty: null, milestones: null };
     }
     case "royalty": {
       const terms = royaltyTerms(at, mechanism);
-      const table = paymentTable(at, assumptions, true);
-      const royalty = royaltyPayments(at, table, assumptions, years, terms);
+      const table = paymentTable(true);
+      const royalty = royaltyPayments(at, table, assumptions, inputs, mechanism, terms);
       return { table, royalty, milestones: null };
     }
   }
 }
 
 /** The payments table's header, kept with its first rows; a royalty's has its revenue and term columns. */
-function paymentTable(at: Cursor, assumptions: AssumptionAnchors, royalty: boolean): PaymentTable {
+function paymentHeader(
+  at: Cursor,
+  assumptions: AssumptionAnchors,
+  factors: FactorCache,
+  flows: PaymentTable["flows"],
+  royalty: boolean
+): PaymentTable {
   at.keep(3);
   header(
     at,
@@ -121,7 +138,7 @@ function paymentTable(at: Cursor, assumptions: AssumptionAnchors, royalty: boole
     1,
     3
   );
-  return { bands: assumptions.bands, top: at.row };
+  return { bands: assumptions.bands, top: at.row, factors, flows };
 }
 
 /** The table's total row: the sums of its present values. */

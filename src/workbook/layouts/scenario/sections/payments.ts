@@ -3,8 +3,10 @@
  * received by each date: the amount if paid, its probability, the expected cash, the discount factor,
  * the present value, the risk-adjusted present value and the cumulative risk-adjusted value.
  */
-import type { Decimal } from "../../../../model/decimal";
+import { Decimal, ZERO } from "../../../../model/decimal";
 import type { Candidate, Mechanism } from "../../../../core/scenarios";
+import { royaltyYears, type CashFlow } from "../../../../core/scenarios/mechanisms";
+import { flowValue, type FactorCache, type FlowValue } from "../../../../core/scenarios/value";
 import type { Partnership } from "../../../../document/schema";
 import type { Cursor } from "../../../spec/cursor";
 import { formula, num, text, type CellValueSpec } from "../../../spec/spec";
@@ -18,10 +20,16 @@ import {
   type SubscriptionTermAnchors,
 } from "./terms";
 
-/** A payment table: the bands its factors use, and its first row, where the cumulative column starts. */
+/**
+ * A payment table: the bands its factors use, and its first row, where the cumulative column starts;
+ * the scenario's discount factors and the mechanism's payments, whose figures the cells cache.
+ */
 export interface PaymentTable {
   readonly bands: DiscountBands;
   readonly top: number;
+  readonly factors: FactorCache;
+  /** The core's payments, in the mechanism's own order (cashFlows). */
+  readonly flows: readonly CashFlow[];
 }
 
 /** The first milestone offer's payments, in time order, as the grids and workings read them. */
@@ -30,6 +38,8 @@ export interface MilestoneAnchors {
   readonly probabilities: string;
   /** Each milestone's year cell. */
   readonly years: readonly string[];
+  /** Each milestone's year, in the same order. */
+  readonly yearValues: readonly Decimal[];
 }
 
 /** A royalty's terms, and whether each forecast year is in its term (1 or 0). */
@@ -48,12 +58,24 @@ interface Payment {
   readonly amountInput: boolean;
   readonly probability: CellValueSpec;
   readonly probabilityInput: boolean;
+  /** The core's figures for the payment, which its formulas cache. */
+  readonly value: FlowValue;
 }
 
-/** One payment's row; returns the row. */
-function paymentRow(at: Cursor, table: PaymentTable, payment: Payment): number {
+/**
+ * One payment's row, its formulas caching the core's figures; `cumulative` is the risk-adjusted value of
+ * the rows above. Returns the row and the cumulative value to it.
+ */
+function paymentRow(
+  at: Cursor,
+  table: PaymentTable,
+  payment: Payment,
+  cumulative: Decimal
+): { row: number; cumulative: Decimal } {
   const { sheet } = at;
   const r = at.row;
+  const { value } = payment;
+  const total = cumulative.plus(value.riskAdjustedPresentValue);
   sheet.setAt(r, COL.year, payment.year, {
     numberFormat: YEARS,
     style: { ...(payment.year.kind === "number" ? INPUT : TOP), horizontal: "left" },
@@ -70,19 +92,40 @@ function paymentRow(at: Cursor, table: PaymentTable, payment: Payment): number {
     numberFormat: RATE,
     style: payment.probabilityInput ? INPUT : TOP,
   });
-  sheet.setAt(r, COL.expected, formula(`E${r}*F${r}`), { numberFormat: POUNDS, style: TOP });
-  sheet.setAt(r, COL.factor, formula(factorFormula(table.bands, `A${r}`)), {
+  sheet.setAt(r, COL.expected, formula(`E${r}*F${r}`, n(value.expectedCash)), {
+    numberFormat: POUNDS,
+    style: TOP,
+  });
+  sheet.setAt(r, COL.factor, formula(factorFormula(table.bands, `A${r}`), n(value.factor)), {
     numberFormat: FACTOR,
     style: TOP,
   });
-  sheet.setAt(r, COL.presentValue, formula(`E${r}*H${r}`), { numberFormat: VALUE, style: TOP });
-  sheet.setAt(r, COL.riskAdjusted, formula(`G${r}*H${r}`), { numberFormat: VALUE, style: TOP });
-  sheet.setAt(r, COL.cumulative, formula(r === table.top ? `J${r}` : `K${r - 1}+J${r}`), {
+  sheet.setAt(r, COL.presentValue, formula(`E${r}*H${r}`, n(value.presentValue)), {
+    numberFormat: VALUE,
+    style: TOP,
+  });
+  sheet.setAt(r, COL.riskAdjusted, formula(`G${r}*H${r}`, n(value.riskAdjustedPresentValue)), {
+    numberFormat: VALUE,
+    style: TOP,
+  });
+  sheet.setAt(r, COL.cumulative, formula(r === table.top ? `J${r}` : `K${r - 1}+J${r}`, n(total)), {
     numberFormat: VALUE,
     style: TOP,
   });
   at.skip();
-  return r;
+  return { row: r, cumulative: total };
+}
+
+/** A payment with the core's figures for it. */
+function flowOf(table: PaymentTable, flow: CashFlow): { flow: CashFlow; value: FlowValue } {
+  return { flow, value: flowValue(flow, table.factors) };
+}
+
+/** The core's payment `i` with its figures. */
+function flowAt(table: PaymentTable, i: number): { flow: CashFlow; value: FlowValue } {
+  const flow = table.flows[i];
+  if (flow === undefined) throw new Error(`The mechanism has no payment ${i + 1}`);
+  return flowOf(table, flow);
 }
 
 /** Items in time order, each with its index in the terms (stable for the same year). */
@@ -98,15 +141,22 @@ export function fixedPayments(
   mechanism: Extract<Mechanism, { kind: "fixed" }>,
   labels: readonly string[]
 ): void {
+  let cumulative = ZERO;
   for (const { item, i } of byTime(mechanism.instalments))
-    paymentRow(at, table, {
-      year: num(n(item.year)),
-      label: labels[i] ?? "",
-      amount: num(n(item.amount)),
-      amountInput: true,
-      probability: num(1),
-      probabilityInput: false,
-    });
+    ({ cumulative } = paymentRow(
+      at,
+      table,
+      {
+        year: num(n(item.year)),
+        label: labels[i] ?? "",
+        amount: num(n(item.amount)),
+        amountInput: true,
+        probability: num(1),
+        probabilityInput: false,
+        value: flowAt(table, i).value,
+      },
+      cumulative
+    ));
 }
 
 export function milestonePayments(
@@ -115,22 +165,32 @@ export function milestonePayments(
   mechanism: Extract<Mechanism, { kind: "milestones" }>,
   labels: readonly string[]
 ): MilestoneAnchors {
-  const rows = byTime(mechanism.milestones.map((m) => ({ ...m, year: m.period }))).map(
-    ({ item, i }) =>
-      paymentRow(at, table, {
+  let cumulative = ZERO;
+  const ordered = byTime(mechanism.milestones.map((m) => ({ ...m, year: m.period })));
+  const rows = ordered.map(({ item, i }) => {
+    const row = paymentRow(
+      at,
+      table,
+      {
         year: num(n(item.year)),
         label: labels[i] ?? "",
         amount: num(n(item.amount)),
         amountInput: true,
         probability: num(n(item.probability)),
         probabilityInput: true,
-      })
-  );
+        value: flowAt(table, i).value,
+      },
+      cumulative
+    );
+    cumulative = row.cumulative;
+    return row.row;
+  });
   const last = at.row - 1;
   return {
     amounts: `${A(table.top, COL.amount)}:${A(last, COL.amount)}`,
     probabilities: `${A(table.top, COL.probability)}:${A(last, COL.probability)}`,
     years: rows.map((r) => A(r, COL.year)),
+    yearValues: ordered.map(({ item }) => item.year),
   };
 }
 
@@ -140,15 +200,24 @@ export function subscriptionPayments(
   mechanism: Extract<Mechanism, { kind: "subscription" }>,
   terms: SubscriptionTermAnchors
 ): void {
-  for (let k = 0; k < mechanism.years; k++)
-    paymentRow(at, table, {
-      year: formula(`${k}+IF(${terms.inAdvance}="Yes",0,1)`),
-      label: `Fee ${k + 1}`,
-      amount: formula(`${terms.fee}*(1+${terms.indexation})^${k}`),
-      amountInput: false,
-      probability: num(1),
-      probabilityInput: false,
-    });
+  let cumulative = ZERO;
+  for (let k = 0; k < mechanism.years; k++) {
+    const { flow, value } = flowAt(table, k);
+    ({ cumulative } = paymentRow(
+      at,
+      table,
+      {
+        year: formula(`${k}+IF(${terms.inAdvance}="Yes",0,1)`, n(flow.year)),
+        label: `Fee ${k + 1}`,
+        amount: formula(`${terms.fee}*(1+${terms.indexation})^${k}`, n(flow.amount)),
+        amountInput: false,
+        probability: num(1),
+        probabilityInput: false,
+        value,
+      },
+      cumulative
+    ));
+  }
 }
 
 /** A royalty in each forecast year: the year's revenue, whether it is in the term, the royalty due. */
@@ -156,32 +225,55 @@ export function royaltyPayments(
   at: Cursor,
   table: PaymentTable,
   assumptions: AssumptionAnchors,
-  years: number,
+  scenario: { forecast: readonly Decimal[]; probabilityOfReachingMarket: Decimal },
+  mechanism: Extract<Mechanism, { kind: "royalty" }>,
   terms: RoyaltyTermAnchors
 ): RoyaltyAnchors {
   const { sheet } = at;
   const { forecast } = assumptions;
+  const pMarket = scenario.probabilityOfReachingMarket;
+  const paid = royaltyYears(mechanism.termYears, scenario.forecast);
   const inTermByYear: string[] = [];
-  for (let year = 1; year <= years; year++) {
+  let cumulative = ZERO;
+  scenario.forecast.forEach((revenue, i) => {
+    const year = i + 1;
     const r = at.row;
-    sheet.setAt(r, COL.revenue, formula(forecastCell(forecast, year, COL.revenue)), {
+    // The core pays a royalty only in its term: a year outside it pays nothing.
+    const k = paid.indexOf(year);
+    const { flow, value } =
+      k < 0
+        ? flowOf(table, { year: new Decimal(year), amount: ZERO, probability: pMarket })
+        : flowAt(table, k);
+    sheet.setAt(r, COL.revenue, formula(forecastCell(forecast, year, COL.revenue), n(revenue)), {
       numberFormat: VALUE,
       style: TOP,
     });
     const since = forecastCell(forecast, year, COL.inTerm);
-    sheet.setAt(r, COL.inTerm, formula(`IF(AND(${since}>=1,${since}<=${terms.term}),1,0)`), {
-      style: TOP,
-    });
+    sheet.setAt(
+      r,
+      COL.inTerm,
+      formula(`IF(AND(${since}>=1,${since}<=${terms.term}),1,0)`, k < 0 ? 0 : 1),
+      { style: TOP }
+    );
     inTermByYear.push(A(r, COL.inTerm));
-    paymentRow(at, table, {
-      year: formula(forecastCell(forecast, year, COL.year)),
-      label: "",
-      amount: formula(`D${r}*${royaltyFormula(`C${r}`, royaltyFormulaTerms(terms))}`),
-      amountInput: false,
-      probability: formula(assumptions.probabilityOfReachingMarket),
-      probabilityInput: false,
-    });
-  }
+    ({ cumulative } = paymentRow(
+      at,
+      table,
+      {
+        year: formula(forecastCell(forecast, year, COL.year), year),
+        label: "",
+        amount: formula(
+          `D${r}*${royaltyFormula(`C${r}`, royaltyFormulaTerms(terms))}`,
+          n(flow.amount)
+        ),
+        amountInput: false,
+        probability: formula(assumptions.probabilityOfReachingMarket, n(pMarket)),
+        probabilityInput: false,
+        value,
+      },
+      cumulative
+    ));
+  });
   return {
     terms,
     inTerm: `${A(table.top, COL.inTerm)}:${A(at.row - 1, COL.inTerm)}`,

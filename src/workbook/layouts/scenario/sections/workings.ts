@@ -3,8 +3,11 @@
  * down and one column per axis value, because HyperFormula and older Excel do not evaluate array
  * arithmetic inside SUMPRODUCT. The grids' cells are SUMPRODUCTs over these columns.
  */
-import type { Decimal } from "../../../../model/decimal";
-import type { ScenarioInputs } from "../../../../core/scenarios";
+import { Decimal, ZERO } from "../../../../model/decimal";
+import { flatCurve, type Candidate, type ScenarioInputs } from "../../../../core/scenarios";
+import type { CashFlow } from "../../../../core/scenarios/mechanisms";
+import { flatRoyaltyFlows, royaltyFlowsAtPeak } from "../../../../core/scenarios/sensitivity";
+import { FactorCache } from "../../../../core/scenarios/value";
 import type { Cursor } from "../../../spec/cursor";
 import { formula, num, text } from "../../../spec/spec";
 import { TABLE_HEADER } from "../../../spec/styles";
@@ -28,14 +31,29 @@ export interface WorkingsAnchors {
 /** What the workings read: the forecast, the grids' axes, and the first royalty and milestone offers. */
 export interface WorkingsContext {
   readonly forecast: ForecastAnchors;
-  readonly years: number;
-  readonly axes: ScenarioInputs["sensitivity"];
-  readonly royalty: RoyaltyAnchors | null;
+  /** The scenario, whose figures (through the core) the workings' formulas cache. */
+  readonly inputs: ScenarioInputs;
+  /** The first royalty offer: its candidate, and its terms and term on the sheet. */
+  readonly royalty: { readonly candidate: Candidate; readonly payments: RoyaltyAnchors } | null;
   readonly milestones: MilestoneAnchors | null;
 }
 
+/** The amount a payment of `flows` in `year` pays if it is paid; 0 when none falls in it. */
+function amountIn(flows: readonly CashFlow[], year: number): Decimal {
+  return flows.find((flow) => flow.year.equals(year))?.amount ?? ZERO;
+}
+
+/** Discount factors at a flat rate, the core's. */
+const flatFactors = (rate: Decimal) => new FactorCache(flatCurve(rate));
+
 export function workingsSection(at: Cursor, context: WorkingsContext): WorkingsAnchors {
-  const { axes, royalty } = context;
+  const { inputs } = context;
+  const axes = inputs.sensitivity;
+  const royalty = context.royalty?.payments ?? null;
+  const royaltyMechanism =
+    context.royalty?.candidate.mechanism.kind === "royalty"
+      ? context.royalty.candidate.mechanism
+      : undefined;
   at.sheet.setAt(
     at.row,
     1,
@@ -59,6 +77,15 @@ export function workingsSection(at: Cursor, context: WorkingsContext): WorkingsA
       const floored = royalty?.terms.hasMinimum ? `MAX(${royalty.terms.minimumCell},${due})` : due;
       const term = inTerm(year);
       return term === null ? floored : `${term}*${floored}`;
+    },
+    (rate) => {
+      const flows = flatRoyaltyFlows(
+        royaltyMechanism,
+        inputs.forecast,
+        inputs.probabilityOfReachingMarket,
+        rate
+      );
+      return (year) => amountIn(flows, year);
     }
   );
   const factorAtRate = yearBlock(
@@ -67,12 +94,17 @@ export function workingsSection(at: Cursor, context: WorkingsContext): WorkingsA
     "Discount factor in each year at each flat discount rate (the first grid's columns)",
     axes.discountRates,
     RATE,
-    (year, rate) => `1/(1+${rate})^${forecastCell(context.forecast, year, COL.year)}`
+    (year, rate) => `1/(1+${rate})^${forecastCell(context.forecast, year, COL.year)}`,
+    (rate) => {
+      const factors = flatFactors(rate);
+      return (year) => factors.at(new Decimal(year));
+    }
   );
   const milestoneFactorAtRate =
     context.milestones === null ? [] : milestoneBlock(at, axes.discountRates, context.milestones);
+  const royaltyOffer = context.royalty?.candidate;
   const royaltyAtPeak =
-    royalty === null
+    royalty === null || royaltyOffer === undefined
       ? []
       : yearBlock(
           at,
@@ -84,6 +116,16 @@ export function workingsSection(at: Cursor, context: WorkingsContext): WorkingsA
             const peak = `MAX(${forecastRange(context.forecast, COL.revenue)})`;
             const scaled = `${revenue(year)}*${peakCell}/${peak}`;
             return `${inTerm(year)}*${royaltyFormula(scaled, royaltyFormulaTerms(royalty.terms))}`;
+          },
+          (peak, i) => {
+            const flows = royaltyFlowsAtPeak(
+              royaltyOffer,
+              inputs.forecast,
+              peak,
+              i,
+              inputs.probabilityOfReachingMarket
+            );
+            return (year) => amountIn(flows, year);
           }
         );
   return { royaltyAtRate, factorAtRate, milestoneFactorAtRate, royaltyAtPeak };
@@ -105,23 +147,29 @@ function axisHeader(at: Cursor, values: readonly Decimal[], format: string): num
   return headerRow;
 }
 
-/** A block with the forecast years down and one column per axis value; returns each column's range. */
+/**
+ * A block with the forecast years down and one column per axis value; returns each column's range.
+ * `cached` gives, for an axis value (and its index), the core's figure in each year.
+ */
 function yearBlock(
   at: Cursor,
   context: WorkingsContext,
   title: string,
   values: readonly Decimal[],
   format: string,
-  cell: (year: number, valueCell: string) => string
+  cell: (year: number, valueCell: string) => string,
+  cached: (value: Decimal, j: number) => (year: number) => Decimal
 ): string[] {
-  const { years, forecast } = context;
+  const { forecast } = context;
+  const years = context.inputs.forecast.length;
   blockTitle(at, title);
   const headerRow = axisHeader(at, values, format);
+  const columns = values.map((value, j) => cached(value, j));
   const top = at.row;
   for (let year = 1; year <= years; year++) {
-    at.sheet.setAt(at.row, 1, formula(forecastCell(forecast, year, COL.year)));
-    values.forEach((_, j) =>
-      at.sheet.setAt(at.row, 3 + j, formula(cell(year, A(headerRow, 3 + j))), {
+    at.sheet.setAt(at.row, 1, formula(forecastCell(forecast, year, COL.year), year));
+    columns.forEach((figure, j) =>
+      at.sheet.setAt(at.row, 3 + j, formula(cell(year, A(headerRow, 3 + j)), n(figure(year))), {
         numberFormat: "#,##0.00####",
       })
     );
@@ -139,16 +187,21 @@ function milestoneBlock(
 ): string[] {
   blockTitle(at, "Discount factor at each milestone's year at each flat discount rate");
   const headerRow = axisHeader(at, discountRates, RATE);
+  const factors = discountRates.map(flatFactors);
   const top = at.row;
-  for (const year of milestones.years) {
-    at.sheet.setAt(at.row, 1, formula(year), { numberFormat: YEARS });
-    discountRates.forEach((_, j) =>
-      at.sheet.setAt(at.row, 3 + j, formula(`1/(1+${A(headerRow, 3 + j)})^${year}`), {
-        numberFormat: FACTOR,
-      })
+  milestones.years.forEach((year, k) => {
+    const value = milestones.yearValues[k] as Decimal;
+    at.sheet.setAt(at.row, 1, formula(year, n(value)), { numberFormat: YEARS });
+    factors.forEach((atRate, j) =>
+      at.sheet.setAt(
+        at.row,
+        3 + j,
+        formula(`1/(1+${A(headerRow, 3 + j)})^${year}`, n(atRate.at(value))),
+        { numberFormat: FACTOR }
+      )
     );
     at.skip();
-  }
+  });
   at.skip();
   return discountRates.map(
     (_, j) => `${A(top, 3 + j)}:${A(top + milestones.years.length - 1, 3 + j)}`
