@@ -11,12 +11,6 @@
  *     no number format with only optional decimals, every formula cell with a cached value equal to
  *     what LibreOffice computes (all workbooks recalculated in one run of LibreOffice), and every
  *     chart series with its data cache.
- *
- * Defects found and not yet fixed are listed below, each where it is easy to find:
- *  - KNOWN-OPEN (being fixed in parallel): asserted as they should be, so these tests fail until the
- *    fix is merged; their test names start with "KNOWN-OPEN".
- *  - REPORTED (found by this test, routed for a fix): excluded from the general assertion and pinned
- *    by a test of their own, which fails once the defect is gone so that its entry is removed.
  */
 import JSZip from "jszip";
 import {
@@ -27,7 +21,6 @@ import {
   numberFormatProblems,
   sheetNameProblems,
   uncachedFormulas,
-  type UncachedFormula,
 } from "../support/ooxml/excelRules";
 import { readPackage, type XlsxPackage } from "../support/ooxml/package";
 import { validatePackages, type SchemaProblem } from "../support/ooxml/schemaValidation";
@@ -35,31 +28,6 @@ import { conformanceCases, type ConformanceCase } from "../support/conformanceCa
 import { recalculateBuffersWithLibreOffice } from "../support/libreoffice";
 
 const CASES = conformanceCases();
-
-/** KNOWN-OPEN: the scenario workbook writes formula cells without cached values, charts without caches. */
-const KNOWN_OPEN_UNCACHED = (c: ConformanceCase) => c.kind === "scenario";
-const KNOWN_OPEN_CHART_CACHE = (c: ConformanceCase) => c.kind === "scenario";
-
-interface ReportedDefect {
-  readonly id: string;
-  readonly description: string;
-  readonly matches: (c: ConformanceCase, cell: UncachedFormula) => boolean;
-}
-
-/** REPORTED: defects this test found beyond the known-open ones (see the file's comment). */
-const REPORTED_DEFECTS: readonly ReportedDefect[] = [
-  {
-    id: "quote-subscription-schedule-uncached",
-    description:
-      "the quote sheet's subscription payment schedule (src/workbook/layouts/quote/sections/valueSharing.ts, " +
-      "ROUND(ROUND(($I$fee*(1+$I$indexation)^k)*100,4),0)/100 per year) is written without cached values: " +
-      "internal workbook, partner copy and audited workbook of sme-subscription.json",
-    matches: (c, cell) =>
-      c.kind !== "scenario" &&
-      cell.sheet.startsWith("Quote ") &&
-      /^ROUND\(ROUND\(\(\$I\$\d+\*\(1\+\$I\$\d+\)\^\d+\)\*100,4\),0\)\/100$/.test(cell.formula),
-  },
-];
 
 interface Generated {
   readonly bytes: Uint8Array;
@@ -146,14 +114,8 @@ describe.each(CASES.map((c) => [c.label, c] as const))("%s", (_label, c) => {
     expect(numberFormatProblems(pkgOf(c))).toEqual([]);
   });
 
-  const uncachedTitle = KNOWN_OPEN_UNCACHED(c)
-    ? "KNOWN-OPEN (scenario cached values): every formula cell has a cached value"
-    : "every formula cell has a cached value";
-  it(uncachedTitle, () => {
-    const missing = uncachedFormulas(pkgOf(c)).filter(
-      (cell) => !REPORTED_DEFECTS.some((d) => d.matches(c, cell))
-    );
-    expect(describeUncached(missing)).toEqual([]);
+  it("every formula cell has a cached value", () => {
+    expect(describeUncached(uncachedFormulas(pkgOf(c)))).toEqual([]);
   });
 
   it("every cached value equals LibreOffice's recalculation", () => {
@@ -170,24 +132,8 @@ describe.each(CASES.map((c) => [c.label, c] as const))("%s", (_label, c) => {
     if (formulas > uncachedFormulas(pkgOf(c)).length) expect(compared).toBeGreaterThan(0);
   });
 
-  const chartTitle = KNOWN_OPEN_CHART_CACHE(c)
-    ? "KNOWN-OPEN (scenario chart caches): every chart series has its data cache"
-    : "every chart series has its data cache";
-  it(chartTitle, () => {
+  it("every chart series has its data cache", () => {
     expect(chartProblems(pkgOf(c))).toEqual([]);
-  });
-});
-
-describe("REPORTED defects (routed for a fix): each still occurs; remove its entry once fixed", () => {
-  it.each(REPORTED_DEFECTS.map((d) => [d.id, d] as const))("%s", (_id, defect) => {
-    // Recomputed here, so the test does not depend on the order the tests above ran in.
-    const seen = CASES.flatMap((c) =>
-      uncachedFormulas(pkgOf(c))
-        .filter((cell) => defect.matches(c, cell))
-        .map((cell) => `${c.label}: "${cell.sheet}"!${cell.cell}`)
-    );
-    console.warn(`REPORTED ${defect.id}: ${defect.description}\n  ${seen.join("\n  ")}`);
-    expect(seen.length).toBeGreaterThan(0);
   });
 });
 

@@ -117,6 +117,11 @@ export interface SubscriptionInputs {
   readonly inAdvance: boolean;
 }
 
+/** The fee in year `k` of a subscription (k = 0 is the first year): the first fee grown by the indexation k times. */
+export function subscriptionFee(annualFee: Decimal, indexation: Decimal, k: number): Decimal {
+  return annualFee.times(ONE.plus(indexation).pow(k));
+}
+
 /** Longest subscription the function values; far beyond any real licence, and keeps a cell's work bounded. */
 export const MAX_SUBSCRIPTION_YEARS = 1000;
 
@@ -135,13 +140,11 @@ export function subscriptionValue({
   requireDiscountRate(discountRate);
   if (indexation.lessThanOrEqualTo(-1))
     throw invalidNumber("indexation", "must be greater than -1 (a decimal, 0.02 = 2% a year)");
-  const growth = ONE.plus(indexation);
   const count = years.toNumber();
   let total = ZERO;
-  let fee = annualFee;
   for (let k = 0; k < count; k++) {
+    const fee = subscriptionFee(annualFee, indexation, k);
     total = total.plus(fee.times(discountFactor(discountRate, new Decimal(inAdvance ? k : k + 1))));
-    fee = fee.times(growth);
   }
   return total;
 }

@@ -3,6 +3,8 @@
  * and its yearly payments, milestone payments, and a tiered revenue royalty.
  */
 import type { Partnership } from "../../../../document";
+import { Decimal, toPence } from "../../../../model/decimal";
+import { subscriptionFee } from "../../../../core/valuation/valuation";
 import { absoluteAddress } from "../../../spec/a1";
 import type { Cursor } from "../../../spec/cursor";
 import { date, formula, num, text } from "../../../spec/spec";
@@ -90,7 +92,12 @@ export function valueSharingSection(at: Cursor, doc: Partnership): void {
       sheet.setAt(
         at.row,
         AMOUNT_COLUMN,
-        formula(toPenceFormula(`${absoluteAddress(fee)}*(1+${absoluteAddress(indexation)})^${k}`)),
+        formula(
+          toPenceFormula(`${absoluteAddress(fee)}*(1+${absoluteAddress(indexation)})^${k}`),
+          toPence(
+            subscriptionFee(new Decimal(s.annualFee), new Decimal(s.indexation), k)
+          ).toNumber()
+        ),
         { numberFormat: POUNDS_FORMAT }
       );
       at.skip();
