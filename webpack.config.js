@@ -71,12 +71,62 @@ async function getHttpsOptions() {
   }
 }
 
+/** The loader through which custom-functions-metadata-plugin appends CustomFunctions.associate calls. */
+const APPENDED_ASSOCIATIONS_LOADER =
+  require.resolve("custom-functions-metadata-plugin/lib/loader.js");
+
+/**
+ * Two changes to what custom-functions-metadata-plugin does, which it has no options for:
+ *
+ * - It appends `CustomFunctions.associate(id, fn)` for each function to functions.ts, unguarded, so
+ *   the page threw `ReferenceError: CustomFunctions is not defined` wherever Excel's runtime is absent
+ *   (taskpane.html opened in a plain browser). functions.ts registers the functions itself, only where
+ *   the runtime exists; this drops the plugin's loader so its unguarded calls are not added.
+ *
+ * - It writes `"allowCustomDataForDataTypeAny": true` into functions.json, which lets Excel pass data
+ *   types (entity values, formatted numbers...) to `any` parameters as objects. Every NHSDP parameter
+ *   is `any` (declared `unknown`, coerced in src/functions/arguments.ts), and the functions compute on
+ *   numbers, text and TRUE/FALSE only, so the coercion refuses such an object with #VALUE! ("got an
+ *   unsupported value"), a formatted number's too. Set to false, Excel does not give
+ *   the functions data types (Microsoft's metadata reference: `true` is what "allows a custom function
+ *   to accept data types as parameters and return values"); it calculates with a data type's
+ *   `basicValue`, "the value that would be returned by the values property", the fallback "when
+ *   calculations encounter incompatible scenarios" (Excel data types core concepts). So a formatted
+ *   number arrives as its number and works; an entity arrives as its basic value: #VALUE! for an
+ *   entity an add-in made, which Excel returns without calling the function (allowErrorForDataTypeAny
+ *   is not set), as it does for =A1+1; or text, which the functions refuse with #VALUE! naming it. test/bundle/functionsBundle.test.ts checks it.
+ */
+class FunctionsMetadataAdjustments {
+  apply(compiler) {
+    const name = "FunctionsMetadataAdjustments";
+    // Runs after the metadata plugin's own tap (this plugin is applied after it), in every compilation
+    // it runs in: html-webpack-plugin's child compilation gets functions.json too, and the two copies
+    // must be the same.
+    compiler.hooks.compilation.tap(name, (compilation) => {
+      const metadataJson = compilation.assets["functions.json"];
+      // Without it, the metadata plugin has reported its errors.
+      if (metadataJson) {
+        const metadata = JSON.parse(metadataJson.source().toString());
+        compilation.assets["functions.json"] = new webpack.sources.RawSource(
+          JSON.stringify({ ...metadata, allowCustomDataForDataTypeAny: false }, null, 4)
+        );
+      }
+      webpack.NormalModule.getCompilationHooks(compilation).beforeLoaders.tap(name, (loaders) => {
+        for (let i = loaders.length - 1; i >= 0; i--)
+          if (loaders[i].loader === APPENDED_ASSOCIATIONS_LOADER) loaders.splice(i, 1);
+      });
+    });
+  }
+}
+
 /** Writes functions.json, the custom functions' metadata Excel reads, from the functions' JSDoc. */
-const functionsMetadata = () =>
+const functionsMetadata = () => [
   new CustomFunctionsMetadataPlugin({
     output: "functions.json",
     input: "./src/functions/functions.ts",
-  });
+  }),
+  new FunctionsMetadataAdjustments(),
+];
 
 const tsRule = {
   test: /\.tsx?$/,
@@ -108,7 +158,7 @@ module.exports = async (env, options) => {
       ],
     },
     plugins: [
-      functionsMetadata(),
+      ...functionsMetadata(),
       // Shared runtime: the task pane page also hosts the custom functions and the ribbon commands.
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -180,7 +230,7 @@ module.exports = async (env, options) => {
     name: "functions",
     entry: { functions: addin.entry.functions },
     output: { path: addin.output.path, clean: false },
-    plugins: [functionsMetadata()],
+    plugins: functionsMetadata(),
   };
   // The dev server serves the add-in only.
   if (env.WEBPACK_SERVE) return addin;

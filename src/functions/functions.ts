@@ -1,9 +1,9 @@
 /*
  * The NHSDP custom functions as Excel sees them. custom-functions-metadata-plugin reads the JSDoc below
- * to generate functions.json and appends a CustomFunctions.associate call for each function, so these
- * declarations are the public contract: names, parameter names and descriptions. Each one delegates to
- * its implementation in nhsdp.ts. Rates and shares are decimals (0.035 = 3.5%); a range may be a single
- * cell, a row or a column.
+ * to generate functions.json, so these declarations are the public contract: names, parameter names and
+ * descriptions. Each one delegates to its implementation in nhsdp.ts, and is registered with Excel at the
+ * end of this file. Rates and shares are decimals (0.035 = 3.5%); a range may be a single cell, a row or
+ * a column.
  */
 import {
   BREAKEVENROYALTY,
@@ -196,4 +196,27 @@ export function greenbookdf(year: unknown): number {
  */
 export function version(): string {
   return VERSIONINFO();
+}
+
+/*
+ * Registration, under the ids functions.json declares (the @customfunction tags above). Excel's custom
+ * functions runtime, which office.js provides to this page when Excel loads it as the add-in's shared
+ * runtime, defines the global CustomFunctions. The same page opened in a plain browser, where the task
+ * pane works standalone, has no such runtime (and offline, no office.js at all): there is nothing to
+ * register with, and the functions are left alone rather than throwing a ReferenceError into the page.
+ * custom-functions-metadata-plugin would append unguarded CustomFunctions.associate calls to this file;
+ * webpack.config.js drops them, so these are the only ones. The bundle tests check that every function
+ * functions.json declares is registered, and that the bundle loads without the runtime.
+ */
+if (typeof CustomFunctions !== "undefined") {
+  CustomFunctions.associate("MARGINALCOST", marginalcost);
+  CustomFunctions.associate("FULLCOST", fullcost);
+  CustomFunctions.associate("CHARGE", charge);
+  CustomFunctions.associate("ROYALTY", royalty);
+  CustomFunctions.associate("ROYALTYVALUE", royaltyvalue);
+  CustomFunctions.associate("MILESTONEVALUE", milestonevalue);
+  CustomFunctions.associate("BREAKEVENROYALTY", breakevenroyalty);
+  CustomFunctions.associate("SUBSCRIPTIONVALUE", subscriptionvalue);
+  CustomFunctions.associate("GREENBOOKDF", greenbookdf);
+  CustomFunctions.associate("VERSION", version);
 }

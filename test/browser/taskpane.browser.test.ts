@@ -3,7 +3,9 @@
  * build served on localhost, at a task pane's size (350 x 600). Nothing is downloaded; outside requests
  * (office.js from Microsoft's CDN) are refused, as on a machine with no internet, and the pane must
  * still work: standalone, it keeps its partnerships in the browser's storage and writes the workbooks
- * itself. Screenshots of every step are saved in test-output/ to be looked at.
+ * itself. The page is loaded as a user's browser loads it: no Office, no CustomFunctions. A test that
+ * needs Excel's runtime injects a stand-in of its own and says so in its name. Any error thrown in the
+ * page or logged to its console fails a test. Screenshots of every step are saved in test-output/.
  */
 import * as ExcelJS from "exceljs";
 import fs from "fs";
@@ -74,10 +76,19 @@ afterAll(async () => {
 
 interface OpenPane {
   page: Page;
+  /** Errors thrown in the page and errors logged to its console. */
   errors: string[];
+  /** The outside requests refused, office.js among them. */
+  refused: string[];
 }
 
-/** The task pane at a task pane's size, offline, with a CustomFunctions recorder; page errors collected. */
+/**
+ * The task pane at a task pane's size, offline, exactly as a browser opening taskpane.html loads it:
+ * office.js (https://appsforoffice.microsoft.com/..., a <script> in taskpane.html's head) and every
+ * other outside request are refused, and nothing is put on the page before it loads unless a test's
+ * `beforeLoad` does. Errors thrown in the page and console errors are collected, except the browser's
+ * own "Failed to load resource" line for each request refused here.
+ */
 async function openTaskPane(
   options: {
     theme?: "light" | "dark";
@@ -90,24 +101,27 @@ async function openTaskPane(
     (await browser.newPage({ viewport: { width: 350, height: 600 }, acceptDownloads: true }));
   page.setDefaultTimeout(PAGE_TIMEOUT_MS);
   const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.route("**/*", (route) =>
-    route.request().url().startsWith(baseUrl) ? route.continue() : route.abort()
-  );
-  // Excel's shared runtime provides CustomFunctions to the page; outside Excel we provide a recorder.
-  await page.addInitScript(() => {
-    const ids: string[] = [];
-    (window as unknown as Record<string, unknown>).CustomFunctions = {
-      associate: (id: string) => ids.push(id),
-      Error: class extends Error {},
-      ErrorCode: {},
-      registeredIds: ids,
-    };
+  const refused: string[] = [];
+  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const refusedHere =
+      message.text().startsWith("Failed to load resource") &&
+      refused.includes(message.location().url);
+    if (!refusedHere) errors.push(`console error: ${message.text()}`);
+  });
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(baseUrl)) return route.continue();
+    refused.push(url);
+    return route.abort();
   });
   await options.beforeLoad?.(page);
   await page.goto(`${baseUrl}/taskpane.html${options.theme ? `?theme=${options.theme}` : ""}`);
-  return { page, errors };
+  return { page, errors, refused };
 }
+
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /** What a control is called, as a screen reader would announce it (labels, aria-label, text). */
 async function focusedName(page: Page): Promise<string> {
@@ -251,35 +265,103 @@ async function liveTotal(page: Page): Promise<string> {
   return (await page.getByTestId("live-total").textContent()) ?? "";
 }
 
-it("renders the task pane and registers the ten functions on the shared-runtime page", async () => {
+it("renders the task pane and lists the ten functions", async () => {
   const { page, errors } = await openTaskPane();
   await page.getByRole("heading", { level: 1, name: "NHS data partnership pricing" }).waitFor();
   const terms = await page.locator("dt").allTextContents();
   expect(terms.join(" ")).toMatch(/FULLCOST/);
   expect(terms.length).toBe(10);
+  // At 350 x 600 the first action is in view without scrolling.
+  const box = await page.getByRole("button", { name: "New partnership" }).boundingBox();
+  expect(box && box.y + box.height).toBeLessThanOrEqual(600);
+  await snap(page, "00-start");
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it("standalone, with office.js unreachable and no CustomFunctions, the pane loads without an error and prices a partnership", async () => {
+  const { page, errors, refused } = await openTaskPane();
+  await page.getByRole("button", { name: "New partnership" }).waitFor();
+  // What a user's browser has: office.js was asked for and not had; neither Office nor Excel's
+  // custom functions runtime exists, and functions.js registered nothing rather than throwing.
+  expect(refused).toContain(OFFICE_JS);
+  expect(
+    await page.evaluate(() => [typeof window.Office, typeof window.CustomFunctions].join(" "))
+  ).toBe("undefined undefined");
+  // The editor in use (the keyboard is walked through in "building a partnership by keyboard alone").
+  await page.getByRole("button", { name: "New partnership" }).click();
+  await page.getByRole("tab", { name: "Partnership" }).waitFor();
+  await page.getByLabel("Trust name").fill("Northvale Teaching Hospitals NHS Foundation Trust");
+  await page.getByLabel("ODS code").fill("R9X");
+  await page.getByLabel("Partner organisation").fill("Radiant Vision AI Ltd");
+  await page.getByLabel("Organisation type").selectOption({ label: "Large company" });
+  await page
+    .getByLabel("Type of partnership")
+    .selectOption({ label: "Type 2: access to data and staff expertise" });
+  await page.getByLabel("Purpose").fill("Train and validate a chest X-ray triage model");
+  await page.getByLabel("Use of the data").selectOption({ label: "Commercial" });
+  await page.getByLabel("Access route").selectOption({ label: "Secure data environment (SDE)" });
+  await page.getByLabel("Foreground IP owner").selectOption({ label: "Partner" });
+  await page.getByLabel("VAT rate").fill("20");
+  await page.getByRole("tab", { name: "Data and value" }).click();
+  await page.getByRole("button", { name: "Add data asset" }).click();
+  await page.getByLabel("Name").fill("Chest X-ray archive 2015-2024");
+  await page.getByLabel("Description").fill("De-identified chest radiographs with reports");
+  await page
+    .getByLabel("Intended use")
+    .selectOption({ label: "Training and validating an ML/AI model" });
+  await page.getByRole("tab", { name: "Costs" }).click();
+  await page.getByLabel("Staff on-costs").fill("25");
+  await page.getByLabel("Overheads").fill("20");
+  await page.getByLabel("Fixed cost recovery").fill("10");
+  await page.getByLabel("Capital cost recovery").fill("5");
+  await page.getByRole("button", { name: "Add cost line" }).click();
+  await page.getByLabel("Description").fill("Image de-identification");
+  await page.getByLabel("Quantity").fill("10");
+  await page.getByLabel("Unit cost").fill("450");
+  // 10 x £450 = £4,500; on-costs 25%: £5,625; overheads 20%: £6,750; fixed 10% and capital 5% of it:
+  // £675 + £337.50; total £7,762.50.
+  // The footer says what is left to complete until the total can be shown: on failure, that is shown.
+  await page
+    .getByTestId("live-total")
+    .waitFor({ timeout: 30_000 })
+    .catch(() => undefined);
+  await snap(page, "00b-standalone-offline");
+  expect(await page.locator("#quote-footer-status").innerText()).toMatch(/£7,762\.50$/);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it("with a stand-in for Excel's custom functions runtime injected, the shared-runtime page registers the ten functions", async () => {
+  // Inside Excel, the shared runtime defines CustomFunctions before functions.js runs; this recorder
+  // stands in for it, the only test that gives the page one.
+  const { page, errors } = await openTaskPane({
+    beforeLoad: (p) =>
+      p.addInitScript(() => {
+        const ids: string[] = [];
+        (window as unknown as Record<string, unknown>).CustomFunctions = {
+          associate: (id: string, fn: unknown) => {
+            if (typeof fn === "function") ids.push(id);
+          },
+          Error: class extends Error {},
+          ErrorCode: {},
+          registeredIds: ids,
+        };
+      }),
+  });
+  await page.getByRole("button", { name: "New partnership" }).waitFor();
   const registeredIds = await page.evaluate(
     () =>
       (window as unknown as { CustomFunctions: { registeredIds: string[] } }).CustomFunctions
         .registeredIds
   );
-  expect(registeredIds.sort()).toEqual(
-    [
-      "BREAKEVENROYALTY",
-      "CHARGE",
-      "FULLCOST",
-      "GREENBOOKDF",
-      "MARGINALCOST",
-      "MILESTONEVALUE",
-      "ROYALTY",
-      "ROYALTYVALUE",
-      "SUBSCRIPTIONVALUE",
-      "VERSION",
-    ].sort()
-  );
-  // At 350 x 600 the first action is in view without scrolling.
-  const box = await page.getByRole("button", { name: "New partnership" }).boundingBox();
-  expect(box && box.y + box.height).toBeLessThanOrEqual(600);
-  await snap(page, "00-start");
+  const declared = (
+    JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as {
+      functions: { id: string }[];
+    }
+  ).functions.map((f) => f.id);
+  expect(declared).toHaveLength(10);
+  expect([...registeredIds].sort()).toEqual([...declared].sort());
   expect(errors).toEqual([]);
   await page.close();
 });

@@ -8,6 +8,7 @@ import fs from "fs";
 import path from "path";
 import {
   loadFunctionsBundle,
+  runFunctionsBundleWithoutRuntime,
   type FunctionMetadata,
   type RegisteredFunction,
 } from "../support/functionsBundle.cjs";
@@ -67,6 +68,81 @@ describe("functions.json", () => {
   it("registers every declared function with CustomFunctions.associate", () => {
     for (const f of metadata.functions) expect(typeof registered.get(f.id)).toBe("function");
     expect(registered.size).toBe(metadata.functions.length);
+  });
+});
+
+describe("functions.js without Excel's custom functions runtime", () => {
+  it("loads without error and registers nothing, as in a plain browser (no CustomFunctions global)", () => {
+    expect(runFunctionsBundleWithoutRuntime()).toEqual([]);
+  });
+});
+
+/**
+ * Data types (entity values, formatted numbers) in the cells a function is given. functions.json sets
+ * allowCustomDataForDataTypeAny to false (why: webpack.config.js), so Excel gives the functions a data
+ * type's basicValue, "the value that would be returned by the values property", rather than the data
+ * type itself. The cell values below are shaped as Microsoft documents them (Excel.FormattedNumberCellValue,
+ * Excel.EntityCellValue).
+ */
+describe("data types in the arguments", () => {
+  const formattedRate = {
+    type: "FormattedNumber",
+    basicValue: 0.2,
+    basicType: "Double",
+    numberFormat: "0%",
+  };
+  const formattedCost = {
+    type: "FormattedNumber",
+    basicValue: 1431,
+    basicType: "Double",
+    numberFormat: "£#,##0",
+  };
+  const entity = {
+    type: "Entity",
+    text: "Northvale Teaching Hospitals",
+    properties: { "Overhead rate": { type: "Double", basicValue: 0.2 } },
+    basicType: "Error",
+    basicValue: "#VALUE!",
+  };
+  /** What Excel passes for a cell with the flag off: a data type's basicValue, any other value as it is. */
+  const asExcelPasses = (cell: unknown): unknown =>
+    typeof cell === "object" && cell !== null && "basicValue" in cell
+      ? (cell as { basicValue: unknown }).basicValue
+      : cell;
+
+  it("functions.json does not ask Excel for data types, on parameters that all accept any value", () => {
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(false);
+    expect(metadata.allowErrorForDataTypeAny ?? false).toBe(false);
+    // Every parameter is "any": the flag, were it true, would apply to each of them.
+    for (const f of metadata.functions) for (const p of f.parameters) expect(p.type).toBe("any");
+  });
+
+  it("a formatted number, given as its basic value, calculates as the plain number", () => {
+    expect(call("FULLCOST", 8491.25, asExcelPasses(formattedRate), 0.05, 0.02)).toBe(
+      call("FULLCOST", 8491.25, 0.2, 0.05, 0.02)
+    );
+    // In a range, cell by cell: (10 x 250 + 3 x 1431) x 1.25 = 8491.25
+    const costs = [[250], [formattedCost]].map((row) => row.map(asExcelPasses));
+    expect(call("MARGINALCOST", [[10, 3]], costs, 0.25)).toBe(8491.25);
+  });
+
+  it("an entity's basic value is an error, which Excel returns without calling the function; text is refused by name", () => {
+    expect(asExcelPasses(entity)).toBe("#VALUE!");
+    // A data type whose basic value is text reaches the function as that text.
+    const error = errorOf("FULLCOST", 8491.25, "Northvale Teaching Hospitals", null, null);
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toBe(
+      'overhead_rate: expects a number, got text "Northvale Teaching Hospitals"'
+    );
+  });
+
+  it("the data type itself, which Excel would pass were the flag true, is refused with #VALUE!", () => {
+    // Why the flag is off: the arguments are coerced to numbers, text and TRUE/FALSE only.
+    for (const value of [formattedRate, entity]) {
+      const error = errorOf("FULLCOST", 8491.25, value, null, null);
+      expect(error.code).toBe("#VALUE!");
+      expect(error.message).toMatch(/^overhead_rate: expects a number, got an unsupported value/);
+    }
   });
 });
 

@@ -65,9 +65,25 @@ function loadFunctionsBundle(distDir = path.join(__dirname, "..", "..", "dist"))
   return { CustomFunctions, registered: CustomFunctions.registered, metadata };
 }
 
+/**
+ * Runs dist/functions.js as a page with no custom functions runtime runs it (taskpane.html opened in a
+ * plain browser): in a fresh global scope where `CustomFunctions` is not defined at all, so that reading
+ * it throws a ReferenceError as it does there. Returns the names of the globals the script defined.
+ */
+function runFunctionsBundleWithoutRuntime(distDir = path.join(__dirname, "..", "..", "dist")) {
+  const scriptPath = path.join(distDir, "functions.js");
+  const context = vm.createContext({});
+  const before = new Set(Object.getOwnPropertyNames(vm.runInContext("globalThis", context)));
+  vm.runInContext(fs.readFileSync(scriptPath, "utf8"), context, { filename: scriptPath });
+  return Object.getOwnPropertyNames(vm.runInContext("globalThis", context)).filter(
+    (name) => !before.has(name)
+  );
+}
+
 module.exports = {
   ERROR_CODES,
   CustomFunctionsError,
   createCustomFunctionsStandIn,
   loadFunctionsBundle,
+  runFunctionsBundleWithoutRuntime,
 };

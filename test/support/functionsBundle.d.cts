@@ -30,8 +30,16 @@ export interface FunctionMetadata {
 
 export declare function createCustomFunctionsStandIn(): CustomFunctionsStandIn;
 
+export interface FunctionsMetadata {
+  allowCustomDataForDataTypeAny?: boolean;
+  allowErrorForDataTypeAny?: boolean;
+  functions: FunctionMetadata[];
+}
+
 export declare function loadFunctionsBundle(distDir?: string): {
   CustomFunctions: CustomFunctionsStandIn;
   registered: Map<string, RegisteredFunction>;
-  metadata: { functions: FunctionMetadata[] };
+  metadata: FunctionsMetadata;
 };
+
+export declare function runFunctionsBundleWithoutRuntime(distDir?: string): string[];
