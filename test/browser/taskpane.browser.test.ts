@@ -83,6 +83,33 @@ interface OpenPane {
 }
 
 /**
+ * Stand-ins for office.js inside Excel, for the tests of the pane in Excel: Office.onReady answers
+ * "Excel", and every Excel.run fails as it does on a protected workbook (the batches are kept in
+ * `Excel.runs`).
+ */
+function inProtectedExcel(page: Page): Promise<unknown> {
+  return page.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    const runs: unknown[] = [];
+    w.Office = {
+      HostType: { Excel: "Excel" },
+      context: { host: "Excel", requirements: { isSetSupported: () => true } },
+      onReady: (callback: (info: { host: string }) => void) => {
+        setTimeout(() => callback({ host: "Excel" }), 0);
+        return Promise.resolve({ host: "Excel" });
+      },
+    };
+    w.Excel = {
+      run: (batch: unknown) => {
+        runs.push(batch);
+        return Promise.reject(new Error("The workbook is protected (test)."));
+      },
+      runs,
+    };
+  });
+}
+
+/**
  * The task pane at a task pane's size, offline, exactly as a browser opening taskpane.html loads it:
  * office.js (https://appsforoffice.microsoft.com/..., a <script> in taskpane.html's head) and every
  * other outside request are refused, and nothing is put on the page before it loads unless a test's
@@ -557,26 +584,7 @@ it("in Excel, creates the quote through the writer loaded on demand, and shows E
   // Stand-ins for office.js in Excel: onReady answers "Excel", and Excel.run fails as a protected
   // workbook would; the workspace, which lives in the workbook, cannot be read either.
   const { page, errors } = await openTaskPane({
-    beforeLoad: (p) =>
-      p.addInitScript(() => {
-        const w = window as unknown as Record<string, unknown>;
-        const runs: unknown[] = [];
-        w.Office = {
-          HostType: { Excel: "Excel" },
-          context: { host: "Excel", requirements: { isSetSupported: () => true } },
-          onReady: (callback: (info: { host: string }) => void) => {
-            setTimeout(() => callback({ host: "Excel" }), 0);
-            return Promise.resolve({ host: "Excel" });
-          },
-        };
-        w.Excel = {
-          run: (batch: unknown) => {
-            runs.push(batch);
-            return Promise.reject(new Error("The workbook is protected (test)."));
-          },
-          runs,
-        };
-      }),
+    beforeLoad: inProtectedExcel,
   });
   await page.getByText("Connected to Excel.", { exact: false }).waitFor();
   await page.getByText(/Your saved work could not be read/).waitFor();
@@ -790,26 +798,7 @@ describe("the Scenarios step", () => {
 it("in Excel, Create scenario sheet runs the simulation, then writes through Excel.run and shows its error", async () => {
   // As in the quote's Excel test: office.js stand-ins whose Excel.run fails as a protected workbook would.
   const { page, errors } = await openTaskPane({
-    beforeLoad: (p) =>
-      p.addInitScript(() => {
-        const w = window as unknown as Record<string, unknown>;
-        const runs: unknown[] = [];
-        w.Office = {
-          HostType: { Excel: "Excel" },
-          context: { host: "Excel", requirements: { isSetSupported: () => true } },
-          onReady: (callback: (info: { host: string }) => void) => {
-            setTimeout(() => callback({ host: "Excel" }), 0);
-            return Promise.resolve({ host: "Excel" });
-          },
-        };
-        w.Excel = {
-          run: (batch: unknown) => {
-            runs.push(batch);
-            return Promise.reject(new Error("The workbook is protected (test)."));
-          },
-          runs,
-        };
-      }),
+    beforeLoad: inProtectedExcel,
   });
   await page.getByText("Connected to Excel.", { exact: false }).waitFor();
   await page
