@@ -5,11 +5,13 @@
  */
 import type { Finding } from "../../core/principles";
 import { isoMinute } from "../../model/format";
+import { SEVERITY_NAMES } from "../../model/labels";
 import { VERSION } from "../../model/version";
 import type { Partnership } from "../../document";
 import {
   NOTE,
   SEVERITY_COLOURS,
+  charactersPerLine,
   TABLE_HEADER,
   TITLE,
   WRAPPED,
@@ -19,13 +21,12 @@ import {
 import { SheetSpecBuilder } from "../spec/builder";
 import { text, type SheetSpec } from "../spec/spec";
 
-/** Column widths and about how many characters of wrapped text fit on a line of each. */
 const COLUMNS = [
-  { header: "Severity", width: 11, characters: 10 },
-  { header: "Principle", width: 16, characters: 15 },
-  { header: "Finding", width: 60, characters: 68 },
-  { header: "Field to change", width: 22, characters: 22 },
-  { header: "Guide", width: 34, characters: 38 },
+  { header: "Severity", width: 11 },
+  { header: "Principle", width: 16 },
+  { header: "Finding", width: 60 },
+  { header: "Field to change", width: 22 },
+  { header: "Guide", width: 34 },
 ] as const;
 
 /**
@@ -75,7 +76,8 @@ export function buildFindingsSheet(
   }
   for (const finding of findings) {
     const cells = [
-      finding.severity.toUpperCase(),
+      // The audit report's words: ERROR, WARNING, NOTE.
+      SEVERITY_NAMES[finding.severity].one.toUpperCase(),
       finding.principle,
       finding.message,
       finding.field ?? "",
@@ -89,7 +91,9 @@ export function buildFindingsSheet(
             : WRAPPED,
       })
     );
-    const lines = Math.max(...cells.map((value, i) => lineCount(value, COLUMNS[i]!.characters)));
+    const lines = Math.max(
+      ...cells.map((value, i) => lineCount(value, charactersPerLine([COLUMNS[i]!.width])))
+    );
     if (lines > 1) sheet.rowHeight(row, heightForLines(lines));
     row += 1;
   }
