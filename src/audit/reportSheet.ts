@@ -22,7 +22,7 @@ import {
   lineCount,
 } from "../workbook/spec/styles";
 import { SheetSpecBuilder } from "../workbook/spec/builder";
-import { formula, text, type CellStyle, type SheetSpec } from "../workbook/spec/spec";
+import { formula, pageOfPages, text, type CellStyle, type SheetSpec } from "../workbook/spec/spec";
 
 export const AUDIT_SHEET_PREFIX = "Audit - ";
 
@@ -93,6 +93,13 @@ export function auditSheetName(report: AuditReport): string {
   return report.quotes.length === 0
     ? `${AUDIT_SHEET_PREFIX}no quote`
     : `${AUDIT_SHEET_PREFIX}${report.quotes.length} quotes`;
+}
+
+/** The footer's label: the audited quote's reference, or the sheet's name when it audited several or none. */
+function footerLabel(report: AuditReport): string {
+  const [only, ...others] = report.quotes;
+  if (only !== undefined && others.length === 0) return only.reference || only.sheet;
+  return auditSheetName(report);
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {
@@ -208,8 +215,12 @@ export function buildAuditSheet(report: AuditReport, options: AuditSheetOptions)
       orientation: "landscape",
       fitToWidth: true,
       header: { left: name, right: `Audited ${audited} UTC` },
-      footer: { center: `NHS Data Partnership Pricing ${VERSION}` },
+      footer: {
+        left: `NHS Data Partnership Pricing ${VERSION}`,
+        right: pageOfPages(footerLabel(report)),
+      },
       printArea: `A1:${LAST_COLUMN}${row - 1}`,
+      printTitleRows: { first: HEADER_ROW, last: HEADER_ROW },
     })
     .build();
 }

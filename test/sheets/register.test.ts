@@ -199,10 +199,16 @@ describe("register with ExcelJS", () => {
     expect(ws.getCell("F4").numFmt).toBe("[$£-809]#,##0.00");
     expect(ws.getCell("I2").numFmt).toBe("yyyy-mm-dd");
     expect(ws.getCell("J4").numFmt).toBe("yyyy-mm-dd hh:mm");
-    // The quote sheets' names are still scoped to their own sheets.
-    expect((await readDefinedNames(third.buffer)).map((n) => n.sheetName)).toEqual([
-      "Quote",
-      "Quote (2)",
+    // The quote sheets' names are still scoped to their own sheets; the register's print titles to it.
+    expect(
+      (await readDefinedNames(third.buffer)).map((n) => [
+        n.sheetName,
+        n.name === "_xlnm.Print_Titles",
+      ])
+    ).toEqual([
+      ["Quote", false],
+      ["Register", true],
+      ["Quote (2)", false],
     ]);
   });
 

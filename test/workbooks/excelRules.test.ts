@@ -132,6 +132,31 @@ describe("references in defined names", () => {
     ]);
   });
 
+  it("print titles: whole rows within the print area's rows, one range of rows", async () => {
+    const good = await pkg({
+      names: [
+        `<definedName name="_xlnm.Print_Area" localSheetId="0">'It''s a sheet'!$A$1:$I$79</definedName>`,
+        `<definedName name="_xlnm.Print_Titles" localSheetId="0">'It''s a sheet'!$37:$37</definedName>`,
+        `<definedName name="_xlnm.Print_Titles" localSheetId="1">Other!$1:$1</definedName>`,
+      ].join(""),
+    });
+    expect(definedNameProblems(good)).toEqual([]);
+    const bad = await pkg({
+      names: [
+        `<definedName name="_xlnm.Print_Area" localSheetId="0">'It''s a sheet'!$A$1:$I$79</definedName>`,
+        `<definedName name="_xlnm.Print_Titles" localSheetId="0">'It''s a sheet'!$80:$81</definedName>`,
+        `<definedName name="_xlnm.Print_Titles" localSheetId="1">Other!$A$1:$B$2,Other!$1:$1,Other!$3:$3</definedName>`,
+      ].join(""),
+    });
+    expect(definedNameProblems(bad)).toEqual([
+      expect.stringMatching(/Print_Titles \(localSheetId 1\).*must be whole rows or whole columns/),
+      expect.stringMatching(/Print_Titles \(localSheetId 1\).*one range of rows/),
+      expect.stringMatching(
+        /Print_Titles \(localSheetId 0\).*\$80:\$81 are not within the print area/
+      ),
+    ]);
+  });
+
   it("a print area on another sheet than its own is found", async () => {
     const p = await pkg({
       names: `<definedName name="_xlnm.Print_Area" localSheetId="1">'It''s a sheet'!$A$1:$B$2</definedName>`,

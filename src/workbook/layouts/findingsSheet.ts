@@ -19,7 +19,10 @@ import {
   lineCount,
 } from "../spec/styles";
 import { SheetSpecBuilder } from "../spec/builder";
-import { text, type SheetSpec } from "../spec/spec";
+import { pageOfPages, text, type SheetSpec } from "../spec/spec";
+
+/** The table's column headings, frozen on screen and repeated at the top of every printed page. */
+const HEADER_ROW = 4;
 
 const COLUMNS = [
   { header: "Severity", width: 11 },
@@ -62,7 +65,7 @@ export function buildFindingsSheet(
     ),
     { style: { ...NOTE, wrap: false } }
   );
-  let row = 4;
+  let row = HEADER_ROW;
   sheet.row(
     row,
     1,
@@ -101,14 +104,18 @@ export function buildFindingsSheet(
   COLUMNS.forEach((column, i) => sheet.columnWidth(i + 1, column.width));
   return sheet
     .showGridlines(false)
-    .freeze({ rows: 4 })
+    .freeze({ rows: HEADER_ROW })
     .print({
       paperSize: "A4",
       orientation: "landscape",
       fitToWidth: true,
       header: { left: `Findings ${doc.reference}`, right: "Internal: not for the partner" },
-      footer: { center: `NHS Data Partnership Pricing ${VERSION}` },
+      footer: {
+        left: `NHS Data Partnership Pricing ${VERSION}`,
+        right: pageOfPages(doc.reference),
+      },
       printArea: `A1:E${row - 1}`,
+      printTitleRows: { first: HEADER_ROW, last: HEADER_ROW },
     })
     .build();
 }

@@ -149,6 +149,8 @@ export function queueSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
   pl.orientation = spec.print.orientation === "portrait" ? "Portrait" : "Landscape";
   if (spec.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   if (spec.print.printArea) pl.setPrintArea(ws.getRange(spec.print.printArea));
+  const titles = spec.print.printTitleRows;
+  if (titles) pl.setPrintTitleRows(ws.getRange(`${titles.first}:${titles.last}`));
   for (const row of spec.print.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${row}`);
   const hf = pl.headersFooters.defaultForAllPages;
   if (plan.header.left) hf.leftHeader = plan.header.left;

@@ -57,9 +57,15 @@ export function paginate(
   const area = parseRangeAddress(spec.print.printArea ?? "A1:A1");
   const height = (row: number) => spec.rowHeights?.[String(row)] ?? DEFAULT_ROW_HEIGHT;
   const keep = new Map(keepWithNext.map(([row, rows]) => [row, rows]));
-  const page = pageHeightInRows(spec);
+  const full = pageHeightInRows(spec);
+  // Print titles repeat at the top of every page that starts below them, taking their height.
+  const titles = spec.print.printTitleRows;
+  let titleHeight = 0;
+  if (titles) for (let row = titles.first; row <= titles.last; row++) titleHeight += height(row);
+  const pageFrom = (row: number) => (titles && row > titles.last ? full - titleHeight : full);
   const pageStarts = [area.top];
   const breaks: number[] = [];
+  let page = pageFrom(area.top);
   let used = 0;
   for (let row = area.top; row <= area.bottom; row++) {
     const rows = keep.get(row);
@@ -69,12 +75,14 @@ export function paginate(
       if (used + needed > page) {
         breaks.push(row);
         pageStarts.push(row);
+        page = pageFrom(row);
         used = 0;
       }
     }
     // A row that does not fit starts the next page by itself.
     if (used > 0 && used + height(row) > page) {
       pageStarts.push(row);
+      page = pageFrom(row);
       used = 0;
     }
     used += height(row);

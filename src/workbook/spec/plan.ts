@@ -4,12 +4,13 @@
  * Both writers render from this plan, so what they write is the same by construction.
  */
 import { cellAddress, parseRangeAddress, rangeAddress, type RangeRef } from "./a1";
-import { normaliseCellText, escapeHeaderFooterText } from "./safeText";
+import { normaliseCellText } from "./safeText";
 import {
   DEFAULT_DATETIME_FORMAT,
   DEFAULT_DATE_FORMAT,
   cellRef,
   formulaBody,
+  headerFooterSectionString,
   headerFooterString,
   type BorderSpec,
   type CellStyle,
@@ -70,9 +71,15 @@ export interface SheetPlan {
   /** OOXML header/footer strings ("&L..&C..&R.."). */
   headerString: string;
   footerString: string;
-  /** Per-section escaped header/footer texts for Office.js. */
-  header: Required<HeaderFooterSpec>;
-  footer: Required<HeaderFooterSpec>;
+  /** Per-section header/footer codes for Office.js: text escaped, fields as &P and &N. */
+  header: HeaderFooterStrings;
+  footer: HeaderFooterStrings;
+}
+
+export interface HeaderFooterStrings {
+  left: string;
+  center: string;
+  right: string;
 }
 
 /** The numeric value written for a cell of kind number or date. */
@@ -195,11 +202,11 @@ export function columnWidthToPoints(width: number): number {
   return pixels * 0.75;
 }
 
-function sections(hf: HeaderFooterSpec | undefined): Required<HeaderFooterSpec> {
+function sections(hf: HeaderFooterSpec | undefined): HeaderFooterStrings {
   return {
-    left: hf?.left ? escapeHeaderFooterText(hf.left) : "",
-    center: hf?.center ? escapeHeaderFooterText(hf.center) : "",
-    right: hf?.right ? escapeHeaderFooterText(hf.right) : "",
+    left: headerFooterSectionString(hf?.left),
+    center: headerFooterSectionString(hf?.center),
+    right: headerFooterSectionString(hf?.right),
   };
 }
 

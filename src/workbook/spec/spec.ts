@@ -97,10 +97,30 @@ export interface DefinedNameSpec {
   scope: "sheet";
 }
 
+/** A field Excel fills in when it prints: the page's number (&P) or the number of pages (&N). */
+export interface HeaderFooterField {
+  field: "pageNumber" | "pageCount";
+}
+
+export const PAGE_NUMBER: Readonly<HeaderFooterField> = Object.freeze({ field: "pageNumber" });
+export const PAGE_COUNT: Readonly<HeaderFooterField> = Object.freeze({ field: "pageCount" });
+
+/**
+ * One section of a header or footer: plain text (an "&" is printed as "&"), or text and fields in
+ * order, e.g. [reference, " - page ", PAGE_NUMBER, " of ", PAGE_COUNT].
+ */
+export type HeaderFooterSection = string | readonly (string | Readonly<HeaderFooterField>)[];
+
 export interface HeaderFooterSpec {
-  left?: string;
-  center?: string;
-  right?: string;
+  left?: HeaderFooterSection;
+  center?: HeaderFooterSection;
+  right?: HeaderFooterSection;
+}
+
+/** Rows repeated at the top of every printed page after the one they are on (Excel's print titles). */
+export interface PrintTitleRows {
+  first: number;
+  last: number;
 }
 
 export interface PrintSpec {
@@ -108,13 +128,15 @@ export interface PrintSpec {
   orientation: "portrait" | "landscape";
   /** Fit all columns on one page width; any number of pages tall. */
   fitToWidth: boolean;
-  /** Plain text (an "&" is printed as "&"); at most 255 characters in all, after escaping. */
+  /** Text and page fields (an "&" is printed as "&"); at most 255 characters in all, after escaping. */
   header?: HeaderFooterSpec;
   footer?: HeaderFooterSpec;
   /** e.g. "A1:F40" */
   printArea?: string;
   /** Rows that start a new printed page: a manual page break above each, in ascending order. */
   rowBreaks?: number[];
+  /** A table's heading row(s), printed again at the top of each later page; within the print area's rows. */
+  printTitleRows?: PrintTitleRows;
 }
 
 export interface FreezeSpec {
@@ -214,12 +236,41 @@ export function cellRef(cell: CellPosition): CellRef {
 
 // Header / footer
 
+const FIELD_CODES: Readonly<Record<HeaderFooterField["field"], string>> = {
+  pageNumber: "&P",
+  pageCount: "&N",
+};
+
+/** One section as Excel's codes: its text escaped ("&" as "&&"), its fields as &P and &N. */
+export function headerFooterSectionString(section: HeaderFooterSection | undefined): string {
+  if (section === undefined) return "";
+  const parts = typeof section === "string" ? [section] : section;
+  return parts
+    .map((part) =>
+      typeof part === "string" ? escapeHeaderFooterText(part) : FIELD_CODES[part.field]
+    )
+    .join("");
+}
+
 /** The OOXML header/footer string ("&Lleft&Ccentre&Rright"), each section escaped. */
 export function headerFooterString(hf: HeaderFooterSpec | undefined): string {
   if (!hf) return "";
   let out = "";
-  if (hf.left) out += `&L${escapeHeaderFooterText(hf.left)}`;
-  if (hf.center) out += `&C${escapeHeaderFooterText(hf.center)}`;
-  if (hf.right) out += `&R${escapeHeaderFooterText(hf.right)}`;
+  const left = headerFooterSectionString(hf.left);
+  const center = headerFooterSectionString(hf.center);
+  const right = headerFooterSectionString(hf.right);
+  if (left) out += `&L${left}`;
+  if (center) out += `&C${center}`;
+  if (right) out += `&R${right}`;
   return out;
+}
+
+/** "<label> - page x of y", the page's number and the page count filled in as the sheet prints. */
+export function pageOfPages(label: string): HeaderFooterSection {
+  return [label, " - page ", PAGE_NUMBER, " of ", PAGE_COUNT];
+}
+
+/** The absolute rows of print titles: "$5:$5". */
+export function printTitleRowsAddress(rows: PrintTitleRows): string {
+  return `$${rows.first}:$${rows.last}`;
 }

@@ -205,13 +205,27 @@ export function sheetSpecProblems(spec: SheetSpec): string[] {
           p.push(`print.rowBreaks: ${row} is not after the break before it`);
       });
     }
+    let area: RangeRef | undefined;
     if (pr.printArea !== undefined) {
       try {
-        parseRangeAddress(pr.printArea);
+        area = parseRangeAddress(pr.printArea);
       } catch {
         p.push(`print.printArea "${pr.printArea}" is not a range`);
       }
     }
+    for (const [part, hf] of [
+      ["header", pr.header],
+      ["footer", pr.footer],
+    ] as const) {
+      for (const section of [hf?.left, hf?.center, hf?.right]) {
+        if (section === undefined || typeof section === "string") continue;
+        for (const item of section)
+          if (typeof item !== "string" && item.field !== "pageNumber" && item.field !== "pageCount")
+            p.push(`print.${part}: unknown field "${String(item.field)}"`);
+      }
+    }
+    if (pr.printTitleRows !== undefined)
+      p.push(...printTitleProblems(pr.printTitleRows, area, occupied));
   }
   const fr = spec.freeze;
   if (fr) {
@@ -319,4 +333,28 @@ function chartProblems(charts: readonly ChartSpec[]): string[] {
 export function assertValidSheetSpec(spec: SheetSpec): void {
   const problems = sheetSpecProblems(spec);
   if (problems.length) throw new SheetSpecError(spec.name, problems);
+}
+
+/** Print titles: whole rows within the sheet, first to last, on the print area's rows, not all empty. */
+function printTitleProblems(
+  rows: { first: number; last: number },
+  area: RangeRef | undefined,
+  occupied: ReadonlyMap<string, CellSpec>
+): string[] {
+  const { first, last } = rows;
+  const valid = (row: number) => Number.isInteger(row) && row >= 1 && row <= MAX_ROWS;
+  if (!valid(first) || !valid(last))
+    return [`print.printTitleRows: ${first}..${last} are not rows from 1 to ${MAX_ROWS}`];
+  if (first > last) return [`print.printTitleRows: first row ${first} is after last row ${last}`];
+  const p: string[] = [];
+  if (area && (first < area.top || last > area.bottom))
+    p.push(
+      `print.printTitleRows: rows ${first}..${last} are not within the print area's rows ${area.top}..${area.bottom}`
+    );
+  const used = [...occupied.keys()].some((addr) => {
+    const row = parseRangeAddress(addr).top;
+    return row >= first && row <= last;
+  });
+  if (!used) p.push(`print.printTitleRows: rows ${first}..${last} have no cells`);
+  return p;
 }

@@ -38,16 +38,18 @@ import {
   type BorderLine,
   type CellStyle,
   type ChartSpec,
+  printTitleRowsAddress,
   type SheetSpec,
 } from "../spec/spec";
 
 export type XlsxData = Uint8Array | ArrayBuffer;
 
 const PRINT_AREA = "_xlnm.Print_Area";
+const PRINT_TITLES = "_xlnm.Print_Titles";
 /** Excel's columns: A to XFD. */
 const EXCEL_COLUMNS = 16384;
 /** The built-in names ExcelJS writes from a sheet's page setup. */
-const PRINT_NAMES: ReadonlySet<string> = new Set([PRINT_AREA, "_xlnm.Print_Titles"]);
+const PRINT_NAMES: ReadonlySet<string> = new Set([PRINT_AREA, PRINT_TITLES]);
 
 export { rewriteDefinedNames, workbookSheetNames, type RawDefinedName } from "./workbookXml";
 
@@ -270,6 +272,13 @@ export function renderSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): RawDefinedN
       name: PRINT_AREA,
       sheetName: ws.name,
       text: sheetReference(ws.name, rangeAddress(parseRangeAddress(print.printArea), true)),
+    });
+  // Print titles likewise, and never through ws.pageSetup.printTitlesRow.
+  if (print.printTitleRows)
+    names.push({
+      name: PRINT_TITLES,
+      sheetName: ws.name,
+      text: sheetReference(ws.name, printTitleRowsAddress(print.printTitleRows)),
     });
   return names;
 }

@@ -7,6 +7,7 @@
  *  - defined names: a valid name, once per scope, localSheetId naming a sheet; a name that refers to
  *    cells parses as a reference (a quoted sheet name doubles its apostrophes) to a sheet that exists;
  *    a print area (or print titles) is sheet-scoped, on its own sheet, and absolute in rows and columns;
+ *    print titles are whole rows (one range) or whole columns, their rows within the print area's;
  *  - number formats (styles and charts): none whose decimals are all optional ("0.##"), which Excel
  *    shows as "12." for a whole number;
  *  - every formula cell has a cached value (<v>), which is what Protected View, previewers and any
@@ -196,6 +197,9 @@ export function definedNameProblems(pkg: XlsxPackage): string[] {
   const names = child(workbook, "definedNames");
   const sheetNames = pkg.sheets.map((s) => s.name);
   const scopes = new Set<string>();
+  /** Per sheet: its print area's and its print titles' areas, compared once every name is read. */
+  const printAreas = new Map<string, Area[]>();
+  const printTitles = new Map<string, { where: string; areas: Area[] }>();
   for (const dn of names === undefined ? [] : children(names, "definedName")) {
     const name = dn.attributes["name"] ?? "";
     const text = dn.text.trim();
@@ -244,7 +248,26 @@ export function definedNameProblems(pkg: XlsxPackage): string[] {
             `${where}: ${area.range} is not absolute in rows and columns; a name's relative references follow the active cell`
           );
       }
+      if (scope !== undefined && name === "_xlnm.Print_Area") printAreas.set(scope, areas);
+      if (scope !== undefined && name === "_xlnm.Print_Titles") {
+        printTitles.set(scope, { where, areas });
+        // Print titles are whole rows (at most one range) and/or whole columns (at most one).
+        const rows = areas.filter((a) => a.left === 1 && a.right === MAX_COL);
+        const columns = areas.filter((a) => a.top === 1 && a.bottom === MAX_ROW);
+        if (areas.some((a) => !rows.includes(a) && !columns.includes(a)))
+          p.push(`${where}: print titles must be whole rows or whole columns`);
+        if (rows.length > 1 || columns.length > 1)
+          p.push(`${where}: print titles take one range of rows and one of columns at most`);
+      }
     }
+  }
+  // Title rows outside the rows printed would never print (Excel repeats them only over the area).
+  for (const [sheet, { where, areas }] of printTitles) {
+    const printed = printAreas.get(sheet);
+    if (printed === undefined) continue;
+    for (const title of areas.filter((a) => a.left === 1 && a.right === MAX_COL))
+      if (!printed.some((a) => a.top <= title.top && title.bottom <= a.bottom))
+        p.push(`${where}: title rows ${title.range} are not within the print area's rows`);
   }
   return p;
 }

@@ -51,7 +51,7 @@ export function buildQuoteSheet(
   const recoveries = recoveriesSection(at, quote, pricing, costs);
   const totals = totalsSection(at, quote, pricing, costs, recoveries);
   valueSharingSection(at, doc);
-  const print = printSetup(at, doc, draft, generated);
+  const print = printSetup(at, doc, draft, generated, costs.headerRow);
 
   // Below the print area: the partner's printout is the quote, the file carries what the audit needs.
   at.skip(2);

@@ -12,6 +12,7 @@
  * This module decides what to write (`planRegisterChange`, pure); registerOffice.ts and
  * registerExcelJs.ts write it through Office.js and ExcelJS.
  */
+import { VERSION } from "../../../model/version";
 import { columnLetter, rangeAddress } from "../../spec/a1";
 import { normaliseCellText } from "../../spec/safeText";
 import { POUNDS_FORMAT, heightForLines, lineCount } from "../../spec/styles";
@@ -20,6 +21,7 @@ import {
   blank,
   date,
   num,
+  pageOfPages,
   text,
   type CellStyle,
   type CellValueSpec,
@@ -201,6 +203,9 @@ export function registerSheetSpec(
     orientation: "landscape",
     fitToWidth: true,
     header: { center: "NHS data partnerships: register" },
+    // No single reference: the sheet's name stands for the register.
+    footer: { left: `NHS Data Partnership Pricing ${VERSION}`, right: pageOfPages(sheetName) },
+    printTitleRows: { first: 1, last: 1 },
   });
   b.table({
     name: REGISTER_TABLE_NAME,

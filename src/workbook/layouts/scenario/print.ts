@@ -6,7 +6,7 @@ import { VERSION } from "../../../model/version";
 import { columnLetter } from "../../spec/a1";
 import type { SheetSpecBuilder } from "../../spec/builder";
 import { DEFAULT_ROW_HEIGHT, pageHeightInRows, paginate } from "../../spec/pagination";
-import type { SheetSpec } from "../../spec/spec";
+import { pageOfPages, type SheetSpec } from "../../spec/spec";
 import { columnWidth } from "./style";
 
 /** Columns 1..`width`: A..K the tables' widths, any further grid or histogram column as wide as K. */
@@ -27,7 +27,10 @@ export function printSetup(
     orientation: "portrait",
     fitToWidth: true,
     header: { left: `Scenarios ${page.reference}`, right: `Generated ${page.generated} UTC` },
-    footer: { center: `NHS Data Partnership Pricing ${VERSION}` },
+    footer: { left: `NHS Data Partnership Pricing ${VERSION}`, right: pageOfPages(page.reference) },
+    // No print titles: the sheet is a run of different tables (comparison, assumptions, each
+    // mechanism, breakeven, cumulative, grids, simulation), each with headings of its own, and Excel
+    // repeats one range on every later page: any one table's headings would mislabel the others.
     // Rows absolute, as the quote's: LibreOffice otherwise prints the workings too.
     printArea: `A$1:${columnLetter(page.width)}$${page.lastPrinted}`,
   });

@@ -27,6 +27,8 @@ import {
 import type { PricingAnchors } from "./pricingApproach";
 
 export interface CostsAnchors {
+  /** The row of the table's column headings. */
+  readonly headerRow: number;
   /** The table's body, category headings to the last subtotal ("A14:I31"); undefined with no lines. */
   readonly lines: string | undefined;
   /** The overall marginal cost, full cost and cost lines charged, as absolute addresses. */
@@ -71,6 +73,7 @@ export function costsSection(at: Cursor, quote: Quote, pricing: PricingAnchors):
     }))
   );
   sheet.rowHeight(at.row, HEADER_HEIGHT);
+  const headerRow = at.row;
   at.skip();
 
   const top = at.row;
@@ -138,7 +141,7 @@ export function costsSection(at: Cursor, quote: Quote, pricing: PricingAnchors):
     )
   );
   at.skip(2);
-  return { lines: body, marginalCost, fullCost, linesCharged };
+  return { headerRow, lines: body, marginalCost, fullCost, linesCharged };
 }
 
 /** One cost line: its inputs, then its cost, marginal cost and full cost as formulas. */

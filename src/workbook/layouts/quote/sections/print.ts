@@ -7,7 +7,7 @@ import { VERSION } from "../../../../model/version";
 import { columnLetter } from "../../../spec/a1";
 import type { Cursor } from "../../../spec/cursor";
 import { DEFAULT_ROW_HEIGHT, pageBreaks } from "../../../spec/pagination";
-import type { SheetSpec } from "../../../spec/spec";
+import { pageOfPages, type SheetSpec } from "../../../spec/spec";
 import { LAST_COLUMN_NUMBER } from "../layout";
 
 export interface PrintAnchors {
@@ -20,7 +20,8 @@ export function printSetup(
   at: Cursor,
   doc: Partnership,
   draft: boolean,
-  generated: string
+  generated: string,
+  costHeaderRow: number
 ): PrintAnchors {
   const lastRow = Math.max(at.row - 1, 1);
   at.sheet.showGridlines(false).print({
@@ -31,7 +32,9 @@ export function printSetup(
       left: `${draft ? "DRAFT " : ""}Quote ${doc.reference}`,
       right: `Generated ${generated.replace("T", " ")} UTC`,
     },
-    footer: { center: `NHS Data Partnership Pricing ${VERSION}` },
+    footer: { left: `NHS Data Partnership Pricing ${VERSION}`, right: pageOfPages(doc.reference) },
+    // The cost table's column headings: the table a long quote breaks across pages.
+    printTitleRows: { first: costHeaderRow, last: costHeaderRow },
     // Rows written absolute: ExcelJS prefixes only a "$" to each part, and LibreOffice prints the
     // whole sheet, the record of the inputs below included, for a print area of "$A1:$I72".
     printArea: `A$1:${columnLetter(LAST_COLUMN_NUMBER)}$${lastRow}`,
