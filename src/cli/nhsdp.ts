@@ -1,7 +1,7 @@
 /*
  * nhsdp: the command-line face of the calculation core.
- *   nhsdp quote <document.json> -o <quote.xlsx> [--partner [--allow-errors]] [--json] [--force] [--strategy <strategy.json>]
- *   nhsdp check <document.json> [--json] [--strategy <strategy.json>]   (a partnership or a pricing strategy)
+ *   nhsdp quote <document.json> -o <quote.xlsx> [--partner [--allow-errors]] [--json] [--force] [--strategy <strategy.json>] [--as-of <date>]
+ *   nhsdp check <document.json> [--json] [--strategy <strategy.json>] [--as-of <date>]   (a partnership or a pricing strategy)
  *   nhsdp upgrade <document.json> -o <upgraded.json> [--force]
  *   nhsdp init [--dir <folder>] [--force]       (a starter strategy and partnership)
  *   nhsdp schema partnership|strategy            (the JSON Schema, for editors)
@@ -21,7 +21,7 @@ import {
 } from "../core/pricing/priceChange";
 import { checkPrinciples, hasErrors, type CheckContext, type Finding } from "../core/principles";
 import { priceQuote } from "../core/pricing/quote";
-import { formatPounds, isoDay } from "../model/format";
+import { formatLongDate, formatPounds, isoDay } from "../model/format";
 import { describeStrategy } from "../core/pricing/strategy";
 import { VERSION } from "../model/version";
 import {
@@ -119,9 +119,31 @@ function readStrategy(file: string): PricingStrategy {
   return parsed.document;
 }
 
-/** The strategy to check against, if given, and today (the machine's calendar day), for the quote's validity. */
-function checkContext(strategy: PricingStrategy | undefined, io: Io): CheckContext {
-  const asOf = isoDay(io.now());
+/** Whether `text` is a real calendar day written YYYY-MM-DD. */
+function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  try {
+    formatLongDate(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The strategy to check against, if given, and the day to check the quote's validity on: `--as-of`,
+ * or today (the machine's calendar day).
+ */
+function checkContext(
+  strategy: PricingStrategy | undefined,
+  asOfOption: string | undefined,
+  io: Io
+): CheckContext {
+  if (asOfOption !== undefined && !isCalendarDay(asOfOption))
+    throw new UsageError(
+      `--as-of ${asOfOption} is not a date: give the day to check on as YYYY-MM-DD (for example 2025-08-29)`
+    );
+  const asOf = asOfOption ?? isoDay(io.now());
   return strategy === undefined ? { asOf } : { strategy, asOf };
 }
 
@@ -144,6 +166,7 @@ async function quoteCommand(
     strategy?: string;
     partner?: boolean;
     allowErrors?: boolean;
+    asOf?: string;
   },
   io: Io
 ) {
@@ -166,7 +189,7 @@ async function quoteCommand(
   const { doc, upgrade } = readPartnership(file);
   const strategy = options.strategy === undefined ? undefined : readStrategy(options.strategy);
   const quote = priceQuote(doc);
-  const findings = checkPrinciples(doc, quote, checkContext(strategy, io));
+  const findings = checkPrinciples(doc, quote, checkContext(strategy, options.asOf, io));
   reportUpgrade(upgrade, io);
   const errorCount = findings.filter((finding) => finding.severity === "error").length;
   if (options.partner && errorCount > 0 && !options.allowErrors)
@@ -211,7 +234,11 @@ async function quoteCommand(
   return hasErrors(findings) ? EXIT.findings : EXIT.ok;
 }
 
-function checkCommand(file: string, options: { json?: boolean; strategy?: string }, io: Io) {
+function checkCommand(
+  file: string,
+  options: { json?: boolean; strategy?: string; asOf?: string },
+  io: Io
+) {
   const json = readJsonFile(file);
   if (documentKind(json) === "strategy") {
     if (options.strategy !== undefined)
@@ -235,7 +262,7 @@ function checkCommand(file: string, options: { json?: boolean; strategy?: string
   const { doc, upgrade } = partnershipFrom(file, json);
   const strategy = options.strategy === undefined ? undefined : readStrategy(options.strategy);
   reportUpgrade(upgrade, io);
-  const findings = checkPrinciples(doc, priceQuote(doc), checkContext(strategy, io));
+  const findings = checkPrinciples(doc, priceQuote(doc), checkContext(strategy, options.asOf, io));
   if (options.json)
     io.stdout(
       JSON.stringify(
@@ -335,6 +362,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       "write the partner copy: the quote sheet alone, with no findings or register; refused while any finding is an ERROR"
     )
     .option(
+      "--as-of <date>",
+      "check the quote's validity as of this day (YYYY-MM-DD) instead of today, e.g. the day it will be sent"
+    )
+    .option(
       "--allow-errors",
       "with --partner: write the partner copy even with ERROR findings, marked DRAFT (not --force, which only replaces the output file)"
     )
@@ -353,6 +384,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       "the trust's pricing strategy: check the partnership's rates and lines against it"
     )
     .option("--json", "print the findings as JSON")
+    .option(
+      "--as-of <date>",
+      "check the quote's validity as of this day (YYYY-MM-DD) instead of today, e.g. the day it will be sent"
+    )
     .action((file: string, options) => {
       exitCode = checkCommand(file, options, io);
     });

@@ -335,8 +335,30 @@ describe("nhsdp quote: the internal workbook and the partner copy", () => {
     expect(check.stdout).toMatch(
       /ERROR DHSC principle 2 .*\[quote\.validUntil\]: The quote was valid until 29 August 2025, which has passed, and the partner has not accepted it/
     );
-    // While it is still valid, it is clean.
+    // While it is still valid, it is clean: on its last valid day, and on the day given by --as-of.
     expect((await run("check", EXAMPLE)).code).toBe(0);
+    expect((await late("check", EXAMPLE, "--as-of", "2025-08-29")).code).toBe(0);
+    const later = await run("check", EXAMPLE, "--as-of", "2025-08-30", "--json");
+    expect(later.code).toBe(1);
+    // The JSON keeps the finding's message as written, with the date in words.
+    expect(JSON.parse(later.stdout).findings).toEqual([
+      expect.objectContaining({
+        ruleId: "quote-still-valid",
+        severity: "error",
+        field: "quote.validUntil",
+        message: expect.stringMatching(
+          /^The quote was valid until 29 August 2025, which has passed/
+        ),
+      }),
+      expect.objectContaining({ ruleId: "royalty-minimum", severity: "warning" }),
+    ]);
+    for (const bad of ["2025-02-29", "29/08/2025", "2025-08-29T10:00"]) {
+      const refused = await run("check", EXAMPLE, "--as-of", bad);
+      expect([refused.code, refused.stderr]).toEqual([
+        2,
+        `nhsdp: --as-of ${bad} is not a date: give the day to check on as YYYY-MM-DD (for example 2025-08-29)\n`,
+      ]);
+    }
     const partner = await late("quote", EXAMPLE, "-o", path.join(work, "late.xlsx"), "--partner");
     expect(partner.code).toBe(2);
     expect(partner.stderr).toMatch(/DP-2025-011 has 1 error finding against the NHS principles/);
@@ -800,12 +822,8 @@ describe("exit codes", () => {
     const cli = path.join(ROOT, "dist", "cli", "nhsdp.js");
     const shell = (...args: string[]) =>
       spawnSync(process.execPath, [cli, ...args], { encoding: "utf8" });
-    // The built command checks as of the machine's today: a copy of the example still valid then.
-    const current = writeDocument(
-      "current-shell.json",
-      (doc) => (doc.quote.validUntil = "2099-12-31")
-    );
-    const ok = shell("check", current);
+    // The built command checks as of the machine's today unless told the day.
+    const ok = shell("check", EXAMPLE, "--as-of", "2025-07-15");
     const exclusive = writeDocument(
       "exclusive-shell.json",
       (doc) => (doc.exclusivityRequested = true)
@@ -814,7 +832,7 @@ describe("exit codes", () => {
     const invalid = shell("check", INVALID);
     expect([ok.status, findings.status, invalid.status]).toEqual([0, 1, 2]);
     expect(invalid.stderr).toMatch(/not a valid partnership document/);
-    const json = shell("quote", current, "--json");
+    const json = shell("quote", EXAMPLE, "--json", "--as-of", "2025-07-15");
     expect(json.status).toBe(0);
     expect(JSON.parse(json.stdout).total).toBe(73692.22);
   });
