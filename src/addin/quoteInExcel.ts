@@ -10,6 +10,7 @@ import type { Finding } from "../core/principles";
 import type { DocumentIssue } from "../document";
 import { cellAddress, parseRangeAddress, type RangeRef } from "../workbook/spec/a1";
 import { priceDocument } from "../core/pricing/pricedDocument";
+import { isoDay } from "../model/format";
 import {
   FINDINGS_NAMES,
   buildFindingsSheet,
@@ -149,7 +150,7 @@ export async function generateQuoteInExcel(
   json: unknown,
   generatedAt: Date
 ): Promise<QuoteInExcelResult> {
-  const priced = priceDocument(json);
+  const priced = priceDocument(json, { asOf: isoDay(generatedAt) });
   if (!priced.ok) return priced;
   const { doc, quote, findings } = priced;
   const sheet = buildQuoteSheet(doc, quote, findings, { generatedAt });

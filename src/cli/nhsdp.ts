@@ -1,12 +1,13 @@
 /*
  * nhsdp: the command-line face of the calculation core.
- *   nhsdp quote <document.json> -o <quote.xlsx> [--partner] [--json] [--force] [--strategy <strategy.json>]
- *   nhsdp check <document.json> [--json] [--strategy <strategy.json>]   (a partnership or a pricing strategy)
+ *   nhsdp quote <document.json> -o <quote.xlsx> [--partner [--allow-errors]] [--json] [--force] [--strategy <strategy.json>] [--as-of <date>]
+ *   nhsdp check <document.json> [--json] [--strategy <strategy.json>] [--as-of <date>]   (a partnership or a pricing strategy)
  *   nhsdp upgrade <document.json> -o <upgraded.json> [--force]
  *   nhsdp init [--dir <folder>] [--force]       (a starter strategy and partnership)
  *   nhsdp schema partnership|strategy            (the JSON Schema, for editors)
  * Exit codes: 0 success; 1 findings at error severity (check, and quote, which still writes the
- * workbook marked DRAFT); 2 invalid document or usage;
+ * workbook marked DRAFT); 2 invalid document or usage, or a refusal (an existing file without
+ * --force, a partner copy of a quote with error findings without --allow-errors);
  * 3 an internal error (a bug: please report it with the document).
  */
 import { Command, CommanderError } from "commander";
@@ -18,9 +19,9 @@ import {
   explainPriceChange,
   type PriceChange,
 } from "../core/pricing/priceChange";
-import { checkPrinciples, hasErrors, type Finding } from "../core/principles";
+import { checkPrinciples, hasErrors, type CheckContext, type Finding } from "../core/principles";
 import { priceQuote } from "../core/pricing/quote";
-import { formatPounds } from "../model/format";
+import { formatLongDate, formatPounds, isoDay } from "../model/format";
 import { describeStrategy } from "../core/pricing/strategy";
 import { VERSION } from "../model/version";
 import {
@@ -118,6 +119,34 @@ function readStrategy(file: string): PricingStrategy {
   return parsed.document;
 }
 
+/** Whether `text` is a real calendar day written YYYY-MM-DD. */
+function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  try {
+    formatLongDate(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The strategy to check against, if given, and the day to check the quote's validity on: `--as-of`,
+ * or today (the machine's calendar day).
+ */
+function checkContext(
+  strategy: PricingStrategy | undefined,
+  asOfOption: string | undefined,
+  io: Io
+): CheckContext {
+  if (asOfOption !== undefined && !isCalendarDay(asOfOption))
+    throw new UsageError(
+      `--as-of ${asOfOption} is not a date: give the day to check on as YYYY-MM-DD (for example 2025-08-29)`
+    );
+  const asOf = asOfOption ?? isoDay(io.now());
+  return strategy === undefined ? { asOf } : { strategy, asOf };
+}
+
 function formatFinding(finding: Finding): string {
   const where = finding.field ? ` [${finding.field}]` : "";
   return `${finding.severity.toUpperCase()} ${finding.principle} (${finding.guideSection})${where}: ${finding.message}`;
@@ -136,6 +165,8 @@ async function quoteCommand(
     force?: boolean;
     strategy?: string;
     partner?: boolean;
+    allowErrors?: boolean;
+    asOf?: string;
   },
   io: Io
 ) {
@@ -151,11 +182,20 @@ async function quoteCommand(
   }
   if (options.partner && options.output === undefined)
     throw new UsageError("--partner says which workbook to write: give -o <quote.xlsx> too");
+  if (options.allowErrors && !options.partner)
+    throw new UsageError(
+      "--allow-errors is for the partner copy: give --partner too (the internal workbook is always written)"
+    );
   const { doc, upgrade } = readPartnership(file);
   const strategy = options.strategy === undefined ? undefined : readStrategy(options.strategy);
   const quote = priceQuote(doc);
-  const findings = checkPrinciples(doc, quote, strategy === undefined ? {} : { strategy });
+  const findings = checkPrinciples(doc, quote, checkContext(strategy, options.asOf, io));
   reportUpgrade(upgrade, io);
+  const errorCount = findings.filter((finding) => finding.severity === "error").length;
+  if (options.partner && errorCount > 0 && !options.allowErrors)
+    throw new UsageError(
+      `the partner copy is not written: ${doc.reference} has ${errorCount} error finding${errorCount === 1 ? "" : "s"} against the NHS principles; see ${errorCount === 1 ? "it" : "them"} with nhsdp check ${file}${options.strategy === undefined ? "" : ` --strategy ${options.strategy}`}, fix ${errorCount === 1 ? "it" : "them"}, or give --allow-errors to write it marked DRAFT`
+    );
   if (options.output !== undefined) {
     const target = path.resolve(options.output);
     refuseToReplace(target, options.output, options.force);
@@ -194,7 +234,11 @@ async function quoteCommand(
   return hasErrors(findings) ? EXIT.findings : EXIT.ok;
 }
 
-function checkCommand(file: string, options: { json?: boolean; strategy?: string }, io: Io) {
+function checkCommand(
+  file: string,
+  options: { json?: boolean; strategy?: string; asOf?: string },
+  io: Io
+) {
   const json = readJsonFile(file);
   if (documentKind(json) === "strategy") {
     if (options.strategy !== undefined)
@@ -218,11 +262,7 @@ function checkCommand(file: string, options: { json?: boolean; strategy?: string
   const { doc, upgrade } = partnershipFrom(file, json);
   const strategy = options.strategy === undefined ? undefined : readStrategy(options.strategy);
   reportUpgrade(upgrade, io);
-  const findings = checkPrinciples(
-    doc,
-    priceQuote(doc),
-    strategy === undefined ? {} : { strategy }
-  );
+  const findings = checkPrinciples(doc, priceQuote(doc), checkContext(strategy, options.asOf, io));
   if (options.json)
     io.stdout(
       JSON.stringify(
@@ -319,7 +359,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option("--strategy <file>", "the trust's pricing strategy, to check the quote's rates against")
     .option(
       "--partner",
-      "write the partner copy: the quote sheet alone, with no findings or register"
+      "write the partner copy: the quote sheet alone, with no findings or register; refused while any finding is an ERROR"
+    )
+    .option(
+      "--as-of <date>",
+      "check the quote's validity as of this day (YYYY-MM-DD) instead of today, e.g. the day it will be sent"
+    )
+    .option(
+      "--allow-errors",
+      "with --partner: write the partner copy even with ERROR findings, marked DRAFT (not --force, which only replaces the output file)"
     )
     .action(async (file: string, options) => {
       exitCode = await quoteCommand(file, options, io);
@@ -336,6 +384,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       "the trust's pricing strategy: check the partnership's rates and lines against it"
     )
     .option("--json", "print the findings as JSON")
+    .option(
+      "--as-of <date>",
+      "check the quote's validity as of this day (YYYY-MM-DD) instead of today, e.g. the day it will be sent"
+    )
     .action((file: string, options) => {
       exitCode = checkCommand(file, options, io);
     });

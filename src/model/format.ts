@@ -51,3 +51,43 @@ export function workbookFileName(prefix: string, reference: string): string {
   const safe = reference.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "-").trim();
   return `${prefix} ${safe || "partnership"}.xlsx`;
 }
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+/**
+ * A date as a person in the UK reads it: "2 June 2025", "29 August 2025" (no leading zero, English
+ * month names, whatever the machine's locale). Takes a calendar date "YYYY-MM-DD" (or the start of a
+ * longer ISO string, such as "2025-06-02T14:05"); throws on anything that is not a real date.
+ */
+export function formatLongDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T|$)/.exec(iso);
+  const year = Number(match?.[1]);
+  const month = Number(match?.[2]);
+  const day = Number(match?.[3]);
+  const daysInMonth = new Date(Date.UTC(2000, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const lastDay = month === 2 ? (leap ? 29 : 28) : daysInMonth;
+  if (match === null || month < 1 || month > 12 || day < 1 || day > lastDay)
+    throw new Error(`"${iso}" is not a date written YYYY-MM-DD`);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** A generation time as a person reads it: "22 November 2026 at 14:05" (from "2026-11-22T14:05"). */
+export function formatLongDateTime(isoMinuteText: string): string {
+  const time = /T(\d{2}:\d{2})/.exec(isoMinuteText);
+  if (time === null) throw new Error(`"${isoMinuteText}" is not a time written YYYY-MM-DDTHH:MM`);
+  return `${formatLongDate(isoMinuteText)} at ${time[1]}`;
+}

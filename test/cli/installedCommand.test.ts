@@ -30,7 +30,8 @@ it("runs as `npx nhsdp`, and a quote works", () => {
         "--no-install",
         "nhsdp",
         "quote",
-        "examples/commercial-imaging-ai.json",
+        // A draft: the command checks as of today, and an issued example's validity has passed.
+        "examples/academic-sde-study.json",
         "-o",
         path.join(out, "q.xlsx"),
       ],

@@ -21,6 +21,12 @@ const NORTHVALE = path.join(STRATEGIES, "northvale-pricing-strategy.json");
 const WESTBRIDGE = path.join(STRATEGIES, "westbridge-pricing-strategy.json");
 const EASTMERE = path.join(STRATEGIES, "eastmere-pricing-strategy.json");
 
+/**
+ * The day the commands run on: while the imaging example (issued 2 June 2025) is still valid, until
+ * 29 August 2025, so that the validity check finds nothing unless a test says otherwise.
+ */
+const TODAY = "2025-07-15T10:30:00Z";
+
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "nhsdp-cli-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
@@ -35,13 +41,13 @@ async function run(...argv: string[]): Promise<{ code: number; stdout: string; s
   const code = await main(argv, {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
-    now: () => new Date("2026-11-22T10:30:00Z"),
+    now: () => new Date(TODAY),
   });
   return { code, stdout, stderr };
 }
 
 async function runWith(io: Io, ...argv: string[]): Promise<number> {
-  return main(argv, { ...io, now: () => new Date("2026-11-22T10:30:00Z") });
+  return main(argv, { ...io, now: () => new Date(TODAY) });
 }
 
 /** A copy of `source` (a partnership unless said otherwise), changed, in the work folder. */
@@ -258,6 +264,133 @@ describe("nhsdp quote: the internal workbook and the partner copy", () => {
     expect(((await contents(clean)).texts.get("Quote DP-2025-011") ?? []).join("\n")).not.toMatch(
       /DRAFT/
     );
+  });
+
+  it("refuses --partner while any finding is an ERROR, naming the count and how to see them, and writes nothing", async () => {
+    const file = writeDocument(
+      "exclusive-partner.json",
+      (doc) => (doc.exclusivityRequested = true)
+    );
+    const output = path.join(work, "exclusive-partner.xlsx");
+    const result = await run("quote", file, "-o", output, "--partner");
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      `nhsdp: the partner copy is not written: DP-2025-011 has 1 error finding against the NHS principles; see it with nhsdp check ${file}, fix it, or give --allow-errors to write it marked DRAFT\n`
+    );
+    expect(fs.existsSync(output)).toBe(false);
+    // With the strategy given, the way to see them says so too.
+    const withStrategy = await run(
+      "quote",
+      file,
+      "-o",
+      output,
+      "--partner",
+      "--strategy",
+      NORTHVALE
+    );
+    expect(withStrategy.code).toBe(2);
+    expect(withStrategy.stderr).toMatch(
+      new RegExp(
+        `see it with nhsdp check .*exclusive-partner\\.json --strategy .*northvale-pricing-strategy\\.json,`
+      )
+    );
+  });
+
+  it("--allow-errors writes the partner copy anyway, marked DRAFT, and still exits 1", async () => {
+    const file = writeDocument(
+      "exclusive-allowed.json",
+      (doc) => (doc.exclusivityRequested = true)
+    );
+    const output = path.join(work, "exclusive-allowed.xlsx");
+    const result = await run("quote", file, "-o", output, "--partner", "--allow-errors");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/has 1 error\(s\) against the NHS principles; .*is marked DRAFT/);
+    const { texts } = await contents(output);
+    expect([...texts.keys()]).toEqual(["Quote DP-2025-011"]);
+    expect((texts.get("Quote DP-2025-011") ?? []).join("\n")).toMatch(/DRAFT, NOT FOR SENDING/);
+    // --force only replaces the file: it does not let errors through.
+    const forced = await run("quote", file, "-o", output, "--partner", "--force");
+    expect(forced.code).toBe(2);
+    expect(forced.stderr).toMatch(/the partner copy is not written/);
+    // Without --partner there is nothing for it to allow.
+    const alone = await run("quote", file, "-o", path.join(work, "x.xlsx"), "--allow-errors");
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/--allow-errors is for the partner copy: give --partner too/);
+  });
+
+  it("checks the quote's validity as of the day it runs, and writes dates out in the sheets", async () => {
+    const late = async (...argv: string[]) => {
+      let stderr = "";
+      let stdout = "";
+      const code = await main(argv, {
+        stdout: (text) => (stdout += text),
+        stderr: (text) => (stderr += text),
+        now: () => new Date("2025-08-30T09:00:00Z"),
+      });
+      return { code, stdout, stderr };
+    };
+    const check = await late("check", EXAMPLE);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(
+      /ERROR DHSC principle 2 .*\[quote\.validUntil\]: The quote was valid until 29 August 2025, which has passed, and the partner has not accepted it/
+    );
+    // While it is still valid, it is clean: on its last valid day, and on the day given by --as-of.
+    expect((await run("check", EXAMPLE)).code).toBe(0);
+    expect((await late("check", EXAMPLE, "--as-of", "2025-08-29")).code).toBe(0);
+    const later = await run("check", EXAMPLE, "--as-of", "2025-08-30", "--json");
+    expect(later.code).toBe(1);
+    // The JSON keeps the finding's message as written, with the date in words.
+    expect(JSON.parse(later.stdout).findings).toEqual([
+      expect.objectContaining({
+        ruleId: "quote-still-valid",
+        severity: "error",
+        field: "quote.validUntil",
+        message: expect.stringMatching(
+          /^The quote was valid until 29 August 2025, which has passed/
+        ),
+      }),
+      expect.objectContaining({ ruleId: "royalty-minimum", severity: "warning" }),
+    ]);
+    for (const bad of ["2025-02-29", "29/08/2025", "2025-08-29T10:00"]) {
+      const refused = await run("check", EXAMPLE, "--as-of", bad);
+      expect([refused.code, refused.stderr]).toEqual([
+        2,
+        `nhsdp: --as-of ${bad} is not a date: give the day to check on as YYYY-MM-DD (for example 2025-08-29)\n`,
+      ]);
+    }
+    const partner = await late("quote", EXAMPLE, "-o", path.join(work, "late.xlsx"), "--partner");
+    expect(partner.code).toBe(2);
+    expect(partner.stderr).toMatch(/DP-2025-011 has 1 error finding against the NHS principles/);
+
+    const output = path.join(work, "dates.xlsx");
+    expect((await run("quote", EXAMPLE, "-o", output)).code).toBe(0);
+    const { texts } = await contents(output);
+    const quote = (texts.get("Quote DP-2025-011") ?? []).join("\n");
+    expect(quote).toMatch(/Generated 15 July 2025 at 10:30 UTC by NHS Data Partnership Pricing/);
+    expect(quote).toMatch(/Issued 2 June 2025/);
+    const findings = (texts.get("Findings DP-2025-011") ?? []).join("\n");
+    expect(findings).toMatch(/generated 15 July 2025 at 10:30 UTC by NHS Data Partnership Pricing/);
+    // The quote date and validity are date cells (a serial number), shown written out.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(output);
+    const sheet = workbook.getWorksheet("Quote DP-2025-011");
+    const dated: [string, unknown, string][] = [];
+    sheet?.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (
+          Number(cell.col) === 6 &&
+          (cell.value === "Quote date" || cell.value === "Valid until")
+        ) {
+          const value = row.getCell(8);
+          dated.push([String(cell.value), value.value, value.numFmt]);
+        }
+      })
+    );
+    expect(dated).toEqual([
+      ["Quote date", new Date("2025-06-02T00:00:00Z"), "[$-809]d mmmm yyyy"],
+      ["Valid until", new Date("2025-08-29T00:00:00Z"), "[$-809]d mmmm yyyy"],
+    ]);
   });
 
   it("refuses an output that is not an .xlsx file, or --partner with nothing to write", async () => {
@@ -689,7 +822,8 @@ describe("exit codes", () => {
     const cli = path.join(ROOT, "dist", "cli", "nhsdp.js");
     const shell = (...args: string[]) =>
       spawnSync(process.execPath, [cli, ...args], { encoding: "utf8" });
-    const ok = shell("check", EXAMPLE);
+    // The built command checks as of the machine's today unless told the day.
+    const ok = shell("check", EXAMPLE, "--as-of", "2025-07-15");
     const exclusive = writeDocument(
       "exclusive-shell.json",
       (doc) => (doc.exclusivityRequested = true)
@@ -698,7 +832,7 @@ describe("exit codes", () => {
     const invalid = shell("check", INVALID);
     expect([ok.status, findings.status, invalid.status]).toEqual([0, 1, 2]);
     expect(invalid.stderr).toMatch(/not a valid partnership document/);
-    const json = shell("quote", EXAMPLE, "--json");
+    const json = shell("quote", EXAMPLE, "--json", "--as-of", "2025-07-15");
     expect(json.status).toBe(0);
     expect(JSON.parse(json.stdout).total).toBe(73692.22);
   });

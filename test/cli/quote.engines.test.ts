@@ -293,6 +293,9 @@ interface Quoted {
 
 const quoted = new Map<string, Promise<Quoted>>();
 
+/** The day the quotes are checked on: while every example is within its validity (the imaging one until 29 August 2025). */
+const AS_OF = "2025-07-15";
+
 /** Runs `nhsdp quote` on the example once, for the tests and the LibreOffice batch alike. */
 function quote(name: string, file: string): Promise<Quoted> {
   if (!quoted.has(name))
@@ -300,9 +303,13 @@ function quote(name: string, file: string): Promise<Quoted> {
       name,
       (async () => {
         const output = path.join(work, name.replace(/\.json$/, ".xlsx"));
-        const run = spawnSync(process.execPath, [CLI, "quote", file, "-o", output, "--json"], {
-          encoding: "utf8",
-        });
+        const run = spawnSync(
+          process.execPath,
+          [CLI, "quote", file, "-o", output, "--json", "--as-of", AS_OF],
+          {
+            encoding: "utf8",
+          }
+        );
         if (run.status !== 0) throw new Error(`nhsdp quote failed (${run.status}): ${run.stderr}`);
         const figures = JSON.parse(run.stdout) as Figures;
         const workbook = new ExcelJS.Workbook();

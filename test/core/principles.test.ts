@@ -102,6 +102,26 @@ interface Trigger {
 }
 
 const TRIGGERS: Trigger[] = [
+  {
+    ruleId: "quote-still-valid",
+    principle: "DHSC principle 2",
+    name: "a draft checked the day after its validity date",
+    edits: [draft, (doc) => (doc.quote.validUntil = "2025-08-29")],
+    context: { asOf: "2025-08-30" },
+    expected: [["warning", "quote.validUntil"]],
+    message:
+      /^The quote was valid until 29 August 2025, which has passed: agree a new validity date before issuing it\.$/,
+  },
+  {
+    ruleId: "quote-still-valid",
+    principle: "DHSC principle 2",
+    name: "an issued quote checked after its validity date",
+    edits: [issued],
+    context: { asOf: "2026-01-01" },
+    expected: [["error", "quote.validUntil"]],
+    message:
+      /^The quote was valid until 30 June 2025, which has passed, and the partner has not accepted it/,
+  },
   // ----- rates-consistent (commercial principles 1 and 3) -----
   {
     ruleId: "rates-consistent",
@@ -809,6 +829,29 @@ const SILENT: { ruleId: string; name: string; edits: Edit[]; context?: CheckCont
     ],
   },
   { ruleId: "supplier-due-diligence", name: "complete, on a draft", edits: [draft] },
+  {
+    ruleId: "quote-still-valid",
+    name: "checked on its last valid day",
+    edits: [],
+    context: { asOf: "2025-06-30" },
+  },
+  {
+    ruleId: "quote-still-valid",
+    name: "no date to check against: as of the quote date",
+    edits: [],
+  },
+  {
+    ruleId: "quote-still-valid",
+    name: "a draft with no validity date yet",
+    edits: [draft],
+    context: { asOf: "2030-01-01" },
+  },
+  {
+    ruleId: "quote-still-valid",
+    name: "accepted: its validity no longer matters",
+    edits: [accepted],
+    context: { asOf: "2030-01-01" },
+  },
 ];
 
 describe("principle rules", () => {
@@ -835,6 +878,7 @@ describe("principle rules", () => {
       "Commercial principle 4",
       "Commercial principle 4",
       "DHSC principle 1",
+      "DHSC principle 2",
       "DHSC principle 2",
       "DHSC principle 3",
       "DHSC principle 4",

@@ -1,5 +1,7 @@
 import { Decimal } from "../../src/model/decimal";
 import {
+  formatLongDate,
+  formatLongDateTime,
   formatPercent,
   formatPounds,
   formatWholePounds,
@@ -41,6 +43,55 @@ describe("formatPercent", () => {
 
 test("isoDay is the date in the user's own calendar", () => {
   expect(isoDay(new Date(2025, 0, 9, 23, 59))).toBe("2025-01-09");
+});
+
+describe("formatLongDate", () => {
+  test("day without a leading zero, the English month name, the year", () => {
+    expect(formatLongDate("2025-06-02")).toBe("2 June 2025");
+    expect(formatLongDate("2025-08-29")).toBe("29 August 2025");
+    expect(formatLongDate("2026-01-01")).toBe("1 January 2026");
+    expect(formatLongDate("2025-12-31")).toBe("31 December 2025");
+    expect(formatLongDate("2025-09-09")).toBe("9 September 2025");
+  });
+
+  test("a leap day in a leap year", () => {
+    expect(formatLongDate("2024-02-29")).toBe("29 February 2024");
+    expect(formatLongDate("2000-02-29")).toBe("29 February 2000");
+  });
+
+  test("the date part of a longer ISO string", () => {
+    expect(formatLongDate("2026-11-22T14:05")).toBe("22 November 2026");
+  });
+
+  test("anything that is not a real date is refused, saying what it got", () => {
+    expect(() => formatLongDate("2025-02-29")).toThrow(
+      '"2025-02-29" is not a date written YYYY-MM-DD'
+    );
+    expect(() => formatLongDate("1900-02-29")).toThrow('"1900-02-29" is not a date');
+    expect(() => formatLongDate("2025-13-01")).toThrow('"2025-13-01" is not a date');
+    expect(() => formatLongDate("2025-04-31")).toThrow('"2025-04-31" is not a date');
+    expect(() => formatLongDate("2025-06-00")).toThrow('"2025-06-00" is not a date');
+    expect(() => formatLongDate("2/6/2025")).toThrow('"2/6/2025" is not a date');
+    expect(() => formatLongDate("")).toThrow('"" is not a date');
+    expect(() => formatLongDate("not a date")).toThrow('"not a date" is not a date');
+  });
+
+  test("does not depend on the machine's locale or time zone", () => {
+    // The same text whatever TZ and LANG are: it is built from the digits, never through a Date.
+    expect(formatLongDate("2025-03-30")).toBe("30 March 2025");
+    expect(formatLongDate("2025-10-26")).toBe("26 October 2025");
+  });
+});
+
+describe("formatLongDateTime", () => {
+  test("a generation time: the long date, then the time", () => {
+    expect(formatLongDateTime("2026-11-22T14:05")).toBe("22 November 2026 at 14:05");
+    expect(formatLongDateTime("2026-01-01T00:00")).toBe("1 January 2026 at 00:00");
+  });
+
+  test("a date without a time is refused", () => {
+    expect(() => formatLongDateTime("2026-11-22")).toThrow('"2026-11-22" is not a time');
+  });
 });
 
 describe("workbookFileName", () => {

@@ -16,7 +16,8 @@ const imaging = () =>
     string,
     unknown
   >;
-const AT = new Date("2026-11-23T10:00:00Z");
+// While the imaging example (issued, valid until 29 August 2025) is still valid.
+const AT = new Date("2025-07-15T10:00:00Z");
 
 /** What the pane's "Export partner copy" does: exportWorkbook, the copy named "partner copy". */
 const exportPartnerCopy = (

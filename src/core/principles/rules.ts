@@ -3,7 +3,7 @@ import { highCharacteristics, isHighValue, PRODUCT_BUILDING_USES } from "../valu
 import { RATE_LABELS, rateDifferences, strategyRates } from "../pricing/strategy";
 import type { QuoteStage } from "../../model/vocabulary";
 import type { CheckContext, Finding, PrincipleRule, Severity } from "./types";
-import { formatPercent } from "../../model/format";
+import { formatLongDate, formatPercent } from "../../model/format";
 
 /**
  * The DHSC's five guiding principles (2019) and the CIDC's four commercial principles (guide,
@@ -509,6 +509,31 @@ export const fairTermsFutureReturns = rule(
   }
 );
 
+export const quoteStillValid = rule(
+  {
+    id: "quote-still-valid",
+    principle: "DHSC principle 2",
+    guideSection:
+      'DHSC guiding principles (2019), principle 2 (fair terms); CIDC guide, chapter 5: a pricing strategy "must be regularly updated"',
+    summary:
+      "A draft or issued quote is still within its validity date on the day it is checked, so the partner is not offered terms priced for another time.",
+  },
+  (doc, _quote, emit, { asOf }) => {
+    const { stage, validUntil, date } = doc.quote;
+    if (validUntil === undefined || (stage !== "draft" && stage !== "issued")) return;
+    const today = asOf ?? date;
+    if (today <= validUntil) return;
+    const until = formatLongDate(validUntil);
+    emit(
+      byStage(stage, "warning", "error"),
+      stage === "draft"
+        ? `The quote was valid until ${until}, which has passed: agree a new validity date before issuing it.`
+        : `The quote was valid until ${until}, which has passed, and the partner has not accepted it: agree a new validity date with the partner and issue the quote again, or record it as withdrawn.`,
+      "quote.validUntil"
+    );
+  }
+);
+
 export const noExclusivity = rule(
   {
     id: "no-exclusivity",
@@ -678,6 +703,7 @@ export const PRINCIPLE_RULES: readonly PrincipleRule[] = [
   royaltyMinimum,
   patientBenefit,
   fairTermsFutureReturns,
+  quoteStillValid,
   noExclusivity,
   transparency,
   sharedAccessJustified,

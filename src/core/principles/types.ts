@@ -30,7 +30,16 @@ export interface PrincipleRule {
   check(doc: Partnership, quote: Quote, context: CheckContext): Finding[];
 }
 
-/** What a check knows beyond the document: the trust's current pricing strategy, when it is at hand. */
+/**
+ * What a check knows beyond the document: the trust's current pricing strategy, when it is at hand,
+ * and the day the check is made.
+ */
 export interface CheckContext {
   readonly strategy?: PricingStrategy;
+  /**
+   * Today, "YYYY-MM-DD", for the rules that depend on it (a quote's validity). Without it the check is
+   * made as of the quote date, so it never finds a quote out of date: the CLI and the pane pass the
+   * day they generate on.
+   */
+  readonly asOf?: string;
 }

@@ -4,7 +4,7 @@
  * user to change (the document field) and where the guide says so.
  */
 import type { Finding } from "../../core/principles";
-import { isoMinute } from "../../model/format";
+import { formatLongDateTime, isoMinute } from "../../model/format";
 import { SEVERITY_NAMES } from "../../model/labels";
 import { VERSION } from "../../model/version";
 import type { Partnership } from "../../document";
@@ -54,7 +54,7 @@ export function buildFindingsSheet(
   options: { generatedAt: Date }
 ): SheetSpec {
   const sheet = new SheetSpecBuilder(`Findings ${doc.reference}`);
-  const generated = isoMinute(options.generatedAt).replace("T", " ");
+  const generated = formatLongDateTime(isoMinute(options.generatedAt));
   sheet.setAt(1, 1, text(findingsTitle(doc.reference)), { style: TITLE });
   sheet.defineName(FINDINGS_NAMES.title, "A1");
   sheet.setAt(

@@ -18,6 +18,12 @@ export const PLAIN_NUMBER_FORMAT = "General";
 /** Whole pounds in a cell: valuations, which are compared rather than paid. */
 export const WHOLE_POUNDS_FORMAT = "[$£-809]#,##0";
 
+/**
+ * A date a person reads, in a cell: "2 June 2025", in English whatever the reader's locale (809:
+ * English, UK). The cell keeps the date's serial number, so formulas and the audit read a date.
+ */
+export const LONG_DATE_FORMAT = "[$-809]d mmmm yyyy";
+
 /** Excel's tallest row, in points. */
 export const MAX_ROW_HEIGHT = 409;
 

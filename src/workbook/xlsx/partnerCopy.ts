@@ -6,7 +6,7 @@
 import type { DocumentIssue } from "../../document";
 import { priceDocument } from "../../core/pricing/pricedDocument";
 import { writeQuoteWorkbook } from "./quoteWorkbook";
-import { workbookFileName } from "../../model/format";
+import { isoDay, workbookFileName } from "../../model/format";
 
 export type PartnerCopyResult =
   | {
@@ -40,7 +40,7 @@ export async function quoteWorkbookFromDocument(
   generatedAt: Date,
   options: { partner: boolean }
 ): Promise<PartnerCopyResult> {
-  const priced = priceDocument(json);
+  const priced = priceDocument(json, { asOf: isoDay(generatedAt) });
   if (!priced.ok) return priced;
   const { doc, quote, findings } = priced;
   const bytes = await writeQuoteWorkbook(doc, quote, findings, {

@@ -69,9 +69,15 @@ export function across(
   value: CellValueSpec,
   first: number,
   last: number,
-  style: CellStyle
+  style: CellStyle,
+  numberFormat?: string
 ): string {
-  const address = at.sheet.setAt(at.row, first, value, { style });
+  const address = at.sheet.setAt(
+    at.row,
+    first,
+    value,
+    numberFormat === undefined ? { style } : { style, numberFormat }
+  );
   at.sheet.merge(`${columnLetter(first)}${at.row}:${columnLetter(last)}${at.row}`);
   if (style.wrap && value.kind === "text") at.fitText(value.text, first, last);
   return address;

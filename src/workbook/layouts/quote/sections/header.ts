@@ -7,7 +7,8 @@ import { QUOTE_STAGE_LABELS, type Partnership } from "../../../../document";
 import { VERSION } from "../../../../model/version";
 import type { Cursor } from "../../../spec/cursor";
 import { date, text, type CellValueSpec } from "../../../spec/spec";
-import { LABEL, NHS_DARK_GREY, NHS_RED, TITLE, TOP } from "../../../spec/styles";
+import { LABEL, LONG_DATE_FORMAT, NHS_DARK_GREY, NHS_RED, TITLE, TOP } from "../../../spec/styles";
+import { formatLongDate, formatLongDateTime } from "../../../../model/format";
 import { LARGE_TEXT_HEIGHT, LAST_COLUMN_NUMBER, TITLE_HEIGHT, across } from "../layout";
 
 export interface HeaderAnchors {
@@ -43,7 +44,7 @@ export function headerSection(
     at.row,
     1,
     text(
-      `Generated ${generated.replace("T", " ")} UTC by NHS Data Partnership Pricing ${VERSION}. Every figure below is a formula over the inputs beside it.`
+      `Generated ${formatLongDateTime(generated)} UTC by NHS Data Partnership Pricing ${VERSION}. Every figure below is a formula over the inputs beside it.`
     ),
     { style: { italic: true, fontColor: NHS_DARK_GREY } }
   );
@@ -56,14 +57,15 @@ export function headerSection(
   return { reference };
 }
 
-/** "Issued 2025-06-02", "Accepted 2025-07-01 (issued 2025-06-02)", "Draft": short enough for the header. */
+/** "Issued 2 June 2025", "Accepted 1 July 2025 (issued 2 June 2025)", "Draft": short enough for the header. */
 function stageText(doc: Partnership): string {
   const terms = doc.quote;
   const decided = terms.acceptedOn ?? terms.declinedOn ?? terms.withdrawnOn;
   const label = QUOTE_STAGE_LABELS[terms.stage];
+  const issued = terms.issuedOn === undefined ? undefined : formatLongDate(terms.issuedOn);
   if (decided !== undefined)
-    return `${label} ${decided}${terms.issuedOn === undefined ? "" : ` (issued ${terms.issuedOn})`}`;
-  return terms.issuedOn === undefined ? label : `${label} ${terms.issuedOn}`;
+    return `${label} ${formatLongDate(decided)}${issued === undefined ? "" : ` (issued ${issued})`}`;
+  return issued === undefined ? label : `${label} ${issued}`;
 }
 
 /**
@@ -94,7 +96,9 @@ function fromAndTerms(at: Cursor, doc: Partnership): string {
   const term = (row: number, label: string, value: CellValueSpec, bold: boolean): string => {
     at.row = row;
     across(at, text(label), 6, 7, { ...LABEL, horizontal: "right" });
-    return across(at, value, 8, 9, { bold, horizontal: "left", vertical: "top" });
+    const style = { bold, horizontal: "left", vertical: "top" } as const;
+    // A date keeps its serial number; the reader sees it written out ("2 June 2025").
+    return across(at, value, 8, 9, style, value.kind === "date" ? LONG_DATE_FORMAT : undefined);
   };
   const reference = term(first, "Quote reference", text(doc.reference), true);
   terms.forEach(([label, value], i) => term(first + 1 + i, label, value, false));
