@@ -93,7 +93,7 @@ interface ReadPartnership {
 function partnershipFrom(file: string, json: unknown): ReadPartnership {
   const parsed = parsePartnership(json);
   if (!parsed.ok) throw invalidDocument(file, "a valid partnership document", parsed.issues);
-  if (parsed.upgradedFrom === undefined) return { doc: parsed.document };
+  if (parsed.upgradedFrom?.original === undefined) return { doc: parsed.document };
   return {
     doc: parsed.document,
     upgrade: explainPriceChange(

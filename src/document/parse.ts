@@ -7,9 +7,9 @@ import {
   type DocumentIssue,
 } from "./issues";
 import { migrateToCurrent } from "./v1/migrate";
-import { DOCUMENT_FORMAT, partnershipSchema, type Partnership } from "./schema";
+import { DOCUMENT_FORMAT, DOCUMENT_VERSION, partnershipSchema, type Partnership } from "./schema";
 import type { PartnershipV1 } from "./v1/schema";
-import { STRATEGY_FORMAT, strategySchema, type PricingStrategy } from "./strategy";
+import { STRATEGY_FORMAT, strategySchema, upgradeStrategy, type PricingStrategy } from "./strategy";
 
 export type ParseResult =
   | {
@@ -18,7 +18,8 @@ export type ParseResult =
       /** Present when the document was written in an older version and upgraded on reading. */
       readonly upgradedFrom?: {
         readonly version: number;
-        readonly original: PartnershipV1;
+        /** The document as written, when it was version 1 (whose arithmetic differed). */
+        readonly original?: PartnershipV1;
         /** What the upgrade had to change beyond the format (a figure rounded, a rate capped). */
         readonly notes: readonly string[];
       };
@@ -37,13 +38,13 @@ export function parsePartnership(json: unknown): ParseResult {
   if (!migrated.ok) return migrated;
   const result = partnershipSchema.safeParse(migrated.document, { error: plainEnglish });
   if (!result.success) return { ok: false, issues: issuesFromZod(result.error.issues) };
-  if (migrated.original === undefined) return { ok: true, document: result.data };
+  if (migrated.fromVersion === DOCUMENT_VERSION) return { ok: true, document: result.data };
   return {
     ok: true,
     document: result.data,
     upgradedFrom: {
       version: migrated.fromVersion,
-      original: migrated.original,
+      ...(migrated.original === undefined ? {} : { original: migrated.original }),
       notes: migrated.notes ?? [],
     },
   };
@@ -55,7 +56,9 @@ export type StrategyParseResult =
 
 /** Reads a pricing strategy document, reporting every invalid field with its path. */
 export function parseStrategy(json: unknown): StrategyParseResult {
-  const result = strategySchema.safeParse(json, { error: plainEnglishForStrategy });
+  const result = strategySchema.safeParse(upgradeStrategy(json), {
+    error: plainEnglishForStrategy,
+  });
   if (result.success) return { ok: true, document: result.data };
   return { ok: false, issues: issuesFromZod(result.error.issues) };
 }

@@ -36,7 +36,7 @@ import { valueSharingSchema } from "./valueSharing";
  * NHS England's "A guide to effective NHS data partnerships" (CIDC, 2023) and DHSC's five guiding
  * principles (2019). It is plain JSON, typed and versioned:
  *
- *   { "format": "nhsdp.partnership", "version": 2, ... }
+ *   { "format": "nhsdp.partnership", "version": 3, ... }
  *
  * Conventions:
  * - Money is a JSON number of pounds (1431 or 1431.5). Rates, shares and probabilities are decimals
@@ -52,11 +52,13 @@ import { valueSharingSchema } from "./valueSharing";
  * - The rates come from the trust's pricing strategy (strategy.ts) and are copied into the document,
  *   so a quote stays self-contained; a rate that differs from the strategy's carries its reason.
  *
- * This file describes version 2. Version 1 (schemaV1.ts) is read and upgraded by migrate.ts.
+ * This file describes version 3, which added the parties' contacts and the trust's VAT number,
+ * payment instructions and terms (what a quote sent to a partner carries). Versions 1 and 2 are read
+ * and upgraded by v1/migrate.ts.
  */
 
 export const DOCUMENT_FORMAT = "nhsdp.partnership";
-export const DOCUMENT_VERSION = 2;
+export const DOCUMENT_VERSION = 3;
 
 export type { CostCategory, LineKind, PricingRate, QuoteStage } from "../model/vocabulary";
 
@@ -128,6 +130,30 @@ export const IG_STATUSES = ["not-started", "in-progress", "complete", "not-appli
 // Sections
 // ---------------------------------------------------------------------------------------------
 
+/** A person the other party writes to about the quote. */
+export const contactSchema = z.strictObject({
+  name: requiredText(),
+  /** Their role: "Data partnerships manager". */
+  role: text().optional(),
+  email: z
+    .email({ error: "must be an email address (for example name@nhs.net)" })
+    .max(254, { error: "must be at most 254 characters (an email address)" })
+    .optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 ()-]{6,24}$/, {
+      error:
+        "must be a telephone number: digits, spaces, brackets and dashes (for example 0161 496 0000)",
+    })
+    .optional(),
+});
+
+/**
+ * A UK VAT registration number as HMRC prints it: GB and 9 or 12 digits, or GBGD/GBHA and 3 digits
+ * (government departments, health authorities). Spaces are allowed where people put them.
+ */
+const VAT_NUMBER = /^GB ?(?:\d{3} ?\d{4} ?\d{2}(?: ?\d{3})?|(?:GD|HA)\d{3})$/;
+
 export const trustSchema = z.strictObject({
   name: requiredText(),
   /** The trust's Organisation Data Service code, e.g. "RR8". */
@@ -139,12 +165,30 @@ export const trustSchema = z.strictObject({
     .optional(),
   /** The postal address printed on the quote, lines separated by commas or new lines. */
   address: text().optional(),
+  /** Who the partner writes to about the quote. */
+  contact: contactSchema.optional(),
+  /** The trust's VAT registration number, printed on the partner's quote. */
+  vatNumber: z
+    .string()
+    .regex(VAT_NUMBER, {
+      error:
+        "must be a UK VAT registration number: GB then 9 or 12 digits (for example GB 654 9217 43)",
+    })
+    .optional(),
+  /** How the partner pays an invoice: "BACS to ..., quoting the invoice number". */
+  paymentInstructions: text().optional(),
+  /** The terms and conditions the quote is offered under: their title, version and where to read them. */
+  termsAndConditions: text().optional(),
 });
 
 export const partnerSchema = z.strictObject({
   name: requiredText(),
   /** For the partnership register only; pricing never reads it (commercial principle 3). */
   organisationType: z.enum(ORGANISATION_TYPES),
+  /** The postal address the quote is sent to, lines separated by commas or new lines. */
+  address: text().optional(),
+  /** Who the quote is for at the partner. */
+  contact: contactSchema.optional(),
 });
 
 const valueLevel = () => z.enum(VALUE_LEVELS);
@@ -444,7 +488,7 @@ export const partnershipSchema = z.strictObject({
   format: z
     .literal(DOCUMENT_FORMAT)
     .meta({ description: "The document's format: always nhsdp.partnership." }),
-  version: z.literal(DOCUMENT_VERSION).meta({ description: "The version of the format: 2." }),
+  version: z.literal(DOCUMENT_VERSION).meta({ description: "The version of the format: 3." }),
   /** The trust's own reference for the partnership, e.g. "DP-2025-014". */
   reference: requiredText()
     .max(64, { error: "must be at most 64 characters (it heads every printed page)" })
@@ -453,11 +497,12 @@ export const partnershipSchema = z.strictObject({
         "The trust's own reference for the partnership, e.g. DP-2025-014 (at most 64 characters; it heads every printed page).",
     }),
   trust: trustSchema.meta({
-    description: "The NHS trust: its name, ODS code and the postal address printed on the quote.",
+    description:
+      "The NHS trust: its name, ODS code, the postal address, contact, VAT number, payment instructions and terms printed on the quote.",
   }),
   partner: partnerSchema.meta({
     description:
-      "The partner organisation. Its type is recorded for the register only and never affects the price (commercial principle 3).",
+      "The partner organisation, its address and contact. Its type is recorded for the register only and never affects the price (commercial principle 3).",
   }),
   /** The trust's lead for this partnership (name and role), for the register. */
   owner: text().optional().meta({

@@ -22,14 +22,25 @@ import { trustSchema } from "./schema";
  * updated"). Commercial principles 1 and 3 ask for "a consistent, efficient approach" in which the
  * price depends on the use, not the partner: one strategy for the whole trust gives that.
  *
- *   { "format": "nhsdp.pricing-strategy", "version": 1, "id": "...", "revision": 3, ... }
+ *   { "format": "nhsdp.pricing-strategy", "version": 2, "id": "...", "revision": 3, ... }
  *
  * `version` is the version of this format; `revision` is the trust's own numbering of its strategy,
  * raised each time the rates change. A quote names the strategy's id and revision it was priced with.
  */
 
 export const STRATEGY_FORMAT = "nhsdp.pricing-strategy";
-export const STRATEGY_VERSION = 1;
+export const STRATEGY_VERSION = 2;
+
+/**
+ * Version 2 only added optional fields to the trust (contact, VAT number, payment instructions and
+ * terms), so a version-1 strategy is read as version 2 without them.
+ */
+export function upgradeStrategy(json: unknown): unknown {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return json;
+  return (json as { version?: unknown }).version === 1
+    ? { ...json, version: STRATEGY_VERSION }
+    : json;
+}
 
 /** Salary-basis units for staff grades. */
 export const STAFF_UNITS = ["hour", "day"] as const;
@@ -128,7 +139,7 @@ export const strategySchema = z
       .meta({ description: "The document's format: always nhsdp.pricing-strategy." }),
     version: z.literal(STRATEGY_VERSION).meta({
       description:
-        "The version of the format: 1 (the trust numbers its own revisions in revision).",
+        "The version of the format: 2 (the trust numbers its own revisions in revision).",
     }),
     /** The trust's id for its strategy, quoted by every partnership priced with it. */
     id: identifier().meta({
@@ -143,7 +154,10 @@ export const strategySchema = z
         description:
           "The strategy's revision, raised each time the trust revises its rates; a partnership records the revision it was priced with.",
       }),
-    trust: trustSchema.meta({ description: "The trust whose strategy this is." }),
+    trust: trustSchema.meta({
+      description:
+        "The trust whose strategy this is, with the contact, VAT number, payment instructions and terms its quotes carry.",
+    }),
     effectiveFrom: isoDate().meta({ description: "The date the rates apply from (YYYY-MM-DD)." }),
     /** When the trust means to review the rates next. */
     reviewBy: isoDate().optional().meta({

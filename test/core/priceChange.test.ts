@@ -29,8 +29,10 @@ function readV1(change: (json: PartnershipV1) => void = () => undefined): {
   change(json);
   const parsed = parsePartnership(json);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  if (parsed.upgradedFrom?.version !== 1) throw new Error("expected a version-1 document");
-  return { original: parsed.upgradedFrom.original, upgraded: parsed.document };
+  const original = parsed.upgradedFrom?.original;
+  if (parsed.upgradedFrom?.version !== 1 || original === undefined)
+    throw new Error("expected a version-1 document");
+  return { original, upgraded: parsed.document };
 }
 
 const money = (change: PriceChange) => ({
@@ -49,7 +51,7 @@ describe("the version-1 imaging document", () => {
     // Version 1's lines: 8,100 + 6,750 + 3,780 + 1,260.53 + 4,650 + 675 + 25,488 + 24,975 = 75,678.53.
     // Fixed: 1,250,000 x 0.01 = 12,500 = 16.517...% of 75,678.53 -> 0.1652.
     // Capital: 3,000,000 x 0.0035 = 10,500 = 13.874...% of 75,678.53 -> 0.1387.
-    expect(upgraded.version).toBe(2);
+    expect(upgraded.version).toBe(3);
     expect(upgraded.pricing).toMatchObject({
       staffOnCostRate: 0.25,
       overheadRate: 0.2,

@@ -40,7 +40,7 @@ export function example(file: (typeof EXAMPLE_FILES)[number]): Partnership {
 export function cleanInput(): PartnershipInput & Record<string, unknown> {
   return {
     format: "nhsdp.partnership",
-    version: 2,
+    version: 3,
     reference: "DP-TEST-001",
     trust: { name: "Test Teaching Hospitals NHS Foundation Trust" },
     partner: { name: "Example Diagnostics Ltd", organisationType: "large-company" },
@@ -125,7 +125,7 @@ export function cleanInput(): PartnershipInput & Record<string, unknown> {
 export function cleanStrategyInput(): PricingStrategyInput & Record<string, unknown> {
   return {
     format: "nhsdp.pricing-strategy",
-    version: 1,
+    version: 2,
     id: "TEST-PRICING",
     revision: 1,
     trust: { name: "Test Teaching Hospitals NHS Foundation Trust" },

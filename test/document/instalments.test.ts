@@ -36,9 +36,9 @@ it("0.1 + 0.2 paid as two instalments of a 0.3 fixed payment agrees, as decimals
   expect(withFixedPayment(0.3, [0.1, 0.2]).ok).toBe(true);
 });
 
-it("the version-2 example's own two instalments of £25,000 make up its £50,000 fixed payment", () => {
+it("the example's own two instalments of £25,000 make up its £50,000 fixed payment", () => {
   const result = parsePartnership(structuredClone(example));
-  expect(result.ok && result.document.version).toBe(2);
+  expect(result.ok && result.document.version).toBe(3);
   expect(result.ok && result.document.valueSharing.fixedPayment).toEqual({
     amount: 50000,
     instalments: [

@@ -18,41 +18,52 @@ function withVersion(version: unknown): Record<string, unknown> {
 const imagingV1 = (): any => readJson("v1/commercial-imaging-ai.json");
 
 describe("versions", () => {
-  test("the current version is 2, and this build reads versions 1 and 2", () => {
-    expect(DOCUMENT_VERSION).toBe(2);
-    expect(SUPPORTED_VERSIONS).toEqual([1, 2]);
+  test("the current version is 3, and this build reads versions 1 to 3", () => {
+    expect(DOCUMENT_VERSION).toBe(3);
+    expect(SUPPORTED_VERSIONS).toEqual([1, 2, 3]);
   });
 
-  test("a version-2 document passes through unchanged", () => {
+  test("a version-3 document passes through unchanged", () => {
+    const doc = withVersion(3);
+    expect(migrateToCurrent(doc)).toEqual({ ok: true, document: doc, fromVersion: 3 });
+  });
+
+  test("a version-2 document is version 3 without the parties' details: only its version changes", () => {
     const doc = withVersion(2);
-    expect(migrateToCurrent(doc)).toEqual({ ok: true, document: doc, fromVersion: 2 });
+    expect(migrateToCurrent(doc)).toEqual({
+      ok: true,
+      document: { ...doc, version: 3 },
+      fromVersion: 2,
+    });
+    const parsed = parsePartnership(doc);
+    expect(parsed.ok && parsed.upgradedFrom).toEqual({ version: 2, notes: [] });
   });
 
   test("a newer version is a clear issue at `version`, and nothing else is reported", () => {
-    const doc = withVersion(3);
-    doc["vatRate"] = "not checked"; // the fields of an unknown version are not judged by version 2's rules
+    const doc = withVersion(4);
+    doc["vatRate"] = "not checked"; // the fields of an unknown version are not judged by version 3's rules
     expect(parsePartnership(doc)).toEqual({
       ok: false,
       issues: [
         {
           path: "version",
           message:
-            "is 3, a newer version of the partnership format than this add-in reads (up to version 2); update the add-in to open this document",
+            "is 4, a newer version of the partnership format than this add-in reads (up to version 3); update the add-in to open this document",
         },
       ],
     });
   });
 
   test.each([
-    [undefined, /^is required: .*\("version": 2\)$/],
-    [0, /whole number from 1 to 2 \(got 0\)/],
-    [-1, /whole number from 1 to 2 \(got -1\)/],
-    [1.5, /whole number from 1 to 2 \(got 1\.5\)/],
-    [2.5, /whole number from 1 to 2 \(got 2\.5\)/],
-    ["2", /whole number from 1 to 2 \(got the text "2"\)/],
+    [undefined, /^is required: .*\("version": 3\)$/],
+    [0, /whole number from 1 to 3 \(got 0\)/],
+    [-1, /whole number from 1 to 3 \(got -1\)/],
+    [1.5, /whole number from 1 to 3 \(got 1\.5\)/],
+    [2.5, /whole number from 1 to 3 \(got 2\.5\)/],
+    ["2", /whole number from 1 to 3 \(got the text "2"\)/],
     [null, /got null/],
     [NaN, /got NaN/],
-    [Infinity, /whole number from 1 to 2 \(got Infinity\)/],
+    [Infinity, /whole number from 1 to 3 \(got Infinity\)/],
   ])("version %p is an issue at `version`, and the only one", (version, message) => {
     const result = parsePartnership(withVersion(version));
     expect(result.ok).toBe(false);
@@ -129,7 +140,7 @@ describe("a version-1 document", () => {
     const result = parsePartnership(input);
     if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message}`).join("\n"));
     const doc = result.document;
-    expect(doc.version).toBe(2);
+    expect(doc.version).toBe(3);
     expect(doc.quote).toEqual({ stage: "draft", date: "2025-06-02" });
     expect(doc.informationGovernance).toEqual({
       dpia: "complete",
@@ -151,7 +162,7 @@ describe("a version-1 document", () => {
     expect(doc.costs).not.toHaveProperty("onCostRate");
     // The caller learns it was upgraded, and gets the original as it was read.
     expect(result.upgradedFrom?.version).toBe(1);
-    expect(result.upgradedFrom?.original.costs.fixedCosts).toEqual({ pool: 1250000, share: 0.01 });
+    expect(result.upgradedFrom?.original?.costs.fixedCosts).toEqual({ pool: 1250000, share: 0.01 });
     // The input is not changed by reading it.
     expect(input).toEqual(imagingV1());
   });
@@ -192,8 +203,8 @@ describe("a version-1 document", () => {
     //                                              sum = 75,678.53
     const v1Amounts = [8100, 6750, 3780, 1260.53, 4650, 675, 25488, 24975];
     const original = parsePartnership(imagingV1());
-    if (!original.ok || original.upgradedFrom === undefined) throw new Error("expected an upgrade");
-    const v1 = original.upgradedFrom.original;
+    const v1 = original.ok ? original.upgradedFrom?.original : undefined;
+    if (v1 === undefined) throw new Error("expected an upgrade from version 1");
     expect(v1.costs.lines.map((line) => lineAmountV1(v1, line).toNumber())).toEqual(v1Amounts);
 
     // Fixed:   1,250,000 x 0.01   = 12,500 recovered; 12,500 / 75,678.53 = 0.16517... -> 0.1652
@@ -205,7 +216,7 @@ describe("a version-1 document", () => {
     expect(0.16525 * base).toBeGreaterThan(12500);
     expect(0.13865 * base).toBeLessThan(10500);
     expect(0.13875 * base).toBeGreaterThan(10500);
-    const doc = original.document;
+    const doc = valid(imagingV1());
     expect(doc.pricing.fixedCostRecoveryRate).toBe(0.1652);
     expect(doc.pricing.capitalCostRecoveryRate).toBe(0.1387);
   });

@@ -43,11 +43,11 @@ describe("examples", () => {
     expect(files.sort()).toEqual([...EXAMPLE_FILES].sort());
   });
 
-  test.each(EXAMPLE_FILES)("%s passes the schema as a version-2 document", (file) => {
+  test.each(EXAMPLE_FILES)("%s passes the schema as a version-3 document", (file) => {
     const result = parsePartnership(readJson(file));
     if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message}`).join("\n"));
     expect(result.document.format).toBe("nhsdp.partnership");
-    expect(result.document.version).toBe(2);
+    expect(result.document.version).toBe(3);
     expect(result.upgradedFrom).toBeUndefined();
   });
 

@@ -56,7 +56,7 @@ describe("the example strategies", () => {
     expect(documentKind(json)).toBe("strategy");
     const strategy = validStrategy(json);
     expect(strategy.format).toBe("nhsdp.pricing-strategy");
-    expect(strategy.version).toBe(1);
+    expect(strategy.version).toBe(2);
   });
 
   test("each belongs to the trust its name says, and the examples quote its id and revision", () => {
@@ -369,9 +369,12 @@ describe("strategy schema", () => {
   });
 
   test("format, version and revision", () => {
-    expect(issuesOf(edited((s) => (s.version = 2)))).toEqual([
-      { path: "version", message: "must be 1 (got 2)" },
+    expect(issuesOf(edited((s) => (s.version = 3)))).toEqual([
+      { path: "version", message: "must be 2 (got 3)" },
     ]);
+    // Version 2 only added optional trust details, so a version-1 strategy is read as version 2.
+    const v1 = parseStrategy(edited((s) => (s.version = 1)));
+    expect(v1.ok && v1.document.version).toBe(2);
     expect(issuesOf(edited((s) => (s.format = "nhsdp.partnership")))).toEqual([
       {
         path: "format",

@@ -170,8 +170,8 @@ export function migrateToCurrent(json: unknown): MigrationResult {
     };
   }
   if (version === DOCUMENT_VERSION) return { ok: true, document: json, fromVersion: version };
+  if (version === 2) return { ok: true, document: upgradeV2ToV3(json), fromVersion: version };
 
-  // Only version 1 is older than the current version 2.
   const original = partnershipSchemaV1.safeParse(json, { error: plainEnglish });
   if (!original.success) {
     return { ok: false, issues: issuesFromZod(original.error.issues) };
@@ -179,9 +179,17 @@ export function migrateToCurrent(json: unknown): MigrationResult {
   const upgraded = upgradeV1ToV2(original.data);
   return {
     ok: true,
-    document: upgraded.document,
+    document: upgradeV2ToV3(upgraded.document),
     fromVersion: version,
     original: original.data,
     notes: upgraded.notes,
   };
+}
+
+/**
+ * Version 3 only added optional fields (the parties' contacts and address, the trust's VAT number,
+ * payment instructions and terms), so a version-2 document is a version-3 document without them.
+ */
+function upgradeV2ToV3(doc: Record<string, unknown>): Record<string, unknown> {
+  return { ...doc, version: 3 };
 }

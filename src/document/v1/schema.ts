@@ -57,8 +57,9 @@ export const partnershipSchemaV1 = z.strictObject({
   reference: requiredText().max(64, {
     error: "must be at most 64 characters (it heads every printed page)",
   }),
-  trust: trustSchema,
-  partner: partnerSchema,
+  // Version 1's parties, before version 3 added contacts, addresses and the trust's invoicing details.
+  trust: trustSchema.pick({ name: true, odsCode: true, address: true }),
+  partner: partnerSchema.pick({ name: true, organisationType: true }),
   partnershipType: z.enum(PARTNERSHIP_TYPES),
   purpose: requiredText(),
   expectedPatientBenefit: text().optional(),

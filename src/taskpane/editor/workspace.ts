@@ -2,7 +2,13 @@
  * The partnerships the pane holds (several per workbook, or per browser) and which one is open: pure
  * operations, so the component only decides when to call them.
  */
-import { documentKind, migrateToCurrent, readJsonText, type DocumentIssue } from "../../document";
+import {
+  DOCUMENT_VERSION,
+  documentKind,
+  migrateToCurrent,
+  readJsonText,
+  type DocumentIssue,
+} from "../../document";
 import {
   emptyWorkspace,
   newPartnershipId,
@@ -136,7 +142,7 @@ export function importJson(
       message: `${fileName} cannot be read as a partnership`,
       issues: migrated.issues,
     };
-  const upgraded = migrated.original !== undefined;
+  const upgraded = migrated.fromVersion < DOCUMENT_VERSION;
   const notes = migrated.notes?.length ? ` ${migrated.notes.join(" ")}` : "";
   return {
     ok: true,

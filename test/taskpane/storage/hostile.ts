@@ -28,7 +28,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
 export function hostileDocument(): Record<string, unknown> {
   return {
     format: "nhsdp.partnership",
-    version: 2,
+    version: 3,
     reference: HOSTILE_STRINGS[0],
     purpose: HOSTILE_STRINGS.join(" | "),
     notes: Object.fromEntries(HOSTILE_STRINGS.map((s, i) => [s === "" ? `empty-${i}` : s, s])),

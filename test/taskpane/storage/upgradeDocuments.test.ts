@@ -13,7 +13,7 @@ describe("upgrading the workspace's documents on load", () => {
   const current = read("commercial-imaging-ai.json");
   const halfTypedCurrent = {
     format: "nhsdp.partnership",
-    version: 2,
+    version: 3,
     reference: "",
     costs: { lines: [{}] },
   };
@@ -42,18 +42,18 @@ describe("upgrading the workspace's documents on load", () => {
         notes,
       }))
     ).toEqual([
-      { id: "p-v1", reference: "DP-2025-011", fromVersion: 1, toVersion: 2, notes: [] },
+      { id: "p-v1", reference: "DP-2025-011", fromVersion: 1, toVersion: 3, notes: [] },
       {
         id: "p-finer",
         reference: "DP-FINER",
         fromVersion: 1,
-        toVersion: 2,
+        toVersion: 3,
         notes: ["vatRate of 0.17505 is rounded to 0.1751: version 2 keeps 4 decimal places."],
       },
     ]);
     expect(result.upgraded[0]?.original).toBe(v1);
     const [upgradedV1, upgradedFiner] = result.workspace.partnerships;
-    expect((upgradedV1?.document as { version: number }).version).toBe(2);
+    expect((upgradedV1?.document as { version: number }).version).toBe(3);
     expect((upgradedFiner?.document as { vatRate: number }).vatRate).toBe(0.1751);
   });
 
