@@ -74,6 +74,12 @@ export interface QuoteLine {
   readonly full: Decimal;
   /** What the partner is charged for the line: full or marginal, by use. */
   readonly amount: Decimal;
+  /**
+   * The price of one unit as charged, unrounded: the unit cost with the on-cost (staff time) and, for
+   * commercial use, the overhead (not on a pass-through). The partner's copy prints it beside the
+   * amount; the amount, rounded at each printed step above, is what is charged.
+   */
+  readonly unitPrice: Decimal;
 }
 
 export interface RecoveryLine {
@@ -187,6 +193,9 @@ function priceLine(
     marginal,
     full,
     amount: commercial ? full : marginal,
+    unitPrice: unitCost
+      .times(line.kind === "staff" ? ONE.plus(rates.staffOnCostRate) : ONE)
+      .times(commercial && !line.passThrough ? ONE.plus(rates.overheadRate) : ONE),
   };
 }
 

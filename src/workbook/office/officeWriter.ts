@@ -166,6 +166,7 @@ export function queueSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
   else if (rows > 0) ws.freezePanes.freezeRows(rows);
   else if (cols > 0) ws.freezePanes.freezeColumns(cols);
   if (spec.showGridlines === false) ws.showGridlines = false;
+  if (spec.visibility === "veryHidden") ws.visibility = "VeryHidden";
 
   if (spec.table) {
     const table = ws.tables.add(ws.getRange(spec.table.range), true);

@@ -193,6 +193,8 @@ export interface SheetSpec {
   table?: TableSpec;
   showGridlines?: boolean;
   charts?: ChartSpec[];
+  /** "veryHidden": a sheet the workbook's user never sees and cannot unhide from Excel's menus. */
+  visibility?: "veryHidden";
 }
 
 export const DEFAULT_PRINT: Readonly<PrintSpec> = Object.freeze({

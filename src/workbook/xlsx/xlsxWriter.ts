@@ -197,6 +197,7 @@ export function renderSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): RawDefinedN
   };
   for (const m of plan.merges) merger.mergeCellsWithoutStyle(m.top, m.left, m.bottom, m.right);
 
+  if (spec.visibility === "veryHidden") ws.state = "veryHidden";
   const print = spec.print;
   ws.pageSetup.paperSize = 9; // A4
   ws.pageSetup.orientation = print.orientation;
