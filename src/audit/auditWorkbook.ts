@@ -6,6 +6,7 @@
 import type { PricingStrategy } from "../document";
 import { checkQuoteSheet } from "./checks";
 import type { AuditFinding, AuditReport, AuditWorkbook, AuditedQuote } from "./model";
+import { auditPartnerCopy, isPartnerCopy } from "./partnerCopy";
 import { isQuoteSheet, readQuoteSheet } from "./quoteSheetReader";
 
 const GUIDE_QUOTES =
@@ -19,6 +20,10 @@ export interface AuditOptions {
 export function auditWorkbook(workbook: AuditWorkbook, options: AuditOptions = {}): AuditReport {
   const quotes: AuditedQuote[] = [];
   for (const sheet of workbook.sheets) {
+    if (isPartnerCopy(sheet)) {
+      quotes.push(auditPartnerCopy(sheet, workbook, options));
+      continue;
+    }
     if (!isQuoteSheet(sheet)) continue;
     const read = readQuoteSheet(sheet);
     if (!read.ok) {
@@ -54,7 +59,7 @@ export function auditWorkbook(workbook: AuditWorkbook, options: AuditOptions = {
             sheet: "",
             cell: "",
             message:
-              "The workbook has no quote sheet: none of its sheets carries the names the quote generator writes (NHSDP_AsGenerated, NHSDP_Total). If it should hold a quote, ask the trust for the workbook as generated.",
+              "The workbook has no quote sheet: none of its sheets carries the names the quote generator writes (NHSDP_AsGenerated, NHSDP_Total, or a partner copy's NHSDP_PartnerReference). If it should hold a quote, ask the trust for the workbook as generated.",
             guideSection: GUIDE_QUOTES,
           },
         ];

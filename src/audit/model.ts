@@ -44,7 +44,9 @@ export type AuditCheck =
   | "line-missing"
   | "line-extra"
   | "pricing-basis"
-  | "principle";
+  | "principle"
+  /** A partner copy whose every figure matches the trust's priced inputs. */
+  | "partner-copy";
 
 export interface AuditFinding {
   readonly severity: Severity;

@@ -146,7 +146,7 @@ const CATEGORY_BY_LABEL = new Map<string, CostCategory>(
 /** The last column the cost table and the recoveries use (I). */
 const TABLE_COLUMNS = 9;
 
-function readRecord(sheet: AuditSheet, range: RangeRef): GeneratedRecord | LayoutProblem {
+export function readRecord(sheet: AuditSheet, range: RangeRef): GeneratedRecord | LayoutProblem {
   let generator: { version: string; layout: number; generatedAt: string } | undefined;
   let quote:
     | Omit<

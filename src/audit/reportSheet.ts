@@ -43,6 +43,7 @@ export const CHECK_LABELS: Readonly<Record<AuditCheck, string>> = {
   "line-extra": "Line added",
   "pricing-basis": "Pricing basis",
   principle: "Principle",
+  "partner-copy": "Partner copy verified",
 };
 
 /**
