@@ -8,7 +8,8 @@
  * whole read; see src/addin/auditInExcel.ts), and the read makes three context.sync() calls in it,
  * whatever the number of sheets or cells:
  *   1. the sheets' names and the workbook-level names;
- *   2. every sheet's own (sheet-scoped) names, which say which sheets are quote sheets;
+ *   2. every sheet's own (sheet-scoped) names, which say which sheets are quote sheets (or a partner
+ *      copy and its record);
  *   3. the used range of each quote sheet only: its values, formulas and value types, each as one
  *      2-D array. A trust's other sheets (a data extract of a million rows) are never transferred.
  * A workbook without a quote sheet needs only the first two.
@@ -21,6 +22,7 @@ import {
   type AuditSheet,
   type AuditWorkbook,
 } from "./model";
+import { isPartnerCopy, isPartnerRecord } from "./partnerCopy";
 import { isQuoteSheet } from "./quoteSheetReader";
 
 export interface OfficeWorkbookRead {
@@ -119,7 +121,8 @@ export async function readOpenWorkbook(context: Excel.RequestContext): Promise<O
   );
   const read = sheets.map((sheet) => {
     const names = visible.get(sheet.name) ?? new Map<string, string>();
-    if (!isQuoteSheet(gridSheet(sheet.name, names, undefined)))
+    const named = gridSheet(sheet.name, names, undefined);
+    if (!isQuoteSheet(named) && !isPartnerCopy(named) && !isPartnerRecord(named))
       return { name: sheet.name, names, used: undefined };
     // valuesOnly: formatting alone (a bordered, empty row) does not widen what is transferred.
     const used = sheet.worksheet.getUsedRangeOrNullObject(true);
