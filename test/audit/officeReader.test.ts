@@ -68,9 +68,9 @@ describe("readOpenWorkbook: the same report as the .xlsx reader", () => {
       expect(report).toEqual(await auditXlsx(xlsx));
       // A partner copy says it was verified against the trust's priced inputs; nothing else but the principles.
       expect(
-        report.quotes[0]!.findings
-          .filter((finding) => finding.check !== "principle")
-          .map((finding) => finding.check)
+        report.quotes[0]!.findings.filter((finding) => finding.check !== "principle").map(
+          (finding) => finding.check
+        )
       ).toEqual(partner ? ["partner-copy"] : []);
     });
   });
