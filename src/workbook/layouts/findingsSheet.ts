@@ -5,9 +5,9 @@
  */
 import type { Finding } from "../../core/principles";
 import { formatLongDateTime, isoMinute } from "../../model/format";
-import { SEVERITY_NAMES } from "../../model/labels";
+import { severityWord } from "../../model/labels";
 import { VERSION } from "../../model/version";
-import type { Partnership } from "../../document";
+import { fieldLabel, type Partnership } from "../../document";
 import {
   NOTE,
   SEVERITY_COLOURS,
@@ -27,8 +27,8 @@ const HEADER_ROW = 4;
 const COLUMNS = [
   { header: "Severity", width: 11 },
   { header: "Principle", width: 16 },
-  { header: "Finding", width: 60 },
-  { header: "Field to change", width: 22 },
+  { header: "Finding", width: 56 },
+  { header: "Field to change", width: 26 },
   { header: "Guide", width: 34 },
 ] as const;
 
@@ -80,10 +80,11 @@ export function buildFindingsSheet(
   for (const finding of findings) {
     const cells = [
       // The audit report's words: ERROR, WARNING, NOTE.
-      SEVERITY_NAMES[finding.severity].one.toUpperCase(),
+      severityWord(finding.severity),
       finding.principle,
       finding.message,
-      finding.field ?? "",
+      // The field as the task pane labels it, its list items by id: the pane is where it is changed.
+      finding.field === undefined ? "" : fieldLabel(finding.field, doc),
       finding.guideSection,
     ];
     cells.forEach((value, i) =>
