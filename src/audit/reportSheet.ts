@@ -152,6 +152,8 @@ export function entryTexts(group: FindingGroup): {
   message: string;
   expected: string;
   found: string;
+  /** The formula the cell should have, when the entry is about its formula and not already shown. */
+  formula?: string;
 } {
   const { head } = group;
   const value = group.sameCell.find((finding) => finding.check === "arithmetic");
@@ -165,11 +167,15 @@ export function entryTexts(group: FindingGroup): {
         : value.message
     );
   for (const other of group.sameCell) if (other !== value) sentences.push(other.message);
-  let message = sentences.join(" ");
-  if (head.expectedFormula !== undefined && head.expectedFormula !== expected)
-    message += `\nFormula it should have: ${head.expectedFormula}`;
-  return { message, expected, found };
+  const formula =
+    head.expectedFormula !== undefined && head.expectedFormula !== expected
+      ? head.expectedFormula
+      : undefined;
+  return { message: sentences.join(" "), expected, found, ...(formula ? { formula } : {}) };
 }
+
+/** The label of the formula a cell should have, on the report sheet and in the command's output. */
+export const FORMULA_LABEL = "Formula it should have:";
 
 /** "And 16 figures that depend on it differ: cells F59:F60, H39, ..." with the last of them in full. */
 export function knockOnText(group: FindingGroup): string {

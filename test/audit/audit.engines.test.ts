@@ -89,7 +89,7 @@ describe("tampered workbooks", () => {
     expect(base.pricing.overheadRate).toBe(0.2);
     const xlsx = await changedRate();
     expect(notPrinciples(await auditXlsx(xlsx))).toEqual([
-      { check: "input-changed", sheet: SHEET, cell: overhead, expected: "0.2", found: "0.25" },
+      { check: "input-changed", sheet: SHEET, cell: overhead, expected: "20%", found: "25%" },
     ]);
     const strategy = exampleStrategy("R9X");
     expect(strategy.id).toBe(base.pricing.strategy?.id);
