@@ -263,7 +263,9 @@ export function buildAuditSheet(report: AuditReport, options: AuditSheetOptions)
     const entry = entryTexts(group);
     const rest = [
       CHECK_LABELS[head.check],
-      entry.message,
+      entry.formula === undefined
+        ? entry.message
+        : `${entry.message}\n${FORMULA_LABEL} ${entry.formula}`,
       entry.expected,
       entry.found,
       head.guideSection,
