@@ -1,7 +1,8 @@
 /*
  * The principle findings on a sheet of their own, for the trust's internal workbook only: the partner
  * copy is the quote sheet alone. Each finding with its severity, the principle, what it asks the
- * user to change (the document field) and where the guide says so.
+ * user to change (the document field, named as the task pane labels it: document/fieldLabels.ts) and
+ * where the guide says so.
  */
 import type { Finding } from "../../core/principles";
 import { formatLongDateTime, isoMinute } from "../../model/format";
