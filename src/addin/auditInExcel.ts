@@ -9,6 +9,7 @@
 import { buildAuditSheet } from "../audit/reportSheet";
 import { auditWorkbook, type AuditOptions } from "../audit/auditWorkbook";
 import { allFindings, type AuditReport } from "../audit/model";
+import { groupFindings } from "../audit/knockOn";
 import { readOpenWorkbook } from "../audit/officeReader";
 import type { ExcelRun } from "./excelRun";
 import { writeSheets } from "./writeSheets";
@@ -59,7 +60,14 @@ export async function auditOpenWorkbook(
     };
   }
   const findings = allFindings(report);
-  const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
+  // Counted as the report sheet counts them: one per entry (a cell's formula and value together, the
+  // figures that only follow from it not again), so the pane and the sheet say the same numbers.
+  const entries = [
+    ...groupFindings(report.findings),
+    ...report.quotes.flatMap((quote) => groupFindings(quote.findings)),
+  ];
+  const count = (severity: string) =>
+    entries.filter((entry) => entry.head.severity === severity).length;
   const spec = buildAuditSheet(report, { auditedAt, source: OPEN_WORKBOOK });
   try {
     const written = await writeSheets(run, [spec]);

@@ -5,6 +5,7 @@
  */
 import type { PricingStrategy } from "../document";
 import { checkQuoteSheet } from "./checks";
+import { markKnockOns } from "./knockOn";
 import type { AuditFinding, AuditReport, AuditWorkbook, AuditedQuote } from "./model";
 import { auditPartnerCopy, isPartnerCopy } from "./partnerCopy";
 import { isQuoteSheet, readQuoteSheet } from "./quoteSheetReader";
@@ -46,7 +47,8 @@ export function auditWorkbook(workbook: AuditWorkbook, options: AuditOptions = {
       sheet: sheet.name,
       reference: record.reference,
       generatorVersion: record.version,
-      findings: checkQuoteSheet(read.layout, options),
+      // Figures that differ only because a cell they add up differs are marked with that cell.
+      findings: markKnockOns(checkQuoteSheet(read.layout, options), sheet),
     });
   }
   const findings: AuditFinding[] =

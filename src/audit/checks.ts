@@ -29,6 +29,7 @@ import {
   type RateInput,
 } from "./quoteSheetReader";
 import { cellFor, rebuildPartnership, type FieldCells } from "./rebuild";
+import { poundsAsTyped } from "./values";
 
 export const GUIDE = {
   arithmetic:
@@ -44,12 +45,16 @@ const RATE_INPUT_LABELS: Readonly<Record<RateInput, string>> = {
   vatRate: "VAT rate",
 };
 
-function show(value: AuditCellValue): string {
+/** A cell's value in words; a number as the cell shows it (pounds, a percentage) when `format` says. */
+function show(value: AuditCellValue, format: (value: number) => string = String): string {
   if (value === null) return "empty";
   if (typeof value === "object") return value.error;
   if (typeof value === "string") return `"${value}"`;
+  if (typeof value === "number") return format(value);
   return String(value);
 }
+
+const percent = (value: number): string => formatPercent(value);
 
 /** Removes what a spreadsheet may write differently without changing the formula: "$", spaces, case. */
 export function normaliseFormula(formula: string): string {
@@ -84,19 +89,25 @@ export function checkQuoteSheet(
     cell: string,
     message: string,
     guideSection: string,
-    extra: { expected?: string; found?: string; ruleId?: string } = {}
+    extra: { expected?: string; found?: string; expectedFormula?: string; ruleId?: string } = {}
   ) => findings.push({ severity, check, sheet: sheet.name, cell, message, guideSection, ...extra });
   const cellAt = (at: Position): AuditCell => sheet.cell(at.row, at.col);
 
   // Inputs changed since generation, and lines missing or added.
-  const changed = (at: Position, what: string, before: AuditCellValue, after: AuditCellValue) =>
+  const changed = (
+    at: Position,
+    what: string,
+    before: AuditCellValue,
+    after: AuditCellValue,
+    format?: (value: number) => string
+  ) =>
     add(
       "error",
       "input-changed",
       address(at),
-      `The ${what} was ${show(before)} when the quote was generated and is now ${show(after)}: the quote is no longer the one generated. Ask the trust whether the change was agreed, and for a quote generated again from the document.`,
+      `The ${what} was ${show(before, format)} when the quote was generated and is now ${show(after, format)}: the quote is no longer the one generated. Ask the trust whether the change was agreed, and for a quote generated again from the document.`,
       GUIDE.record,
-      { expected: show(before), found: show(after) }
+      { expected: show(before, format), found: show(after, format) }
     );
   if (layout.reference !== undefined) {
     const shown = cellAt(layout.reference).value;
@@ -109,7 +120,7 @@ export function checkQuoteSheet(
     const before = input === "vatRate" ? record.vatRate : record.rates[input];
     const after = cellAt(layout.rates[input]).value;
     if (typeof before !== "number" || !sameNumber(after, before))
-      changed(layout.rates[input], RATE_INPUT_LABELS[input], before, after);
+      changed(layout.rates[input], RATE_INPUT_LABELS[input], before, after, percent);
   }
   const sheetLines = new Map(layout.lines.map((line) => [line.id, line]));
   for (const generated of record.lines) {
@@ -158,7 +169,8 @@ export function checkQuoteSheet(
         { row: line.row, col: unitCost },
         `unit cost of line ${line.id}`,
         generated.unitCost,
-        cell(unitCost)
+        cell(unitCost),
+        poundsAsTyped
       );
   }
   const recordedIds = new Set(record.lines.map((line) => line.id));
@@ -182,7 +194,7 @@ export function checkQuoteSheet(
         "error",
         "line-missing",
         rangeAddress(layout.recoveriesBlock),
-        `The direct allocation ${generated.id} (${show(generated.amount)}) was on the quote when it was generated and is no longer there.`,
+        `The direct allocation ${generated.id} (${show(generated.amount, poundsAsTyped)}) was on the quote when it was generated and is no longer there.`,
         GUIDE.record,
         { expected: generated.id, found: "no such allocation" }
       );
@@ -194,7 +206,8 @@ export function checkQuoteSheet(
         { row: allocation.row, col: RECOVERY_COLUMNS.amount },
         `amount of the direct allocation ${generated.id}`,
         generated.amount,
-        amount
+        amount,
+        poundsAsTyped
       );
   }
   const recordedAllocations = new Set(record.allocations.map((allocation) => allocation.id));
@@ -272,7 +285,7 @@ type Add = (
   cell: string,
   message: string,
   guideSection: string,
-  extra?: { expected?: string; found?: string }
+  extra?: { expected?: string; found?: string; expectedFormula?: string }
 ) => void;
 
 /** Every figure: the formula the generator writes there, and the value the core computes. */
@@ -290,6 +303,7 @@ function checkFigures(layout: QuoteSheetLayout, quote: Quote, add: Add): void {
   ) => {
     const cell = sheet.cell(at.row, at.col);
     const where = address(at);
+    const shown = (value: AuditCellValue) => show(value, (n) => format(new Decimal(n)));
     const brokenFormula = cell.formula !== undefined && /#REF!/i.test(cell.formula);
     const brokenValue =
       cell.value !== null && typeof cell.value === "object" && cell.value.error === "#REF!";
@@ -303,6 +317,7 @@ function checkFigures(layout: QuoteSheetLayout, quote: Quote, add: Add): void {
         {
           expected: expectedFormula === undefined ? format(expected) : `=${expectedFormula}`,
           found: cell.formula === undefined ? show(cell.value) : `=${cell.formula}`,
+          ...(expectedFormula === undefined ? {} : { expectedFormula: `=${expectedFormula}` }),
         }
       );
       return;
@@ -312,9 +327,14 @@ function checkFigures(layout: QuoteSheetLayout, quote: Quote, add: Add): void {
         "error",
         "formula-replaced",
         where,
-        `The ${what} is the constant ${show(cell.value)} where the generator wrote a formula: it no longer follows the inputs, so a change to them would not change it.`,
+        `The ${what} is the constant ${shown(cell.value)} where the generator wrote a formula: it no longer follows the inputs, so a change to them would not change it.`,
         GUIDE.arithmetic,
-        { expected: `=${expectedFormula}`, found: show(cell.value) }
+        // The value the formula gives, and the formula itself beside it: not the formula as a value.
+        {
+          expected: format(expected),
+          found: shown(cell.value),
+          expectedFormula: `=${expectedFormula}`,
+        }
       );
     else if (
       cell.formula !== undefined &&
@@ -327,7 +347,11 @@ function checkFigures(layout: QuoteSheetLayout, quote: Quote, add: Add): void {
         where,
         `The ${what} has the formula =${cell.formula}, not the one the generator writes there.`,
         GUIDE.arithmetic,
-        { expected: `=${expectedFormula}`, found: `=${cell.formula}` }
+        {
+          expected: `=${expectedFormula}`,
+          found: `=${cell.formula}`,
+          expectedFormula: `=${expectedFormula}`,
+        }
       );
     const value = cell.value;
     // A formula the file carries without a calculated value cannot be compared; its formula was checked.

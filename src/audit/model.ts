@@ -59,9 +59,20 @@ export interface AuditFinding {
   readonly message: string;
   /** Where the CIDC guide (or the DHSC principles) says why it matters. */
   readonly guideSection: string;
-  /** What the sheet should show and what it shows: the recomputation and the cell, or before and after. */
+  /**
+   * What the sheet should show and what it shows: the recomputation and the cell, or before and after,
+   * as a reader reads them (money as pounds and pence, rates as percentages).
+   */
   readonly expected?: string;
   readonly found?: string;
+  /** The formula the generator writes in the cell ("=SUM(I59:I60)"), when the finding is about one. */
+  readonly expectedFormula?: string;
+  /**
+   * For a figure that differs only because a cell its formula refers to differs (a knock-on): that
+   * cell, on the same sheet, where the change was made ("G39": a formula typed over, say). Set by the
+   * audit (knockOn.ts); the report lists such figures under the cell that caused them.
+   */
+  readonly causedBy?: string;
   /** The principle rule, for principle findings. */
   readonly ruleId?: string;
 }

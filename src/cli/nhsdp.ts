@@ -24,6 +24,7 @@ import { priceQuote } from "../core/pricing/quote";
 import { formatLongDate, formatPounds, isoDay } from "../model/format";
 import { describeStrategy } from "../core/pricing/strategy";
 import { VERSION } from "../model/version";
+import { severityWord } from "../model/labels";
 import {
   documentKind,
   parsePartnership,
@@ -149,7 +150,7 @@ function checkContext(
 
 function formatFinding(finding: Finding): string {
   const where = finding.field ? ` [${finding.field}]` : "";
-  return `${finding.severity.toUpperCase()} ${finding.principle} (${finding.guideSection})${where}: ${finding.message}`;
+  return `${severityWord(finding.severity)} ${finding.principle} (${finding.guideSection})${where}: ${finding.message}`;
 }
 
 /** Tells the user, on stderr, how an older document's price changed on reading it. */

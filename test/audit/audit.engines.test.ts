@@ -80,6 +80,53 @@ describe("tampered workbooks", () => {
     ]);
   });
 
+  const typedOver = tamperedAndRecalculated("typed-over-formula", (at) => {
+    const row = at.row("svc-deid");
+    return { edit: (sheet) => (sheet.getCell(`G${row}`).value = 5500) };
+  });
+  it("a number typed over a line's cost, recalculated: the figures it feeds are marked as following from it", async () => {
+    const row = at.row("svc-deid");
+    // The services are the first category: svc-deid, svc-labelling, svc-linkage, then their subtotal.
+    const subtotal = at.row("svc-linkage") + 1;
+    const cell = (name: string) => at.names.get(name)!;
+    // Fixed and capital cost recovery, then the fixed and capital subtotals.
+    const recoveries = Number(/\d+/.exec(cell("NHSDP_Recoveries"))![0]);
+    const report = await auditXlsx(await typedOver());
+    const findings = notPrinciples(report).map((f) => f.cell);
+    expect(findings.slice(0, 2)).toEqual([`G${row}`, `G${row}`]);
+    const marked = report.quotes[0]!.findings.filter((f) => f.causedBy !== undefined);
+    expect(marked.every((f) => f.causedBy === `G${row}` && f.check === "arithmetic")).toBe(true);
+    expect(marked.map((f) => f.cell)).toEqual([
+      `H${row}`,
+      `I${row}`,
+      `H${subtotal}`,
+      `I${subtotal}`,
+      cell("NHSDP_MarginalCost"),
+      cell("NHSDP_FullCost"),
+      cell("NHSDP_LinesCharged"),
+      `F${recoveries}`,
+      `I${recoveries}`,
+      `F${recoveries + 1}`,
+      `I${recoveries + 1}`,
+      `I${recoveries + 2}`,
+      `I${recoveries + 3}`,
+      cell("NHSDP_Total"),
+      cell("NHSDP_VAT"),
+      cell("NHSDP_TotalIncVAT"),
+    ]);
+    // The typed-over cell itself: £5,400.00 by its inputs (12 x £450.00), £5,500.00 typed.
+    expect(
+      report.quotes[0]!.findings.filter((f) => f.cell === `G${row}`).map((f) => [
+        f.check,
+        f.expected,
+        f.found,
+      ])
+    ).toEqual([
+      ["formula-replaced", "£5,400.00", "£5,500.00"],
+      ["arithmetic", "£5,400.00", "£5,500.00"],
+    ]);
+  });
+
   const changedRate = tamperedAndRecalculated("changed-rate", (at) => {
     const overhead = at.names.get("NHSDP_OverheadRate")!;
     return { edit: (sheet) => (sheet.getCell(overhead).value = 0.25) };
@@ -89,7 +136,7 @@ describe("tampered workbooks", () => {
     expect(base.pricing.overheadRate).toBe(0.2);
     const xlsx = await changedRate();
     expect(notPrinciples(await auditXlsx(xlsx))).toEqual([
-      { check: "input-changed", sheet: SHEET, cell: overhead, expected: "0.2", found: "0.25" },
+      { check: "input-changed", sheet: SHEET, cell: overhead, expected: "20%", found: "25%" },
     ]);
     const strategy = exampleStrategy("R9X");
     expect(strategy.id).toBe(base.pricing.strategy?.id);

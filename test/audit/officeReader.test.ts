@@ -197,7 +197,8 @@ describe("readOpenWorkbook: what Excel holds after a person edited it", () => {
     const { report } = await auditInMock(tampered);
     const inputs = report.quotes[0]!.findings.filter((f) => f.check === "input-changed");
     expect(inputs.map((f) => [f.cell, f.expected, f.found])).toEqual([
-      [vat.address, "0.2", "0.25"],
+      // A rate as the sheet shows it: a percentage.
+      [vat.address, "20%", "25%"],
     ]);
   });
 

@@ -225,7 +225,8 @@ describe("nhsdp quote: the internal workbook and the partner copy", () => {
     // The imaging example's one finding (its royalty has no minimum) and where the guide says so.
     const findings = texts.get("Findings DP-2025-011") ?? [];
     expect(findings).toEqual(
-      expect.arrayContaining(["WARNING", "valueSharing.royalty.annualMinimum"])
+      // The field named as the task pane labels it.
+      expect.arrayContaining(["WARNING", "Value sharing > Revenue royalty > Annual minimum"])
     );
     expect(findings.join("\n")).toMatch(/CIDC guide, chapter 4: Principle 4/);
     expect((texts.get("Quote DP-2025-011") ?? []).join("\n")).not.toMatch(/WARNING|annual minimum/);

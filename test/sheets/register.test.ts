@@ -29,7 +29,8 @@ describe("register sheet spec", () => {
     expect(spec.table).toEqual({
       name: REGISTER_TABLE_NAME,
       range: `A1:${LAST_COLUMN}3`,
-      style: "TableStyleMedium2",
+      // Light banding: the heading row carries the other sheets' grey table heading itself.
+      style: "TableStyleLight1",
       showRowStripes: true,
     });
     expect(
@@ -50,6 +51,55 @@ describe("register sheet spec", () => {
     ]);
     expect(spec.freeze).toEqual({ rows: 1 });
     expect(spec.print.fitToWidth).toBe(true);
+  });
+
+  test("a heading row styled as the other sheets' tables, its headings wrapped within the row", () => {
+    const spec = registerSheetSpec([E1, E2]);
+    const header = spec.cells.filter((c) => /^[A-J]1$/.test(c.address ?? ""));
+    expect(header).toHaveLength(10);
+    for (const cell of header)
+      expect(cell.style).toEqual({
+        bold: true,
+        fill: "#E8EDEE",
+        border: { bottom: "thin" },
+        vertical: "top",
+        wrap: true,
+      });
+    // "Total excl. VAT (£)" in a column 14 wide takes two lines ("Total excl." / "VAT (£)"), as does
+    // "Review date" in one 11 wide: the row is two lines of 15 points, so no heading spills into row 2.
+    expect(spec.columnWidths.F).toBe(14);
+    expect(spec.columnWidths.I).toBe(11);
+    expect(spec.rowHeights?.["1"]).toBe(30);
+  });
+
+  test("money as pounds and pence; frozen heading, repeated on every printed page; page x of y", () => {
+    const spec = registerSheetSpec([E1, E2]);
+    const total = spec.cells.find((c) => c.address === "F2");
+    expect(total?.value).toEqual({ kind: "number", value: E1.total });
+    expect(total?.numberFormat).toBe("[$£-809]#,##0.00");
+    expect(spec.freeze).toEqual({ rows: 1 });
+    expect(spec.print.printTitleRows).toEqual({ first: 1, last: 1 });
+    expect(spec.print.orientation).toBe("landscape");
+    expect(spec.print.footer?.right).toEqual([
+      "Register",
+      " - page ",
+      { field: "pageNumber" },
+      " of ",
+      { field: "pageCount" },
+    ]);
+  });
+
+  test("the columns fit landscape A4 at 9 points or more when fitted to its width", () => {
+    // A4 landscape is 297 mm = 841.9 pt; Excel's default margins leave 0.7 in (50.4 pt) each side:
+    // 741.1 pt across. A column w wide is trunc(7w) + 5 pixels, 0.75 pt each. Fitting the sheet to
+    // that width scales 11-point text to 11 x 741.1 / (0.75 x pixels).
+    const spec = registerSheetSpec([E1, E2]);
+    const pixels = Object.values(spec.columnWidths).reduce(
+      (sum, w) => sum + Math.trunc(7 * w) + 5,
+      0
+    );
+    expect(pixels).toBe(1198);
+    expect((11 * 741.1) / (0.75 * pixels)).toBeGreaterThanOrEqual(9);
   });
 
   test("entries are validated, and a reference may appear once", () => {

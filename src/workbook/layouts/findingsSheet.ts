@@ -1,13 +1,14 @@
 /*
  * The principle findings on a sheet of their own, for the trust's internal workbook only: the partner
  * copy is the quote sheet alone. Each finding with its severity, the principle, what it asks the
- * user to change (the document field) and where the guide says so.
+ * user to change (the document field, named as the task pane labels it: document/fieldLabels.ts) and
+ * where the guide says so.
  */
 import type { Finding } from "../../core/principles";
 import { formatLongDateTime, isoMinute } from "../../model/format";
-import { SEVERITY_NAMES } from "../../model/labels";
+import { severityWord } from "../../model/labels";
 import { VERSION } from "../../model/version";
-import type { Partnership } from "../../document";
+import { fieldLabel, type Partnership } from "../../document";
 import {
   NOTE,
   SEVERITY_COLOURS,
@@ -27,8 +28,8 @@ const HEADER_ROW = 4;
 const COLUMNS = [
   { header: "Severity", width: 11 },
   { header: "Principle", width: 16 },
-  { header: "Finding", width: 60 },
-  { header: "Field to change", width: 22 },
+  { header: "Finding", width: 56 },
+  { header: "Field to change", width: 26 },
   { header: "Guide", width: 34 },
 ] as const;
 
@@ -80,10 +81,11 @@ export function buildFindingsSheet(
   for (const finding of findings) {
     const cells = [
       // The audit report's words: ERROR, WARNING, NOTE.
-      SEVERITY_NAMES[finding.severity].one.toUpperCase(),
+      severityWord(finding.severity),
       finding.principle,
       finding.message,
-      finding.field ?? "",
+      // The field as the task pane labels it, its list items by id: the pane is where it is changed.
+      finding.field === undefined ? "" : fieldLabel(finding.field, doc),
       finding.guideSection,
     ];
     cells.forEach((value, i) =>

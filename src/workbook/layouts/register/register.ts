@@ -15,7 +15,7 @@
 import { VERSION } from "../../../model/version";
 import { columnLetter, rangeAddress } from "../../spec/a1";
 import { normaliseCellText } from "../../spec/safeText";
-import { POUNDS_FORMAT, heightForLines, lineCount } from "../../spec/styles";
+import { POUNDS_FORMAT, TABLE_HEADER, heightForLines, lineCount } from "../../spec/styles";
 import {
   DEFAULT_PRINT,
   blank,
@@ -34,6 +34,7 @@ export const REGISTER_TABLE_NAME = "NHSDP_Register";
 export const REGISTER_SHEET_NAME = "Register";
 export const REGISTER_DATE_FORMAT = "yyyy-mm-dd";
 export const REGISTER_DATETIME_FORMAT = "yyyy-mm-dd hh:mm";
+export const REGISTER_TABLE_STYLE = "TableStyleLight1";
 
 /** One partnership's row, as the quote generator describes it. */
 export interface RegisterEntry {
@@ -72,37 +73,41 @@ interface RegisterColumn {
 const optionalText = (value: string | undefined): CellValueSpec =>
   value === undefined || value.trim() === "" ? blank() : text(value);
 
-/** The add-in's columns, left to right as a new register lays them out. */
+/**
+ * The add-in's columns, left to right as a new register lays them out. Their widths add up to what
+ * prints across landscape A4 at about 85% (fit to width), so the body prints at 9 points or more:
+ * long texts wrap instead (the rows are as tall as their longest cell).
+ */
 export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
-  { header: "Reference", width: 16, value: (e) => text(e.reference) },
-  { header: "Partner", width: 26, charactersPerLine: 26, value: (e) => text(e.partner) },
-  { header: "Use", width: 15, value: (e) => text(e.use) },
-  { header: "Stage", width: 11, value: (e) => text(e.stage) },
-  { header: "Owner", width: 22, charactersPerLine: 22, value: (e) => optionalText(e.owner) },
+  { header: "Reference", width: 14, charactersPerLine: 14, value: (e) => text(e.reference) },
+  { header: "Partner", width: 18, charactersPerLine: 18, value: (e) => text(e.partner) },
+  { header: "Use", width: 13, charactersPerLine: 13, value: (e) => text(e.use) },
+  { header: "Stage", width: 10, value: (e) => text(e.stage) },
+  { header: "Owner", width: 16, charactersPerLine: 16, value: (e) => optionalText(e.owner) },
   {
     header: "Total excl. VAT (£)",
     formerHeaders: ["Total (£)"],
-    width: 15,
+    width: 14,
     numberFormat: POUNDS_FORMAT,
     value: (e) => num(e.total),
   },
   {
     header: "Value sharing",
-    width: 44,
-    charactersPerLine: 46,
+    width: 30,
+    charactersPerLine: 31,
     value: (e) => text(e.valueSharing),
   },
-  { header: "IG status", width: 34, charactersPerLine: 36, value: (e) => text(e.igStatus) },
+  { header: "IG status", width: 22, charactersPerLine: 23, value: (e) => text(e.igStatus) },
   {
     header: "Review date",
-    width: 12,
+    width: 11,
     numberFormat: REGISTER_DATE_FORMAT,
     value: (e) => (e.reviewDate === undefined ? blank() : date(e.reviewDate)),
   },
   {
     header: "Last generated",
     formerHeaders: ["Date generated"],
-    width: 17,
+    width: 16,
     numberFormat: REGISTER_DATETIME_FORMAT,
     value: (e) => date(e.generated),
   },
@@ -112,6 +117,18 @@ export const REGISTER_HEADERS: readonly string[] = REGISTER_COLUMNS.map((c) => c
 
 const WRAPPED_TOP: CellStyle = { vertical: "top", wrap: true };
 const TOP: CellStyle = { vertical: "top" };
+/** The heading row: the other sheets' table heading, wrapped at the top of its cell. */
+const HEADER_STYLE: CellStyle = { ...TABLE_HEADER, vertical: "top", wrap: true };
+
+/** Characters of bold heading text a line of a column holds: bold letters are wider. */
+const headingCharacters = (width: number): number => Math.max(1, Math.floor(width * 0.9));
+
+/** The heading row's height: each heading wrapped at spaces within its column, never into the body. */
+export function registerHeaderHeight(): number {
+  return heightForLines(
+    Math.max(...REGISTER_COLUMNS.map((c) => lineCount(c.header, headingCharacters(c.width))))
+  );
+}
 
 /** The style of a register column's body cells. */
 export function registerColumnStyle(column: number): CellStyle {
@@ -182,8 +199,9 @@ export function registerSheetSpec(
     1,
     "A",
     REGISTER_HEADERS.map((h) => text(h)),
-    { style: { bold: true, vertical: "top", wrap: true } }
+    { style: HEADER_STYLE }
   );
+  b.rowHeight(1, registerHeaderHeight());
   entries.forEach((e, i) => {
     b.row(
       i + 2,
@@ -215,7 +233,8 @@ export function registerSheetSpec(
       bottom: entries.length + 1,
       right: REGISTER_COLUMNS.length,
     }),
-    style: "TableStyleMedium2",
+    // Light banding under a heading styled as the other sheets' tables (grey, bold, a rule below).
+    style: REGISTER_TABLE_STYLE,
     showRowStripes: true,
   });
   return b.build();

@@ -1,0 +1,205 @@
+/*
+ * A document field as a person finds it in the task pane: "valueSharing.royalty.annualMinimum" is
+ * "Value sharing > Revenue royalty > Annual minimum" (the pane's step, its group, the field's label).
+ * The one place the document's paths get their readable names, for the findings sheet, the command
+ * line and anything else that tells a user which field to change. The task pane writes its labels
+ * inline; test/document/fieldLabels.test.ts reads them from its source and compares them with this
+ * table, so the two say the same.
+ */
+import type { Partnership } from "./schema";
+import { VALUE_CHARACTERISTIC_LABELS } from "./labels";
+
+/** What shows between the parts of a field's label. */
+export const FIELD_LABEL_SEPARATOR = " > ";
+
+/**
+ * Each part of a path, written as a pattern ("[]" for any item of a list), and its name. A list's item
+ * is named with "{n}" for its place (counted from 1) or, when the document is known, its id or name.
+ * A part mapped to "" adds nothing (a group the pane does not show as one).
+ */
+const PARTS: Readonly<Record<string, string>> = {
+  // The partnership step.
+  reference: "Partnership > Reference",
+  trust: "Partnership > Trust",
+  "trust.name": "Trust name",
+  "trust.odsCode": "ODS code",
+  "trust.address": "Address on the quote",
+  owner: "Partnership > Trust > Lead for this partnership",
+  partner: "Partnership > Partner",
+  "partner.name": "Partner organisation",
+  "partner.organisationType": "Organisation type",
+  partnershipType: "Partnership > Type of partnership",
+  purpose: "Partnership > Purpose",
+  expectedPatientBenefit: "Partnership > Expected benefit to patients or the NHS",
+  use: "Partnership > Use of the data",
+  accessRoute: "Partnership > Access route",
+  accessJustification: "Partnership > Why the data must leave the NHS",
+  foregroundIpOwner: "Partnership > Foreground IP owner",
+  consentToCommercialise: "Partnership > Consent-to-commercialise clause",
+  outputsOpen: "Partnership > Outputs published openly",
+  exclusivityRequested: "Partnership > Partner asks for exclusive access",
+  publishedInDataUseRegister: "Partnership > Listed in the trust's public register of data uses",
+  informationGovernance: "Partnership > Information governance",
+  "informationGovernance.dpia": "DPIA",
+  "informationGovernance.dataProcessingAgreement": "Data processing agreement",
+  "informationGovernance.dataSharingAgreement": "Data sharing agreement",
+  "informationGovernance.supplierDueDiligence": "Supplier due diligence",
+  quote: "Partnership > The quote",
+  "quote.stage": "Stage",
+  "quote.date": "Quote date",
+  "quote.validUntil": "Valid until",
+  "quote.paymentTermsDays": "Payment terms (days)",
+  "quote.issuedOn": "Issued on",
+  "quote.acceptedOn": "Accepted on",
+  "quote.declinedOn": "Declined on",
+  "quote.withdrawnOn": "Withdrawn on",
+  vatRate: "Partnership > The quote > VAT rate",
+  reviewDate: "Partnership > The quote > Next review",
+  notes: "Partnership > Notes",
+  // The data and value step.
+  dataAssets: "Data and value > Data assets",
+  "dataAssets[]": "Data asset {n}",
+  "dataAssets[].name": "Name",
+  "dataAssets[].description": "Description",
+  ...Object.fromEntries(
+    Object.entries(VALUE_CHARACTERISTIC_LABELS).map(([key, label]) => [
+      `dataAssets[].${key}`,
+      label,
+    ])
+  ),
+  "dataAssets[].intendedUse": "Intended use",
+  // The costs step.
+  pricing: "Costs > Rates",
+  "pricing.strategy": "Pricing strategy",
+  "pricing.strategy.id": "Strategy id",
+  "pricing.strategy.revision": "Revision",
+  "pricing.staffOnCostRate": "Staff on-costs",
+  "pricing.overheadRate": "Overheads",
+  "pricing.fixedCostRecoveryRate": "Fixed cost recovery",
+  "pricing.capitalCostRecoveryRate": "Capital cost recovery",
+  "pricing.overrides": "Rate overrides",
+  "pricing.overrides[]": "Override {n}",
+  "pricing.overrides[].rate": "Rate",
+  "pricing.overrides[].strategyValue": "Strategy's rate",
+  "pricing.overrides[].reason": "Reason",
+  costs: "Costs",
+  "costs.lines": "Cost lines",
+  "costs.lines[]": "Cost line {n}",
+  "costs.lines[].description": "Description",
+  "costs.lines[].staffGrade": "From the pricing strategy",
+  "costs.lines[].standardItem": "From the pricing strategy",
+  "costs.lines[].category": "Category",
+  "costs.lines[].kind": "Kind",
+  "costs.lines[].quantity": "Quantity",
+  "costs.lines[].unit": "Unit",
+  "costs.lines[].unitCost": "Unit cost",
+  "costs.lines[].passThrough": "Pass-through charge (no overheads)",
+  "costs.lines[].id": "Line id",
+  "costs.directAllocations": "Direct allocations",
+  "costs.directAllocations[]": "Direct allocation {n}",
+  "costs.directAllocations[].description": "Description",
+  "costs.directAllocations[].amount": "Amount",
+  // The value sharing step.
+  valueSharing: "Value sharing",
+  "valueSharing.fixedPayment": "Fixed payment",
+  "valueSharing.fixedPayment.amount": "Amount",
+  "valueSharing.fixedPayment.instalments": "Instalments",
+  "valueSharing.fixedPayment.instalments[]": "Instalment {n}",
+  "valueSharing.fixedPayment.instalments[].due": "Due",
+  "valueSharing.fixedPayment.instalments[].amount": "Amount",
+  "valueSharing.subscription": "Subscription",
+  "valueSharing.subscription.annualFee": "First year's fee",
+  "valueSharing.subscription.years": "Years",
+  "valueSharing.subscription.indexation": "Yearly indexation",
+  "valueSharing.subscription.inAdvance": "Paid at the start of each year",
+  "valueSharing.milestones": "Milestone payments",
+  "valueSharing.milestones[]": "Milestone {n}",
+  "valueSharing.milestones[].description": "Milestone",
+  "valueSharing.milestones[].amount": "Amount",
+  "valueSharing.milestones[].year": "Year",
+  "valueSharing.milestones[].probability": "Probability",
+  "valueSharing.royalty": "Revenue royalty",
+  "valueSharing.royalty.tiers": "Tiers",
+  "valueSharing.royalty.tiers[]": "Tier {n}",
+  "valueSharing.royalty.tiers[].threshold": "Revenue from",
+  "valueSharing.royalty.tiers[].rate": "Rate",
+  "valueSharing.royalty.annualCap": "Annual cap",
+  "valueSharing.royalty.annualMinimum": "Annual minimum",
+  "valueSharing.royalty.termYears": "Term (years)",
+  scenarios: "Scenarios",
+};
+
+/** The pattern of a path's parts: "costs.lines[2].unitCost" is "costs.lines[].unitCost". */
+export function fieldPattern(path: string): string {
+  return path.replace(/\[\d+\]/g, "[]");
+}
+
+/** The label the table gives a pattern's own part (the last), if any: for tests and the pane. */
+export function fieldPartLabel(pattern: string): string | undefined {
+  return PARTS[pattern];
+}
+
+/** "annualMinimum" as words: "annual minimum". */
+function words(name: string): string {
+  const spaced = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/** What a list's item is called in a document: its id, else its name; undefined when it has neither. */
+function itemName(
+  doc: Partnership | undefined,
+  listPath: string,
+  index: number
+): string | undefined {
+  if (doc === undefined) return undefined;
+  let value: unknown = doc;
+  for (const part of listPath.split(".")) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  if (!Array.isArray(value)) return undefined;
+  const item: unknown = value[index];
+  if (item === null || typeof item !== "object") return undefined;
+  const { id, name } = item as { id?: unknown; name?: unknown };
+  if (typeof id === "string" && id.trim() !== "") return id;
+  if (typeof name === "string" && name.trim() !== "") return `"${name}"`;
+  return undefined;
+}
+
+/**
+ * A document path ("valueSharing.royalty.annualMinimum", "costs.lines[2].unitCost") as the task pane
+ * labels its field: "Value sharing > Revenue royalty > Annual minimum", "Costs > Cost line svc-deid >
+ * Unit cost" (a list's item by its id or name when `doc` is given, else by its place: "Cost line 3").
+ * A part the table does not know is written out in words, so every path gets a label.
+ */
+export function fieldLabel(path: string, doc?: Partnership): string {
+  const parts: string[] = [];
+  const segments = path.split(".").filter((segment) => segment !== "");
+  let pattern = "";
+  let concrete = "";
+  segments.forEach((segment, i) => {
+    const match = /^([^[]+)((?:\[\d+\])*)$/.exec(segment);
+    const name = match?.[1] ?? segment;
+    const indices = [...(match?.[2] ?? "").matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    pattern = pattern === "" ? name : `${pattern}.${name}`;
+    concrete = concrete === "" ? name : `${concrete}.${name}`;
+    // A list followed by one of its items is named by the item alone ("Cost line 3", not "Cost lines").
+    const last = i === segments.length - 1 && indices.length === 0;
+    if (indices.length === 0 || last) parts.push(PARTS[pattern] ?? words(name));
+    else if (PARTS[pattern]?.includes(FIELD_LABEL_SEPARATOR))
+      // A list at the top of a step: keep the step ("Data and value > Data asset 1").
+      parts.push(
+        PARTS[pattern]!.split(FIELD_LABEL_SEPARATOR).slice(0, -1).join(FIELD_LABEL_SEPARATOR)
+      );
+    for (const index of indices) {
+      const listPath = concrete;
+      pattern = `${pattern}[]`;
+      concrete = `${concrete}[${index}]`;
+      const item = PARTS[pattern];
+      const named = itemName(doc, listPath, index);
+      if (item === undefined) parts.push(`${words(name)} item ${index + 1}`);
+      else parts.push(item.replace("{n}", named ?? String(index + 1)));
+    }
+  });
+  return parts.filter((part) => part !== "").join(FIELD_LABEL_SEPARATOR);
+}
