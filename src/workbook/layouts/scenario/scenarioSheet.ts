@@ -41,6 +41,7 @@ import { gridFormulas, sensitivitySection } from "./sections/sensitivity";
 import { simulationSection } from "./sections/simulation";
 import { workingsSection } from "./sections/workings";
 import { COL, LAST_COLUMN, sheetWidth } from "./style";
+import { mechanismNames } from "./words";
 
 export { SCENARIO_NAMES } from "./names";
 
@@ -107,10 +108,15 @@ export function buildScenarioSheetWithLayout(
   const offers = firstOffers(candidates, mechanisms);
   const breakeven = breakevenSection(at, assumptions, offers, inputs, result);
   breakevenName(sheet, comparison, breakeven, offers.milestones?.candidate, result);
-  cumulativeChart(at, candidates, cumulativeSection(at, inputs, mechanisms, result.mechanisms));
+  const names = mechanismNames(candidates);
+  cumulativeChart(
+    at,
+    names,
+    cumulativeSection(at, inputs, mechanisms, result.mechanisms, names)
+  );
   const grids = sensitivitySection(at, { inputs, result, assumptions, offers, width });
-  const { histogram } = simulationSection(at, settings, simulation, width);
-  if (histogram !== null) histogramChart(at, simulation, histogram);
+  const { histogram } = simulationSection(at, settings, simulation, names, width);
+  if (histogram !== null) histogramChart(at, histogram.names, simulation.trials, histogram);
   const lastPrinted = at.row - 1;
 
   // Below the print area: the grids' workings, one scalar formula a cell.
