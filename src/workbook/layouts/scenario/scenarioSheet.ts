@@ -91,13 +91,15 @@ export function buildScenarioSheetWithLayout(
   const width = sheetWidth(inputs);
   // Before any row is fitted to its text: a row's height follows the widths of the columns it spans.
   setColumnWidths(sheet, width);
+  // Right of the print area: the defined names beside the comparison, and their cells.
+  sheet.columnWidth(width + 2, 26).columnWidth(width + 3, 14);
   const at = new Cursor(sheet, LAST_COLUMN);
   const generated = isoMinute(options.generatedAt).replace("T", " ");
   const { candidates } = inputs;
 
   titleSection(at, doc, generated);
   // The comparison comes first, for the reader; its figures point at the tables further down.
-  const comparison = comparisonSection(at, candidates);
+  const comparison = comparisonSection(at, candidates, width);
   const assumptions = assumptionsSection(at, doc, inputs);
   const mechanisms = candidates.map((candidate, i) =>
     mechanismSection(at, doc, assumptions, inputs, candidate, result.mechanisms[i])
@@ -109,14 +111,10 @@ export function buildScenarioSheetWithLayout(
   const breakeven = breakevenSection(at, assumptions, offers, inputs, result);
   breakevenName(sheet, comparison, breakeven, offers.milestones?.candidate, result);
   const names = mechanismNames(candidates);
-  cumulativeChart(
-    at,
-    names,
-    cumulativeSection(at, inputs, mechanisms, result.mechanisms, names)
-  );
+  cumulativeChart(at, names, cumulativeSection(at, inputs, mechanisms, result.mechanisms, names));
   const grids = sensitivitySection(at, { inputs, result, assumptions, offers, width });
   const { histogram } = simulationSection(at, settings, simulation, names, width);
-  if (histogram !== null) histogramChart(at, histogram.names, simulation.trials, histogram);
+  if (histogram !== null) histogramChart(at, histogram.names, histogram);
   const lastPrinted = at.row - 1;
 
   // Below the print area: the grids' workings, one scalar formula a cell.

@@ -45,7 +45,6 @@ export function cumulativeChart(
 export function histogramChart(
   at: Cursor,
   names: readonly string[],
-  trials: number,
   histogram: HistogramAnchors
 ): void {
   const { top, bottom } = histogram;
@@ -59,9 +58,9 @@ export function histogramChart(
     })),
     anchor,
     categoryFormat: VALUE,
-    valueFormat: "#,##0",
+    valueFormat: "0%",
     categoryAxisTitle: "Present value: each bin from its lower edge (£)",
-    valueAxisTitle: `Trials, of ${trials.toLocaleString("en-GB")}`,
+    valueAxisTitle: "Share of the trials in which it pays",
   }));
 }
 

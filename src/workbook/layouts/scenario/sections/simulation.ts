@@ -11,12 +11,12 @@ import { num, text, type CellValueSpec } from "../../../spec/spec";
 import { LABEL, TOP, WRAPPED } from "../../../spec/styles";
 import { sheetHistogram } from "../histogram";
 import { header, label, note } from "../rows";
-import { CHART_ROWS, LAST_COLUMN, VALUE } from "../style";
+import { CHART_ROWS, LAST_COLUMN, SHARE, VALUE } from "../style";
 import { BESIDE_ROWS, chartFitsBeside } from "./charts";
 
 /**
- * The histogram's bins: bin 1 on `top`; its lower edges in column B, the uncertain mechanism m's counts in
- * 4 + m; the header on `headerRow`, the table's last column `lastColumn`.
+ * The histogram's bins: bin 1 on `top`; its lower edges in column B, the uncertain mechanism m's share of
+ * its paying trials in 4 + m; the header on `headerRow`, the table's last column `lastColumn`.
  */
 export interface HistogramAnchors {
   readonly top: number;
@@ -128,37 +128,45 @@ function histogramRows(
     return null;
   }
   const lastColumn = 3 + uncertain.length;
-  const chartRows = chartFitsBeside(lastColumn) ? Math.max(bins + 2, BESIDE_ROWS) : bins + 3 + CHART_ROWS;
+  const chartRows = chartFitsBeside(lastColumn)
+    ? Math.max(bins + 2, BESIDE_ROWS)
+    : bins + 3 + CHART_ROWS;
   at.skip();
-  at.keep(3 + chartRows);
+  at.keep(4 + chartRows);
   sheet.setAt(at.row, 1, text("Spread of present values: trials in each bin"), { style: LABEL });
   at.skip();
   note(
     at,
     `Bins of ${formatWholePounds((edges[1] as number) - (edges[0] as number))} over the values of the mechanisms that vary, from the smallest above nothing to the largest.` +
-      (fixed.length > 0 ? ` Not binned, as they pay the same in every trial: ${fixed.join("; ")}.` : "") +
-      " Trials in which a mechanism pays nothing (a milestone not reached, the product not reaching market) are counted on the first row and not drawn.",
+      (fixed.length > 0
+        ? ` Not binned, as they pay the same in every trial: ${fixed.join("; ")}.`
+        : "") +
+      " Each bin holds a share of the trials in which the mechanism pays something, so that a mechanism rarely paid shows its spread as clearly as one nearly always paid; the trials paying nothing (no milestone reached, the product not reaching market) are counted above the bins and not drawn.",
     LAST_COLUMN
   );
   const headerRow = at.row;
   header(at, ["Bin", "From", "To", ...uncertain.map(({ index }) => name(index))], 1, 2);
-  sheet.setAt(at.row, 1, text("Nothing paid"), { style: TOP });
-  sheet.merge(`A${at.row}:C${at.row}`);
-  uncertain.forEach(({ nothing }, m) =>
-    sheet.setAt(at.row, 4 + m, num(nothing), { numberFormat: "#,##0", style: TOP })
-  );
-  at.skip();
+  const counted = (what: string, count: (m: (typeof uncertain)[number]) => number) => {
+    sheet.setAt(at.row, 1, text(what), { style: TOP });
+    sheet.merge(`A${at.row}:C${at.row}`);
+    uncertain.forEach((mechanism, m) =>
+      sheet.setAt(at.row, 4 + m, num(count(mechanism)), { numberFormat: "#,##0", style: TOP })
+    );
+    at.skip();
+  };
+  counted("Trials paying nothing", ({ nothing }) => nothing);
+  const paying = ({ nothing }: { nothing: number }) => simulation.trials - nothing;
+  counted("Trials paying something: binned below", paying);
   const top = at.row;
   for (let bin = 0; bin < bins; bin++) {
     sheet.setAt(at.row, 1, num(bin + 1), { style: { ...TOP, horizontal: "left" } });
     sheet.setAt(at.row, 2, num(edges[bin] as number), { numberFormat: VALUE, style: TOP });
     sheet.setAt(at.row, 3, num(edges[bin + 1] as number), { numberFormat: VALUE, style: TOP });
-    uncertain.forEach(({ counts }, m) =>
-      sheet.setAt(at.row, 4 + m, num(counts[bin] as number), {
-        numberFormat: "#,##0",
-        style: TOP,
-      })
-    );
+    uncertain.forEach((mechanism, m) => {
+      const share =
+        paying(mechanism) === 0 ? 0 : (mechanism.counts[bin] as number) / paying(mechanism);
+      sheet.setAt(at.row, 4 + m, num(share), { numberFormat: SHARE, style: TOP });
+    });
     at.skip();
   }
   return {

@@ -7,7 +7,7 @@ import { num, text } from "../../../spec/spec";
 import { TOP } from "../../../spec/styles";
 import type { RoyaltyFormulaTerms } from "../formulas";
 import { header, input } from "../rows";
-import { INPUT, POUNDS, RATE, VALUE, n } from "../style";
+import { INPUT, RATE, VALUE, n } from "../style";
 
 export interface RoyaltyTermAnchors {
   /** Each tier's lower bound and rate. */
@@ -107,7 +107,7 @@ export function subscriptionTerms(
   mechanism: Extract<Mechanism, { kind: "subscription" }>
 ): SubscriptionTermAnchors {
   const fee = input(at, "First year's fee", num(n(mechanism.annualFee)), {
-    numberFormat: POUNDS,
+    numberFormat: VALUE,
     style: INPUT,
   });
   const indexation = input(at, "Yearly indexation", num(n(mechanism.indexation)), {
