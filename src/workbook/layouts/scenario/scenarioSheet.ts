@@ -39,6 +39,7 @@ import { cumulativeSection } from "./sections/cumulative";
 import { firstOffers, mechanismSection, type FirstOffers } from "./sections/mechanism";
 import { gridFormulas, sensitivitySection } from "./sections/sensitivity";
 import { simulationSection } from "./sections/simulation";
+import { offerTermsSection } from "./sections/terms";
 import { workingsSection } from "./sections/workings";
 import { COL, LAST_COLUMN, sheetWidth } from "./style";
 import { mechanismNames } from "./words";
@@ -100,9 +101,20 @@ export function buildScenarioSheetWithLayout(
   titleSection(at, doc, generated);
   // The comparison comes first, for the reader; its figures point at the tables further down.
   const comparison = comparisonSection(at, candidates, width);
+  const names = mechanismNames(candidates);
   const assumptions = assumptionsSection(at, doc, inputs);
+  // Every input in one block: the assumptions, then the royalty and subscription offers' terms.
+  const terms = offerTermsSection(at, candidates, names);
   const mechanisms = candidates.map((candidate, i) =>
-    mechanismSection(at, doc, assumptions, inputs, candidate, result.mechanisms[i])
+    mechanismSection(
+      at,
+      doc,
+      assumptions,
+      inputs,
+      candidate,
+      result.mechanisms[i],
+      terms[i] ?? null
+    )
   );
   comparisonFigures(sheet, comparison, candidates, mechanisms, result);
 
@@ -110,7 +122,6 @@ export function buildScenarioSheetWithLayout(
   const offers = firstOffers(candidates, mechanisms);
   const breakeven = breakevenSection(at, assumptions, offers, inputs, result);
   breakevenName(sheet, comparison, breakeven, offers.milestones?.candidate, result);
-  const names = mechanismNames(candidates);
   cumulativeChart(at, names, cumulativeSection(at, inputs, mechanisms, result.mechanisms, names));
   const grids = sensitivitySection(at, { inputs, result, assumptions, offers, width });
   const { histogram } = simulationSection(at, settings, simulation, names, width);
