@@ -41,7 +41,10 @@ describe("chart specs", () => {
     [{ anchor: "D1:" }, /anchor "D1:" is not a range/],
     [{ valueFormat: "" }, /valueFormat must be a non-empty string/],
     [{ valueAxisTitle: " " }, /valueAxisTitle must be non-empty text/],
-    [{ categoryAxisTitle: "x".repeat(256) }, /categoryAxisTitle must be non-empty text of at most 255/],
+    [
+      { categoryAxisTitle: "x".repeat(256) },
+      /categoryAxisTitle must be non-empty text of at most 255/,
+    ],
   ])("refuses %j", (chart, message) => {
     expect(problems(chart).join("\n")).toMatch(message);
   });

@@ -45,7 +45,7 @@ export function assumptionsSection(
   doc: Partnership,
   inputs: ScenarioInputs
 ): AssumptionAnchors {
-  at.heading("Assumptions");
+  at.heading("Inputs: the assumptions, then the offers' terms");
   const probabilityOfReachingMarket = input(
     at,
     "Probability of reaching market",

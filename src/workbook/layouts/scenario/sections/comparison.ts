@@ -83,7 +83,7 @@ export function comparisonSection(
   at.skip(MECHANISM_KINDS.length + 1);
   note(
     at,
-    `Each kind's first offer, the document's own where it has one (the offer the breakeven and the grids use), risk-adjusted. Formulas elsewhere read them by name (${SCENARIO_NAMES.fixed} and the like, in the cells right of the printed columns, which hold an error where there is no offer, so that a formula using one fails visibly). Payback: the year the cumulative risk-adjusted value reaches the payback target below.`
+    `Each kind's first offer, the document's own where it has one (the offer the breakeven and the grids use), risk-adjusted. Formulas elsewhere read them by name (${SCENARIO_NAMES.fixed} and the like, in the cells right of the printed columns, which hold an error where there is no offer, so that a formula using one fails visibly). Payback: the year the cumulative risk-adjusted value reaches the payback target in the inputs below.`
   );
   return {
     rows,

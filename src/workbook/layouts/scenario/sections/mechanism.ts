@@ -62,8 +62,7 @@ export function mechanismSection(
     LAST_COLUMN,
     6
   );
-  if (terms !== null)
-    note(at, `Its terms are inputs with the assumptions above ("Terms of ${candidate.id}").`);
+  if (terms !== null) note(at, `Its terms are in the inputs above ("Terms of ${candidate.id}").`);
   const { table, royalty, milestones } = termsAndPayments(
     at,
     doc,
