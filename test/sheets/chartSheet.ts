@@ -28,6 +28,8 @@ export function chartSheet(): SheetSpec {
     anchor: "E17:L30",
     categoryFormat: "0.0",
     valueFormat: "[$£-809]#,##0",
+    categoryAxisTitle: "Year & half",
+    valueAxisTitle: "Value (£)",
   });
   return b.build();
 }

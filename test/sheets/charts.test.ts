@@ -40,6 +40,11 @@ describe("chart specs", () => {
     [{ series: [{ name: " ", values: "B1:B5" }] }, /name must be non-empty/],
     [{ anchor: "D1:" }, /anchor "D1:" is not a range/],
     [{ valueFormat: "" }, /valueFormat must be a non-empty string/],
+    [{ valueAxisTitle: " " }, /valueAxisTitle must be non-empty text/],
+    [
+      { categoryAxisTitle: "x".repeat(256) },
+      /categoryAxisTitle must be non-empty text of at most 255/,
+    ],
   ])("refuses %j", (chart, message) => {
     expect(problems(chart).join("\n")).toMatch(message);
   });
@@ -76,6 +81,19 @@ describe("charts in the .xlsx", () => {
       '<c:numFmt formatCode="0.0" sourceLinked="0"/>',
       '<c:numFmt formatCode="[$£-809]#,##0" sourceLinked="0"/>',
     ]);
+
+    // Axis titles only where the spec gives them: the category axis's, then the value axis's.
+    expect(line).not.toMatch(/<c:(catAx|valAx)>.*<c:title>/);
+    const axisTitles = (xml: string) =>
+      [...xml.matchAll(/<c:(catAx|valAx)>(?:(?!<\/c:\1>).)*?<c:title>.*?<a:t>([^<]*)<\/a:t>/g)].map(
+        (m) => [m[1], m[2]]
+      );
+    expect(axisTitles(column)).toEqual([
+      ["catAx", "Year &amp; half"],
+      ["valAx", "Value (£)"],
+    ]);
+    // Text at 11 points throughout, as the cells'.
+    expect(column).toContain('<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1100"/>');
 
     const drawing = files.get("xl/drawings/drawing1.xml") as string;
     // E1:L15 → from column 4, row 0 to the corner past L15: column 12, row 15 (zero-based)
@@ -146,6 +164,8 @@ describe("charts through Office.js", () => {
       [".legend", "set", "position", "Bottom"],
       [".axes.categoryAxis", "set", "numberFormat", "0.0"],
       [".axes.valueAxis", "set", "numberFormat", "[$£-809]#,##0"],
+      [".axes.categoryAxis.title", "set", "text", "Year & half"],
+      [".axes.valueAxis.title", "set", "text", "Value (£)"],
       ["", "call", "setPosition", ["E17", "L30"]],
       [".series", "call", "getItemAt", [0]],
       [".series.getItemAt(0)", "set", "name", "Alpha"],

@@ -198,6 +198,9 @@ export function queueChart(ws: Excel.Worksheet, chart: ChartSpec, index: number)
   if (chart.categoryFormat !== undefined)
     added.axes.categoryAxis.numberFormat = chart.categoryFormat;
   if (chart.valueFormat !== undefined) added.axes.valueAxis.numberFormat = chart.valueFormat;
+  if (chart.categoryAxisTitle !== undefined)
+    added.axes.categoryAxis.title.text = chart.categoryAxisTitle;
+  if (chart.valueAxisTitle !== undefined) added.axes.valueAxis.title.text = chart.valueAxisTitle;
   const anchor = parseRangeAddress(chart.anchor);
   added.setPosition(cellAddress(anchor.top, anchor.left), cellAddress(anchor.bottom, anchor.right));
   const categories = ws.getRange(chart.categories);

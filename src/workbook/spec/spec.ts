@@ -176,6 +176,9 @@ export interface ChartSpec {
   /** Number formats of the axes' labels; without one a spreadsheet shows the numbers as General. */
   categoryFormat?: string;
   valueFormat?: string;
+  /** The axes' titles, in words: what the categories are and what the values measure (with units). */
+  categoryAxisTitle?: string;
+  valueAxisTitle?: string;
 }
 
 export interface SheetSpec {

@@ -310,6 +310,14 @@ function chartProblems(charts: readonly ChartSpec[]): string[] {
       if (length !== undefined && categories !== undefined && length !== categories)
         p.push(`${where}.series[${k}]: ${length} values for ${categories} categories`);
     }
+    for (const key of ["categoryAxisTitle", "valueAxisTitle"] as const) {
+      const title = chart[key];
+      if (
+        title !== undefined &&
+        (typeof title !== "string" || title.trim() === "" || title.length > CHART_TEXT)
+      )
+        p.push(`${where}: ${key} must be non-empty text of at most ${CHART_TEXT} characters`);
+    }
     for (const key of ["categoryFormat", "valueFormat"] as const) {
       const format = chart[key];
       if (

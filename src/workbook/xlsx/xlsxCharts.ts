@@ -29,6 +29,8 @@ const CONTENT_TYPE = {
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
 };
+/** The charts' text size in hundredths of a point: 11 points, the cells' own. */
+const TEXT_SIZE = 1100;
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** "C10:C30" on sheet "Scenarios DP-1" → "'Scenarios DP-1'!$C$10:$C$30". */
@@ -146,18 +148,24 @@ function chartXml(sheetName: string, chart: ChartSpec, contents: CellContents): 
     `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr>` +
     `<a:r><a:rPr lang="en-GB" sz="1200" b="1"/><a:t>${escapeXmlText(chart.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
     `<c:overlay val="0"/></c:title>`;
+  const axisTitle = (value: string | undefined) =>
+    value === undefined
+      ? ""
+      : `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${TEXT_SIZE}" b="1"/></a:pPr>` +
+        `<a:r><a:rPr lang="en-GB" sz="${TEXT_SIZE}" b="1"/><a:t>${escapeXmlText(value)}</a:t></a:r></a:p></c:rich></c:tx>` +
+        `<c:overlay val="0"/></c:title>`;
   const numberFormat = (format: string | undefined) =>
     format === undefined
       ? '<c:numFmt formatCode="General" sourceLinked="1"/>'
       : `<c:numFmt formatCode="${escapeXmlAttribute(format)}" sourceLinked="0"/>`;
   const categoryAxis =
     `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="b"/>${numberFormat(chart.categoryFormat)}<c:majorTickMark val="out"/>` +
+    `<c:axPos val="b"/>${axisTitle(chart.categoryAxisTitle)}${numberFormat(chart.categoryFormat)}<c:majorTickMark val="out"/>` +
     `<c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/>` +
     `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
   const valueAxis =
     `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="l"/><c:majorGridlines/>${numberFormat(chart.valueFormat)}` +
+    `<c:axPos val="l"/><c:majorGridlines/>${axisTitle(chart.valueAxisTitle)}${numberFormat(chart.valueFormat)}` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
   return (
@@ -166,7 +174,10 @@ function chartXml(sheetName: string, chart: ChartSpec, contents: CellContents): 
     `<c:roundedCorners val="0"/><c:chart>${title}<c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>${plot}${categoryAxis}${valueAxis}</c:plotArea>` +
     `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` +
-    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    // Every label, the legend and the axes' numbers at the sheet's body size, so they print as large.
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${TEXT_SIZE}"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>` +
+    `</c:chartSpace>`
   );
 }
 

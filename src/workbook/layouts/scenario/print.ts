@@ -15,7 +15,7 @@ export function setColumnWidths(sheet: SheetSpecBuilder, width: number): void {
 }
 
 /**
- * A4 portrait fitted to the width, without gridlines, printing rows 1..`lastPrinted`; a row left at the
+ * A4 landscape fitted to the width, without gridlines, printing rows 1..`lastPrinted`; a row left at the
  * default height is given it explicitly, so that every writer and the pagination agree.
  */
 export function printSetup(
@@ -24,7 +24,9 @@ export function printSetup(
 ): void {
   sheet.showGridlines(false).print({
     paperSize: "A4",
-    orientation: "portrait",
+    // Landscape: fitted to the width of a portrait page the tables' text would print at about 6 points;
+    // across a landscape page it prints at 9 points or more.
+    orientation: "landscape",
     fitToWidth: true,
     header: { left: `Scenarios ${page.reference}`, right: `Generated ${page.generated} UTC` },
     footer: { left: `NHS Data Partnership Pricing ${VERSION}`, right: pageOfPages(page.reference) },

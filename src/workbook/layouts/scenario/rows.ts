@@ -63,8 +63,12 @@ export function header(
   numericFrom = 3
 ): void {
   const { sheet, row } = at;
-  labels.forEach((value, i) => {
+  const shown: (string | null)[] = [...labels];
+  labels.forEach((label, i) => {
     const col = first + i;
+    const value =
+      label !== null && col >= numericFrom ? breakToFit(label, at.charactersAcross(col)) : label;
+    shown[i] = value;
     sheet.setAt(row, col, value === null ? blank() : text(value), {
       style: {
         ...TABLE_HEADER,
@@ -74,7 +78,7 @@ export function header(
       },
     });
   });
-  labels.forEach((value, i) => {
+  shown.forEach((value, i) => {
     const col = first + i;
     if (value === null) return;
     let last = i;
@@ -84,4 +88,22 @@ export function header(
     at.fitText(value, col, first + last);
   });
   at.skip();
+}
+
+/**
+ * A numeric column's heading broken onto lines of at most about two thirds of its width: a bold heading
+ * that nearly fills its column runs into the next one's, right-aligned beside it ("Expected cash
+ * Discount factor"), so it is given its own lines and a gap either side.
+ */
+export function breakToFit(label: string, charactersPerLine: number): string {
+  const width = Math.max(6, Math.floor(charactersPerLine * 0.7));
+  if (label.length <= width || label.includes("\n")) return label;
+  const lines: string[] = [];
+  for (const word of label.split(" ")) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join("\n");
 }

@@ -39,8 +39,10 @@ import { cumulativeSection } from "./sections/cumulative";
 import { firstOffers, mechanismSection, type FirstOffers } from "./sections/mechanism";
 import { gridFormulas, sensitivitySection } from "./sections/sensitivity";
 import { simulationSection } from "./sections/simulation";
+import { offerTermsSection } from "./sections/terms";
 import { workingsSection } from "./sections/workings";
 import { COL, LAST_COLUMN, sheetWidth } from "./style";
+import { mechanismNames } from "./words";
 
 export { SCENARIO_NAMES } from "./names";
 
@@ -90,16 +92,29 @@ export function buildScenarioSheetWithLayout(
   const width = sheetWidth(inputs);
   // Before any row is fitted to its text: a row's height follows the widths of the columns it spans.
   setColumnWidths(sheet, width);
+  // Right of the print area: the defined names beside the comparison, and their cells.
+  sheet.columnWidth(width + 2, 26).columnWidth(width + 3, 14);
   const at = new Cursor(sheet, LAST_COLUMN);
   const generated = isoMinute(options.generatedAt).replace("T", " ");
   const { candidates } = inputs;
 
   titleSection(at, doc, generated);
   // The comparison comes first, for the reader; its figures point at the tables further down.
-  const comparison = comparisonSection(at, candidates);
+  const comparison = comparisonSection(at, candidates, width);
+  const names = mechanismNames(candidates);
   const assumptions = assumptionsSection(at, doc, inputs);
+  // Every input in one block: the assumptions, then the royalty and subscription offers' terms.
+  const terms = offerTermsSection(at, candidates, names);
   const mechanisms = candidates.map((candidate, i) =>
-    mechanismSection(at, doc, assumptions, inputs, candidate, result.mechanisms[i])
+    mechanismSection(
+      at,
+      doc,
+      assumptions,
+      inputs,
+      candidate,
+      result.mechanisms[i],
+      terms[i] ?? null
+    )
   );
   comparisonFigures(sheet, comparison, candidates, mechanisms, result);
 
@@ -107,10 +122,10 @@ export function buildScenarioSheetWithLayout(
   const offers = firstOffers(candidates, mechanisms);
   const breakeven = breakevenSection(at, assumptions, offers, inputs, result);
   breakevenName(sheet, comparison, breakeven, offers.milestones?.candidate, result);
-  cumulativeChart(at, candidates, cumulativeSection(at, inputs, mechanisms, result.mechanisms));
+  cumulativeChart(at, names, cumulativeSection(at, inputs, mechanisms, result.mechanisms, names));
   const grids = sensitivitySection(at, { inputs, result, assumptions, offers, width });
-  const { histogram } = simulationSection(at, settings, simulation, width);
-  if (histogram !== null) histogramChart(at, simulation, histogram);
+  const { histogram } = simulationSection(at, settings, simulation, names, width);
+  if (histogram !== null) histogramChart(at, histogram.names, histogram);
   const lastPrinted = at.row - 1;
 
   // Below the print area: the grids' workings, one scalar formula a cell.

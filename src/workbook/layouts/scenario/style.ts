@@ -7,10 +7,16 @@ import type { ScenarioInputs } from "../../../core/scenarios";
 import { absoluteAddress, cellAddress } from "../../spec/a1";
 import type { CellStyle } from "../../spec/spec";
 
-export { POUNDS_FORMAT as POUNDS, WHOLE_POUNDS_FORMAT as VALUE } from "../../spec/styles";
+/**
+ * Money on the sheet, every table alike: whole pounds, as valuations compared rather than paid (a cell
+ * keeps its exact figure; only its display is rounded).
+ */
+export { WHOLE_POUNDS_FORMAT as VALUE } from "../../spec/styles";
 export const RATE = "0.00%";
 export const FINE_RATE = "0.000%";
 export const FACTOR = "0.000000";
+/** A share of trials. */
+export const SHARE = "0.0%";
 export { PLAIN_NUMBER_FORMAT as YEARS } from "../../spec/styles";
 
 /** Shaded: the cells a reader may change. */

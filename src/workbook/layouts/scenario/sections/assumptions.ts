@@ -15,7 +15,7 @@ import { formula, num } from "../../../spec/spec";
 import { TOP } from "../../../spec/styles";
 import { factorFormula, type DiscountBands } from "../formulas";
 import { comment, header, input, label } from "../rows";
-import { A, COL, FACTOR, INPUT, POUNDS, RATE, VALUE, n } from "../style";
+import { A, COL, FACTOR, INPUT, RATE, VALUE, n } from "../style";
 
 /** The forecast table: year 1 on row `top`, the last year on row `bottom`. */
 export interface ForecastAnchors {
@@ -45,7 +45,7 @@ export function assumptionsSection(
   doc: Partnership,
   inputs: ScenarioInputs
 ): AssumptionAnchors {
-  at.heading("Assumptions");
+  at.heading("Inputs: the assumptions, then the offers' terms");
   const probabilityOfReachingMarket = input(
     at,
     "Probability of reaching market",
@@ -57,7 +57,7 @@ export function assumptionsSection(
     at,
     "Payback target",
     num(n(inputs.paybackTarget)),
-    { numberFormat: POUNDS, style: INPUT },
+    { numberFormat: VALUE, style: INPUT },
     doc.scenarios?.paybackTarget === undefined
       ? "the partnership's full cost, the default"
       : "from the scenarios block"

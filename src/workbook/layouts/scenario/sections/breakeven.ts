@@ -9,12 +9,14 @@ import {
 } from "../../../../core/scenarios";
 import { absoluteAddress } from "../../../spec/a1";
 import type { Cursor } from "../../../spec/cursor";
-import { formula, NOT_AVAILABLE, text } from "../../../spec/spec";
+import { formula, text } from "../../../spec/spec";
+import { formulaStringLiteral } from "../../../spec/safeText";
 import { LABEL, TOP } from "../../../spec/styles";
 import { label, note } from "../rows";
 import { COL, FIGURE, FIGURE_HEIGHT, FINE_RATE, LAST_COLUMN, VALUE, n } from "../style";
 import { forecastRange, type AssumptionAnchors } from "./assumptions";
 import type { FirstOffers } from "./mechanism";
+import { NO_REVENUE } from "./comparison";
 
 export interface BreakevenAnchors {
   /** The breakeven rate's cell, absolute; null when there is no milestone offer to match. */
@@ -79,8 +81,8 @@ export function breakevenSection(
     at.row,
     COL.riskAdjusted,
     formula(
-      `IF(${revenueCell}=0,NA(),${milestonesCell}/${revenueCell})`,
-      breakevenRate === null ? NOT_AVAILABLE : n(breakevenRate)
+      `IF(${revenueCell}=0,${formulaStringLiteral(NO_REVENUE)},${milestonesCell}/${revenueCell})`,
+      breakevenRate === null ? NO_REVENUE : n(breakevenRate)
     ),
     { numberFormat: FINE_RATE, style: FIGURE }
   );
@@ -91,8 +93,8 @@ export function breakevenSection(
     at.row,
     COL.riskAdjusted,
     formula(
-      `IF(ISNUMBER(${rate}),${rate}*${revenueCell},NA())`,
-      breakevenRate === null ? NOT_AVAILABLE : n(breakevenRate.times(revenueWorth))
+      `IF(ISNUMBER(${rate}),${rate}*${revenueCell},${formulaStringLiteral(NO_REVENUE)})`,
+      breakevenRate === null ? NO_REVENUE : n(breakevenRate.times(revenueWorth))
     ),
     { numberFormat: VALUE, style: TOP }
   );

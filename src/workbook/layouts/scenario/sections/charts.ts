@@ -1,63 +1,91 @@
 /**
  * The sheet's two native charts, drawn from its own ranges so that they move with the assumptions: the
- * cumulative risk-adjusted value by year, and the simulation's histogram. Each is kept whole on a page,
- * a row below its table.
+ * cumulative risk-adjusted value by year, and the simulation's histogram. Each is drawn beside its
+ * table where the table leaves room, otherwise just below it, and prints on the table's page.
  */
-import type { Candidate, SimulationResult } from "../../../../core/scenarios";
 import { columnLetter } from "../../../spec/a1";
 import type { Cursor } from "../../../spec/cursor";
+import type { ChartSpec } from "../../../spec/spec";
 import { CHART_ROWS, LAST_COLUMN, VALUE } from "../style";
 import type { CumulativeAnchors } from "./cumulative";
 import type { HistogramAnchors } from "./simulation";
 
+/** Columns a chart beside a table needs at least. */
+const BESIDE_COLUMNS = 5;
+/** Rows a chart beside a table covers at least. */
+export const BESIDE_ROWS = 16;
+
+/** Whether a table ending at column `last` leaves room for its chart beside it. */
+export function chartFitsBeside(last: number): boolean {
+  return LAST_COLUMN - last >= BESIDE_COLUMNS;
+}
+
 export function cumulativeChart(
   at: Cursor,
-  candidates: readonly Candidate[],
+  names: readonly string[],
   table: CumulativeAnchors
 ): void {
   const { top, bottom } = table;
-  chartRows(at, (anchor) =>
-    at.sheet.chart({
-      kind: "line",
-      title: "Cumulative risk-adjusted present value by year",
-      categories: `A${top}:A${bottom}`,
-      series: candidates.map((candidate, m) => ({
-        name: candidate.id,
-        values: `${columnLetter(3 + m)}${top}:${columnLetter(3 + m)}${bottom}`,
-      })),
-      anchor,
-      categoryFormat: "0",
-      valueFormat: VALUE,
-    })
-  );
+  place(at, table, (anchor) => ({
+    kind: "line",
+    title: "Cumulative risk-adjusted present value by year",
+    categories: `A${top}:A${bottom}`,
+    series: names.map((name, m) => ({
+      name,
+      values: `${columnLetter(3 + m)}${top}:${columnLetter(3 + m)}${bottom}`,
+    })),
+    anchor,
+    categoryFormat: "0",
+    valueFormat: VALUE,
+    categoryAxisTitle: "Years from the quote date",
+    valueAxisTitle: "Risk-adjusted present value received (£)",
+  }));
 }
 
 export function histogramChart(
   at: Cursor,
-  simulation: SimulationResult,
+  names: readonly string[],
   histogram: HistogramAnchors
 ): void {
-  const { firstBin, lastBin } = histogram;
-  chartRows(at, (anchor) =>
-    at.sheet.chart({
-      kind: "column",
-      title: "Simulated present values: trials in each bin, by the bin's lower edge",
-      categories: `B${firstBin}:B${lastBin}`,
-      series: simulation.mechanisms.map((summary, m) => ({
-        name: summary.id,
-        values: `${columnLetter(4 + m)}${firstBin}:${columnLetter(4 + m)}${lastBin}`,
-      })),
-      anchor,
-      categoryFormat: VALUE,
-      valueFormat: "#,##0",
-    })
-  );
+  const { top, bottom } = histogram;
+  place(at, histogram, (anchor) => ({
+    kind: "column",
+    title: "Spread of simulated present values, in the trials that pay something",
+    categories: `B${top}:B${bottom}`,
+    series: names.map((name, m) => ({
+      name,
+      values: `${columnLetter(4 + m)}${top}:${columnLetter(4 + m)}${bottom}`,
+    })),
+    anchor,
+    categoryFormat: VALUE,
+    valueFormat: "0%",
+    categoryAxisTitle: "Present value: each bin from its lower edge (£)",
+    valueAxisTitle: "Share of the trials in which it pays",
+  }));
 }
 
-/** A blank row, then CHART_ROWS rows across the tables' width kept together, the chart over them. */
-function chartRows(at: Cursor, draw: (anchor: string) => void): void {
+/** Where a table's chart goes: beside it, from its header row, or below it. */
+export interface ChartPlace {
+  /** The table's header row, where a chart beside it starts. */
+  readonly headerRow: number;
+  /** The table's last column. */
+  readonly lastColumn: number;
+}
+
+/**
+ * Beside the table (from its header row to at least BESIDE_ROWS rows down, the cursor moved below
+ * both), or a blank row then CHART_ROWS rows across the tables' width below it, kept together.
+ */
+function place(at: Cursor, table: ChartPlace, chart: (anchor: string) => ChartSpec): void {
+  if (chartFitsBeside(table.lastColumn)) {
+    const bottom = Math.max(at.row - 1, table.headerRow + BESIDE_ROWS - 1);
+    const left = columnLetter(table.lastColumn + 1);
+    at.sheet.chart(chart(`${left}${table.headerRow}:${columnLetter(LAST_COLUMN)}${bottom}`));
+    at.row = bottom + 1;
+    return;
+  }
   at.skip();
   at.keep(CHART_ROWS);
-  draw(`A${at.row}:${columnLetter(LAST_COLUMN)}${at.row + CHART_ROWS - 1}`);
+  at.sheet.chart(chart(`A${at.row}:${columnLetter(LAST_COLUMN)}${at.row + CHART_ROWS - 1}`));
   at.skip(CHART_ROWS);
 }

@@ -10,8 +10,9 @@ import { firstOfKind, type Candidate, type ScenarioResult } from "../../../../co
 import type { Partnership } from "../../../../document/schema";
 import type { SheetSpecBuilder } from "../../../spec/builder";
 import type { Cursor } from "../../../spec/cursor";
-import { formula, NOT_AVAILABLE, text } from "../../../spec/spec";
-import { LABEL, TITLE, TOP } from "../../../spec/styles";
+import { formula, NOT_AVAILABLE, text, type FormulaValue } from "../../../spec/spec";
+import { formulaStringLiteral } from "../../../spec/safeText";
+import { LABEL, NOTE, TITLE, TOP } from "../../../spec/styles";
 import { SCENARIO_NAMES } from "../names";
 import { header, note } from "../rows";
 import { A, COL, FINE_RATE, TITLE_HEIGHT, VALUE, n } from "../style";
@@ -25,6 +26,8 @@ export interface ComparisonAnchors {
   readonly namedRows: readonly number[];
   /** The row of the named breakeven royalty. */
   readonly breakevenRow: number;
+  /** The column, right of the print area, of the defined names; their cells are in the next. */
+  readonly nameColumn: number;
 }
 
 /** The title and the note on what the sheet is. */
@@ -39,7 +42,11 @@ export function titleSection(at: Cursor, doc: Partnership, generated: string): v
 }
 
 /** The comparison's rows, one a candidate, and the named values' rows, their figures left to fill. */
-export function comparisonSection(at: Cursor, candidates: readonly Candidate[]): ComparisonAnchors {
+export function comparisonSection(
+  at: Cursor,
+  candidates: readonly Candidate[],
+  width: number
+): ComparisonAnchors {
   const { sheet } = at;
   at.heading("Comparison");
   header(
@@ -76,9 +83,14 @@ export function comparisonSection(at: Cursor, candidates: readonly Candidate[]):
   at.skip(MECHANISM_KINDS.length + 1);
   note(
     at,
-    `The named values hold each kind's first offer, the document's own where it has one (the offer the breakeven and the grids use), risk-adjusted; #N/A where there is none. Payback: the year the cumulative risk-adjusted value reaches the payback target below.`
+    `Each kind's first offer, the document's own where it has one (the offer the breakeven and the grids use), risk-adjusted. Formulas elsewhere read them by name (${SCENARIO_NAMES.fixed} and the like, in the cells right of the printed columns, which hold an error where there is no offer, so that a formula using one fails visibly). Payback: the year the cumulative risk-adjusted value reaches the payback target in the inputs below.`
   );
-  return { rows, namedRows, breakevenRow: namedTop + MECHANISM_KINDS.length };
+  return {
+    rows,
+    namedRows,
+    breakevenRow: namedTop + MECHANISM_KINDS.length,
+    nameColumn: width + 2,
+  };
 }
 
 /**
@@ -112,27 +124,44 @@ export function comparisonFigures(
   MECHANISM_KINDS.forEach((kind, k) => {
     const r = comparison.namedRows[k] as number;
     const first = firstOfKind(candidates, kind);
-    namedRow(sheet, r, MECHANISM_LABELS[kind], SCENARIO_NAMES[kind]);
-    sheet.setAt(r, 5, text(first === undefined ? "None in this comparison" : first.id), {
+    namedRow(sheet, r, `${MECHANISM_LABELS[kind]}: first offer`);
+    sheet.setAt(r, 3, text(first === undefined ? "None in this comparison" : first.id), {
       style: TOP,
     });
-    sheet.merge(`E${r}:H${r}`);
+    sheet.merge(`C${r}:H${r}`);
     const i = first === undefined ? -1 : candidates.indexOf(first);
     const value = result.mechanisms[i]?.riskAdjustedPresentValue;
-    const cell = sheet.setAt(
-      r,
-      COL.riskAdjusted,
+    const cached = value && n(value);
+    // Printed: the value, or words where there is no offer; the name, beside the print area, holds
+    // the value or #N/A, so that a formula using it fails visibly instead of reading a nought.
+    const shown =
       i < 0
-        ? formula("NA()", NOT_AVAILABLE)
-        : formula(A(comparison.rows[i] as number, COL.riskAdjusted), value && n(value)),
-      { numberFormat: VALUE, style: { ...TOP, bold: true } }
+        ? sheet.setAt(r, COL.riskAdjusted, text(NO_OFFER), {
+            style: { ...TOP, horizontal: "right" },
+          })
+        : sheet.setAt(
+            r,
+            COL.riskAdjusted,
+            formula(A(comparison.rows[i] as number, COL.riskAdjusted), cached),
+            { numberFormat: VALUE, style: { ...TOP, bold: true } }
+          );
+    const named = namedCell(
+      sheet,
+      r,
+      comparison.nameColumn,
+      SCENARIO_NAMES[kind],
+      i < 0 ? formula("NA()", NOT_AVAILABLE) : formula(shown, cached),
+      VALUE
     );
-    sheet.defineName(SCENARIO_NAMES[kind], cell);
+    sheet.defineName(SCENARIO_NAMES[kind], named);
   });
-  namedRow(sheet, comparison.breakevenRow, "Breakeven royalty", SCENARIO_NAMES.breakeven);
+  namedRow(sheet, comparison.breakevenRow, "Breakeven royalty rate");
 }
 
-/** The named breakeven royalty: the breakeven section's rate, or #N/A without a milestone offer. */
+/**
+ * The breakeven royalty: the breakeven section's rate, printed, or words where there is none (no milestone
+ * offer, or no royalty revenue); the name beside the print area holds the rate or #N/A.
+ */
 export function breakevenName(
   sheet: SheetSpecBuilder,
   comparison: ComparisonAnchors,
@@ -142,31 +171,65 @@ export function breakevenName(
 ): void {
   const r = comparison.breakevenRow;
   const rate = result.breakeven.rate;
-  const cell = sheet.setAt(
-    r,
-    COL.riskAdjusted,
-    formula(
-      breakeven.rate === null ? "NA()" : breakeven.rate,
-      breakeven.rate === null || rate === null ? NOT_AVAILABLE : n(rate)
-    ),
-    { numberFormat: FINE_RATE, style: { ...TOP, bold: true } }
-  );
+  const cached = breakeven.rate === null || rate === null ? undefined : n(rate);
+  const shown =
+    breakeven.rate === null
+      ? sheet.setAt(r, COL.riskAdjusted, text(NO_OFFER), { style: { ...TOP, horizontal: "right" } })
+      : sheet.setAt(
+          r,
+          COL.riskAdjusted,
+          formula(
+            `IF(ISNUMBER(${breakeven.rate}),${breakeven.rate},${formulaStringLiteral(NO_REVENUE)})`,
+            cached ?? NO_REVENUE
+          ),
+          { numberFormat: FINE_RATE, style: { ...TOP, bold: true, horizontal: "right" } }
+        );
   sheet.setAt(
     r,
-    5,
+    3,
     text(
-      milestoneCandidate === undefined ? "No milestone offer" : `Against ${milestoneCandidate.id}`
+      milestoneCandidate === undefined
+        ? "No milestone offer to match"
+        : `Against ${milestoneCandidate.id}`
     ),
     { style: TOP }
   );
-  sheet.merge(`E${r}:H${r}`);
-  sheet.defineName(SCENARIO_NAMES.breakeven, cell);
+  sheet.merge(`C${r}:H${r}`);
+  const named = namedCell(
+    sheet,
+    r,
+    comparison.nameColumn,
+    SCENARIO_NAMES.breakeven,
+    breakeven.rate === null
+      ? formula("NA()", NOT_AVAILABLE)
+      : formula(`IF(ISNUMBER(${shown}),${shown},NA())`, cached ?? NOT_AVAILABLE),
+    FINE_RATE
+  );
+  sheet.defineName(SCENARIO_NAMES.breakeven, named);
 }
 
-/** A named value's label in A:B and its name in C:D. */
-function namedRow(sheet: SheetSpecBuilder, r: number, name: string, definedName: string): void {
+/** What the comparison prints where there is no offer of a kind, or no breakeven. */
+export const NO_OFFER = "no offer";
+export const NO_REVENUE = "none: no royalty revenue";
+
+/** A named value's label in A:B. */
+function namedRow(sheet: SheetSpecBuilder, r: number, name: string): void {
   sheet.setAt(r, 1, text(name), { style: LABEL });
   sheet.merge(`A${r}:B${r}`);
-  sheet.setAt(r, 3, text(definedName), { style: TOP });
-  sheet.merge(`C${r}:D${r}`);
+}
+
+/**
+ * The defined name's own cell, right of the print area on the row it names: its name, then its value
+ * (the printed figure, or #N/A). On screen beside the table; never printed.
+ */
+function namedCell(
+  sheet: SheetSpecBuilder,
+  r: number,
+  column: number,
+  name: string,
+  value: FormulaValue,
+  numberFormat: string
+): string {
+  sheet.setAt(r, column, text(name), { style: NOTE });
+  return sheet.setAt(r, column + 1, value, { numberFormat, style: TOP });
 }

@@ -12,19 +12,26 @@ import { formula, num } from "../../../spec/spec";
 import { TOP } from "../../../spec/styles";
 import { header, note } from "../rows";
 import { A, CHART_ROWS, COL, LAST_COLUMN, VALUE, n } from "../style";
+import { BESIDE_ROWS, chartFitsBeside } from "./charts";
 import type { MechanismAnchors } from "./mechanism";
 
-/** The table's rows, year 0 first; mechanism m's column is 3 + m, the years in column A. */
+/**
+ * The table's rows, year 0 first; mechanism m's column is 3 + m, the years in column A; its header on
+ * `headerRow`, its last column `lastColumn`.
+ */
 export interface CumulativeAnchors {
   readonly top: number;
   readonly bottom: number;
+  readonly headerRow: number;
+  readonly lastColumn: number;
 }
 
 export function cumulativeSection(
   at: Cursor,
   inputs: ScenarioInputs,
   tables: readonly MechanismAnchors[],
-  values: readonly MechanismValue[]
+  values: readonly MechanismValue[],
+  names: readonly string[]
 ): CumulativeAnchors {
   const { sheet } = at;
   const { candidates } = inputs;
@@ -32,12 +39,21 @@ export function cumulativeSection(
   for (const candidate of candidates)
     for (const flow of cashFlows(candidate, inputs.forecast, inputs.probabilityOfReachingMarket))
       lastYear = Math.max(lastYear, Math.ceil(n(flow.year)));
-  at.heading("Cumulative risk-adjusted value by year", LAST_COLUMN, 3 + CHART_ROWS);
+  const lastColumn = 2 + candidates.length;
+  const beside = chartFitsBeside(lastColumn);
+  // The table and its chart print together.
+  const rows = lastYear + 1;
+  at.heading(
+    "Cumulative risk-adjusted value by year",
+    LAST_COLUMN,
+    3 + (beside ? Math.max(rows + 1, BESIDE_ROWS) : rows + 2 + CHART_ROWS)
+  );
   note(
     at,
-    "Each mechanism's risk-adjusted present value received by the end of each year: the sum of its table's risk-adjusted values up to that year, so it follows the tables' inputs. Drawn in the chart below."
+    `Each mechanism's risk-adjusted present value received by the end of each year: the sum of its table's risk-adjusted values up to that year, so it follows the tables' inputs. Drawn in the chart ${beside ? "beside" : "below"} it.`
   );
-  header(at, ["Year", null, ...candidates.map((candidate) => candidate.id)], 1, 3);
+  const headerRow = at.row;
+  header(at, ["Year", null, ...names], 1, 3);
   const top = at.row;
   for (let year = 0; year <= lastYear; year++) {
     sheet.setAt(at.row, 1, num(year), { style: { ...TOP, horizontal: "left" } });
@@ -53,7 +69,7 @@ export function cumulativeSection(
     });
     at.skip();
   }
-  return { top, bottom: at.row - 1 };
+  return { top, bottom: at.row - 1, headerRow, lastColumn };
 }
 
 /**

@@ -16,7 +16,7 @@ import type { Partnership } from "../../../../document/schema";
 import { absoluteAddress, cellAddress } from "../../../spec/a1";
 import type { Cursor } from "../../../spec/cursor";
 import { blank, formula, text } from "../../../spec/spec";
-import { header } from "../rows";
+import { header, note } from "../rows";
 import { COL, LAST_COLUMN, TOTAL, VALUE, n } from "../style";
 import type { AssumptionAnchors } from "./assumptions";
 import {
@@ -29,7 +29,7 @@ import {
   type PaymentTable,
   type RoyaltyAnchors,
 } from "./payments";
-import { royaltyTerms, subscriptionTerms, termRows } from "./terms";
+import type { OfferTerms } from "./terms";
 
 export interface MechanismAnchors {
   /** The total's present value and risk-adjusted present value, absolute. */
@@ -52,16 +52,25 @@ export function mechanismSection(
   assumptions: AssumptionAnchors,
   inputs: ScenarioInputs,
   candidate: Candidate,
-  value: MechanismValue | undefined
+  value: MechanismValue | undefined,
+  terms: OfferTerms
 ): MechanismAnchors {
   const { mechanism } = candidate;
-  // The heading, the terms and the table's header and first rows print together.
+  // The heading and the table's header and first rows print together.
   at.heading(
     `${candidate.id}: ${MECHANISM_LABELS[mechanism.kind].toLowerCase()}, ${candidate.fromDocument ? "the document's own terms" : "an alternative"}`,
     LAST_COLUMN,
-    termRows(mechanism) + 5
+    6
   );
-  const { table, royalty, milestones } = termsAndPayments(at, doc, assumptions, inputs, candidate);
+  if (terms !== null) note(at, `Its terms are in the inputs above ("Terms of ${candidate.id}").`);
+  const { table, royalty, milestones } = termsAndPayments(
+    at,
+    doc,
+    assumptions,
+    inputs,
+    candidate,
+    terms
+  );
   const totals = totalRow(at, table.top, value);
   return {
     ...totals,
@@ -78,7 +87,8 @@ function termsAndPayments(
   doc: Partnership,
   assumptions: AssumptionAnchors,
   inputs: ScenarioInputs,
-  candidate: Candidate
+  candidate: Candidate,
+  offerTerms: OfferTerms
 ): { table: PaymentTable; royalty: RoyaltyAnchors | null; milestones: MilestoneAnchors | null } {
   const { mechanism } = candidate;
   const labels = paymentLabels(doc, candidate);
@@ -97,13 +107,15 @@ function termsAndPayments(
       return { table, royalty: null, milestones: milestonePayments(at, table, mechanism, labels) };
     }
     case "subscription": {
-      const terms = subscriptionTerms(at, mechanism);
+      if (offerTerms?.kind !== "subscription") throw new Error(`${candidate.id} has no terms`);
+      const { terms } = offerTerms;
       const table = paymentTable(false);
       subscriptionPayments(at, table, mechanism, terms);
       return { table, royalty: null, milestones: null };
     }
     case "royalty": {
-      const terms = royaltyTerms(at, mechanism);
+      if (offerTerms?.kind !== "royalty") throw new Error(`${candidate.id} has no terms`);
+      const { terms } = offerTerms;
       const table = paymentTable(true);
       const royalty = royaltyPayments(at, table, assumptions, inputs, mechanism, terms);
       return { table, royalty, milestones: null };

@@ -12,7 +12,7 @@ import type { Cursor } from "../../../spec/cursor";
 import { formula, num, text, type CellValueSpec } from "../../../spec/spec";
 import { TOP, WRAPPED } from "../../../spec/styles";
 import { factorFormula, royaltyFormula, type DiscountBands } from "../formulas";
-import { A, COL, FACTOR, INPUT, POUNDS, RATE, VALUE, YEARS, n } from "../style";
+import { A, COL, FACTOR, INPUT, RATE, VALUE, YEARS, n } from "../style";
 import { forecastCell, type AssumptionAnchors } from "./assumptions";
 import {
   royaltyFormulaTerms,
@@ -85,7 +85,7 @@ function paymentRow(
     at.fitText(payment.label, COL.payment);
   }
   sheet.setAt(r, COL.amount, payment.amount, {
-    numberFormat: POUNDS,
+    numberFormat: VALUE,
     style: payment.amountInput ? INPUT : TOP,
   });
   sheet.setAt(r, COL.probability, payment.probability, {
@@ -93,7 +93,7 @@ function paymentRow(
     style: payment.probabilityInput ? INPUT : TOP,
   });
   sheet.setAt(r, COL.expected, formula(`E${r}*F${r}`, n(value.expectedCash)), {
-    numberFormat: POUNDS,
+    numberFormat: VALUE,
     style: TOP,
   });
   sheet.setAt(r, COL.factor, formula(factorFormula(table.bands, `A${r}`), n(value.factor)), {

@@ -86,10 +86,12 @@ function royaltyGrid(
   const axes = inputs.sensitivity;
   const pMarket = context.assumptions.probabilityOfReachingMarket;
   const grid = context.result.sensitivity.royaltyRateByDiscountRate;
+  // The milestone offer's row, only where there is one.
+  const milestoneRow = grid.milestones !== null && milestones !== null;
   at.heading("Sensitivity: royalty rate x discount rate", width, axes.royaltyRates.length + 4);
   note(
     at,
-    `Risk-adjusted present value of a flat royalty at each rate (down) with each flat discount rate (across), ${royalty ? `keeping ${royalty.candidate.id}'s cap, minimum and term` : "over the whole forecast"}; the last row is ${milestones ? `${milestones.candidate.id}` : "the milestone offer"} at the same discount rates. Formulas over the workings below the printed page.`,
+    `Risk-adjusted present value of a flat royalty at each rate (down) with each flat discount rate (across), ${royalty ? `keeping ${royalty.candidate.id}'s cap, minimum and term` : "over the whole forecast"}${milestoneRow ? `; the last row is ${milestones.candidate.id} at the same discount rates` : ""}. Formulas over the workings below the printed page.`,
     width
   );
   axisRow(at, "Royalty rate \\ discount rate", axes.discountRates);
@@ -146,12 +148,18 @@ function peakGrid(
   );
   const byPeak = context.result.sensitivity.peakRevenueByProbability;
   if (byPeak === null || royalty === null) {
-    note(at, "None: there is no royalty offer to vary, or the forecast has no revenue.", width);
+    note(
+      at,
+      royalty === null
+        ? "None: the comparison has no royalty offer to vary."
+        : "None: the forecast has no revenue to scale.",
+      width
+    );
     return null;
   }
   note(
     at,
-    `Risk-adjusted present value of ${royalty.id} with the forecast scaled to each peak revenue (down) and each probability of reaching market (across), on the discount rate above.`,
+    `Risk-adjusted present value of ${royalty.id} with the forecast scaled to each peak revenue (down) and each probability of reaching market (across), at the discount rate of the assumptions.`,
     width
   );
   axisRow(at, "Peak revenue \\ probability", axes.probabilities);

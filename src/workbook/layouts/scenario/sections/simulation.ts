@@ -8,18 +8,27 @@ import type { Distribution } from "../../../../document/scenarios";
 import { columnLetter } from "../../../spec/a1";
 import type { Cursor } from "../../../spec/cursor";
 import { num, text, type CellValueSpec } from "../../../spec/spec";
-import { LABEL, TOP } from "../../../spec/styles";
-import { header, label } from "../rows";
-import { LAST_COLUMN, VALUE } from "../style";
+import { LABEL, TOP, WRAPPED } from "../../../spec/styles";
+import { sheetHistogram } from "../histogram";
+import { header, label, note } from "../rows";
+import { CHART_ROWS, LAST_COLUMN, SHARE, VALUE } from "../style";
+import { BESIDE_ROWS, chartFitsBeside } from "./charts";
 
-/** The histogram's rows: bin 1 on `firstBin`; its lower edges in column B, mechanism m's counts in 4 + m. */
+/**
+ * The histogram's bins: bin 1 on `top`; its lower edges in column B, the uncertain mechanism m's share of
+ * its paying trials in 4 + m; the header on `headerRow`, the table's last column `lastColumn`.
+ */
 export interface HistogramAnchors {
-  readonly firstBin: number;
-  readonly lastBin: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly headerRow: number;
+  readonly lastColumn: number;
+  /** The uncertain mechanisms' names in words, in the table's column order. */
+  readonly names: readonly string[];
 }
 
 export interface SimulationAnchors {
-  /** Null when there is nothing to chart: no bins or no mechanisms. */
+  /** Null when there is nothing to chart: no mechanism whose value varies and pays something. */
   readonly histogram: HistogramAnchors | null;
 }
 
@@ -27,6 +36,7 @@ export function simulationSection(
   at: Cursor,
   settings: SimulationSettings,
   simulation: SimulationResult,
+  names: readonly string[],
   width: number
 ): SimulationAnchors {
   at.heading(
@@ -34,33 +44,29 @@ export function simulationSection(
     width,
     9 + simulation.mechanisms.length
   );
-  settingsRows(at, settings, simulation);
+  settingsRows(at, settings, simulation, names);
   at.skip();
   at.keep(3);
   header(at, ["Mechanism", null, "Mean", "P10", "P50", "P90"], 1, 3);
-  for (const summary of simulation.mechanisms) {
-    at.sheet.setAt(at.row, 1, text(summary.id), { style: TOP });
+  simulation.mechanisms.forEach((summary, m) => {
+    const name = names[m] ?? summary.id;
+    at.sheet.setAt(at.row, 1, text(name), { style: WRAPPED });
     at.sheet.merge(`A${at.row}:B${at.row}`);
+    at.fitText(name, 1, 2);
     [summary.mean, summary.p10, summary.p50, summary.p90].forEach((value, i) =>
       at.sheet.setAt(at.row, 3 + i, num(value), { numberFormat: VALUE, style: TOP })
     );
     at.skip();
-  }
-  at.skip();
-  const histogram = histogramRows(at, simulation);
-  return {
-    histogram:
-      histogram.lastBin < histogram.firstBin || simulation.mechanisms.length === 0
-        ? null
-        : histogram,
-  };
+  });
+  return { histogram: histogramRows(at, simulation, names) };
 }
 
 /** The trials, the seed, how the draws are made, and the chance the royalty beats the milestones. */
 function settingsRows(
   at: Cursor,
   settings: SimulationSettings,
-  simulation: SimulationResult
+  simulation: SimulationResult,
+  names: readonly string[]
 ): void {
   const line = (name: string, value: CellValueSpec, format?: string) => {
     label(at, name, { style: { ...LABEL, wrap: true } });
@@ -86,41 +92,90 @@ function settingsRows(
   line("Launch delay", text(describeDistribution(settings.launchDelayYears, "years")));
   if (simulation.royaltyBeatsMilestones !== null) {
     const beats = simulation.royaltyBeatsMilestones;
+    const named = (id: string) => names[simulation.mechanisms.findIndex((m) => m.id === id)] ?? id;
     line(
-      `${beats.royaltyId} pays more than ${beats.milestonesId} in`,
+      `${named(beats.royaltyId)} pays more than ${named(beats.milestonesId)} in`,
       num(beats.probability),
       "0.0%"
     );
   }
 }
 
-/** The histogram's table: trials in each bin, bins shared by every mechanism. It prints whole. */
-function histogramRows(at: Cursor, simulation: SimulationResult): HistogramAnchors {
+/**
+ * The histogram's table, kept whole with its chart: a note on what is not binned (a mechanism paying the
+ * same in every trial, and the trials that pay nothing), the trials paying nothing, then the bins,
+ * shared by the uncertain mechanisms. Null when no uncertain mechanism pays anything.
+ */
+function histogramRows(
+  at: Cursor,
+  simulation: SimulationResult,
+  names: readonly string[]
+): HistogramAnchors | null {
   const { sheet } = at;
-  at.keep(3 + simulation.histogramEdges.length - 1);
-  sheet.setAt(
-    at.row,
-    1,
-    text("Histogram of present values: trials in each bin, bins shared by every mechanism"),
-    { style: LABEL }
+  const histogram = sheetHistogram(simulation);
+  const { edges, uncertain } = histogram;
+  const name = (index: number) => names[index] ?? simulation.mechanisms[index]?.id ?? "";
+  const fixed = histogram.fixed.map(
+    ({ index, value }) => `${name(index)}: ${formatWholePounds(value)} in every trial`
   );
+  const bins = edges.length - 1;
+  if (uncertain.length === 0 || bins < 1) {
+    at.skip();
+    note(
+      at,
+      `No histogram: no mechanism's present value varies from trial to trial and pays something.${fixed.length > 0 ? ` ${fixed.join("; ")}.` : ""}`
+    );
+    return null;
+  }
+  const lastColumn = 3 + uncertain.length;
+  const chartRows = chartFitsBeside(lastColumn)
+    ? Math.max(bins + 2, BESIDE_ROWS)
+    : bins + 3 + CHART_ROWS;
   at.skip();
-  header(at, ["Bin", "From", "To", ...simulation.mechanisms.map((summary) => summary.id)], 1, 2);
-  const edges = simulation.histogramEdges;
-  const firstBin = at.row;
-  for (let bin = 0; bin + 1 < edges.length; bin++) {
+  at.keep(4 + chartRows);
+  sheet.setAt(at.row, 1, text("Spread of present values: trials in each bin"), { style: LABEL });
+  at.skip();
+  note(
+    at,
+    `Bins of ${formatWholePounds((edges[1] as number) - (edges[0] as number))} over the values of the mechanisms that vary, from the smallest above nothing to the largest.` +
+      (fixed.length > 0
+        ? ` Not binned, as they pay the same in every trial: ${fixed.join("; ")}.`
+        : "") +
+      " Each bin holds a share of the trials in which the mechanism pays something, so that a mechanism rarely paid shows its spread as clearly as one nearly always paid; the trials paying nothing (no milestone reached, the product not reaching market) are counted above the bins and not drawn.",
+    LAST_COLUMN
+  );
+  const headerRow = at.row;
+  header(at, ["Bin", "From", "To", ...uncertain.map(({ index }) => name(index))], 1, 2);
+  const counted = (what: string, count: (m: (typeof uncertain)[number]) => number) => {
+    sheet.setAt(at.row, 1, text(what), { style: TOP });
+    sheet.merge(`A${at.row}:C${at.row}`);
+    uncertain.forEach((mechanism, m) =>
+      sheet.setAt(at.row, 4 + m, num(count(mechanism)), { numberFormat: "#,##0", style: TOP })
+    );
+    at.skip();
+  };
+  counted("Trials paying nothing", ({ nothing }) => nothing);
+  const paying = ({ nothing }: { nothing: number }) => simulation.trials - nothing;
+  counted("Trials paying something: binned below", paying);
+  const top = at.row;
+  for (let bin = 0; bin < bins; bin++) {
     sheet.setAt(at.row, 1, num(bin + 1), { style: { ...TOP, horizontal: "left" } });
     sheet.setAt(at.row, 2, num(edges[bin] as number), { numberFormat: VALUE, style: TOP });
     sheet.setAt(at.row, 3, num(edges[bin + 1] as number), { numberFormat: VALUE, style: TOP });
-    simulation.mechanisms.forEach((summary, m) =>
-      sheet.setAt(at.row, 4 + m, num(summary.histogram[bin] as number), {
-        numberFormat: "#,##0",
-        style: TOP,
-      })
-    );
+    uncertain.forEach((mechanism, m) => {
+      const share =
+        paying(mechanism) === 0 ? 0 : (mechanism.counts[bin] as number) / paying(mechanism);
+      sheet.setAt(at.row, 4 + m, num(share), { numberFormat: SHARE, style: TOP });
+    });
     at.skip();
   }
-  return { firstBin, lastBin: at.row - 1 };
+  return {
+    top,
+    bottom: at.row - 1,
+    headerRow,
+    lastColumn,
+    names: uncertain.map(({ index }) => name(index)),
+  };
 }
 
 function describeDistribution(distribution: Distribution | undefined, unit: "£" | "years"): string {

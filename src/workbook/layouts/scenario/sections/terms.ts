@@ -1,13 +1,13 @@
 /** The terms above a mechanism's table, as inputs its payments read: a royalty's, a subscription's. */
 import type { Decimal } from "../../../../model/decimal";
-import type { Mechanism } from "../../../../core/scenarios";
+import type { Candidate, Mechanism } from "../../../../core/scenarios";
 import { absoluteAddress } from "../../../spec/a1";
 import type { Cursor } from "../../../spec/cursor";
 import { num, text } from "../../../spec/spec";
-import { TOP } from "../../../spec/styles";
+import { LABEL, TOP } from "../../../spec/styles";
 import type { RoyaltyFormulaTerms } from "../formulas";
 import { header, input } from "../rows";
-import { INPUT, POUNDS, RATE, VALUE, n } from "../style";
+import { INPUT, RATE, VALUE, n } from "../style";
 
 export interface RoyaltyTermAnchors {
   /** Each tier's lower bound and rate. */
@@ -39,10 +39,41 @@ export function royaltyFormulaTerms(terms: RoyaltyTermAnchors): RoyaltyFormulaTe
   };
 }
 
-/** Rows the terms take above the table, so that the heading keeps them with it. */
+/** Rows the terms take, so that their label keeps them with it. */
 export function termRows(mechanism: Mechanism): number {
   if (mechanism.kind === "royalty") return mechanism.terms.rates.length + 4;
   return mechanism.kind === "subscription" ? 3 : 0;
+}
+
+/** An offer's terms as inputs: a royalty's or a subscription's; null for a kind whose table holds them. */
+export type OfferTerms =
+  | { readonly kind: "royalty"; readonly terms: RoyaltyTermAnchors }
+  | { readonly kind: "subscription"; readonly terms: SubscriptionTermAnchors }
+  | null;
+
+/**
+ * The terms of every royalty and subscription offer, with the assumptions, so that the inputs are in one
+ * block: each offer's name, then its terms. Returns each candidate's terms, in candidate order.
+ */
+export function offerTermsSection(
+  at: Cursor,
+  candidates: readonly Candidate[],
+  names: readonly string[]
+): OfferTerms[] {
+  return candidates.map((candidate, i) => {
+    const { mechanism } = candidate;
+    if (mechanism.kind !== "royalty" && mechanism.kind !== "subscription") return null;
+    at.skip();
+    at.keep(termRows(mechanism) + 1);
+    // Unmerged, so that it runs on across the empty cells to its right.
+    at.sheet.setAt(at.row, 1, text(`Terms of ${candidate.id}: ${names[i] ?? ""}`), {
+      style: LABEL,
+    });
+    at.skip();
+    return mechanism.kind === "royalty"
+      ? { kind: "royalty", terms: royaltyTerms(at, mechanism) }
+      : { kind: "subscription", terms: subscriptionTerms(at, mechanism) };
+  });
 }
 
 export function royaltyTerms(
@@ -107,7 +138,7 @@ export function subscriptionTerms(
   mechanism: Extract<Mechanism, { kind: "subscription" }>
 ): SubscriptionTermAnchors {
   const fee = input(at, "First year's fee", num(n(mechanism.annualFee)), {
-    numberFormat: POUNDS,
+    numberFormat: VALUE,
     style: INPUT,
   });
   const indexation = input(at, "Yearly indexation", num(n(mechanism.indexation)), {
