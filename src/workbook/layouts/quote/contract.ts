@@ -203,6 +203,10 @@ export const QUOTE_FORMULAS = {
       `" = total "&${poundsText(total)}`,
     ].join("&");
   },
+  /** One part of the reconciliation from its rounded amounts: the cell itself for one, "0" for none. */
+  reconciliationPart(cells: readonly string[]): string {
+    return cells.length === 1 ? (cells[0] as string) : QUOTE_FORMULAS.sum(cells);
+  },
   /** Whether the reconciliation's parts add up to the total, to the penny. */
   reconciliationCheck(parts: ReconciliationParts, total: string): string {
     const { linesCharged, fixed, capital, allocations } = parts;

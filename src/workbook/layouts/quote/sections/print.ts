@@ -1,5 +1,5 @@
 /*
- * The quote on paper: A4 landscape fitted to one page wide (about 92%, so body text prints at about
+ * The quote on paper: A4 landscape fitted to one page wide (about 90%, so body text prints at about
  * 10 points), a header naming the quote (with a large red DRAFT banner on every page while it breaks
  * a principle), and pages that never end on a heading.
  */

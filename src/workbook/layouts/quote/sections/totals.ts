@@ -22,12 +22,6 @@ export interface TotalsAnchors {
   readonly reconciliationCheck: string;
 }
 
-/** A sum of rounded amounts for the reconciliation: the cell itself for one, "0" for none. */
-function partOf(cells: readonly string[]): string {
-  if (cells.length === 1) return cells[0] as string;
-  return QUOTE_FORMULAS.sum(cells);
-}
-
 const ROUNDING_RULE =
   "Each figure is rounded half away from zero to the penny where it is printed: cost, then marginal cost (on-costs on staff time only), then full cost (overheads on all but pass-through charges); subtotals and the total are sums of the rounded figures.";
 
@@ -79,8 +73,8 @@ export function totalsSection(
   const parts: ReconciliationParts = {
     linesCharged: costs.linesCharged,
     fixed: recoveries.subtotals.fixed,
-    capital: partOf(recoveries.recoveries.capital),
-    allocations: partOf(recoveries.allocations),
+    capital: QUOTE_FORMULAS.reconciliationPart(recoveries.recoveries.capital),
+    allocations: QUOTE_FORMULAS.reconciliationPart(recoveries.allocations),
   };
   const capitalRecovered = sumDecimals(
     quote.recoveries.filter((r) => r.category === "capital").map((r) => r.amount)
