@@ -29,7 +29,10 @@ const refOf = (name: string): string => {
 
 let recalculated: LibreOfficeResult;
 beforeAll(async () => {
-  recalculated = await recalculateBufferWithLibreOffice(await writeWorkbook([spec]), "summary.xlsx");
+  recalculated = await recalculateBufferWithLibreOffice(
+    await writeWorkbook([spec]),
+    "summary.xlsx"
+  );
 }, 180_000);
 
 const valueAt = (address: string): unknown => {
