@@ -16,6 +16,7 @@ import {
   KIND_LABELS,
   QUOTE_COLUMNS,
   QUOTE_FORMULAS,
+  RECONCILED,
   RECOVERY_COLUMNS,
   basisText,
 } from "../workbook/layouts/quote/contract";
@@ -484,6 +485,54 @@ function checkFigures(layout: QuoteSheetLayout, quote: Quote, add: Add): void {
     QUOTE_FORMULAS.totalIncVat(total, address(layout.vat)),
     quote.totalIncVat
   );
+  if (layout.summaryTotalIncVat !== undefined)
+    figure(
+      layout.summaryTotalIncVat,
+      "total including VAT in the summary box",
+      QUOTE_FORMULAS.summaryTotalIncVat(address(layout.totalIncVat)),
+      quote.totalIncVat
+    );
+  if (layout.reconciliationCheck !== undefined) checkReconciliation(layout, add);
+}
+
+/** The reconciliation's check under the totals: the formula the generator writes, saying the parts add up. */
+function checkReconciliation(layout: QuoteSheetLayout, add: Add): void {
+  const at = layout.reconciliationCheck;
+  if (at === undefined) return;
+  const amountOf = (row: number) => cellAddress(row, RECOVERY_COLUMNS.amount);
+  const fixedPool = layout.pools.find((pool) => pool.category === "fixed");
+  const parts = {
+    linesCharged: cellAddress(layout.linesCharged.row, layout.linesCharged.col, true),
+    fixed: fixedPool === undefined ? "0" : amountOf(fixedPool.row),
+    capital: QUOTE_FORMULAS.reconciliationPart(
+      layout.recoveries.filter((r) => r.id === "capital-cost-recovery").map((r) => amountOf(r.row))
+    ),
+    allocations: QUOTE_FORMULAS.reconciliationPart(layout.allocations.map((a) => amountOf(a.row))),
+  };
+  const expected = QUOTE_FORMULAS.reconciliationCheck(parts, address(layout.total));
+  const cell = layout.sheet.cell(at.row, at.col);
+  if (cell.formula === undefined || normaliseFormula(cell.formula) !== normaliseFormula(expected))
+    add(
+      "error",
+      cell.formula === undefined ? "formula-replaced" : "formula-changed",
+      address(at),
+      `The check that the total's parts add up has ${cell.formula === undefined ? `the constant ${show(cell.value)}` : `the formula =${cell.formula}`}, not the formula the generator writes there.`,
+      GUIDE.arithmetic,
+      {
+        expected: `=${expected}`,
+        found: cell.formula === undefined ? show(cell.value) : `=${cell.formula}`,
+      }
+    );
+  // A formula the file carries without a calculated value cannot be compared; its formula was checked.
+  else if (cell.value !== null && cell.value !== RECONCILED)
+    add(
+      "error",
+      "arithmetic",
+      address(at),
+      `The check that the total's parts add up says ${show(cell.value)}: the lines charged and the recoveries do not add up to the total.`,
+      GUIDE.arithmetic,
+      { expected: `"${RECONCILED}"`, found: show(cell.value) }
+    );
 }
 
 /** The basis the sheet names beside the use must be the one the use calls for. */

@@ -108,6 +108,9 @@ export interface QuoteSheetLayout {
   readonly total: Position;
   readonly vat: Position;
   readonly totalIncVat: Position;
+  /** The summary box's total and the reconciliation's check: absent from sheets generated before them. */
+  readonly summaryTotalIncVat?: Position;
+  readonly reconciliationCheck?: Position;
 }
 
 /** Why a quote sheet cannot be read: where, and what is wrong. */
@@ -362,6 +365,11 @@ export function readQuoteSheet(sheet: AuditSheet): LayoutResult {
   };
   if (problems.length > 0 || recoveriesBlock === undefined)
     return { ok: false, problems, reference: record.reference };
+  const optional: { summaryTotalIncVat?: Position; reconciliationCheck?: Position } = {};
+  for (const key of ["summaryTotalIncVat", "reconciliationCheck"] as const)
+    if (sheet.names.has(QUOTE_METADATA_NAMES[key]))
+      optional[key] = position(QUOTE_METADATA_NAMES[key]);
+  if (problems.length > 0) return { ok: false, problems, reference: record.reference };
   const table =
     linesBlock === undefined ? { lines: [], subtotals: [] } : readCostTable(sheet, linesBlock);
   return {
@@ -377,6 +385,7 @@ export function readQuoteSheet(sheet: AuditSheet): LayoutResult {
       recoveriesBlock,
       ...readRecoveries(sheet, recoveriesBlock),
       ...layout,
+      ...optional,
     },
   };
 }

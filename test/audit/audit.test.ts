@@ -76,6 +76,33 @@ describe("tampered workbooks", () => {
     ]);
   });
 
+  it("the summary box's total typed over with £1 less: replaced, and off from £88,430.66", async () => {
+    const summary = at.names.get("NHSDP_SummaryTotalIncVAT")!;
+    // The example's total including VAT: £73,692.22 + £14,738.44 = £88,430.66; typed as £88,429.66.
+    const xlsx = await tamper(original, {
+      edit: (sheet) => (sheet.getCell(summary).value = 88429.66),
+    });
+    expect(notPrinciples(await auditXlsx(xlsx))).toEqual([
+      expect.objectContaining({ check: "formula-replaced", cell: summary, found: "88429.66" }),
+      expect.objectContaining({
+        check: "arithmetic",
+        cell: summary,
+        expected: "£88,430.66",
+        found: "£88,429.66",
+      }),
+    ]);
+  });
+
+  it("the reconciliation's check typed over with its own answer: reported replaced", async () => {
+    const check = at.names.get("NHSDP_ReconciliationCheck")!;
+    const xlsx = await tamper(original, {
+      edit: (sheet) => (sheet.getCell(check).value = "Check: the four parts add up to the total."),
+    });
+    expect(notPrinciples(await auditXlsx(xlsx))).toEqual([
+      expect.objectContaining({ check: "formula-replaced", cell: check }),
+    ]);
+  });
+
   it("a line's cost typed over with £100 more (not recalculated): replaced, and off by £100", async () => {
     const row = at.row("svc-deid");
     // 12 days x £450.00 = £5,400.00 in the example; typed as £5,500.00.

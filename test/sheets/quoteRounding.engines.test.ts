@@ -1392,6 +1392,9 @@ describe.each(["edges", "realistic", "random"] as const)("workbook %s", (name) =
       for (const address of cells) {
         corrupted += 1;
         const value = read(sheet, address);
+        // A date-formatted result (the summary box's valid-until date) is read back as a Date: a
+        // recalculated one is in this century, the sentinel (a negative serial) long before it.
+        if (value instanceof Date && value.getUTCFullYear() >= 2000) continue;
         if (typeof value !== "number" || value === SENTINEL)
           stale.push(`${sheet}!${address}: ${shown(value)}`);
       }

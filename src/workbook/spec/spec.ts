@@ -102,6 +102,14 @@ export interface HeaderFooterField {
   field: "pageNumber" | "pageCount";
 }
 
+/**
+ * The font of the header or footer text after it, to the end of its section: bold, a size in points,
+ * a colour ("#RRGGBB"). A page banner: [{ font: { bold: true, size: 16, color: "#D5281B" } }, "DRAFT"].
+ */
+export interface HeaderFooterFont {
+  font: { bold?: boolean; size?: number; color?: string };
+}
+
 export const PAGE_NUMBER: Readonly<HeaderFooterField> = Object.freeze({ field: "pageNumber" });
 export const PAGE_COUNT: Readonly<HeaderFooterField> = Object.freeze({ field: "pageCount" });
 
@@ -109,7 +117,8 @@ export const PAGE_COUNT: Readonly<HeaderFooterField> = Object.freeze({ field: "p
  * One section of a header or footer: plain text (an "&" is printed as "&"), or text and fields in
  * order, e.g. [reference, " - page ", PAGE_NUMBER, " of ", PAGE_COUNT].
  */
-export type HeaderFooterSection = string | readonly (string | Readonly<HeaderFooterField>)[];
+export type HeaderFooterSection =
+  string | readonly (string | Readonly<HeaderFooterField> | Readonly<HeaderFooterFont>)[];
 
 export interface HeaderFooterSpec {
   left?: HeaderFooterSection;
@@ -246,13 +255,27 @@ const FIELD_CODES: Readonly<Record<HeaderFooterField["field"], string>> = {
   pageCount: "&N",
 };
 
-/** One section as Excel's codes: its text escaped ("&" as "&&"), its fields as &P and &N. */
+/**
+ * A font as Excel's codes: the size first ("&16"), then the font code ('&"-,Bold"'), whose "&" ends
+ * the size's digits even when the text after it starts with a digit; then the colour ("&KD5281B").
+ */
+function fontCodes({ font }: HeaderFooterFont): string {
+  const size = font.size === undefined ? "" : `&${Math.round(font.size)}`;
+  const colour = font.color === undefined ? "" : `&K${font.color.replace(/^#/, "").toUpperCase()}`;
+  return `${size}&"-,${font.bold ? "Bold" : "Regular"}"${colour}`;
+}
+
+/** One section as Excel's codes: its text escaped ("&" as "&&"), its fields as &P and &N, fonts as codes. */
 export function headerFooterSectionString(section: HeaderFooterSection | undefined): string {
   if (section === undefined) return "";
   const parts = typeof section === "string" ? [section] : section;
   return parts
     .map((part) =>
-      typeof part === "string" ? escapeHeaderFooterText(part) : FIELD_CODES[part.field]
+      typeof part === "string"
+        ? escapeHeaderFooterText(part)
+        : "font" in part
+          ? fontCodes(part)
+          : FIELD_CODES[part.field]
     )
     .join("");
 }

@@ -45,6 +45,12 @@ export const NOTE: CellStyle = {
   wrap: true,
   vertical: "top",
 };
+/**
+ * Shaded: a cell a reader may change (a quantity, a unit cost, a rate, an amount), which the figures
+ * are formulas over. The same pale yellow as the scenario sheet's inputs.
+ */
+export const INPUT_FILL = "#FFF4CC";
+export const INPUT: CellStyle = { fill: INPUT_FILL, vertical: "top" };
 export const TABLE_HEADER: CellStyle = { bold: true, fill: "#E8EDEE", border: { bottom: "thin" } };
 
 /**

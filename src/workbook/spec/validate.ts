@@ -219,9 +219,17 @@ export function sheetSpecProblems(spec: SheetSpec): string[] {
     ] as const) {
       for (const section of [hf?.left, hf?.center, hf?.right]) {
         if (section === undefined || typeof section === "string") continue;
-        for (const item of section)
-          if (typeof item !== "string" && item.field !== "pageNumber" && item.field !== "pageCount")
+        for (const item of section) {
+          if (typeof item === "string") continue;
+          if ("font" in item) {
+            const { size, color } = item.font;
+            if (size !== undefined && !(Number.isInteger(size) && size >= 1 && size <= 409))
+              p.push(`print.${part}: font size ${size} is not a whole number of points, 1 to 409`);
+            if (color !== undefined && !/^#[0-9A-Fa-f]{6}$/.test(color))
+              p.push(`print.${part}: font colour "${color}" is not #RRGGBB`);
+          } else if (item.field !== "pageNumber" && item.field !== "pageCount")
             p.push(`print.${part}: unknown field "${String(item.field)}"`);
+        }
       }
     }
     if (pr.printTitleRows !== undefined)

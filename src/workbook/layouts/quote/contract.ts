@@ -52,6 +52,12 @@ export const QUOTE_METADATA_NAMES = {
   recoveries: "NHSDP_Recoveries",
   /** The record of the inputs as generated. */
   asGenerated: "NHSDP_AsGenerated",
+  /**
+   * The summary box's total including VAT (=the total including VAT) and the reconciliation's check
+   * under the totals. Sheets generated before them lack them; where they are, the audit checks them.
+   */
+  summaryTotalIncVat: "NHSDP_SummaryTotalIncVAT",
+  reconciliationCheck: "NHSDP_ReconciliationCheck",
 } as const;
 
 /** The key in column A of each row of the record; the values follow from column B. */
@@ -179,4 +185,51 @@ export const QUOTE_FORMULAS = {
   totalIncVat(total: string, vat: string): string {
     return `ROUND(${total}+${vat},2)`;
   },
+  /** The summary box's total including VAT: the total's own cell. */
+  summaryTotalIncVat(totalIncVat: string): string {
+    return totalIncVat;
+  },
+  /**
+   * The reconciliation under the totals, as a sentence: "Lines charged £a + fixed-cost recovery £b +
+   * capital-cost recovery £c + direct allocations £d = total £t".
+   */
+  reconciliation(parts: ReconciliationParts, total: string): string {
+    const { linesCharged, fixed, capital, allocations } = parts;
+    return [
+      `"Lines charged "&${poundsText(linesCharged)}`,
+      `" + fixed-cost recovery "&${poundsText(fixed)}`,
+      `" + capital-cost recovery "&${poundsText(capital)}`,
+      `" + direct allocations "&${poundsText(allocations)}`,
+      `" = total "&${poundsText(total)}`,
+    ].join("&");
+  },
+  /** One part of the reconciliation from its rounded amounts: the cell itself for one, "0" for none. */
+  reconciliationPart(cells: readonly string[]): string {
+    return cells.length === 1 ? (cells[0] as string) : QUOTE_FORMULAS.sum(cells);
+  },
+  /** Whether the reconciliation's parts add up to the total, to the penny. */
+  reconciliationCheck(parts: ReconciliationParts, total: string): string {
+    const { linesCharged, fixed, capital, allocations } = parts;
+    return `IF(ROUND(${linesCharged}+${fixed}+${capital}+${allocations},2)=${total},${formulaStringLiteral(RECONCILED)},${formulaStringLiteral(NOT_RECONCILED)})`;
+  },
 } as const;
+
+/** The reconciliation check's two answers. */
+export const RECONCILED = "Check: the four parts add up to the total.";
+export const NOT_RECONCILED = "CHECK FAILED: the four parts do not add up to the total.";
+
+/**
+ * The parts of the total the reconciliation names, each a cell or an expression: the cost lines
+ * charged, the fixed-cost recovery, the capital-cost recovery and the direct allocations ("0" with none).
+ */
+export interface ReconciliationParts {
+  readonly linesCharged: string;
+  readonly fixed: string;
+  readonly capital: string;
+  readonly allocations: string;
+}
+
+/** "£"&TEXT(x,"#,##0.00"): pounds and pence inside a sentence, shown alike by Excel and LibreOffice. */
+export function poundsText(expression: string): string {
+  return `"£"&TEXT(${expression},"#,##0.00")`;
+}

@@ -24,11 +24,17 @@ import { paginated, printSetup } from "./sections/print";
 import { recordSection, type RecordAnchors } from "./sections/record";
 import { recoveriesSection, type RecoveriesAnchors } from "./sections/recoveries";
 import { totalsSection, type TotalsAnchors } from "./sections/totals";
+import { summaryBox } from "./sections/summary";
 import { valueSharingSection } from "./sections/valueSharing";
 
 export interface QuoteSheetOptions {
   /** When the quote is generated: shown on the sheet and in the print header. */
   generatedAt: Date;
+  /**
+   * The partner's copy: the quote sheet alone, without the findings sheet, so a draft's warning does
+   * not point to findings the reader does not have. Internal (findings beside it) when absent.
+   */
+  partner?: boolean;
 }
 
 export function buildQuoteSheet(
@@ -38,25 +44,34 @@ export function buildQuoteSheet(
   options: QuoteSheetOptions
 ): SheetSpec {
   const generated = isoMinute(options.generatedAt);
-  const draft = hasErrors(findings);
+  const errors = hasErrors(findings)
+    ? findings.filter((finding) => finding.severity === "error").length
+    : 0;
   // The widths first: every row's height is reckoned from the columns its text spans.
   const sheet = quoteColumns(new SheetSpecBuilder(`Quote ${doc.reference}`));
   const at = new Cursor(sheet, LAST_COLUMN_NUMBER);
 
-  const header = headerSection(at, doc, findings, generated);
+  const header = headerSection(at, doc, findings, generated, options.partner !== true);
+  // Near the top of page 1; its formulas are written once the cells they refer to are.
+  const summary = summaryBox(at, doc, quote);
   partnershipSection(at, doc);
   dataValueSection(at, doc);
   const pricing = pricingApproachSection(at, doc, quote);
   const costs = costsSection(at, quote, pricing);
   const recoveries = recoveriesSection(at, quote, pricing, costs);
   const totals = totalsSection(at, quote, pricing, costs, recoveries);
-  valueSharingSection(at, doc);
-  const print = printSetup(at, doc, draft, generated, costs.headerRow);
+  const valueSharing = valueSharingSection(at, doc);
+  const summaryTotal = summary.fill({
+    totalIncVat: totals.totalIncVat,
+    validUntil: header.validUntil,
+    valueSharing,
+  });
+  const print = printSetup(at, doc, errors, generated, costs.headerRow);
 
   // Below the print area: the partner's printout is the quote, the file carries what the audit needs.
   at.skip(2);
   const record = recordSection(at, doc, quote, generated);
-  nameTheQuote(sheet, { header, pricing, costs, recoveries, totals, record });
+  nameTheQuote(sheet, { header, pricing, costs, recoveries, totals, record, summaryTotal });
   return paginated(at, print);
 }
 
@@ -70,9 +85,10 @@ function nameTheQuote(
     recoveries: RecoveriesAnchors;
     totals: TotalsAnchors;
     record: RecordAnchors;
+    summaryTotal: string;
   }
 ): void {
-  const { header, pricing, costs, recoveries, totals, record } = anchors;
+  const { header, pricing, costs, recoveries, totals, record, summaryTotal } = anchors;
   const names = QUOTE_METADATA_NAMES;
   sheet.defineName(names.reference, header.reference);
   sheet.defineName(names.use, pricing.use);
@@ -90,4 +106,6 @@ function nameTheQuote(
   sheet.defineName(QUOTE_NAMES.vat, totals.vat);
   sheet.defineName(QUOTE_NAMES.totalIncVat, totals.totalIncVat);
   sheet.defineName(names.asGenerated, record.range);
+  sheet.defineName(names.summaryTotalIncVat, summaryTotal);
+  sheet.defineName(names.reconciliationCheck, totals.reconciliationCheck);
 }

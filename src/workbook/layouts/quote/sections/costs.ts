@@ -11,7 +11,7 @@ import { absoluteAddress } from "../../../spec/a1";
 import type { Cursor } from "../../../spec/cursor";
 import { formulaStringLiteral } from "../../../spec/safeText";
 import { formula, num, text } from "../../../spec/spec";
-import { POUNDS_FORMAT, TABLE_HEADER, TOP, WRAPPED } from "../../../spec/styles";
+import { INPUT, POUNDS_FORMAT, TABLE_HEADER, TOP, WRAPPED } from "../../../spec/styles";
 import { KIND_LABELS, QUOTE_COLUMNS, QUOTE_FORMULAS, SUBTOTAL_PREFIX } from "../contract";
 import {
   CATEGORY,
@@ -144,7 +144,7 @@ export function costsSection(at: Cursor, quote: Quote, pricing: PricingAnchors):
   return { headerRow, lines: body, marginalCost, fullCost, linesCharged };
 }
 
-/** One cost line: its inputs, then its cost, marginal cost and full cost as formulas. */
+/** One cost line: its inputs (kind, quantity, unit, unit cost: shaded), then its cost, marginal cost and full cost as formulas. */
 function lineRow(at: Cursor, line: QuoteLine, pricing: PricingAnchors): void {
   const r = at.row;
   at.sheet.row(
@@ -161,10 +161,10 @@ function lineRow(at: Cursor, line: QuoteLine, pricing: PricingAnchors): void {
     [
       { style: TOP },
       { style: WRAPPED },
-      { style: TOP },
-      { numberFormat: QUANTITY_FORMAT, style: TOP },
-      { style: TOP },
-      { numberFormat: UNIT_COST_FORMAT, style: TOP },
+      { style: INPUT },
+      { numberFormat: QUANTITY_FORMAT, style: INPUT },
+      { style: INPUT },
+      { numberFormat: UNIT_COST_FORMAT, style: INPUT },
     ]
   );
   const { cost, marginal, full } = QUOTE_COLUMNS;

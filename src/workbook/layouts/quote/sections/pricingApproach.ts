@@ -10,7 +10,7 @@ import { absoluteAddress } from "../../../spec/a1";
 import type { Cursor } from "../../../spec/cursor";
 import { formulaStringLiteral } from "../../../spec/safeText";
 import { formula, num, text } from "../../../spec/spec";
-import { LABEL, NOTE, TOP, WRAPPED } from "../../../spec/styles";
+import { INPUT, LABEL, NOTE, WRAPPED } from "../../../spec/styles";
 import { basisText } from "../contract";
 import { LAST_COLUMN_NUMBER, RATE_FORMAT, across, detail } from "../layout";
 
@@ -25,7 +25,9 @@ export function pricingApproachSection(at: Cursor, doc: Partnership, quote: Quot
   const { sheet } = at;
   at.heading("Pricing approach");
   sheet.setAt(at.row, 1, text("Use of the data"), { style: LABEL });
-  const use = absoluteAddress(sheet.setAt(at.row, 3, text(doc.use), { style: { bold: true } }));
+  const use = absoluteAddress(
+    sheet.setAt(at.row, 3, text(doc.use), { style: { ...INPUT, bold: true } })
+  );
   // The basis and its reason follow the use cell, so a reader who changes it sees why the figures move.
   const byUse = (choice: (value: Use) => string): string =>
     `IF(${use}=${formulaStringLiteral("commercial")},${formulaStringLiteral(choice("commercial"))},${formulaStringLiteral(choice("non-commercial"))})`;
@@ -58,7 +60,7 @@ export function pricingApproachSection(at: Cursor, doc: Partnership, quote: Quot
   /** A rate's label in A, its value in C and what it is for across D to the last column. */
   const rateRow = (label: string, value: number, note: string): string => {
     sheet.setAt(at.row, 1, text(label), { style: LABEL });
-    const address = sheet.setAt(at.row, 3, num(value), { numberFormat: RATE_FORMAT, style: TOP });
+    const address = sheet.setAt(at.row, 3, num(value), { numberFormat: RATE_FORMAT, style: INPUT });
     across(at, text(note), 4, LAST_COLUMN_NUMBER, NOTE);
     at.skip();
     return absoluteAddress(address);

@@ -1,13 +1,15 @@
 /*
- * The quote on paper: A4 portrait fitted to one page wide, a header naming the quote (and saying
- * DRAFT while it breaks a principle), and pages that never end on a heading.
+ * The quote on paper: A4 landscape fitted to one page wide (about 90%, so body text prints at about
+ * 10 points), a header naming the quote (with a large red DRAFT banner on every page while it breaks
+ * a principle), and pages that never end on a heading.
  */
 import type { Partnership } from "../../../../document";
 import { VERSION } from "../../../../model/version";
 import { columnLetter } from "../../../spec/a1";
 import type { Cursor } from "../../../spec/cursor";
 import { DEFAULT_ROW_HEIGHT, pageBreaks } from "../../../spec/pagination";
-import { pageOfPages, type SheetSpec } from "../../../spec/spec";
+import { pageOfPages, type HeaderFooterSection, type SheetSpec } from "../../../spec/spec";
+import { NHS_RED } from "../../../spec/styles";
 import { LAST_COLUMN_NUMBER } from "../layout";
 
 export interface PrintAnchors {
@@ -15,21 +17,32 @@ export interface PrintAnchors {
   readonly lastRow: number;
 }
 
-/** The print settings for everything above the cursor. */
+/** The banner's font: large, bold and red, so that no page of a draft passes for an offer. */
+const BANNER_FONT = { font: { bold: true, size: 16, color: NHS_RED } } as const;
+
+/** "DRAFT – not an offer: 2 principle errors to resolve". */
+export function draftBannerText(errors: number): string {
+  return `DRAFT \u2013 not an offer: ${errors} principle error${errors === 1 ? "" : "s"} to resolve`;
+}
+
+/** The print settings for everything above the cursor; `errors` is the number of ERROR findings. */
 export function printSetup(
   at: Cursor,
   doc: Partnership,
-  draft: boolean,
+  errors: number,
   generated: string,
   costHeaderRow: number
 ): PrintAnchors {
   const lastRow = Math.max(at.row - 1, 1);
+  const banner: HeaderFooterSection | undefined =
+    errors > 0 ? [BANNER_FONT, draftBannerText(errors)] : undefined;
   at.sheet.showGridlines(false).print({
     paperSize: "A4",
-    orientation: "portrait",
+    orientation: "landscape",
     fitToWidth: true,
     header: {
-      left: `${draft ? "DRAFT " : ""}Quote ${doc.reference}`,
+      left: `Quote ${doc.reference}`,
+      ...(banner === undefined ? {} : { center: banner }),
       right: `Generated ${generated.replace("T", " ")} UTC`,
     },
     footer: { left: `NHS Data Partnership Pricing ${VERSION}`, right: pageOfPages(doc.reference) },

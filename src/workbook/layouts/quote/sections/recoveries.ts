@@ -6,7 +6,7 @@ import type { Quote } from "../../../../core/pricing/quote";
 import { COST_CATEGORY_LABELS } from "../../../../document";
 import type { Cursor } from "../../../spec/cursor";
 import { blank, formula, num, text } from "../../../spec/spec";
-import { POUNDS_FORMAT, TABLE_HEADER, TOP, WRAPPED } from "../../../spec/styles";
+import { INPUT, POUNDS_FORMAT, TABLE_HEADER, TOP, WRAPPED } from "../../../spec/styles";
 import { QUOTE_FORMULAS, RECOVERY_COLUMNS, SUBTOTAL_PREFIX } from "../contract";
 import { COST_HEADER_ALIGNMENT, MONEY, RATE_FORMAT, SUBTOTAL, rowsAcross } from "../layout";
 import type { CostsAnchors } from "./costs";
@@ -19,6 +19,9 @@ export interface RecoveriesAnchors {
   readonly block: string;
   /** Each pool's subtotal ("I38"). */
   readonly subtotals: Readonly<Record<Pool, string>>;
+  /** The amounts of each pool's recoveries (without the direct allocations), and of the direct allocations. */
+  readonly recoveries: Readonly<Record<Pool, readonly string[]>>;
+  readonly allocations: readonly string[];
 }
 
 export function recoveriesSection(
@@ -76,10 +79,18 @@ export function recoveriesSection(
     at.fitText(recovery.description, description);
     at.skip();
   }
+  const recoveries = { fixed: [...amounts.fixed], capital: [...amounts.capital] };
+  const allocations: string[] = [];
   for (const allocation of quote.directAllocations) {
     const label = `Directly allocated capital: ${allocation.description}`;
     describe(allocation.id, label);
-    amounts.capital.push(sheet.setAt(at.row, amount, num(allocation.amount.toNumber()), MONEY));
+    // An amount typed in: an input.
+    const cell = sheet.setAt(at.row, amount, num(allocation.amount.toNumber()), {
+      numberFormat: POUNDS_FORMAT,
+      style: INPUT,
+    });
+    allocations.push(cell);
+    amounts.capital.push(cell);
     at.fitText(label, description);
     at.skip();
   }
@@ -100,5 +111,5 @@ export function recoveriesSection(
   const capital = subtotal("capital");
   const block = rowsAcross(top, at.row - 1);
   at.skip();
-  return { block, subtotals: { fixed, capital } };
+  return { block, subtotals: { fixed, capital }, recoveries, allocations };
 }

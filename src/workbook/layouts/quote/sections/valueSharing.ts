@@ -1,6 +1,7 @@
 /*
  * The value-sharing terms beside the access fee: a fixed payment and its instalments, a subscription
- * and its yearly payments, milestone payments, and a tiered revenue royalty.
+ * and its yearly payments, milestone payments, and a tiered revenue royalty. Every amount, rate and
+ * date typed in is an input, shaded as such; the cells the summary box refers to are returned.
  */
 import type { Partnership } from "../../../../document";
 import { Decimal, toPence } from "../../../../model/decimal";
@@ -8,13 +9,32 @@ import { subscriptionFee } from "../../../../core/valuation/valuation";
 import { absoluteAddress } from "../../../spec/a1";
 import type { Cursor } from "../../../spec/cursor";
 import { date, formula, num, text } from "../../../spec/spec";
-import { LABEL, POUNDS_FORMAT, TABLE_HEADER, TOP, WRAPPED } from "../../../spec/styles";
+import {
+  INPUT,
+  LABEL,
+  LONG_DATE_FORMAT,
+  POUNDS_FORMAT,
+  TABLE_HEADER,
+  WRAPPED,
+} from "../../../spec/styles";
 import { toPenceFormula } from "../contract";
 import { LAST_COLUMN_NUMBER, RATE_FORMAT, across } from "../layout";
 
 const AMOUNT_COLUMN = LAST_COLUMN_NUMBER;
 
-export function valueSharingSection(at: Cursor, doc: Partnership): void {
+/** The input cells of the value-sharing terms the summary box refers to, as absolute addresses. */
+export interface ValueSharingAnchors {
+  readonly fixedPayment?: string;
+  readonly subscription?: { readonly fee: string; readonly indexation: string };
+  readonly milestones?: readonly string[];
+  readonly royalty?: {
+    readonly tiers: readonly { readonly threshold: string; readonly rate: string }[];
+    readonly annualCap?: string;
+    readonly annualMinimum?: string;
+  };
+}
+
+export function valueSharingSection(at: Cursor, doc: Partnership): ValueSharingAnchors {
   const { sheet } = at;
   const terms = doc.valueSharing;
   const hasTerms =
@@ -23,8 +43,11 @@ export function valueSharingSection(at: Cursor, doc: Partnership): void {
   if (!hasTerms) {
     sheet.setAt(at.row, 1, text("None: the access fee above is the whole charge."));
     at.skip();
-    return;
+    return {};
   }
+  const anchors: {
+    -readonly [K in keyof ValueSharingAnchors]: ValueSharingAnchors[K];
+  } = {};
   // Numeric columns have their header over the right edge, where their figures end.
   const table = (headers: string[], numericColumns: readonly number[]): void => {
     headers.forEach((header, i) => {
@@ -40,23 +63,27 @@ export function valueSharingSection(at: Cursor, doc: Partnership): void {
   // Every figure of a table row sits on the row's first line, level with a wrapped description.
   const index = (row: number, n: number) =>
     sheet.setAt(row, 1, num(n), { style: { horizontal: "left", vertical: "top" } });
+  // Every typed figure is an input, shaded; returned as an absolute address.
   const figure = (row: number, column: number, value: number, numberFormat?: string) =>
-    sheet.setAt(row, column, num(value), {
-      style: TOP,
-      ...(numberFormat ? { numberFormat } : {}),
-    });
+    absoluteAddress(
+      sheet.setAt(row, column, num(value), {
+        style: INPUT,
+        ...(numberFormat ? { numberFormat } : {}),
+      })
+    );
   if (terms.fixedPayment) {
     at.keep(3);
     sheet.setAt(at.row, 1, text("Fixed payment"), { style: LABEL });
-    sheet.setAt(at.row, AMOUNT_COLUMN, num(terms.fixedPayment.amount), {
-      numberFormat: POUNDS_FORMAT,
-    });
+    anchors.fixedPayment = figure(at.row, AMOUNT_COLUMN, terms.fixedPayment.amount, POUNDS_FORMAT);
     at.skip();
     if (terms.fixedPayment.instalments.length > 0) {
       table(["Instalment", "Due", "", "", "", "", "", "", "Amount"], [AMOUNT_COLUMN]);
       terms.fixedPayment.instalments.forEach((instalment, i) => {
         index(at.row, i + 1);
-        sheet.setAt(at.row, 2, date(instalment.due), { style: { horizontal: "left" } });
+        sheet.setAt(at.row, 2, date(instalment.due), {
+          style: { ...INPUT, horizontal: "left" },
+          numberFormat: LONG_DATE_FORMAT,
+        });
         figure(at.row, AMOUNT_COLUMN, instalment.amount, POUNDS_FORMAT);
         at.skip();
       });
@@ -76,14 +103,11 @@ export function valueSharingSection(at: Cursor, doc: Partnership): void {
     );
     at.skip();
     sheet.setAt(at.row, 2, text("First year's fee"));
-    const fee = sheet.setAt(at.row, AMOUNT_COLUMN, num(s.annualFee), {
-      numberFormat: POUNDS_FORMAT,
-    });
+    const fee = figure(at.row, AMOUNT_COLUMN, s.annualFee, POUNDS_FORMAT);
     at.skip();
     sheet.setAt(at.row, 2, text("Yearly indexation"));
-    const indexation = sheet.setAt(at.row, AMOUNT_COLUMN, num(s.indexation), {
-      numberFormat: RATE_FORMAT,
-    });
+    const indexation = figure(at.row, AMOUNT_COLUMN, s.indexation, RATE_FORMAT);
+    anchors.subscription = { fee, indexation };
     at.skip();
     table(["Payment", "Year", "", "", "", "", "", "", "Amount"], [AMOUNT_COLUMN]);
     for (let k = 0; k < s.years; k++) {
@@ -93,7 +117,7 @@ export function valueSharingSection(at: Cursor, doc: Partnership): void {
         at.row,
         AMOUNT_COLUMN,
         formula(
-          toPenceFormula(`${absoluteAddress(fee)}*(1+${absoluteAddress(indexation)})^${k}`),
+          toPenceFormula(`${fee}*(1+${indexation})^${k}`),
           toPence(
             subscriptionFee(new Decimal(s.annualFee), new Decimal(s.indexation), k)
           ).toNumber()
@@ -112,14 +136,15 @@ export function valueSharingSection(at: Cursor, doc: Partnership): void {
       ["Milestone", "Description", "Year", "Probability", "", "", "", "", "Amount"],
       [3, 4, AMOUNT_COLUMN]
     );
-    terms.milestones.forEach((milestone, i) => {
+    anchors.milestones = terms.milestones.map((milestone, i) => {
       index(at.row, i + 1);
       sheet.setAt(at.row, 2, text(milestone.description), { style: WRAPPED });
       at.fitText(milestone.description, 2);
       figure(at.row, 3, milestone.year);
       figure(at.row, 4, milestone.probability, RATE_FORMAT);
-      figure(at.row, AMOUNT_COLUMN, milestone.amount, POUNDS_FORMAT);
+      const amount = figure(at.row, AMOUNT_COLUMN, milestone.amount, POUNDS_FORMAT);
       at.skip();
+      return amount;
     });
     at.skip();
   }
@@ -138,22 +163,31 @@ export function valueSharingSection(at: Cursor, doc: Partnership): void {
     );
     at.skip();
     table(["Tier", "Revenue from", "", "Rate", "", "", "", "", ""], [2, 4]);
-    r.tiers.forEach((tier, i) => {
+    const tiers = r.tiers.map((tier, i) => {
       index(at.row, i + 1);
-      figure(at.row, 2, tier.threshold, POUNDS_FORMAT);
-      figure(at.row, 4, tier.rate, RATE_FORMAT);
+      const threshold = figure(at.row, 2, tier.threshold, POUNDS_FORMAT);
+      const rate = figure(at.row, 4, tier.rate, RATE_FORMAT);
       at.skip();
+      return { threshold, rate };
     });
+    let annualCap: string | undefined;
+    let annualMinimum: string | undefined;
     if (r.annualCap !== undefined) {
       sheet.setAt(at.row, 2, text("Annual cap"));
-      sheet.setAt(at.row, AMOUNT_COLUMN, num(r.annualCap), { numberFormat: POUNDS_FORMAT });
+      annualCap = figure(at.row, AMOUNT_COLUMN, r.annualCap, POUNDS_FORMAT);
       at.skip();
     }
     if (r.annualMinimum !== undefined) {
       sheet.setAt(at.row, 2, text("Annual minimum"));
-      sheet.setAt(at.row, AMOUNT_COLUMN, num(r.annualMinimum), { numberFormat: POUNDS_FORMAT });
+      annualMinimum = figure(at.row, AMOUNT_COLUMN, r.annualMinimum, POUNDS_FORMAT);
       at.skip();
     }
+    anchors.royalty = {
+      tiers,
+      ...(annualCap === undefined ? {} : { annualCap }),
+      ...(annualMinimum === undefined ? {} : { annualMinimum }),
+    };
     at.skip();
   }
+  return anchors;
 }
