@@ -232,13 +232,13 @@ describe("nhsdp quote: the internal workbook and the partner copy", () => {
     expect((texts.get("Quote DP-2025-011") ?? []).join("\n")).not.toMatch(/WARNING|annual minimum/);
   });
 
-  it("--partner writes the quote sheet alone: no findings, no register", async () => {
+  it("--partner writes the partner's quote and its very hidden record: no findings, no register", async () => {
     const output = path.join(work, "partner.xlsx");
     const result = await run("quote", EXAMPLE, "-o", output, "--partner");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/the partner copy/);
     const { texts, tables } = await contents(output);
-    expect([...texts.keys()]).toEqual(["Quote DP-2025-011"]);
+    expect([...texts.keys()]).toEqual(["Quote DP-2025-011", "NHSDP record"]);
     expect(tables).toEqual([]);
     const all = (texts.get("Quote DP-2025-011") ?? []).join("\n");
     expect(all).not.toMatch(/WARNING|principle 4|annualMinimum|Findings|Register/);
@@ -308,8 +308,8 @@ describe("nhsdp quote: the internal workbook and the partner copy", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/has 1 error\(s\) against the NHS principles; .*is marked DRAFT/);
     const { texts } = await contents(output);
-    expect([...texts.keys()]).toEqual(["Quote DP-2025-011"]);
-    expect((texts.get("Quote DP-2025-011") ?? []).join("\n")).toMatch(/DRAFT, NOT FOR SENDING/);
+    expect([...texts.keys()]).toEqual(["Quote DP-2025-011", "NHSDP record"]);
+    expect((texts.get("Quote DP-2025-011") ?? []).join("\n")).toMatch(/DRAFT: not an offer/);
     // --force only replaces the file: it does not let errors through.
     const forced = await run("quote", file, "-o", output, "--partner", "--force");
     expect(forced.code).toBe(2);
@@ -679,14 +679,14 @@ describe("a version-1 document", () => {
     );
   });
 
-  it("upgrade writes a version-2 document that prices to the same total", async () => {
+  it("upgrade writes a version-3 document that prices to the same total", async () => {
     const output = path.join(work, "upgraded.json");
     const { code, stdout, stderr } = await run("upgrade", V1, "-o", output);
     expect(code).toBe(0);
-    expect(stdout).toBe(`Wrote ${output}: version 2 of DP-2025-011\n`);
+    expect(stdout).toBe(`Wrote ${output}: version 3 of DP-2025-011\n`);
     expect(stderr.split("\n")).toEqual(PRICE_CHANGE);
     const written = JSON.parse(fs.readFileSync(output, "utf8"));
-    expect(written.version).toBe(2);
+    expect(written.version).toBe(3);
     const parsed = parsePartnership(written);
     expect(parsed.ok && parsed.upgradedFrom).toBe(undefined);
     expect(parsed.ok).toBe(true);
@@ -706,7 +706,7 @@ describe("a version-1 document", () => {
     );
     expect(fs.readFileSync(output, "utf8")).toBe("someone's notes");
     expect((await run("upgrade", V1, "-o", output, "--force")).code).toBe(0);
-    expect(JSON.parse(fs.readFileSync(output, "utf8")).version).toBe(2);
+    expect(JSON.parse(fs.readFileSync(output, "utf8")).version).toBe(3);
   });
 
   it("upgrade never writes over the document it reads, even with --force", async () => {
@@ -720,11 +720,11 @@ describe("a version-1 document", () => {
     expect(fs.readFileSync(input, "utf8")).toBe(before);
   });
 
-  it("upgrade of a version-2 document has nothing to do and writes nothing", async () => {
+  it("upgrade of a version-3 document has nothing to do and writes nothing", async () => {
     const output = path.join(work, "not-needed.json");
     const { code, stdout } = await run("upgrade", EXAMPLE, "-o", output);
     expect(code).toBe(0);
-    expect(stdout).toBe(`${EXAMPLE} is already a version-2 document; nothing to upgrade\n`);
+    expect(stdout).toBe(`${EXAMPLE} is already a version-3 document; nothing to upgrade\n`);
     expect(fs.existsSync(output)).toBe(false);
   });
 
