@@ -10,6 +10,15 @@ const TRUST = {
   name: "REPLACE: Your NHS Foundation Trust",
   odsCode: "RXX",
   address: "REPLACE: Hospital, Street, Town, Postcode",
+  contact: {
+    name: "REPLACE: who partners write to",
+    role: "REPLACE: their role",
+    email: "replace.me@your-trust.example",
+    phone: "0000 000 0000",
+  },
+  vatNumber: "GB 000 0000 00",
+  paymentInstructions: "REPLACE: how partners pay (bank, sort code, account, reference)",
+  termsAndConditions: "REPLACE: the terms and conditions quotes are offered under",
 };
 
 export function starterStrategy(): PricingStrategyInput {
@@ -64,7 +73,17 @@ export function starterPartnership(): PartnershipInput {
     version: DOCUMENT_VERSION,
     reference: "DP-2026-001",
     trust: { ...TRUST },
-    partner: { name: "REPLACE: Partner Ltd", organisationType: "sme" },
+    partner: {
+      name: "REPLACE: Partner Ltd",
+      organisationType: "sme",
+      address: "REPLACE: Street, Town, Postcode",
+      contact: {
+        name: "REPLACE: who the quote is for",
+        role: "REPLACE: their role",
+        email: "replace.me@partner.example",
+        phone: "0000 000 0000",
+      },
+    },
     owner: "REPLACE: the trust's lead for this partnership",
     reviewDate: "2027-03-31",
     partnershipType: "data-access-with-expertise",

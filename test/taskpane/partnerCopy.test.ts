@@ -50,7 +50,7 @@ describe("exportWorkbook: the partner copy", () => {
         "The partner copy opened as a new workbook: save it as “Quote DP-2025-011.xlsx” and send it.",
     });
     expect(opened).toHaveLength(1);
-    expect(await sheetsOf(Buffer.from(opened[0]!, "base64"))).toEqual(["Quote DP-2025-011"]);
+    expect(await sheetsOf(Buffer.from(opened[0]!, "base64"))).toEqual(["Quote DP-2025-011", "NHSDP record"]);
   });
 
   it("downloads it outside Excel", async () => {
@@ -62,7 +62,7 @@ describe("exportWorkbook: the partner copy", () => {
       status: "success",
       message: "Downloaded the partner copy, “Quote DP-2025-011.xlsx”.",
     });
-    expect(await sheetsOf(downloads[0]!.bytes)).toEqual(["Quote DP-2025-011"]);
+    expect(await sheetsOf(downloads[0]!.bytes)).toEqual(["Quote DP-2025-011", "NHSDP record"]);
   });
 
   it("says when the copy is marked DRAFT, and why", async () => {

@@ -125,7 +125,7 @@ describe("the workspace of partnerships", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.message).toMatch(/^Imported old\.json, upgraded from version 1/);
-    expect(draftOf(selected(result.workspace))?.version).toBe(2);
+    expect(draftOf(selected(result.workspace))?.version).toBe(3);
   });
 
   it("refuses a file that is not a partnership document, saying why", () => {
