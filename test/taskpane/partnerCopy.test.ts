@@ -50,7 +50,10 @@ describe("exportWorkbook: the partner copy", () => {
         "The partner copy opened as a new workbook: save it as “Quote DP-2025-011.xlsx” and send it.",
     });
     expect(opened).toHaveLength(1);
-    expect(await sheetsOf(Buffer.from(opened[0]!, "base64"))).toEqual(["Quote DP-2025-011", "NHSDP record"]);
+    expect(await sheetsOf(Buffer.from(opened[0]!, "base64"))).toEqual([
+      "Quote DP-2025-011",
+      "NHSDP record",
+    ]);
   });
 
   it("downloads it outside Excel", async () => {
