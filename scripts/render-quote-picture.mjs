@@ -23,6 +23,9 @@ try {
     "-o",
     xlsx,
     "--partner",
+    // Checked as of the example's own quote date, so the picture does not depend on today's date.
+    "--as-of",
+    "2025-06-02",
   ]);
   execFileSync("soffice", [
     `-env:UserInstallation=file://${path.join(work, "profile")}`,
