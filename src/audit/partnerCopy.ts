@@ -12,12 +12,12 @@ import { priceQuote, type Quote } from "../core/pricing/quote";
 import { parsePartnership, type Partnership, type PricingStrategy } from "../document";
 import { cellAddress, parseCellAddress, parseRangeAddress } from "../workbook/spec/a1";
 import {
-  CHARGE_LABELS,
   PARTNER_COLUMNS,
   PARTNER_FORMULAS,
   PARTNER_NAMES,
   PARTNER_RECORD_NAME,
   PARTNER_RECORD_SHEET,
+  otherCharges,
 } from "../workbook/layouts/partner/contract";
 import { GUIDE, normaliseFormula } from "./checks";
 import type {
@@ -141,15 +141,7 @@ export function auditPartnerCopy(
   // The lines, in the priced quote's order: the rows of the lines block that have an amount.
   const lineRows = rowsWithAmounts(sheet, named(PARTNER_NAMES.lines));
   const chargeRows = rowsWithAmounts(sheet, named(PARTNER_NAMES.charges));
-  const charges = [
-    ...quote.recoveries
-      .filter((recovery) => !recovery.amount.isZero())
-      .map((recovery) => ({ label: CHARGE_LABELS[recovery.id], amount: recovery.amount })),
-    ...quote.directAllocations.map((allocation) => ({
-      label: allocation.description,
-      amount: allocation.amount,
-    })),
-  ];
+  const charges = otherCharges(quote);
   if (lineRows.length !== quote.lines.length || chargeRows.length !== charges.length)
     add(
       "error",

@@ -3,8 +3,9 @@
  * write their rows from `cursor.row` and leave it below them, so a section never needs to know how
  * long the one before it was. Rows that must print together are recorded for pagination.
  */
+import { columnLetter } from "./a1";
 import type { SheetSpecBuilder } from "./builder";
-import { blank, text } from "./spec";
+import { blank, text, type CellStyle, type CellValueSpec } from "./spec";
 import { HEADING, charactersPerLine, heightForLines, lineCount } from "./styles";
 
 /** A heading keeps this many rows (itself included) on its page unless told otherwise. */
@@ -60,4 +61,29 @@ export class Cursor {
     const height = heightForLines(lines);
     if (height > (this.sheet.heightOf(this.row) ?? 0)) this.sheet.rowHeight(this.row, height);
   }
+}
+
+/**
+ * A value in column `first` of the cursor's row, merged across to column `last` (when that is further
+ * right). Wrapped text (the style says wrap) makes the row tall enough for it at the merged width;
+ * unwrapped text stays on one line. Returns the cell's address.
+ */
+export function across(
+  at: Cursor,
+  value: CellValueSpec,
+  first: number,
+  last: number,
+  style: CellStyle,
+  numberFormat?: string
+): string {
+  const address = at.sheet.setAt(
+    at.row,
+    first,
+    value,
+    numberFormat === undefined ? { style } : { style, numberFormat }
+  );
+  if (last > first)
+    at.sheet.merge(`${columnLetter(first)}${at.row}:${columnLetter(last)}${at.row}`);
+  if (style.wrap && value.kind === "text") at.fitText(value.text, first, last);
+  return address;
 }

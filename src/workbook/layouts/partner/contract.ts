@@ -6,6 +6,8 @@
  * not recomputed from the unit price); the priced inputs themselves are kept on a very hidden sheet
  * for the audit.
  */
+import type { Quote } from "../../../core/pricing/quote";
+import type { Decimal } from "../../../model/decimal";
 import { QUOTE_FORMULAS } from "../quote/contract";
 
 /** Sheet-scoped names on the partner's quote sheet. */
@@ -42,6 +44,22 @@ export const CHARGE_LABELS = {
   "fixed-cost-recovery": "Contribution to fixed costs",
   "capital-cost-recovery": "Contribution to capital costs",
 } as const;
+
+/**
+ * The charges besides the cost lines, in the order the partner copy lists them: the fixed- and
+ * capital-cost recoveries that charge something, then the infrastructure built for this partnership.
+ */
+export function otherCharges(quote: Quote): { label: string; amount: Decimal }[] {
+  return [
+    ...quote.recoveries
+      .filter((recovery) => !recovery.amount.isZero())
+      .map((recovery) => ({ label: CHARGE_LABELS[recovery.id], amount: recovery.amount })),
+    ...quote.directAllocations.map((allocation) => ({
+      label: allocation.description,
+      amount: allocation.amount,
+    })),
+  ];
+}
 
 export const PARTNER_FORMULAS = {
   /** The total before VAT: every amount in the table of charges. */

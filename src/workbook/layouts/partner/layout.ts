@@ -6,7 +6,7 @@
 import { columnLetter } from "../../spec/a1";
 import type { Cursor } from "../../spec/cursor";
 import type { SheetSpecBuilder } from "../../spec/builder";
-import { text, type CellStyle, type CellValueSpec } from "../../spec/spec";
+import { text, type CellStyle } from "../../spec/spec";
 import { LABEL, NHS_RED, TOP, WRAPPED } from "../../spec/styles";
 
 /** A: what is supplied; B: quantity; C: unit; D: unit price; E: amount. */
@@ -29,26 +29,9 @@ export const BANNER: CellStyle = {
 export const BOX: CellStyle = { fill: "#E8EDEE", vertical: "top", wrap: true };
 export const BOX_FIGURE: CellStyle = { fill: "#E8EDEE", vertical: "top", bold: true, size: 12 };
 
-/** `value` in column `first` merged to `last`; wrapped text makes the row tall enough for it. */
-export function across(
-  at: Cursor,
-  value: CellValueSpec,
-  first: number,
-  last: number,
-  style: CellStyle = WRAPPED,
-  numberFormat?: string
-): string {
-  const address = at.sheet.setAt(
-    at.row,
-    first,
-    value,
-    numberFormat === undefined ? { style } : { style, numberFormat }
-  );
-  if (last > first)
-    at.sheet.merge(`${columnLetter(first)}${at.row}:${columnLetter(last)}${at.row}`);
-  if (style.wrap && value.kind === "text") at.fitText(value.text, first, last);
-  return address;
-}
+import { across } from "../../spec/cursor";
+
+export { across };
 
 /** A term of the offer: its title in bold, then its text across the page, kept together. */
 export function term(at: Cursor, label: string, value: string): void {

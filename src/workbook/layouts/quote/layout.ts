@@ -7,7 +7,7 @@
 import { columnLetter } from "../../spec/a1";
 import type { SheetSpecBuilder, CellOptions } from "../../spec/builder";
 import type { Cursor } from "../../spec/cursor";
-import { text, type CellStyle, type CellValueSpec } from "../../spec/spec";
+import { text, type CellStyle } from "../../spec/spec";
 import { LABEL, NHS_BLUE, POUNDS_FORMAT, TOP, WRAPPED } from "../../spec/styles";
 
 /** The last printed column (I): full-width rows run to it. */
@@ -62,29 +62,9 @@ export const COST_HEADER_ALIGNMENT = [
   "right",
 ] as const;
 
-/**
- * A value in column `first` of the cursor's row, merged across to column `last`. Wrapped text (the
- * style says wrap) makes the row tall enough for it at the merged width; unwrapped text stays on one
- * line. Returns the cell's address.
- */
-export function across(
-  at: Cursor,
-  value: CellValueSpec,
-  first: number,
-  last: number,
-  style: CellStyle,
-  numberFormat?: string
-): string {
-  const address = at.sheet.setAt(
-    at.row,
-    first,
-    value,
-    numberFormat === undefined ? { style } : { style, numberFormat }
-  );
-  at.sheet.merge(`${columnLetter(first)}${at.row}:${columnLetter(last)}${at.row}`);
-  if (style.wrap && value.kind === "text") at.fitText(value.text, first, last);
-  return address;
-}
+import { across } from "../../spec/cursor";
+
+export { across };
 
 /** Rows `top`..`bottom` across every column, A to the last: "A14:I31". */
 export function rowsAcross(top: number, bottom: number): string {

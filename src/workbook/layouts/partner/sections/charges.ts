@@ -18,7 +18,7 @@ import {
   TOP,
   WRAPPED,
 } from "../../../spec/styles";
-import { CHARGE_LABELS, PARTNER_COLUMNS, PARTNER_FORMULAS } from "../contract";
+import { PARTNER_COLUMNS, PARTNER_FORMULAS, otherCharges } from "../contract";
 import { LAST_COLUMN, across } from "../layout";
 
 /** A unit price may have fractions of a penny (a per-record price): show them when there are any. */
@@ -100,15 +100,7 @@ export function chargesSection(at: Cursor, quote: Quote): ChargesAnchors {
 
   // The fixed and capital costs the guide recovers as a share of cost, and infrastructure built for
   // this partnership alone: charges with their amounts only.
-  const others = [
-    ...quote.recoveries
-      .filter((recovery) => !recovery.amount.isZero())
-      .map((recovery) => ({ label: CHARGE_LABELS[recovery.id], amount: recovery.amount })),
-    ...quote.directAllocations.map((allocation) => ({
-      label: allocation.description,
-      amount: allocation.amount,
-    })),
-  ];
+  const others = otherCharges(quote);
   let chargesBlock: string | undefined;
   if (others.length > 0) {
     at.keep(2);
