@@ -129,11 +129,6 @@ const PARTS: Readonly<Record<string, string>> = {
   scenarios: "Scenarios",
 };
 
-/** The pattern of a path's parts: "costs.lines[2].unitCost" is "costs.lines[].unitCost". */
-export function fieldPattern(path: string): string {
-  return path.replace(/\[\d+\]/g, "[]");
-}
-
 /** The label the table gives a pattern's own part (the last), if any: for tests and the pane. */
 export function fieldPartLabel(pattern: string): string | undefined {
   return PARTS[pattern];

@@ -2,7 +2,7 @@
 export * from "./schema";
 export * from "./strategy";
 export * from "./labels";
-export { fieldLabel, FIELD_LABEL_SEPARATOR } from "./fieldLabels";
+export { fieldLabel } from "./fieldLabels";
 export { documentKind, parsePartnership, parseStrategy, readJsonText } from "./parse";
 export { migrateToCurrent } from "./v1/migrate";
 export type { PartnershipV1 } from "./v1/schema";

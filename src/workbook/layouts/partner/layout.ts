@@ -7,7 +7,7 @@ import { columnLetter } from "../../spec/a1";
 import type { Cursor } from "../../spec/cursor";
 import type { SheetSpecBuilder } from "../../spec/builder";
 import { text, type CellStyle } from "../../spec/spec";
-import { LABEL, NHS_RED, TOP, WRAPPED } from "../../spec/styles";
+import { LABEL, NHS_RED, WRAPPED } from "../../spec/styles";
 
 /** A: what is supplied; B: quantity; C: unit; D: unit price; E: amount. */
 const COLUMN_WIDTHS: readonly number[] = [42, 10, 13, 13, 15];
@@ -46,5 +46,3 @@ export function paragraph(at: Cursor, value: string, style: CellStyle = WRAPPED)
   across(at, text(value), 1, LAST_COLUMN, style);
   at.skip();
 }
-
-export { TOP };

@@ -19,7 +19,7 @@ import {
   WRAPPED,
 } from "../../../spec/styles";
 import { PARTNER_COLUMNS, PARTNER_FORMULAS, otherCharges } from "../contract";
-import { LAST_COLUMN, across } from "../layout";
+import { across } from "../layout";
 
 /** A unit price may have fractions of a penny (a per-record price): show them when there are any. */
 const UNIT_PRICE_FORMAT = "[$£-809]#,##0.00##";
@@ -168,5 +168,3 @@ export function chargesSection(at: Cursor, quote: Quote): ChargesAnchors {
     totalIncVat,
   };
 }
-
-export { LAST_COLUMN };
