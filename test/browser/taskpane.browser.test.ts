@@ -567,7 +567,11 @@ it("imports a partnership document, upgrading an old one, and downloads its part
   await file.saveAs(saved);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(fs.readFileSync(saved) as unknown as ArrayBuffer);
-  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Quote DP-2025-011"]);
+  // The partner sees the quote; the trust's priced inputs are on a very hidden sheet for the audit.
+  expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.state])).toEqual([
+    ["Quote DP-2025-011", "visible"],
+    ["NHSDP record", "veryHidden"],
+  ]);
 
   await page
     .locator('input[aria-label="Partnership document to import"]')
