@@ -29,6 +29,7 @@ import type {
   AuditedQuote,
 } from "./model";
 import { readRecord, textOf, type GeneratedRecord } from "./quoteSheetReader";
+import { recordedCandidate, recordedDescriptions } from "./rebuild";
 
 /** A sheet written as a partner copy: it names its reference with the partner copy's name. */
 export function isPartnerCopy(sheet: AuditSheet): boolean {
@@ -276,53 +277,29 @@ function describe(value: AuditCellValue, money: boolean): string {
 function priceRecord(
   record: GeneratedRecord
 ): { ok: true; quote: Quote; doc: Partnership } | { ok: false; messages: string[] } {
-  const recorded = record.document ?? {};
-  const costs = (recorded["costs"] ?? {}) as {
-    lines?: { id?: unknown; description?: unknown }[];
-    directAllocations?: { id?: unknown; description?: unknown }[];
-  };
-  const describeLine = new Map(
-    (costs.lines ?? []).map((line) => [String(line.id), line.description])
-  );
-  const describeAllocation = new Map(
-    (costs.directAllocations ?? []).map((allocation) => [
-      String(allocation.id),
-      allocation.description,
-    ])
-  );
-  const pricing = (recorded["pricing"] ?? {}) as { overrides?: unknown };
-  const candidate = {
-    ...recorded,
-    ...(record.publishedInDataUseRegister === undefined
-      ? {}
-      : { publishedInDataUseRegister: record.publishedInDataUseRegister }),
+  const { lines: describeLine, allocations: describeAllocation } = recordedDescriptions(record);
+  const candidate = recordedCandidate(record, {
     use: record.use,
     vatRate: record.vatRate,
-    pricing: {
-      ...(record.strategy === undefined ? {} : { strategy: record.strategy }),
-      ...record.rates,
-      overrides: pricing.overrides ?? [],
-    },
-    costs: {
-      lines: record.lines.map((line) => ({
-        id: line.id,
-        category: line.category,
-        kind: line.kind,
-        passThrough: line.passThrough,
-        description: describeLine.get(line.id) ?? line.id,
-        quantity: line.quantity,
-        unit: line.unit,
-        unitCost: line.unitCost,
-        ...(line.staffGrade === undefined ? {} : { staffGrade: line.staffGrade }),
-        ...(line.standardItem === undefined ? {} : { standardItem: line.standardItem }),
-      })),
-      directAllocations: record.allocations.map((allocation) => ({
-        id: allocation.id,
-        description: describeAllocation.get(allocation.id) ?? allocation.id,
-        amount: allocation.amount,
-      })),
-    },
-  };
+    rates: record.rates,
+    lines: record.lines.map((line) => ({
+      id: line.id,
+      category: line.category,
+      kind: line.kind,
+      passThrough: line.passThrough,
+      description: describeLine.get(line.id) ?? line.id,
+      quantity: line.quantity,
+      unit: line.unit,
+      unitCost: line.unitCost,
+      ...(line.staffGrade === undefined ? {} : { staffGrade: line.staffGrade }),
+      ...(line.standardItem === undefined ? {} : { standardItem: line.standardItem }),
+    })),
+    directAllocations: record.allocations.map((allocation) => ({
+      id: allocation.id,
+      description: describeAllocation.get(allocation.id) ?? allocation.id,
+      amount: allocation.amount,
+    })),
+  });
   const parsed = parsePartnership(candidate);
   if (!parsed.ok)
     return {

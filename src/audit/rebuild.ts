@@ -8,7 +8,14 @@ import { parsePartnership, type Partnership } from "../document";
 import { KIND_LABELS } from "../workbook/layouts/quote/contract";
 import { cellAddress } from "../workbook/spec/a1";
 import type { AuditCellValue } from "./model";
-import { RATE_INPUTS, textOf, type Position, type QuoteSheetLayout } from "./quoteSheetReader";
+import type { PricingRate } from "../model/vocabulary";
+import {
+  RATE_INPUTS,
+  textOf,
+  type GeneratedRecord,
+  type Position,
+  type QuoteSheetLayout,
+} from "./quoteSheetReader";
 
 /** The cell each document field is read from, to point at when the field is not valid. */
 export type FieldCells = Map<string, string>;
@@ -41,16 +48,7 @@ export function rebuildPartnership(layout: QuoteSheetLayout): RebuildResult {
     cells.set(field, cellAddress(position.row, position.col));
     return sheet.cell(position.row, position.col).value;
   };
-  const documentLines = new Map<string, { description?: unknown }>();
-  const recorded = record.document ?? {};
-  const costs = (recorded["costs"] ?? {}) as {
-    lines?: { id?: unknown; description?: unknown }[];
-    directAllocations?: { id?: unknown; description?: unknown }[];
-  };
-  for (const line of costs.lines ?? []) documentLines.set(String(line.id), line);
-  const documentAllocations = new Map<string, { description?: unknown }>();
-  for (const allocation of costs.directAllocations ?? [])
-    documentAllocations.set(String(allocation.id), allocation);
+  const { lines: documentLines, allocations: documentAllocations } = recordedDescriptions(record);
   const recordedLines = new Map(record.lines.map((line) => [line.id, line]));
 
   const rate = (input: (typeof RATE_INPUTS)[number], field: string) =>
@@ -70,7 +68,7 @@ export function rebuildPartnership(layout: QuoteSheetLayout): RebuildResult {
     return {
       id: line.id,
       category: line.category ?? "",
-      description: text(2) || documentLines.get(line.id)?.description || line.id,
+      description: text(2) || documentLines.get(line.id) || line.id,
       kind: kind?.kind ?? kindLabel,
       passThrough: kind?.passThrough ?? false,
       quantity: figure(at(`${field}.quantity`, { row: line.row, col: 4 })),
@@ -94,29 +92,23 @@ export function rebuildPartnership(layout: QuoteSheetLayout): RebuildResult {
       id: allocation.id,
       description:
         (shown.startsWith(ALLOCATION_PREFIX) ? shown.slice(ALLOCATION_PREFIX.length) : shown) ||
-        documentAllocations.get(allocation.id)?.description ||
+        documentAllocations.get(allocation.id) ||
         allocation.id,
       amount: figure(at(`${field}.amount`, { row: allocation.row, col: 9 })),
     };
   });
-  const pricing = (recorded["pricing"] ?? {}) as { overrides?: unknown };
-  const candidate = {
-    ...recorded,
-    ...(record.publishedInDataUseRegister === undefined
-      ? {}
-      : { publishedInDataUseRegister: record.publishedInDataUseRegister }),
+  const candidate = recordedCandidate(record, {
     use: textOf(sheet.cell(layout.use.row, layout.use.col)),
     vatRate: rate("vatRate", "vatRate"),
-    pricing: {
-      ...(record.strategy === undefined ? {} : { strategy: record.strategy }),
+    rates: {
       staffOnCostRate: rate("staffOnCostRate", "pricing.staffOnCostRate"),
       overheadRate: rate("overheadRate", "pricing.overheadRate"),
       fixedCostRecoveryRate: rate("fixedCostRecoveryRate", "pricing.fixedCostRecoveryRate"),
       capitalCostRecoveryRate: rate("capitalCostRecoveryRate", "pricing.capitalCostRecoveryRate"),
-      overrides: pricing.overrides ?? [],
     },
-    costs: { lines, directAllocations },
-  };
+    lines,
+    directAllocations,
+  });
   cells.set("use", cellAddress(layout.use.row, layout.use.col));
   const parsed = parsePartnership(candidate);
   if (parsed.ok) return { ok: true, doc: parsed.document, cells };
@@ -140,4 +132,50 @@ export function cellFor(cells: FieldCells, field: string): string {
     if (shorter === path) return "";
     path = shorter;
   }
+}
+
+/** The descriptions of the cost lines and direct allocations, by id, from the record's document JSON. */
+export function recordedDescriptions(record: GeneratedRecord): {
+  lines: Map<string, unknown>;
+  allocations: Map<string, unknown>;
+} {
+  const costs = (record.document?.["costs"] ?? {}) as {
+    lines?: { id?: unknown; description?: unknown }[];
+    directAllocations?: { id?: unknown; description?: unknown }[];
+  };
+  const byId = (items: { id?: unknown; description?: unknown }[] = []) =>
+    new Map(items.map((item) => [String(item.id), item.description]));
+  return { lines: byId(costs.lines), allocations: byId(costs.directAllocations) };
+}
+
+/**
+ * The document to validate: the record's JSON with the priced inputs put back, read from wherever
+ * the quote keeps them (the quote sheet's cells, or a partner copy's record).
+ */
+export function recordedCandidate(
+  record: GeneratedRecord,
+  inputs: {
+    use: unknown;
+    vatRate: unknown;
+    rates: Readonly<Record<PricingRate, unknown>>;
+    lines: readonly unknown[];
+    directAllocations: readonly unknown[];
+  }
+): Record<string, unknown> {
+  const recorded = record.document ?? {};
+  const pricing = (recorded["pricing"] ?? {}) as { overrides?: unknown };
+  return {
+    ...recorded,
+    ...(record.publishedInDataUseRegister === undefined
+      ? {}
+      : { publishedInDataUseRegister: record.publishedInDataUseRegister }),
+    use: inputs.use,
+    vatRate: inputs.vatRate,
+    pricing: {
+      ...(record.strategy === undefined ? {} : { strategy: record.strategy }),
+      ...inputs.rates,
+      overrides: pricing.overrides ?? [],
+    },
+    costs: { lines: inputs.lines, directAllocations: inputs.directAllocations },
+  };
 }
