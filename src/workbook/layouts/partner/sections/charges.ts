@@ -20,15 +20,12 @@ import {
 } from "../../../spec/styles";
 import { PARTNER_COLUMNS, PARTNER_FORMULAS, otherCharges } from "../contract";
 import { across } from "../layout";
+import { GRAND_TOTAL as QUOTE_GRAND_TOTAL } from "../../quote/layout";
 
 /** A unit price may have fractions of a penny (a per-record price): show them when there are any. */
 const UNIT_PRICE_FORMAT = "[$£-809]#,##0.00##";
-const GRAND_TOTAL = {
-  bold: true,
-  size: 12,
-  fill: "#E8EDEE",
-  border: { top: "thin", bottom: "double" },
-} as const;
+/** The quote's grand-total band, a size smaller on the partner's narrower page. */
+const GRAND_TOTAL = { ...QUOTE_GRAND_TOTAL, size: 12 };
 
 export interface ChargesAnchors {
   readonly headerRow: number;
