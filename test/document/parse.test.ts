@@ -1004,3 +1004,43 @@ describe("formatPath", () => {
     expect(formatPath(["a b", "c"])).toBe('["a b"].c');
   });
 });
+
+describe("the parties' details (version 3)", () => {
+  test("a VAT number, email and telephone are each checked, with an example of what is expected", () => {
+    const doc: LooseDocument = cleanInput();
+    doc.trust.vatNumber = "123456789"; // no GB
+    doc.trust.contact = { name: "A Person", email: "not an email", phone: "call me" };
+    doc.partner.contact = { name: " " };
+    expect(issuesOf(doc)).toEqual([
+      {
+        path: "trust.contact.email",
+        message: "must be an email address (for example name@nhs.net)",
+      },
+      {
+        path: "trust.contact.phone",
+        message:
+          "must be a telephone number: digits, spaces, brackets and dashes (for example 0161 496 0000)",
+      },
+      {
+        path: "trust.vatNumber",
+        message:
+          "must be a UK VAT registration number: GB then 9 or 12 digits (for example GB 654 9217 43)",
+      },
+      { path: "partner.contact.name", message: "must not be blank" },
+    ]);
+  });
+
+  test("HMRC's shapes of VAT number are accepted: 9 or 12 digits, spaced or not, and GD/HA numbers", () => {
+    for (const vatNumber of [
+      "GB654921743",
+      "GB 654 9217 43",
+      "GB 654 9217 43 001",
+      "GBGD001",
+      "GBHA599",
+    ]) {
+      const doc: LooseDocument = cleanInput();
+      doc.trust.vatNumber = vatNumber;
+      expect(parsePartnership(doc).ok).toBe(true);
+    }
+  });
+});
