@@ -262,8 +262,12 @@ function rowsWithAmounts(sheet: AuditSheet, ref: string | undefined): number[] {
   return rows;
 }
 
+/**
+ * Whether a cell holds the figure: as the number written for it, since a cell holds a double (a unit
+ * price of many decimal places on a large amount is not exact in one, and need not be).
+ */
 function sameNumber(value: AuditCellValue, expected: Decimal): boolean {
-  return typeof value === "number" && new Decimal(value).equals(expected);
+  return typeof value === "number" && value === expected.toNumber();
 }
 
 function describe(value: AuditCellValue, money: boolean): string {

@@ -190,4 +190,25 @@ describe("the partner copy's figures", () => {
     );
     expect(figures).toEqual([expect.objectContaining({ check: "formula-replaced", cell: total })]);
   });
+
+  it("a unit price finer than a double holds (18 significant digits) still audits clean", async () => {
+    const doc = example("commercial-imaging-ai.json");
+    // 999,999.9999 x 1.2534 = 1,253,399.99987466; x 1.2345 = 1,547,322.29984526777: 18 significant
+    // digits, more than a double keeps; the cell holds the nearest double and the audit must accept it.
+    doc.pricing.staffOnCostRate = 0.2534;
+    doc.pricing.overheadRate = 0.2345;
+    doc.costs.lines = [{ ...doc.costs.lines[0]!, quantity: 1, unitCost: 999999.9999 }];
+    const quote = priceQuote(doc);
+    expect(quote.lines[0]!.unitPrice.toString()).toBe("1547322.29984526777");
+    const bytes = Buffer.from(
+      await writeQuoteWorkbook(doc, quote, checkPrinciples(doc, quote), {
+        generatedAt: GENERATED_AT,
+        partner: true,
+      })
+    );
+    const figures = allFindings(await auditXlsx(bytes)).filter(
+      (finding) => finding.check !== "principle"
+    );
+    expect(figures.map((finding) => finding.check)).toEqual(["partner-copy"]);
+  });
 });
