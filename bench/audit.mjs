@@ -33,7 +33,18 @@ export function measureAudit(root) {
         try {
           execFileSync(
             process.execPath,
-            [cli, "quote", example, "-o", output, ...(partner ? [partner] : [])],
+            [
+              cli,
+              "quote",
+              example,
+              "-o",
+              output,
+              // Priced as of the example's own quote date, so that a validity date now past does
+              // not refuse the partner copy (--partner is refused while an error finding stands).
+              "--as-of",
+              JSON.parse(fs.readFileSync(example, "utf8")).quote.date,
+              ...(partner ? [partner, "--allow-errors"] : []),
+            ],
             {
               stdio: "ignore",
             }
