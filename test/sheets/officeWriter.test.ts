@@ -217,7 +217,7 @@ describe("writeSheets", () => {
     expect(register.cells.get("A4")).toEqual({ text: "Q-3" });
     expect(register.cells.has("A2")).toBe(false); // Q-1 untouched
     expect(register.numberFormats.get("F4")).toBe("[$£-809]#,##0.00");
-    expect(register.numberFormats.get("J4")).toBe("yyyy-mm-dd hh:mm");
+    expect(register.numberFormats.get("J4")).toBe("[$-809]d mmm yyyy hh:mm");
     // 2025-07-01 09:00 is serial 45839 + 9/24.
     expect((register.cells.get("J4") as { number: number }).number).toBeCloseTo(45839.375, 9);
     expect(

@@ -27,6 +27,17 @@ export class Cursor {
     this.keepWithNext.push([this.row, rows]);
   }
 
+  /**
+   * Writes rows with `write` and keeps them on one printed page when they fit on one: a section or a
+   * table with its title, so that no page starts part-way through it without its headings.
+   */
+  together<T>(write: () => T): T {
+    const first = this.row;
+    const written = write();
+    if (this.row > first) this.keepWithNext.push([first, this.row - first]);
+    return written;
+  }
+
   /** Moves down `rows` rows, leaving them empty. */
   skip(rows = 1): void {
     this.row += rows;

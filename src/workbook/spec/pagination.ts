@@ -56,7 +56,9 @@ export function paginate(
 ): Pagination {
   const area = parseRangeAddress(spec.print.printArea ?? "A1:A1");
   const height = (row: number) => spec.rowHeights?.[String(row)] ?? DEFAULT_ROW_HEIGHT;
-  const keep = new Map(keepWithNext.map(([row, rows]) => [row, rows]));
+  // Two requests from one row (a section and the table it opens): the longer holds.
+  const keep = new Map<number, number>();
+  for (const [row, rows] of keepWithNext) keep.set(row, Math.max(rows, keep.get(row) ?? 0));
   const full = pageHeightInRows(spec);
   // Print titles repeat at the top of every page that starts below them, taking their height.
   const titles = spec.print.printTitleRows;

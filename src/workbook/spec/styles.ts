@@ -23,6 +23,8 @@ export const WHOLE_POUNDS_FORMAT = "[$£-809]#,##0";
  * English, UK). The cell keeps the date's serial number, so formulas and the audit read a date.
  */
 export const LONG_DATE_FORMAT = "[$-809]d mmmm yyyy";
+/** The same in a narrow table column: "2 Jun 2025". */
+export const SHORT_DATE_FORMAT = "[$-809]d mmm yyyy";
 
 /** Excel's tallest row, in points. */
 export const MAX_ROW_HEIGHT = 409;

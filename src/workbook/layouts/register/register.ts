@@ -15,7 +15,13 @@
 import { VERSION } from "../../../model/version";
 import { columnLetter, rangeAddress } from "../../spec/a1";
 import { normaliseCellText } from "../../spec/safeText";
-import { POUNDS_FORMAT, TABLE_HEADER, heightForLines, lineCount } from "../../spec/styles";
+import {
+  POUNDS_FORMAT,
+  SHORT_DATE_FORMAT,
+  TABLE_HEADER,
+  heightForLines,
+  lineCount,
+} from "../../spec/styles";
 import {
   DEFAULT_PRINT,
   blank,
@@ -32,8 +38,8 @@ import { isoToSerial } from "../../spec/dates";
 
 export const REGISTER_TABLE_NAME = "NHSDP_Register";
 export const REGISTER_SHEET_NAME = "Register";
-export const REGISTER_DATE_FORMAT = "yyyy-mm-dd";
-export const REGISTER_DATETIME_FORMAT = "yyyy-mm-dd hh:mm";
+export const REGISTER_DATE_FORMAT = SHORT_DATE_FORMAT;
+export const REGISTER_DATETIME_FORMAT = `${SHORT_DATE_FORMAT} hh:mm`;
 export const REGISTER_TABLE_STYLE = "TableStyleLight1";
 
 /** One partnership's row, as the quote generator describes it. */
@@ -75,7 +81,7 @@ const optionalText = (value: string | undefined): CellValueSpec =>
 
 /**
  * The add-in's columns, left to right as a new register lays them out. Their widths add up to what
- * prints across landscape A4 at about 85% (fit to width), so the body prints at 9 points or more:
+ * prints across landscape A4 at 83% (fit to width), so the body prints at 9 points or more:
  * long texts wrap instead (the rows are as tall as their longest cell).
  */
 export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
@@ -93,11 +99,11 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   },
   {
     header: "Value sharing",
-    width: 30,
-    charactersPerLine: 31,
+    width: 28,
+    charactersPerLine: 29,
     value: (e) => text(e.valueSharing),
   },
-  { header: "IG status", width: 22, charactersPerLine: 23, value: (e) => text(e.igStatus) },
+  { header: "IG status", width: 21, charactersPerLine: 22, value: (e) => text(e.igStatus) },
   {
     header: "Review date",
     width: 11,

@@ -100,32 +100,39 @@ export function buildScenarioSheetWithLayout(
 
   titleSection(at, doc, generated);
   // The comparison comes first, for the reader; its figures point at the tables further down.
-  const comparison = comparisonSection(at, candidates, width);
+  // Each section on a page of its own when it fits on one; a longer one keeps its tables whole.
+  const comparison = at.together(() => comparisonSection(at, candidates, width));
   const names = mechanismNames(candidates);
-  const assumptions = assumptionsSection(at, doc, inputs);
+  const assumptions = at.together(() => assumptionsSection(at, doc, inputs));
   // Every input in one block: the assumptions, then the royalty and subscription offers' terms.
-  const terms = offerTermsSection(at, candidates, names);
+  const terms = at.together(() => offerTermsSection(at, candidates, names));
   const mechanisms = candidates.map((candidate, i) =>
-    mechanismSection(
-      at,
-      doc,
-      assumptions,
-      inputs,
-      candidate,
-      result.mechanisms[i],
-      terms[i] ?? null
+    at.together(() =>
+      mechanismSection(
+        at,
+        doc,
+        assumptions,
+        inputs,
+        candidate,
+        result.mechanisms[i],
+        terms[i] ?? null
+      )
     )
   );
   comparisonFigures(sheet, comparison, candidates, mechanisms, result);
 
   // The breakeven, the grids and their workings use the first offer of each kind.
   const offers = firstOffers(candidates, mechanisms);
-  const breakeven = breakevenSection(at, assumptions, offers, inputs, result);
+  const breakeven = at.together(() => breakevenSection(at, assumptions, offers, inputs, result));
   breakevenName(sheet, comparison, breakeven, offers.milestones?.candidate, result);
-  cumulativeChart(at, names, cumulativeSection(at, inputs, mechanisms, result.mechanisms, names));
+  at.together(() =>
+    cumulativeChart(at, names, cumulativeSection(at, inputs, mechanisms, result.mechanisms, names))
+  );
   const grids = sensitivitySection(at, { inputs, result, assumptions, offers, width });
-  const { histogram } = simulationSection(at, settings, simulation, names, width);
-  if (histogram !== null) histogramChart(at, histogram.names, histogram);
+  at.together(() => {
+    const { histogram } = simulationSection(at, settings, simulation, names, width);
+    if (histogram !== null) histogramChart(at, histogram.names, histogram);
+  });
   const lastPrinted = at.row - 1;
 
   // Below the print area: the grids' workings, one scalar formula a cell.

@@ -62,9 +62,10 @@ export function assumptionsSection(
       ? "the partnership's full cost, the default"
       : "from the scenarios block"
   );
-  const bands = discountSection(at, inputs);
+  // Each table with its title on one page (the section as a whole may not fit on one).
+  const bands = at.together(() => discountSection(at, inputs));
   at.skip();
-  const forecast = forecastSection(at, doc, inputs, bands);
+  const forecast = at.together(() => forecastSection(at, doc, inputs, bands));
   return { probabilityOfReachingMarket, paybackTarget, bands, forecast };
 }
 

@@ -46,17 +46,18 @@ export function simulationSection(
   );
   settingsRows(at, settings, simulation, names);
   at.skip();
-  at.keep(3);
-  header(at, ["Mechanism", null, "Mean", "P10", "P50", "P90"], 1, 3);
-  simulation.mechanisms.forEach((summary, m) => {
-    const name = names[m] ?? summary.id;
-    at.sheet.setAt(at.row, 1, text(name), { style: WRAPPED });
-    at.sheet.merge(`A${at.row}:B${at.row}`);
-    at.fitText(name, 1, 2);
-    [summary.mean, summary.p10, summary.p50, summary.p90].forEach((value, i) =>
-      at.sheet.setAt(at.row, 3 + i, num(value), { numberFormat: VALUE, style: TOP })
-    );
-    at.skip();
+  at.together(() => {
+    header(at, ["Mechanism", null, "Mean", "P10", "P50", "P90"], 1, 3);
+    simulation.mechanisms.forEach((summary, m) => {
+      const name = names[m] ?? summary.id;
+      at.sheet.setAt(at.row, 1, text(name), { style: WRAPPED });
+      at.sheet.merge(`A${at.row}:B${at.row}`);
+      at.fitText(name, 1, 2);
+      [summary.mean, summary.p10, summary.p50, summary.p90].forEach((value, i) =>
+        at.sheet.setAt(at.row, 3 + i, num(value), { numberFormat: VALUE, style: TOP })
+      );
+      at.skip();
+    });
   });
   return { histogram: histogramRows(at, simulation, names) };
 }
