@@ -13,11 +13,12 @@
  *  (b) every page's footer ends "<reference> - page x of y", x the page's number within its sheet and
  *      y the sheet's number of pages, and nothing else prints over or below it;
  *  (c) no table runs onto a later page without its heading row:
- *      - a sheet of one long table (the quote, findings, register, audit report) declares its heading
- *        row as print titles, and its words are the first words below the header on every page after
- *        the first page that holds them;
- *      - the partner copy declares them only when its table runs over pages: without them, the table's
- *        heading and its "Total including VAT" print on one page;
+ *      - a sheet of one long table (findings, register, audit report) declares its heading row as
+ *        print titles, and its words are the first words below the header on every page after the
+ *        first page that holds them;
+ *      - a quote (the internal quote and the partner copy) declares them only when its main table
+ *        runs over pages, as above; without them, the table's heading and its last line ("Cost lines
+ *        charged", "Total including VAT") print on one page;
  *      - the scenario sheet is a run of tables, each with headings of its own (Excel repeats one range
  *        of rows on every page, which would mislabel all but one), and keeps each whole on a page:
  *        every page after the first begins with a heading, a title or a table's heading row, that
@@ -61,8 +62,29 @@ import {
 } from "../support/printedPdf";
 import { runScenario } from "../support/scenarioCommand";
 
-/** The partner copy's table heading, as the partner reads it. */
-const TABLE_HEADING = ["Description", "Quantity", "Unit", "Unit price", "Amount"];
+/** A quote's table as its reader sees it: its heading row's words, and the line that ends it. */
+interface QuoteTable {
+  heading: readonly string[];
+  end: string;
+}
+const INTERNAL_COSTS: QuoteTable = {
+  heading: [
+    "Line",
+    "Description",
+    "Kind",
+    "Quantity",
+    "Unit",
+    "Unit cost",
+    "Cost",
+    "Marginal cost",
+    "Full cost",
+  ],
+  end: "Cost lines charged",
+};
+const PARTNER_CHARGES: QuoteTable = {
+  heading: ["Description", "Quantity", "Unit", "Unit price", "Amount"],
+  end: "Total including VAT",
+};
 
 /** The reading standard: body text, and the print header and footer, in points as printed. */
 const BODY_MIN_PT = 9;
@@ -82,6 +104,8 @@ interface Printout {
   totalIncVat?: string;
   /** How the sheet keeps its tables' headings with them on paper: see (c). */
   headings: "print titles" | "print titles if the table runs over pages" | "tables whole";
+  /** A quote's main table, whose heading repeats only if it runs over pages. */
+  table?: QuoteTable;
   write: () => Promise<Uint8Array>;
 }
 
@@ -128,7 +152,8 @@ const PRINTOUTS: Printout[] = EXAMPLE_FILES.flatMap((file) => {
       name: `${stem}-quote.xlsx`,
       label: doc.reference,
       totalIncVat,
-      headings: "print titles",
+      headings: "print titles if the table runs over pages",
+      table: INTERNAL_COSTS,
       write: () => writeWorkbook([buildQuoteSheet(doc, quote, findings, options)]),
     },
     {
@@ -155,6 +180,7 @@ const PRINTOUTS: Printout[] = EXAMPLE_FILES.flatMap((file) => {
       label: doc.reference,
       totalIncVat,
       headings: "print titles if the table runs over pages",
+      table: PARTNER_CHARGES,
       write: () => writeQuoteWorkbook(doc, quote, findings, { ...options, partner: true }),
     },
     {
@@ -304,20 +330,21 @@ describe.each(PRINTOUTS.map((printout) => [`${printout.example} ${printout.sheet
       });
 
     if (printout.headings === "print titles if the table runs over pages")
-      it("(c) declares print titles, or prints its table from heading to total on one page", () => {
+      it("(c) declares print titles, or prints its table from heading to end on one page", () => {
         if (settings.printTitles !== undefined) return expectTitlesRepeated();
-        const heading = printedWords(TABLE_HEADING);
+        const table = printout.table!;
+        const heading = printedWords(table.heading);
         const onPage = pages.map((page) => {
           const words = printedWords(parts(page, settings).body.map((word) => word.text));
           const lines = page.lines.map((line) => line.text);
           return {
             heading: heading.every((word) => words.includes(word)),
-            total: lines.some((line) => line.startsWith("Total including VAT")),
+            end: lines.some((line) => line.startsWith(table.end)),
           };
         });
-        const pageOf = (part: "heading" | "total") =>
+        const pageOf = (part: "heading" | "end") =>
           onPage.findIndex((page) => page[part]) + 1 || "no page";
-        expect([where, pageOf("heading")]).toEqual([where, pageOf("total")]);
+        expect([where, pageOf("heading")]).toEqual([where, pageOf("end")]);
         expect(pageOf("heading")).not.toBe("no page");
       });
 

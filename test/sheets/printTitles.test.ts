@@ -10,6 +10,7 @@ import { priceQuote } from "../../src/core/pricing/quote";
 import { VERSION } from "../../src/model/version";
 import { buildAuditSheet } from "../../src/audit/reportSheet";
 import { buildFindingsSheet } from "../../src/workbook/layouts/findingsSheet";
+import { buildPartnerSheet } from "../../src/workbook/layouts/partner/partnerSheet";
 import { buildQuoteSheet } from "../../src/workbook/layouts/quote/quoteSheet";
 import { registerSheetSpec } from "../../src/workbook/layouts/register/register";
 import { SheetSpecBuilder } from "../../src/workbook/spec/builder";
@@ -215,6 +216,35 @@ describe("every generated sheet prints its reference, page x of y, and its table
       expect(rowText(spec, titles.first)).toMatch(/^Line\|Description\|Kind\|Quantity/);
       expect(sheetSpecProblems(spec)).toEqual([]);
     }
+  });
+
+  it("a quote's table repeats its headings only when it runs over pages", () => {
+    const doc = example("academic-sde-study.json");
+    const [first] = doc.costs.lines;
+    // One cost line: each table ends on the page it starts on. Sixty cannot fit on one page.
+    const withLines = (count: number) => ({
+      ...doc,
+      costs: {
+        ...doc.costs,
+        lines: Array.from({ length: count }, (_, i) => ({ ...first!, id: `line-${i + 1}` })),
+      },
+    });
+    const titles = (count: number) => {
+      const d = withLines(count);
+      const quote = priceQuote(d);
+      const findings = checkPrinciples(d, quote);
+      const options = { generatedAt: GENERATED };
+      return {
+        partner: buildPartnerSheet(d, quote, findings, options).print.printTitleRows,
+        internal: buildQuoteSheet(d, quote, findings, options).print.printTitleRows,
+      };
+    };
+    const short = titles(1);
+    const long = titles(60);
+    expect(short.partner).toBeUndefined();
+    expect(long.partner).toBeDefined();
+    expect(long.internal).toBeDefined();
+    expect(short.internal).toBeUndefined();
   });
 
   it("the findings sheet: its table's headings", () => {

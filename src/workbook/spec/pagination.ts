@@ -92,10 +92,25 @@ export function paginate(
   return { pageStarts, breaks };
 }
 
-/** The rows that need a manual page break above them (see `paginate`). */
-export function pageBreaks(
+/**
+ * The sheet with its manual page breaks, keeping its print titles (a table's heading row) only when
+ * that table, which ends at `tableEnd`, runs on to another page: repeated above what follows the
+ * table (totals, terms, an acceptance block), they would head nothing.
+ */
+export function paginatedWithTableTitles(
   spec: SheetSpec,
-  keepWithNext: readonly (readonly [number, number])[]
-): number[] {
-  return paginate(spec, keepWithNext).breaks;
+  keepWithNext: readonly (readonly [number, number])[],
+  tableEnd: number
+): SheetSpec {
+  const print = { ...spec.print };
+  const titles = print.printTitleRows;
+  if (titles !== undefined) {
+    const { pageStarts } = paginate(spec, keepWithNext);
+    const pageOf = (row: number) => pageStarts.filter((start) => start <= row).length;
+    if (pageOf(titles.last) === pageOf(tableEnd)) delete print.printTitleRows;
+  }
+  return {
+    ...spec,
+    print: { ...print, rowBreaks: paginate({ ...spec, print }, keepWithNext).breaks },
+  };
 }

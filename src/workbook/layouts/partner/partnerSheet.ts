@@ -16,7 +16,7 @@ import { isoMinute } from "../../../model/format";
 import { columnLetter, parseCellAddress } from "../../spec/a1";
 import { SheetSpecBuilder } from "../../spec/builder";
 import { Cursor } from "../../spec/cursor";
-import { DEFAULT_ROW_HEIGHT, paginate } from "../../spec/pagination";
+import { DEFAULT_ROW_HEIGHT, paginatedWithTableTitles } from "../../spec/pagination";
 import { pageOfPages, type SheetSpec } from "../../spec/spec";
 import { recordSection } from "../quote/sections/record";
 import { PARTNER_NAMES, PARTNER_RECORD_NAME, PARTNER_RECORD_SHEET } from "./contract";
@@ -79,17 +79,7 @@ export function buildPartnerSheet(
 
   for (let row = 1; row <= lastRow; row++)
     if (sheet.heightOf(row) === undefined) sheet.rowHeight(row, DEFAULT_ROW_HEIGHT);
-  const spec = sheet.build();
-  // The table's headings repeat only when the table runs on to another page: repeated above the
-  // value-sharing terms or the acceptance, they would head nothing.
-  const { pageStarts } = paginate(spec, at.keepWithNext);
-  const pageOf = (row: number) => pageStarts.filter((start) => start <= row).length;
-  const print = { ...spec.print };
-  if (pageOf(charges.headerRow) === pageOf(rowOf(charges.totalIncVat))) delete print.printTitleRows;
-  return {
-    ...spec,
-    print: { ...print, rowBreaks: paginate({ ...spec, print }, at.keepWithNext).breaks },
-  };
+  return paginatedWithTableTitles(sheet.build(), at.keepWithNext, rowOf(charges.totalIncVat));
 }
 
 /**

@@ -58,6 +58,7 @@ export function buildQuoteSheet(
   dataValueSection(at, doc);
   const pricing = pricingApproachSection(at, doc, quote);
   const costs = costsSection(at, quote, pricing);
+  const costTableEnd = at.row - 1;
   const recoveries = recoveriesSection(at, quote, pricing, costs);
   const totals = totalsSection(at, quote, pricing, costs, recoveries);
   const valueSharing = valueSharingSection(at, doc);
@@ -72,7 +73,7 @@ export function buildQuoteSheet(
   at.skip(2);
   const record = recordSection(at, doc, quote, generated);
   nameTheQuote(sheet, { header, pricing, costs, recoveries, totals, record, summaryTotal });
-  return paginated(at, print);
+  return paginated(at, print, costTableEnd);
 }
 
 /** The sheet-scoped names the audit finds the quote's inputs, blocks and totals by (contract.ts). */

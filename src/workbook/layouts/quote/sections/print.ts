@@ -7,7 +7,7 @@ import type { Partnership } from "../../../../document";
 import { VERSION } from "../../../../model/version";
 import { columnLetter } from "../../../spec/a1";
 import type { Cursor } from "../../../spec/cursor";
-import { DEFAULT_ROW_HEIGHT, pageBreaks } from "../../../spec/pagination";
+import { DEFAULT_ROW_HEIGHT, paginatedWithTableTitles } from "../../../spec/pagination";
 import { pageOfPages, type HeaderFooterSection, type SheetSpec } from "../../../spec/spec";
 import { NHS_RED } from "../../../spec/styles";
 import { LAST_COLUMN_NUMBER } from "../layout";
@@ -46,7 +46,7 @@ export function printSetup(
       right: `Generated ${generated.replace("T", " ")} UTC`,
     },
     footer: { left: `NHS Data Partnership Pricing ${VERSION}`, right: pageOfPages(doc.reference) },
-    // The cost table's column headings: the table a long quote breaks across pages.
+    // The cost table's column headings, kept only if the table breaks across pages (paginated).
     printTitleRows: { first: costHeaderRow, last: costHeaderRow },
     // Rows written absolute: ExcelJS prefixes only a "$" to each part, and LibreOffice prints the
     // whole sheet, the record of the inputs below included, for a print area of "$A1:$I72".
@@ -57,12 +57,11 @@ export function printSetup(
 
 /**
  * The finished sheet: every printed row given an explicit height, so that Excel and LibreOffice
- * paginate it as pageBreaks does, and a page break above each row kept with the rows after it that
- * would otherwise end a page.
+ * paginate it as pagination.ts does, a page break above each row kept with the rows after it that
+ * would otherwise end a page, and the cost table's headings repeated only if it runs over pages.
  */
-export function paginated(at: Cursor, print: PrintAnchors): SheetSpec {
+export function paginated(at: Cursor, print: PrintAnchors, costTableEnd: number): SheetSpec {
   for (let row = 1; row <= print.lastRow; row++)
     if (at.sheet.heightOf(row) === undefined) at.sheet.rowHeight(row, DEFAULT_ROW_HEIGHT);
-  const spec = at.sheet.build();
-  return { ...spec, print: { ...spec.print, rowBreaks: pageBreaks(spec, at.keepWithNext) } };
+  return paginatedWithTableTitles(at.sheet.build(), at.keepWithNext, costTableEnd);
 }
