@@ -5,7 +5,7 @@
 import { MECHANISM_KINDS } from "../../../../model/vocabulary";
 import { MECHANISM_LABELS } from "../../../../model/labels";
 import { VERSION } from "../../../../model/version";
-import { formatLongDateTime } from "../../../../model/format";
+import { formatLongDate, formatLongDateTime } from "../../../../model/format";
 import { firstOfKind, type Candidate, type ScenarioResult } from "../../../../core/scenarios";
 import type { Partnership } from "../../../../document/schema";
 import type { SheetSpecBuilder } from "../../../spec/builder";
@@ -37,7 +37,7 @@ export function titleSection(at: Cursor, doc: Partnership, generated: string): v
   at.skip();
   note(
     at,
-    `Generated ${formatLongDateTime(generated.replace(" ", "T"))} UTC by NHS Data Partnership Pricing ${VERSION} for ${doc.partner.name}. Shaded cells are the assumptions; every present value, the breakeven royalty and both sensitivity grids are formulas over them. The simulation's results are values from a seeded run. Present values are valuations for comparing terms, not prices.`
+    `Generated ${formatLongDateTime(generated.replace(" ", "T"))} UTC by NHS Data Partnership Pricing ${VERSION} for ${doc.partner.name}. Every year on the sheet counts from the quote date, ${formatLongDate(doc.quote.date)} (year 0): year 1 ends a year after it, and a payment due on a date falls at its days after the quote date / 365. Shaded cells are the assumptions; every present value, the breakeven royalty and both sensitivity grids are formulas over them. The simulation's results are values from a seeded run. Present values are valuations for comparing terms, not prices.`
   );
 }
 

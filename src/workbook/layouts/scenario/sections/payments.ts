@@ -8,6 +8,7 @@ import type { Candidate, Mechanism } from "../../../../core/scenarios";
 import { royaltyYears, type CashFlow } from "../../../../core/scenarios/mechanisms";
 import { flowValue, type FactorCache, type FlowValue } from "../../../../core/scenarios/value";
 import type { Partnership } from "../../../../document/schema";
+import { formatLongDate } from "../../../../model/format";
 import type { Cursor } from "../../../spec/cursor";
 import { formula, num, text, type CellValueSpec } from "../../../spec/spec";
 import { TOP, WRAPPED } from "../../../spec/styles";
@@ -63,6 +64,16 @@ interface Payment {
 }
 
 /**
+ * Years from the quote date as a reader takes them in: whole years as they are, a part of a year (an
+ * instalment due 25 days after the quote date is 0.068493 years) to two places.
+ */
+function yearsFormat(years: CellValueSpec): string {
+  const value =
+    years.kind === "number" ? years.value : years.kind === "formula" ? years.cachedValue : 0;
+  return typeof value === "number" && !Number.isInteger(value) ? "0.00" : YEARS;
+}
+
+/**
  * One payment's row, its formulas caching the core's figures; `cumulative` is the risk-adjusted value of
  * the rows above. Returns the row and the cumulative value to it.
  */
@@ -77,7 +88,7 @@ function paymentRow(
   const { value } = payment;
   const total = cumulative.plus(value.riskAdjustedPresentValue);
   sheet.setAt(r, COL.year, payment.year, {
-    numberFormat: YEARS,
+    numberFormat: yearsFormat(payment.year),
     style: { ...(payment.year.kind === "number" ? INPUT : TOP), horizontal: "left" },
   });
   if (payment.label !== "") {
@@ -287,7 +298,9 @@ export function paymentLabels(doc: Partnership, candidate: Candidate): string[] 
     return (doc.valueSharing.milestones ?? []).map((milestone) => milestone.description);
   if (candidate.path === "valueSharing.fixedPayment") {
     const instalments = doc.valueSharing.fixedPayment?.instalments ?? [];
-    return instalments.length === 0 ? ["On signature"] : instalments.map((i) => `Due ${i.due}`);
+    return instalments.length === 0
+      ? ["On signature"]
+      : instalments.map((i) => `Due ${formatLongDate(i.due)}`);
   }
   const alternative = doc.scenarios?.alternatives.find((a) => a.id === candidate.id);
   if (alternative?.mechanism === "milestones")
