@@ -18,6 +18,8 @@ export const FACTOR = "0.000000";
 /** A share of trials. */
 export const SHARE = "0.0%";
 export { PLAIN_NUMBER_FORMAT as YEARS } from "../../spec/styles";
+/** A part of a year from the quote date (a dated instalment), to two places: 0.08. */
+export const PART_YEARS = "0.00";
 
 /** Shaded: the cells a reader may change. */
 export const INPUT: CellStyle = { fill: "#FFF4CC", vertical: "top" };

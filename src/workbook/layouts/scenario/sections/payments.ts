@@ -13,7 +13,7 @@ import type { Cursor } from "../../../spec/cursor";
 import { formula, num, text, type CellValueSpec } from "../../../spec/spec";
 import { TOP, WRAPPED } from "../../../spec/styles";
 import { factorFormula, royaltyFormula, type DiscountBands } from "../formulas";
-import { A, COL, FACTOR, INPUT, RATE, VALUE, YEARS, n } from "../style";
+import { A, COL, FACTOR, INPUT, PART_YEARS, RATE, VALUE, YEARS, n } from "../style";
 import { forecastCell, type AssumptionAnchors } from "./assumptions";
 import {
   royaltyFormulaTerms,
@@ -70,7 +70,7 @@ interface Payment {
 function yearsFormat(years: CellValueSpec): string {
   const value =
     years.kind === "number" ? years.value : years.kind === "formula" ? years.cachedValue : 0;
-  return typeof value === "number" && !Number.isInteger(value) ? "0.00" : YEARS;
+  return typeof value === "number" && !Number.isInteger(value) ? PART_YEARS : YEARS;
 }
 
 /**
