@@ -38,3 +38,31 @@ describe("the scenario sheet printed", () => {
     );
   });
 });
+
+describe("the scenario sheet's dated instalments", () => {
+  it("reads each due date as a UK date, its years from the quote date to two places", () => {
+    // The imaging example is quoted on 2 June 2025 with instalments due 1 July 2025 and 31 March 2026:
+    // 29 and 302 days later, 29 / 365 = 0.0795 and 302 / 365 = 0.8274 years.
+    const { spec } = build(example("commercial-imaging-ai.json"));
+    const cellAt = (row: number, col: number) =>
+      spec.cells.find((cell) => {
+        const at = cell.address === undefined ? cell : parseCellAddress(cell.address);
+        return at.row === row && at.col === col;
+      });
+    const due = [
+      ["Due 1 July 2025", 29 / 365],
+      ["Due 31 March 2026", 302 / 365],
+    ] as const;
+    for (const [label, years] of due) {
+      const cell = spec.cells.find((c) => c.value.kind === "text" && c.value.text === label);
+      expect(cell).toBeDefined();
+      const row = parseCellAddress(cell!.address!).row;
+      const year = cellAt(row, 1);
+      expect(year?.numberFormat).toBe("0.00");
+      expect(year?.value).toEqual({ kind: "number", value: expect.closeTo(years, 12) });
+    }
+    expect(spec.cells.some((c) => c.value.kind === "text" && /Due 2025-/.test(c.value.text))).toBe(
+      false
+    );
+  });
+});
