@@ -429,8 +429,35 @@ function checkFigures(layout: QuoteSheetLayout, quote: Quote, add: Add): void {
     layout.linesCharged,
     "cost lines charged",
     QUOTE_FORMULAS.linesCharged(useRef, abs(layout.marginalCost), abs(layout.fullCost)),
-    quote.recoveryBase
+    quote.linesCharged
   );
+  let recoveryBase = abs(layout.linesCharged);
+  if (!quote.passThroughInRecoveryBase) {
+    if (layout.passThroughCharged === undefined || layout.recoveryBase === undefined) {
+      add(
+        "error",
+        "formula-replaced",
+        address(layout.linesCharged),
+        "The quote leaves pass-through charges out of the recovery base, but the sheet has no recovery base row under the cost lines charged. Generate the quote again.",
+        GUIDE.arithmetic
+      );
+    } else {
+      const table = layout.linesBlock;
+      figure(
+        layout.passThroughCharged,
+        "pass-through charges out of the recovery base",
+        table === undefined ? "0" : QUOTE_FORMULAS.passThroughCharged(table.top, table.bottom),
+        quote.passThroughCharged
+      );
+      figure(
+        layout.recoveryBase,
+        "recovery base",
+        QUOTE_FORMULAS.recoveryBase(abs(layout.linesCharged), abs(layout.passThroughCharged)),
+        quote.recoveryBase
+      );
+      recoveryBase = abs(layout.recoveryBase);
+    }
+  }
   const recoveryAmounts: Record<"fixed" | "capital", string[]> = { fixed: [], capital: [] };
   for (const row of layout.recoveries) {
     const priced = quote.recoveries.find((recovery) => recovery.id === row.id);
@@ -446,7 +473,7 @@ function checkFigures(layout: QuoteSheetLayout, quote: Quote, add: Add): void {
     figure(
       { row: r, col: RECOVERY_COLUMNS.base },
       `base of the ${row.id.replace(/-/g, " ")}`,
-      abs(layout.linesCharged),
+      recoveryBase,
       priced.base
     );
     figure(

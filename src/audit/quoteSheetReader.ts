@@ -101,6 +101,9 @@ export interface QuoteSheetLayout {
   readonly marginalCost: Position;
   readonly fullCost: Position;
   readonly linesCharged: Position;
+  /** Present when the quote's pass-through charges are out of the recovery base. */
+  readonly passThroughCharged?: Position;
+  readonly recoveryBase?: Position;
   readonly recoveriesBlock: RangeRef;
   readonly recoveries: readonly RecoveryRow[];
   readonly allocations: readonly AllocationRow[];
@@ -365,8 +368,18 @@ export function readQuoteSheet(sheet: AuditSheet): LayoutResult {
   };
   if (problems.length > 0 || recoveriesBlock === undefined)
     return { ok: false, problems, reference: record.reference };
-  const optional: { summaryTotalIncVat?: Position; reconciliationCheck?: Position } = {};
-  for (const key of ["summaryTotalIncVat", "reconciliationCheck"] as const)
+  const optional: {
+    summaryTotalIncVat?: Position;
+    reconciliationCheck?: Position;
+    passThroughCharged?: Position;
+    recoveryBase?: Position;
+  } = {};
+  for (const key of [
+    "summaryTotalIncVat",
+    "reconciliationCheck",
+    "passThroughCharged",
+    "recoveryBase",
+  ] as const)
     if (sheet.names.has(QUOTE_METADATA_NAMES[key]))
       optional[key] = position(QUOTE_METADATA_NAMES[key]);
   if (problems.length > 0) return { ok: false, problems, reference: record.reference };

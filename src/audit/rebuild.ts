@@ -163,7 +163,10 @@ export function recordedCandidate(
   }
 ): Record<string, unknown> {
   const recorded = record.document ?? {};
-  const pricing = (recorded["pricing"] ?? {}) as { overrides?: unknown };
+  const pricing = (recorded["pricing"] ?? {}) as {
+    overrides?: unknown;
+    passThroughInRecoveryBase?: unknown;
+  };
   return {
     ...recorded,
     ...(record.publishedInDataUseRegister === undefined
@@ -174,6 +177,10 @@ export function recordedCandidate(
     pricing: {
       ...(record.strategy === undefined ? {} : { strategy: record.strategy }),
       ...inputs.rates,
+      // Sheets generated before the choice existed do not record it: their base had pass-through in it.
+      ...(pricing.passThroughInRecoveryBase === undefined
+        ? {}
+        : { passThroughInRecoveryBase: pricing.passThroughInRecoveryBase }),
       overrides: pricing.overrides ?? [],
     },
     costs: { lines: inputs.lines, directAllocations: inputs.directAllocations },

@@ -9,7 +9,8 @@ import {
 import { migrateToCurrent } from "./v1/migrate";
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, partnershipSchema, type Partnership } from "./schema";
 import type { PartnershipV1 } from "./v1/schema";
-import { STRATEGY_FORMAT, strategySchema, upgradeStrategy, type PricingStrategy } from "./strategy";
+import { STRATEGY_FORMAT, strategySchema, type PricingStrategy } from "./strategy";
+import { upgradeStrategy } from "./strategyUpgrade";
 
 export type ParseResult =
   | {
@@ -51,15 +52,26 @@ export function parsePartnership(json: unknown): ParseResult {
 }
 
 export type StrategyParseResult =
-  | { readonly ok: true; readonly document: PricingStrategy }
+  | {
+      readonly ok: true;
+      readonly document: PricingStrategy;
+      /** Present when the strategy was written in an older version and upgraded on reading. */
+      readonly upgradedFrom?: { readonly version: number; readonly notes: readonly string[] };
+    }
   | { readonly ok: false; readonly issues: DocumentIssue[] };
 
 /** Reads a pricing strategy document, reporting every invalid field with its path. */
 export function parseStrategy(json: unknown): StrategyParseResult {
-  const result = strategySchema.safeParse(upgradeStrategy(json), {
-    error: plainEnglishForStrategy,
-  });
-  if (result.success) return { ok: true, document: result.data };
+  const upgrade = upgradeStrategy(json);
+  const result = strategySchema.safeParse(upgrade.json, { error: plainEnglishForStrategy });
+  if (result.success)
+    return upgrade.fromVersion === undefined
+      ? { ok: true, document: result.data }
+      : {
+          ok: true,
+          document: result.data,
+          upgradedFrom: { version: upgrade.fromVersion, notes: upgrade.notes },
+        };
   return { ok: false, issues: issuesFromZod(result.error.issues) };
 }
 

@@ -346,6 +346,11 @@ export const pricingSchema = z
     fixedCostRecoveryRate: rate(),
     /** Capital costs recovered the same way. */
     capitalCostRecoveryRate: rate(),
+    /**
+     * Whether the recovery rates multiply pass-through charges too, as the strategy decides. A quote
+     * written before the strategy could decide had them in the base, hence the default.
+     */
+    passThroughInRecoveryBase: z.boolean().default(true),
     /** Rates that differ from the strategy's, each with its reason. */
     overrides: z.array(rateOverrideSchema).default([]),
   })
@@ -579,7 +584,7 @@ export const partnershipSchema = z.strictObject({
   }),
   pricing: pricingSchema.meta({
     description:
-      "The rates copied from the trust's pricing strategy (decimals: 0.2 = 20%), the strategy's id and revision, and each overridden rate with its reason.",
+      "The rates copied from the trust's pricing strategy (decimals: 0.2 = 20%), whether pass-through charges are in the base the recovery rates multiply (true when absent), the strategy's id and revision, and each overridden rate with its reason.",
   }),
   costs: costsSchema.meta({
     description:

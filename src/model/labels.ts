@@ -1,5 +1,5 @@
 /** The words the product uses for its own vocabulary, wherever a user reads them: pane, CLI and sheets. */
-import type { MechanismKind, Severity } from "./vocabulary";
+import type { CostComponent, MechanismKind, Severity } from "./vocabulary";
 
 /**
  * A severity's name beside one finding (`one`) and over a list of them (`group`). The one word set for
@@ -32,4 +32,19 @@ export const MECHANISM_LABELS: Readonly<Record<MechanismKind, string>> = {
   subscription: "Subscription",
   milestones: "Milestones",
   royalty: "Royalty",
+};
+
+/** Each cost component a strategy's overhead rate or pools may cover, as a finance officer names it. */
+export const COST_COMPONENT_LABELS: Readonly<Record<CostComponent, string>> = {
+  "estates-utilities": "Estates and utilities (buildings, energy, facilities)",
+  "management-administration": "Management and administration",
+  "finance-legal": "Finance and legal services",
+  "hr-training": "HR and training",
+  "information-governance": "Information governance and data protection",
+  "it-service-desk": "IT service desk and end-user IT",
+  "platform-operation": "Operating the data platform or SDE",
+  "sde-build": "Building the SDE (depreciation)",
+  "data-acquisition": "Acquiring new data",
+  "platform-improvement": "Platform improvements",
+  equipment: "Equipment (depreciation)",
 };

@@ -69,3 +69,23 @@ export type Severity = (typeof SEVERITIES)[number];
 /** The value-sharing mechanisms a scenario compares (CIDC guide, chapter 1). */
 export const MECHANISM_KINDS = ["fixed", "subscription", "milestones", "royalty"] as const;
 export type MechanismKind = (typeof MECHANISM_KINDS)[number];
+
+/**
+ * What a trust's overhead rate and its fixed and capital cost pools may cover. A strategy says which
+ * layer carries each component, so that no cost is recovered twice (the guide's overheads, chapter 1,
+ * and its fixed costs, chapter 5, both name buildings, management and support services).
+ */
+export const COST_COMPONENTS = [
+  "estates-utilities",
+  "management-administration",
+  "finance-legal",
+  "hr-training",
+  "information-governance",
+  "it-service-desk",
+  "platform-operation",
+  "sde-build",
+  "data-acquisition",
+  "platform-improvement",
+  "equipment",
+] as const;
+export type CostComponent = (typeof COST_COMPONENTS)[number];

@@ -539,10 +539,13 @@ describe("nhsdp check", () => {
       "  staff on-cost rate: 25% on staff time only, 6 staff grade(s)",
       expect.stringMatching(/^ {2}overhead rate: 20% on commercial use/),
       expect.stringMatching(
-        /^ {2}fixed-cost recovery rate: 12\.5% = £1,250,000\.00 \/ £10,000,000\.00/
+        /^ {2}recovery base: £1,200,000\.00 = commercial full cost £840,000\.00 \+ non-commercial marginal cost £360,000\.00 /
       ),
       expect.stringMatching(
-        /^ {2}capital-cost recovery rate: 6% = £600,000\.00 \/ £10,000,000\.00/
+        /^ {2}fixed-cost recovery rate: 12\.5% = £150,000\.00 \/ £1,200,000\.00/
+      ),
+      expect.stringMatching(
+        /^ {2}capital-cost recovery rate: 6% = \(£61,500\.00 \+ 3\.5% cost of capital x £300,000\.00 = £10,500\.00\) \/ £1,200,000\.00/
       ),
       "  standard items: 6 (5 passed on at a published price)",
       "",

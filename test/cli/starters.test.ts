@@ -146,15 +146,26 @@ describe("starter documents", () => {
     );
     expect(partnershipMissing.sort()).toEqual(notApplicable.sort());
 
-    // A recovery is either derived from a pool and a base or stated with its source: the starter
-    // strategy shows one of each, so between them the two recoveries have every field.
+    // Both starter pools are recovered over the base (a stated rate and its source would replace a
+    // pool); pass-through charges are out of the base, so there is no reason for having them in it; and
+    // a price in force has no end date.
+    const strategyNotApplicable = [
+      "recoveryBase.passThroughReason",
+      "recovery.rate",
+      "recovery.source",
+      "standardItems[].effectiveUntil",
+    ];
     const recovery = (path: string) => path.replace(/^(fixed|capital)CostRecovery\b/, "recovery");
     const strategyHas = new Set([...documentPaths(starterStrategy(), "", new Set())].map(recovery));
-    const strategyMissing = [...schemaPaths(strategySchema, "", new Set())]
-      .filter((path) => path !== "$schema")
-      .map(recovery)
-      .filter((path) => !strategyHas.has(path));
-    expect(strategyMissing).toEqual([]);
+    const strategyMissing = [
+      ...new Set(
+        [...schemaPaths(strategySchema, "", new Set())]
+          .filter((path) => path !== "$schema")
+          .map(recovery)
+          .filter((path) => !strategyHas.has(path))
+      ),
+    ];
+    expect(strategyMissing.sort()).toEqual(strategyNotApplicable.sort());
   });
 
   it("have one cost line of each kind and every value-sharing mechanism in full", () => {
@@ -173,8 +184,11 @@ describe("starter documents", () => {
     expect(royalty?.annualCap).toBeDefined();
     expect(royalty?.annualMinimum).toBeDefined();
     const strategy = parsedStrategy();
+    // Both pools are spread over the base; the capital pool carries a cost of capital.
     expect(
-      [strategy.fixedCostRecovery, strategy.capitalCostRecovery].map((r) => "rate" in r).sort()
-    ).toEqual([false, true]);
+      [strategy.fixedCostRecovery, strategy.capitalCostRecovery].map((r) => "annualPool" in r)
+    ).toEqual([true, true]);
+    expect(strategy.capitalCostRecovery.costOfCapital?.rate).toBe(0.035);
+    expect(strategy.recoveryBase.passThrough).toBe("excluded");
   });
 });

@@ -287,6 +287,28 @@ describe("academic-sde-study.json (non-commercial), priced by hand line by line"
     expect(quote.vat.toFixed(2)).toBe("6899.54");
     expect(quote.totalIncVat.toFixed(2)).toBe("41397.26");
   });
+
+  test("priced under a strategy that leaves pass-through charges out, the recovery is on the rest", () => {
+    const doc = example("academic-sde-study.json");
+    const excluded = priceQuote({
+      ...doc,
+      pricing: { ...doc.pricing, passThroughInRecoveryBase: false },
+    });
+    // Lines charged at marginal cost, as before: 29,112.00, of which NHS England's charges are
+    // 16,992 + 434 + 976 = 18,402.00. The base is 29,112.00 - 18,402.00 = 10,710.00.
+    expect(excluded.linesCharged.toFixed(2)).toBe("29112.00");
+    expect(excluded.passThroughCharged.toFixed(2)).toBe("18402.00");
+    expect(excluded.recoveryBase.toFixed(2)).toBe("10710.00");
+    expect(recoveryFigures(excluded)).toEqual([
+      ["fixed-cost-recovery", "0.125", "10710.00", "1338.75"], // 10,710 x 0.125 = 1,338.75
+      ["capital-cost-recovery", "0.06", "10710.00", "642.60"], //  10,710 x 0.06 = 642.60
+    ]);
+    // 29,112 + 1,338.75 + 642.60 = 31,093.35, which is 3,404.37 less than with the charges in the
+    // base (3,639.00 + 1,746.72 = 5,385.72 against 1,981.35); VAT 6,218.67 -> 37,312.02.
+    expect(excluded.total.toFixed(2)).toBe("31093.35");
+    expect(excluded.vat.toFixed(2)).toBe("6218.67");
+    expect(excluded.totalIncVat.toFixed(2)).toBe("37312.02");
+  });
 });
 
 describe("the other two examples, totals by hand", () => {

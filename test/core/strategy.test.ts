@@ -30,8 +30,8 @@ describe("strategyRates: the four rates a strategy sets", () => {
     expect(asStrings(strategyRates(strategy("northvale")))).toEqual({
       staffOnCostRate: "0.25",
       overheadRate: "0.2",
-      fixedCostRecoveryRate: "0.125", //  £1,250,000 / £10,000,000
-      capitalCostRecoveryRate: "0.06", // £600,000 / £10,000,000
+      fixedCostRecoveryRate: "0.125", //  £150,000 / (£840,000 + £360,000)
+      capitalCostRecoveryRate: "0.06", // (£61,500 + 3.5% x £300,000 = £72,000) / £1,200,000
     });
   });
 
@@ -40,7 +40,7 @@ describe("strategyRates: the four rates a strategy sets", () => {
       staffOnCostRate: "0.25",
       overheadRate: "0.22",
       fixedCostRecoveryRate: "0.1", //    stated in board paper FIN-2025-031
-      capitalCostRecoveryRate: "0.08", // £440,000 / £5,500,000
+      capitalCostRecoveryRate: "0.08", // £56,000 / (£500,000 + £200,000)
     });
   });
 
@@ -48,15 +48,21 @@ describe("strategyRates: the four rates a strategy sets", () => {
     expect(asStrings(strategyRates(strategy("eastmere")))).toEqual({
       staffOnCostRate: "0.25",
       overheadRate: "0.15",
-      fixedCostRecoveryRate: "0.05", //   £400,000 / £8,000,000
+      fixedCostRecoveryRate: "0.05", //   £45,000 / (£600,000 + £300,000)
       capitalCostRecoveryRate: "0", //    stated: no capital pool
     });
   });
 });
 
 describe("recoveryRate", () => {
+  const base = (commercialFullCost: number, nonCommercialMarginalCost = 0) => ({
+    description: "the year's partnerships",
+    commercialFullCost,
+    nonCommercialMarginalCost,
+    passThrough: "excluded" as const,
+  });
   const derived = (annualPool: number, annualBase: number) =>
-    recoveryRate({ annualPool, annualBase, baseDescription: "the year's partnerships" });
+    recoveryRate({ annualPool }, base(annualBase));
 
   test.each([
     [1_000_000, 3_000_000, "0.3333"], //  0.33333... to 0.01%
@@ -76,9 +82,32 @@ describe("recoveryRate", () => {
     expect(result.derivation.pool.toString()).toBe("1250000");
     expect(result.derivation.base.toString()).toBe("10000000");
     expect(result.derivation.baseDescription).toBe("the year's partnerships");
-    const stated = recoveryRate({ rate: 0.0725, source: "Board paper 7" });
+    const stated = recoveryRate({ rate: 0.0725, source: "Board paper 7" }, base(1));
     expect(stated.rate.toString()).toBe("0.0725");
     expect(stated.derivation).toEqual({ kind: "stated", source: "Board paper 7" });
+  });
+
+  test("the base is commercial full cost plus non-commercial marginal cost", () => {
+    // £150,000 / (£900,000 + £300,000) = 0.125; over the commercial part alone it would be 0.1667.
+    expect(recoveryRate({ annualPool: 150_000 }, base(900_000, 300_000)).rate.toString()).toBe(
+      "0.125"
+    );
+  });
+
+  test("a cost of capital is added to the pool: rate x capital employed, to the penny", () => {
+    // 3.5% x £123,456.78 = £4,320.9873 -> £4,320.99; (£50,000 + £4,320.99) / £1,000,000 = 0.05432099
+    // -> 0.0543 to 0.01%.
+    const result = recoveryRate(
+      {
+        annualPool: 50_000,
+        costOfCapital: { rate: 0.035, capitalEmployed: 123_456.78, source: "HM Treasury" },
+      },
+      base(600_000, 400_000)
+    );
+    expect(result.rate.toString()).toBe("0.0543");
+    if (result.derivation.kind !== "derived") throw new Error("expected a derived rate");
+    expect(result.derivation.costOfCapital?.charge.toString()).toBe("4320.99");
+    expect(result.derivation.recovered.toString()).toBe("54320.99");
   });
 });
 
@@ -93,6 +122,7 @@ describe("withStrategyRates", () => {
       overheadRate: 0.1,
       fixedCostRecoveryRate: 0,
       capitalCostRecoveryRate: 0,
+      passThroughInRecoveryBase: true,
       overrides: [{ rate: "overheadRate", strategyValue: 0.2, reason: "pilot discount" }],
     },
   };
@@ -105,8 +135,12 @@ describe("withStrategyRates", () => {
       overheadRate: 0.2,
       fixedCostRecoveryRate: 0.125,
       capitalCostRecoveryRate: 0.06,
+      // Revision 3 keeps NHS England's charges in the base, and says why.
+      passThroughInRecoveryBase: true,
       overrides: [],
     });
+    const eastmere = withStrategyRates(drifted, strategy("eastmere"));
+    expect(eastmere.pricing.passThroughInRecoveryBase).toBe(false);
   });
 
   test("changes nothing else, and leaves the document it was given alone", () => {
@@ -126,12 +160,9 @@ describe("withStrategyRates", () => {
     const northvale = strategy("northvale");
     const awkward: PricingStrategy = {
       ...northvale,
-      fixedCostRecovery: {
-        annualPool: 1_000_000,
-        annualBase: 3_000_000,
-        baseDescription: "a third",
-      },
+      fixedCostRecovery: { annualPool: 400_000 },
     };
+    // £400,000 / £1,200,000 = 0.33333...
     expect(withStrategyRates(imaging, awkward).pricing.fixedCostRecoveryRate).toBe(0.3333);
   });
 });
@@ -147,7 +178,7 @@ describe("rateDifferences", () => {
   });
 
   test("the clean document and its strategy agree", () => {
-    // TEST-PRICING: fixed £500,000 / £5,000,000 = 0.1, capital stated 0.05, as the document has.
+    // TEST-PRICING: fixed £500,000 / (£3,500,000 + £1,500,000) = 0.1, capital stated 0.05, as the document has.
     expect(rateDifferences(clean(), cleanStrategy())).toEqual([]);
   });
 
@@ -208,23 +239,24 @@ describe("describeStrategy", () => {
     expect(describeStrategy(strategy("northvale"))).toEqual([
       "R9X-DATA-PRICING revision 3: the pricing strategy of Northvale Teaching Hospitals NHS Foundation Trust, in effect from 2025-04-01, approved by Director of Finance, on behalf of the Trust Board on 2025-03-18",
       "  staff on-cost rate: 25% on staff time only, 6 staff grade(s)",
-      "  overhead rate: 20% on commercial use (Finance, HR, IT service desk, information governance and estates services that support the research and data teams, as a share of their pay and non-pay costs.)",
-      "  fixed-cost recovery rate: 12.5% = £1,250,000.00 / £10,000,000.00 (Forecast full cost of the trust's data partnerships and research data services in 2025/26), to 0.01%",
-      "  capital-cost recovery rate: 6% = £600,000.00 / £10,000,000.00 (Forecast full cost of the trust's data partnerships and research data services in 2025/26), to 0.01%",
+      "  overhead rate: 20% on commercial use (Finance, HR, IT service desk, information governance and estates services (buildings and utilities) that support the research and data teams, as a share of their pay and non-pay costs.)",
+      "  recovery base: £1,200,000.00 = commercial full cost £840,000.00 + non-commercial marginal cost £360,000.00 (Forecast cost of the trust's data partnerships in 2025/26: about 30 partnerships, from the 2024/25 register); pass-through charges included (Revision 3 was approved in March 2025 with NHS England's SDE charges in the base, because the trust's data access office handles every account, set-up and provision request it passes on. The 2026/27 revision is to take them out.)",
+      "  fixed-cost recovery rate: 12.5% = £150,000.00 / £1,200,000.00 (Forecast cost of the trust's data partnerships in 2025/26: about 30 partnerships, from the 2024/25 register), to 0.01%",
+      "  capital-cost recovery rate: 6% = (£61,500.00 + 3.5% cost of capital x £300,000.00 = £10,500.00) / £1,200,000.00 (Forecast cost of the trust's data partnerships in 2025/26: about 30 partnerships, from the 2024/25 register), to 0.01%",
       "  standard items: 6 (5 passed on at a published price)",
     ]);
   });
 
   test("Westbridge: a stated rate is shown with its source", () => {
     const lines = describeStrategy(strategy("westbridge"));
-    expect(lines[3]).toBe(
+    expect(lines[4]).toBe(
       "  fixed-cost recovery rate: 10%, as stated (Board paper FIN-2025-031: fixed-cost recovery rate for data services, benchmarked against two neighbouring trusts)"
     );
-    expect(lines[4]).toBe(
-      "  capital-cost recovery rate: 8% = £440,000.00 / £5,500,000.00 (Forecast full cost of data partnerships in 2025/26), to 0.01%"
+    expect(lines[5]).toBe(
+      "  capital-cost recovery rate: 8% = £56,000.00 / £700,000.00 (Forecast cost of data partnerships in 2025/26 (about 20 partnerships)), to 0.01%"
     );
     expect(lines[1]).toBe("  staff on-cost rate: 25% on staff time only, 5 staff grade(s)");
-    expect(lines[5]).toBe("  standard items: 5 (5 passed on at a published price)");
+    expect(lines[6]).toBe("  standard items: 5 (5 passed on at a published price)");
   });
 
   test("Eastmere: a zero rate and no pass-through items", () => {
@@ -233,11 +265,14 @@ describe("describeStrategy", () => {
       /^RE8-PRICING revision 2: the pricing strategy of Eastmere Community Health NHS Trust, in effect from 2025-04-01, approved by Chief Finance Officer on 2025-03-27$/
     );
     expect(lines[3]).toBe(
-      "  fixed-cost recovery rate: 5% = £400,000.00 / £8,000,000.00 (Forecast marginal and full cost of all information and data services sold in 2025/26), to 0.01%"
+      "  recovery base: £900,000.00 = commercial full cost £600,000.00 + non-commercial marginal cost £300,000.00 (Forecast cost of information and data services sold in 2025/26: commercial full cost and non-commercial marginal cost); pass-through charges excluded"
     );
-    expect(lines[4]).toMatch(
+    expect(lines[4]).toBe(
+      "  fixed-cost recovery rate: 5% = £45,000.00 / £900,000.00 (Forecast cost of information and data services sold in 2025/26: commercial full cost and non-commercial marginal cost), to 0.01%"
+    );
+    expect(lines[5]).toMatch(
       /^ {2}capital-cost recovery rate: 0%, as stated \(The trust uses the regional SDE/
     );
-    expect(lines[5]).toBe("  standard items: 1 (0 passed on at a published price)");
+    expect(lines[6]).toBe("  standard items: 1 (0 passed on at a published price)");
   });
 });

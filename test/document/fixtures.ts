@@ -125,7 +125,7 @@ export function cleanInput(): PartnershipInput & Record<string, unknown> {
 export function cleanStrategyInput(): PricingStrategyInput & Record<string, unknown> {
   return {
     format: "nhsdp.pricing-strategy",
-    version: 2,
+    version: 3,
     id: "TEST-PRICING",
     revision: 1,
     trust: { name: "Test Teaching Hospitals NHS Foundation Trust" },
@@ -137,11 +137,14 @@ export function cleanStrategyInput(): PricingStrategyInput & Record<string, unkn
       grades: [{ id: "band-6", name: "Band 6 analyst", unit: "day", rate: 310 }],
     },
     overhead: { rate: 0.2, covers: "Corporate services and estates" },
-    fixedCostRecovery: {
-      annualPool: 500000,
-      annualBase: 5000000,
-      baseDescription: "Forecast cost of all data partnerships this year",
+    recoveryBase: {
+      description: "Forecast cost of all data partnerships this year",
+      commercialFullCost: 3500000,
+      nonCommercialMarginalCost: 1500000,
+      passThrough: "included",
+      passThroughReason: "The data access team handles every charge it passes on",
     },
+    fixedCostRecovery: { annualPool: 500000 },
     capitalCostRecovery: { rate: 0.05, source: "Board paper 2025-07" },
     standardItems: [
       {

@@ -42,7 +42,7 @@ describe.each(FILES)("schemas/$file", ({ file, generate }) => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema).not.toHaveProperty("$id");
     expect(schema.title).toMatch(
-      /^NHS .*\(nhsdp\.(partnership, version 3|pricing-strategy, version 2)\)$/
+      /^NHS .*\(nhsdp\.(partnership, version 3|pricing-strategy, version 3)\)$/
     );
     expect(schema.description).toEqual(expect.any(String));
     expect(schema.additionalProperties).toBe(false);

@@ -7,8 +7,8 @@ import {
   strategyRates,
   withStrategyRates,
 } from "../../src/core/pricing/strategy";
+import { priceQuote } from "../../src/core/pricing/quote";
 import { documentKind, parseStrategy, parseStrategyJson } from "../../src/document/parse";
-import type { CostRecovery } from "../../src/document/strategy";
 import {
   EXAMPLES_DIR,
   STRATEGY_FILES,
@@ -16,6 +16,7 @@ import {
   cleanInput,
   cleanStrategy,
   cleanStrategyInput,
+  example,
   exampleStrategy,
   readJson,
   validStrategy,
@@ -37,11 +38,7 @@ function edited(edit: (strategy: any) => void): unknown {
 
 const NOT_A_FIELD = "is not a field of a pricing strategy (check the spelling)";
 
-const derived = {
-  annualPool: 1000000,
-  annualBase: 3000000,
-  baseDescription: "Forecast cost of all data partnerships this year",
-};
+const derived = { annualPool: 1000000 };
 const stated = { rate: 0.05, source: "Board paper 2025-07" };
 
 describe("the example strategies", () => {
@@ -56,7 +53,7 @@ describe("the example strategies", () => {
     expect(documentKind(json)).toBe("strategy");
     const strategy = validStrategy(json);
     expect(strategy.format).toBe("nhsdp.pricing-strategy");
-    expect(strategy.version).toBe(2);
+    expect(strategy.version).toBe(3);
   });
 
   test("each belongs to the trust its name says, and the examples quote its id and revision", () => {
@@ -80,21 +77,22 @@ describe("the example strategies", () => {
           rate.toNumber(),
         ])
       );
-    // Northvale: fixed 1,250,000 / 10,000,000 = 0.125; capital 600,000 / 10,000,000 = 0.06
+    // Northvale: base 840,000 + 360,000 = 1,200,000; fixed 150,000 / 1,200,000 = 0.125;
+    // capital (61,500 + 3.5% x 300,000 = 10,500) = 72,000 / 1,200,000 = 0.06
     expect(rates("R9X")).toEqual({
       staffOnCostRate: 0.25,
       overheadRate: 0.2,
       fixedCostRecoveryRate: 0.125,
       capitalCostRecoveryRate: 0.06,
     });
-    // Westbridge: fixed stated 10%; capital 440,000 / 5,500,000 = 0.08
+    // Westbridge: fixed stated 10%; capital 56,000 / (500,000 + 200,000) = 0.08
     expect(rates("RWB")).toEqual({
       staffOnCostRate: 0.25,
       overheadRate: 0.22,
       fixedCostRecoveryRate: 0.1,
       capitalCostRecoveryRate: 0.08,
     });
-    // Eastmere: fixed 400,000 / 8,000,000 = 0.05; capital stated 0
+    // Eastmere: fixed 45,000 / (600,000 + 300,000) = 0.05; capital stated 0
     expect(rates("RE8")).toEqual({
       staffOnCostRate: 0.25,
       overheadRate: 0.15,
@@ -107,7 +105,7 @@ describe("the example strategies", () => {
     const lines = describeStrategy(exampleStrategy("R9X"));
     expect(lines[0]).toMatch(/^R9X-DATA-PRICING revision 3: the pricing strategy of Northvale/);
     expect(lines).toContain(
-      "  fixed-cost recovery rate: 12.5% = £1,250,000.00 / £10,000,000.00 (Forecast full cost of the trust's data partnerships and research data services in 2025/26), to 0.01%"
+      "  fixed-cost recovery rate: 12.5% = £150,000.00 / £1,200,000.00 (Forecast cost of the trust's data partnerships in 2025/26: about 30 partnerships, from the 2024/25 register), to 0.01%"
     );
   });
 
@@ -126,7 +124,9 @@ describe("the example strategies", () => {
         "staffTime.grades[2].rate", // negative
         "overhead.covers", // blank
         "overheadRate", // not a field of a strategy
-        "fixedCostRecovery.annualBase", // 0
+        "recoveryBase", // £0 with a pool to spread over it
+        "recoveryBase.passThroughReason", // included without a reason
+        "fixedCostRecovery.components[1]", // estates, already in the overhead
         "capitalCostRecovery.rate", // a rate and a pool
         "standardItems[0].category", // "licences"
         "standardItems[0].passThrough", // "yes"
@@ -141,8 +141,11 @@ describe("the example strategies", () => {
     expect(byPath.get("staffTime.grades[1].id")).toBe(
       'repeats the id of staffTime.grades[0] ("band-6"); each needs its own id'
     );
-    expect(byPath.get("fixedCostRecovery.annualBase")).toBe(
-      "must be above 0: the pool is recovered as a share of it"
+    expect(byPath.get("recoveryBase")).toBe(
+      "comes to £0: a pool is recovered as a share of the base, so the forecast must be above 0"
+    );
+    expect(byPath.get("fixedCostRecovery.components[1]")).toBe(
+      'claims "Estates and utilities (buildings, energy, facilities)", which overhead.components already covers: recovered twice, it would be charged twice; keep it in one of them'
     );
   });
 });
@@ -157,7 +160,7 @@ describe("strategy schema", () => {
     expect(item?.passThrough).toBe(false);
   });
 
-  describe("cost recovery: derived from a pool and a base, or stated with its source", () => {
+  describe("cost recovery: a pool over the recovery base, or a rate stated with its source", () => {
     test.each([
       ["derived", derived],
       ["stated", stated],
@@ -172,7 +175,7 @@ describe("strategy schema", () => {
         {
           path: "fixedCostRecovery.rate",
           message:
-            "give either annualPool, annualBase and baseDescription (the rate is derived) or rate and source, not both",
+            "give either annualPool (the rate is the pool over the strategy's recovery base) or rate and source, not both",
         },
       ]);
       // a single field of the other kind is enough to be both
@@ -182,7 +185,7 @@ describe("strategy schema", () => {
         {
           path: "capitalCostRecovery.rate",
           message:
-            "give either annualPool, annualBase and baseDescription (the rate is derived) or rate and source, not both",
+            "give either annualPool (the rate is the pool over the strategy's recovery base) or rate and source, not both",
         },
       ]);
     });
@@ -192,7 +195,7 @@ describe("strategy schema", () => {
         {
           path: "fixedCostRecovery",
           message:
-            "needs annualPool, annualBase and baseDescription (the rate is pool / base) or a rate and its source",
+            "needs annualPool (the rate is the pool over the strategy's recovery base) or a rate and its source",
         },
       ]);
       // what the pool covers is a note, not a way of recovering it
@@ -202,43 +205,154 @@ describe("strategy schema", () => {
         {
           path: "fixedCostRecovery",
           message:
-            "needs annualPool, annualBase and baseDescription (the rate is pool / base) or a rate and its source",
+            "needs annualPool (the rate is the pool over the strategy's recovery base) or a rate and its source",
         },
       ]);
     });
 
-    test("half of either is refused, naming what is missing", () => {
-      expect(issuesOf(edited((s) => (s.fixedCostRecovery = { annualPool: 500000 })))).toEqual([
-        { path: "fixedCostRecovery.annualBase", message: "is required" },
-        { path: "fixedCostRecovery.baseDescription", message: "is required" },
-      ]);
+    test("half a stated rate is refused, naming what is missing", () => {
       expect(issuesOf(edited((s) => (s.capitalCostRecovery = { rate: 0.05 })))).toEqual([
         { path: "capitalCostRecovery.source", message: "is required" },
       ]);
       expect(
         issuesOf(edited((s) => (s.capitalCostRecovery = { rate: 0.05, source: "  " })))
       ).toEqual([{ path: "capitalCostRecovery.source", message: "must not be blank" }]);
-      expect(
-        issuesOf(edited((s) => (s.fixedCostRecovery = { ...derived, baseDescription: "" })))
-      ).toEqual([{ path: "fixedCostRecovery.baseDescription", message: "must not be blank" }]);
     });
 
-    test("a base of 0 is refused: nothing to spread the pool over", () => {
-      expect(
-        issuesOf(edited((s) => (s.fixedCostRecovery = { ...derived, annualBase: 0 })))
-      ).toEqual([
+    test("a pool needs the base's two forecasts, which must not both be 0", () => {
+      expect(issuesOf(edited((s) => delete s.recoveryBase.nonCommercialMarginalCost))).toEqual([
         {
-          path: "fixedCostRecovery.annualBase",
-          message: "must be above 0: the pool is recovered as a share of it",
+          path: "recoveryBase.nonCommercialMarginalCost",
+          message: "is required when a pool is recovered over the base (give 0 if there is none)",
         },
       ]);
-      // a pool of 0 is a rate of 0, which is allowed
       expect(
-        recoveryRate(
-          validStrategy(edited((s) => (s.fixedCostRecovery = { ...derived, annualPool: 0 })))
-            .fixedCostRecovery
-        ).rate.toNumber()
-      ).toBe(0);
+        issuesOf(
+          edited((s) => {
+            s.recoveryBase.commercialFullCost = 0;
+            s.recoveryBase.nonCommercialMarginalCost = 0;
+          })
+        )
+      ).toEqual([
+        {
+          path: "recoveryBase",
+          message:
+            "comes to £0: a pool is recovered as a share of the base, so the forecast must be above 0",
+        },
+      ]);
+      // With both rates stated there is nothing to spread, so the forecasts may be left out.
+      expect(
+        validStrategy(
+          edited((s) => {
+            s.fixedCostRecovery = stated;
+            delete s.recoveryBase.commercialFullCost;
+            delete s.recoveryBase.nonCommercialMarginalCost;
+          })
+        ).recoveryBase.commercialFullCost
+      ).toBeUndefined();
+      // a pool of 0 is a rate of 0, which is allowed
+      const zero = validStrategy(edited((s) => (s.fixedCostRecovery = { annualPool: 0 })));
+      expect(recoveryRate(zero.fixedCostRecovery, zero.recoveryBase).rate.toNumber()).toBe(0);
+    });
+
+    test("pass-through charges in the base need a reason; out of it they need none", () => {
+      expect(issuesOf(edited((s) => delete s.recoveryBase.passThroughReason))).toEqual([
+        {
+          path: "recoveryBase.passThroughReason",
+          message:
+            "is required when pass-through charges are in the recovery base: say why a charge passed on at its published price should bear the trust's fixed and capital costs",
+        },
+      ]);
+      const excluded = validStrategy(
+        edited((s) => {
+          s.recoveryBase.passThrough = "excluded";
+          delete s.recoveryBase.passThroughReason;
+        })
+      );
+      expect(excluded.recoveryBase.passThrough).toBe("excluded");
+      expect(issuesOf(edited((s) => (s.recoveryBase.passThrough = "sometimes")))).toEqual([
+        {
+          path: "recoveryBase.passThrough",
+          message: 'must be one of "excluded", "included" (got the text "sometimes")',
+        },
+      ]);
+    });
+
+    test("a component is covered by one layer only; the overhead may be 0 with the fixed pool carrying it", () => {
+      expect(
+        issuesOf(
+          edited((s) => {
+            s.overhead.components = ["estates-utilities", "finance-legal"];
+            s.fixedCostRecovery.components = ["management-administration"];
+            s.capitalCostRecovery.components = ["finance-legal"];
+          })
+        )
+      ).toEqual([
+        {
+          path: "capitalCostRecovery.components[0]",
+          message:
+            'claims "Finance and legal services", which overhead.components already covers: recovered twice, it would be charged twice; keep it in one of them',
+        },
+      ]);
+      expect(
+        issuesOf(edited((s) => (s.overhead.components = ["hr-training", "hr-training"])))
+      ).toEqual([
+        {
+          path: "overhead.components[1]",
+          message: 'repeats "hr-training"; list each component once',
+        },
+      ]);
+      const carried = validStrategy(
+        edited((s) => {
+          s.overhead = {
+            rate: 0,
+            covers: "Nothing: the fixed pool carries the overheads",
+            components: [],
+          };
+          s.fixedCostRecovery.components = [
+            "estates-utilities",
+            "finance-legal",
+            "management-administration",
+          ];
+        })
+      );
+      expect(carried.overhead.rate).toBe(0);
+    });
+
+    test("a cost of capital belongs to a pool, not to a stated rate", () => {
+      expect(
+        issuesOf(
+          edited(
+            (s) =>
+              (s.capitalCostRecovery = {
+                ...stated,
+                costOfCapital: { rate: 0.035, capitalEmployed: 300000, source: "HM Treasury" },
+              })
+          )
+        )
+      ).toEqual([
+        {
+          path: "capitalCostRecovery.rate",
+          message:
+            "give either annualPool (the rate is the pool over the strategy's recovery base) or rate and source, not both",
+        },
+      ]);
+    });
+
+    test("a standard item's price applies between its dates, in order", () => {
+      expect(
+        issuesOf(
+          edited((s) => {
+            s.standardItems[0].effectiveFrom = "2026-04-01";
+            s.standardItems[0].effectiveUntil = "2026-03-31";
+          })
+        )
+      ).toEqual([
+        {
+          path: "standardItems[0].effectiveUntil",
+          message: "is 2026-03-31, before the item's effectiveFrom (2026-04-01)",
+        },
+      ]);
     });
 
     test("a stated rate is a rate to 0.01%", () => {
@@ -369,12 +483,9 @@ describe("strategy schema", () => {
   });
 
   test("format, version and revision", () => {
-    expect(issuesOf(edited((s) => (s.version = 3)))).toEqual([
-      { path: "version", message: "must be 2 (got 3)" },
+    expect(issuesOf(edited((s) => (s.version = 4)))).toEqual([
+      { path: "version", message: "must be 3 (got 4)" },
     ]);
-    // Version 2 only added optional trust details, so a version-1 strategy is read as version 2.
-    const v1 = parseStrategy(edited((s) => (s.version = 1)));
-    expect(v1.ok && v1.document.version).toBe(2);
     expect(issuesOf(edited((s) => (s.format = "nhsdp.partnership")))).toEqual([
       {
         path: "format",
@@ -437,11 +548,15 @@ describe("strategy schema", () => {
 
 describe("recoveryRate", () => {
   const derivedRate = (annualPool: number, annualBase: number): string =>
-    recoveryRate({
-      annualPool,
-      annualBase,
-      baseDescription: "base",
-    } as CostRecovery).rate.toString();
+    recoveryRate(
+      { annualPool },
+      {
+        description: "base",
+        commercialFullCost: annualBase,
+        nonCommercialMarginalCost: 0,
+        passThrough: "excluded",
+      }
+    ).rate.toString();
 
   test.each([
     // pool, base, rate to four places, worked by hand
@@ -451,31 +566,33 @@ describe("recoveryRate", () => {
     [2, 30000, "0.0001"], // 0.0000666... rounds up to 0.0001
     [1, 20000, "0.0001"], // 0.00005 exactly: half rounds away from zero
     [1, 30000, "0"], // 0.0000333... rounds down to 0
-    [1250000, 10000000, "0.125"], // Northvale's fixed costs
-    [440000, 5500000, "0.08"], // Westbridge's capital costs
+    [150000, 1200000, "0.125"], // Northvale's fixed costs
+    [56000, 700000, "0.08"], // Westbridge's capital costs
     [0, 5000000, "0"],
   ])("a pool of %p over a base of %p is a rate of %s", (pool, base, rate) => {
     expect(derivedRate(pool, base)).toBe(rate);
   });
 
   test("says how the rate was arrived at", () => {
-    expect(recoveryRate(validStrategy(cleanStrategyInput()).fixedCostRecovery)).toEqual({
+    const strategy = validStrategy(cleanStrategyInput());
+    expect(recoveryRate(strategy.fixedCostRecovery, strategy.recoveryBase)).toEqual({
       rate: expect.anything(),
       derivation: {
         kind: "derived",
         pool: expect.anything(),
+        recovered: expect.anything(),
         base: expect.anything(),
         baseDescription: "Forecast cost of all data partnerships this year",
       },
     });
-    const capital = recoveryRate(cleanStrategy().capitalCostRecovery);
+    const capital = recoveryRate(cleanStrategy().capitalCostRecovery, strategy.recoveryBase);
     expect(capital.rate.toString()).toBe("0.05");
     expect(capital.derivation).toEqual({ kind: "stated", source: "Board paper 2025-07" });
   });
 });
 
 describe("a partnership priced with a strategy", () => {
-  test("the clean partnership uses the clean strategy's rates (500,000 / 5,000,000 = 10% fixed)", () => {
+  test("the clean partnership uses the clean strategy's rates (500,000 / (3,500,000 + 1,500,000) = 10% fixed)", () => {
     expect(rateDifferences(clean(), cleanStrategy())).toEqual([]);
   });
 
@@ -504,6 +621,7 @@ describe("a partnership priced with a strategy", () => {
       overheadRate: 0.15,
       fixedCostRecoveryRate: 0,
       capitalCostRecoveryRate: 0,
+      passThroughInRecoveryBase: false,
       overrides: [{ rate: "overheadRate", strategyValue: 0.2, reason: "Pilot" }],
     };
     expect(withStrategyRates(doc, exampleStrategy("RWB")).pricing).toEqual({
@@ -512,7 +630,62 @@ describe("a partnership priced with a strategy", () => {
       overheadRate: 0.22,
       fixedCostRecoveryRate: 0.1,
       capitalCostRecoveryRate: 0.08,
+      passThroughInRecoveryBase: true,
       overrides: [],
     });
+  });
+});
+
+describe("a strategy written in an older version", () => {
+  // examples/v1/northvale-pricing-strategy.json: Northvale's revision 3 as it was written in version 1,
+  // each pool over its own base: fixed £1,250,000 / £10,000,000, capital £600,000 / £10,000,000.
+  const upgraded = parseStrategy(readJson("v1/northvale-pricing-strategy.json"));
+
+  test("is read as version 3 and keeps every rate", () => {
+    if (!upgraded.ok) throw new Error(JSON.stringify(upgraded.issues));
+    expect(upgraded.document.version).toBe(3);
+    expect(upgraded.upgradedFrom?.version).toBe(1);
+    const rates = strategyRates(upgraded.document);
+    // 1,250,000 / 10,000,000 = 0.125 and 600,000 / 10,000,000 = 0.06, as before.
+    expect(rates.fixedCostRecoveryRate.toString()).toBe("0.125");
+    expect(rates.capitalCostRecoveryRate.toString()).toBe("0.06");
+    expect(upgraded.document.recoveryBase).toMatchObject({
+      commercialFullCost: 10000000,
+      nonCommercialMarginalCost: 0,
+      passThrough: "included",
+    });
+  });
+
+  test("every example priced with it keeps its price, and the user is told what was assumed", () => {
+    if (!upgraded.ok) throw new Error(JSON.stringify(upgraded.issues));
+    for (const file of ["academic-sde-study.json", "commercial-imaging-ai.json"] as const) {
+      const doc = example(file);
+      const repriced = withStrategyRates(doc, upgraded.document);
+      expect(priceQuote(repriced).totalIncVat.toFixed(2)).toBe(
+        priceQuote(doc).totalIncVat.toFixed(2)
+      );
+    }
+    expect(upgraded.upgradedFrom?.notes).toEqual([
+      "The recovery base was one figure, £10,000,000.00; it is read as the forecast full cost of commercial work, with £0.00 of non-commercial marginal cost, so every rate is unchanged. The rates multiply marginal cost for non-commercial use: split the forecast into its two parts at the next revision.",
+      "Pass-through charges stay in the recovery base, as they were in every quote priced with this strategy; a new revision may exclude them (recoveryBase.passThrough).",
+    ]);
+  });
+
+  test("a pool over a base of its own is kept as a stated rate, and said", () => {
+    const json = readJson("v1/northvale-pricing-strategy.json") as {
+      capitalCostRecovery: { annualBase: number };
+    };
+    json.capitalCostRecovery.annualBase = 7000000;
+    const result = parseStrategy(json);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    // 600,000 / 7,000,000 = 0.0857142... -> 0.0857
+    expect(result.document.capitalCostRecovery).toMatchObject({
+      rate: 0.0857,
+      source:
+        "£600,000.00 / £7,000,000.00 (Forecast full cost of the trust's data partnerships and research data services in 2025/26), as derived before version 3",
+    });
+    expect(result.upgradedFrom?.notes[0]).toMatch(
+      /^The capital-cost pool was spread over its own base/
+    );
   });
 });

@@ -20,7 +20,10 @@ import type { CostCategory, LineKind, PricingRate } from "../../model/vocabulary
  *                      amount   = full for commercial use, marginal for non-commercial use
  *   overall marginal cost    M = sum of the lines' marginal
  *   overall full cost        F = sum of the lines' full
- *   recovery base            B = F for commercial use, M for non-commercial use
+ *   lines charged            C = F for commercial use, M for non-commercial use
+ *   pass-through charged     P = sum of the pass-through lines' amounts
+ *   recovery base            B = C - P when the strategy leaves pass-through charges out of the base
+ *                               = C     when it includes them (every quote priced before it could say)
  *   fixed-cost recovery        = ROUND(B x f)
  *   capital-cost recovery      = ROUND(B x k)
  *   direct allocations         = as recorded, in pounds and pence (infrastructure for this partnership only)
@@ -37,7 +40,7 @@ import type { CostCategory, LineKind, PricingRate } from "../../model/vocabulary
  * This is NHSDP.CHARGE(use, marginal cost, h, f, k) with rounding at each printed step: when every line
  * is staff time and none is a pass-through, the two differ only by those roundings.
  *
- * The quote reads the use, the pricing rates, the costs and the VAT rate, nothing else. In particular
+ * The quote reads the use, the pricing rates and base, the costs and the VAT rate, nothing else. In particular
  * it never reads `partner.organisationType`: the price depends on how the data is used, never on who
  * the partner is (commercial principle 3), and that holds by construction.
  */
@@ -113,8 +116,15 @@ export interface Quote {
   readonly lines: readonly QuoteLine[];
   /** Sum of the lines' marginal cost: the recovery base for non-commercial use. */
   readonly marginalCost: Decimal;
-  /** Sum of the lines' full cost: the recovery base for commercial use. */
+  /** Sum of the lines' full cost. */
   readonly fullCost: Decimal;
+  /** What the cost lines are charged: full cost for commercial use, marginal cost otherwise. */
+  readonly linesCharged: Decimal;
+  /** Whether the recovery rates multiply the pass-through charges too. */
+  readonly passThroughInRecoveryBase: boolean;
+  /** The pass-through lines' amounts: out of the base unless passThroughInRecoveryBase. */
+  readonly passThroughCharged: Decimal;
+  /** What the fixed and capital recovery rates multiply. */
   readonly recoveryBase: Decimal;
   /** Fixed, then capital cost recovery; always both, a zero rate giving £0.00. */
   readonly recoveries: readonly RecoveryLine[];
@@ -225,7 +235,14 @@ export function priceQuote(doc: Partnership): Quote {
   const lines = costs.lines.map((line, index) => priceLine(line, index, rates, commercial));
   const marginalCost = withinQuoteLimit(sumDecimals(lines.map((line) => line.marginal)), "costs");
   const fullCost = withinQuoteLimit(sumDecimals(lines.map((line) => line.full)), "costs");
-  const recoveryBase = commercial ? fullCost : marginalCost;
+  const linesCharged = commercial ? fullCost : marginalCost;
+  const passThroughCharged = sumDecimals(
+    lines.filter((line) => line.passThrough).map((line) => line.amount)
+  );
+  const passThroughInRecoveryBase = pricing.passThroughInRecoveryBase;
+  const recoveryBase = passThroughInRecoveryBase
+    ? linesCharged
+    : linesCharged.minus(passThroughCharged);
 
   const recovery = (
     id: RecoveryLine["id"],
@@ -286,6 +303,9 @@ export function priceQuote(doc: Partnership): Quote {
     lines,
     marginalCost,
     fullCost,
+    linesCharged,
+    passThroughInRecoveryBase,
+    passThroughCharged,
     recoveryBase,
     recoveries,
     directAllocations,

@@ -1,6 +1,6 @@
 import type { Partnership } from "../../document/schema";
-import type { CostRecovery, PricingStrategy } from "../../document/strategy";
-import { Decimal } from "../../model/decimal";
+import type { CostRecovery, PricingStrategy, RecoveryBase } from "../../document/strategy";
+import { Decimal, toPence } from "../../model/decimal";
 import { formatPercent, formatPounds } from "../../model/format";
 import { PRICING_RATES, DECIMAL_PLACES, type PricingRate } from "../../model/vocabulary";
 
@@ -14,31 +14,71 @@ import { PRICING_RATES, DECIMAL_PLACES, type PricingRate } from "../../model/voc
 /** How a strategy's recovery rate was arrived at, for the sheet and for messages. */
 export interface RecoveryRate {
   readonly rate: Decimal;
-  /** "£1,250,000.00 / £50,000,000.00" when derived, or the stated source when typed. */
   readonly derivation:
     | {
         readonly kind: "derived";
         readonly pool: Decimal;
+        /** The cost of capital added to the pool: capital employed x rate, to the penny. */
+        readonly costOfCapital?: {
+          readonly rate: Decimal;
+          readonly capitalEmployed: Decimal;
+          readonly charge: Decimal;
+          readonly source: string;
+        };
+        /** The pool with its cost of capital: what the rate recovers. */
+        readonly recovered: Decimal;
         readonly base: Decimal;
         readonly baseDescription: string;
       }
     | { readonly kind: "stated"; readonly source: string };
 }
 
-export function recoveryRate(recovery: CostRecovery): RecoveryRate {
+/** The base the recovery rates are spread over: commercial full cost plus non-commercial marginal cost. */
+export function recoveryBaseTotal(base: RecoveryBase): Decimal {
+  return new Decimal(base.commercialFullCost ?? 0).plus(base.nonCommercialMarginalCost ?? 0);
+}
+
+/**
+ * A pool's rate: (pool + capital employed x cost of capital, to the penny) / base, rounded half away
+ * from zero to 0.01%; or the rate stated with its source.
+ */
+export function recoveryRate(recovery: CostRecovery, base: RecoveryBase): RecoveryRate {
   if (recovery.rate !== undefined)
     return {
       rate: new Decimal(recovery.rate),
       derivation: { kind: "stated", source: recovery.source ?? "" },
     };
   const pool = new Decimal(recovery.annualPool ?? 0);
-  const base = new Decimal(recovery.annualBase ?? 0);
+  const capital = recovery.costOfCapital;
+  const costOfCapital =
+    capital === undefined
+      ? undefined
+      : {
+          rate: new Decimal(capital.rate),
+          capitalEmployed: new Decimal(capital.capitalEmployed),
+          charge: toPence(new Decimal(capital.capitalEmployed).times(capital.rate)),
+          source: capital.source,
+        };
+  const recovered = pool.plus(costOfCapital?.charge ?? 0);
+  const total = recoveryBaseTotal(base);
   return {
-    rate: base.isZero()
+    rate: total.isZero()
       ? new Decimal(0)
-      : pool.div(base).toDecimalPlaces(DECIMAL_PLACES.rate, Decimal.ROUND_HALF_UP),
-    derivation: { kind: "derived", pool, base, baseDescription: recovery.baseDescription ?? "" },
+      : recovered.div(total).toDecimalPlaces(DECIMAL_PLACES.rate, Decimal.ROUND_HALF_UP),
+    derivation: {
+      kind: "derived",
+      pool,
+      ...(costOfCapital === undefined ? {} : { costOfCapital }),
+      recovered,
+      base: total,
+      baseDescription: base.description,
+    },
   };
+}
+
+/** Whether the strategy's recovery rates multiply pass-through charges too. */
+export function passThroughInRecoveryBase(strategy: PricingStrategy): boolean {
+  return strategy.recoveryBase.passThrough === "included";
 }
 
 /** The four rates a strategy sets. */
@@ -46,8 +86,8 @@ export function strategyRates(strategy: PricingStrategy): Readonly<Record<Pricin
   return {
     staffOnCostRate: new Decimal(strategy.staffTime.onCostRate),
     overheadRate: new Decimal(strategy.overhead.rate),
-    fixedCostRecoveryRate: recoveryRate(strategy.fixedCostRecovery).rate,
-    capitalCostRecoveryRate: recoveryRate(strategy.capitalCostRecovery).rate,
+    fixedCostRecoveryRate: recoveryRate(strategy.fixedCostRecovery, strategy.recoveryBase).rate,
+    capitalCostRecoveryRate: recoveryRate(strategy.capitalCostRecovery, strategy.recoveryBase).rate,
   };
 }
 
@@ -87,8 +127,8 @@ export function rateDifferences(doc: Partnership, strategy: PricingStrategy): Ra
 }
 
 /**
- * The document priced with the strategy: its four rates copied in, the strategy named, overrides
- * cleared. Nothing else changes; the caller decides whether to keep any override.
+ * The document priced with the strategy: its four rates and its recovery base's treatment of
+ * pass-through charges copied in, the strategy named, overrides cleared. Nothing else changes; the caller decides whether to keep any override.
  */
 export function withStrategyRates(doc: Partnership, strategy: PricingStrategy): Partnership {
   const rates = strategyRates(strategy);
@@ -100,16 +140,37 @@ export function withStrategyRates(doc: Partnership, strategy: PricingStrategy): 
       overheadRate: rates.overheadRate.toNumber(),
       fixedCostRecoveryRate: rates.fixedCostRecoveryRate.toNumber(),
       capitalCostRecoveryRate: rates.capitalCostRecoveryRate.toNumber(),
+      passThroughInRecoveryBase: passThroughInRecoveryBase(strategy),
       overrides: [],
     },
   };
 }
 
-function describeRecovery(name: string, recovery: RecoveryRate): string {
+/** "5.25% = (£600,000.00 + 3.5% x £3,000,000.00) / £12,000,000.00 (...), to 0.01%" or the stated rate. */
+export function recoveryWorking(recovery: RecoveryRate): string {
   const { rate, derivation } = recovery;
-  return derivation.kind === "derived"
-    ? `${name}: ${formatPercent(rate)} = ${formatPounds(derivation.pool)} / ${formatPounds(derivation.base)} (${derivation.baseDescription}), to 0.01%`
-    : `${name}: ${formatPercent(rate)}, as stated (${derivation.source})`;
+  if (derivation.kind === "stated")
+    return `${formatPercent(rate)}, as stated (${derivation.source})`;
+  const { pool, costOfCapital, base, baseDescription } = derivation;
+  const recovered =
+    costOfCapital === undefined
+      ? formatPounds(pool)
+      : `(${formatPounds(pool)} + ${formatPercent(costOfCapital.rate)} cost of capital x ${formatPounds(costOfCapital.capitalEmployed)} = ${formatPounds(costOfCapital.charge)})`;
+  return `${formatPercent(rate)} = ${recovered} / ${formatPounds(base)} (${baseDescription}), to 0.01%`;
+}
+
+function describeRecovery(name: string, recovery: RecoveryRate): string {
+  return `${name}: ${recoveryWorking(recovery)}`;
+}
+
+function describeBase(strategy: PricingStrategy): string {
+  const base = strategy.recoveryBase;
+  const passThrough = passThroughInRecoveryBase(strategy)
+    ? `pass-through charges included (${base.passThroughReason ?? ""})`
+    : "pass-through charges excluded";
+  if (base.commercialFullCost === undefined && base.nonCommercialMarginalCost === undefined)
+    return `${base.description}; ${passThrough}`;
+  return `${formatPounds(recoveryBaseTotal(base))} = commercial full cost ${formatPounds(new Decimal(base.commercialFullCost ?? 0))} + non-commercial marginal cost ${formatPounds(new Decimal(base.nonCommercialMarginalCost ?? 0))} (${base.description}); ${passThrough}`;
 }
 
 /** What a strategy sets, in a few lines a finance officer can check against the approved paper. */
@@ -118,8 +179,9 @@ export function describeStrategy(strategy: PricingStrategy): string[] {
     `${strategy.id} revision ${strategy.revision}: the pricing strategy of ${strategy.trust.name}, in effect from ${strategy.effectiveFrom}, approved by ${strategy.approvedBy} on ${strategy.approvedOn}`,
     `  staff on-cost rate: ${formatPercent(new Decimal(strategy.staffTime.onCostRate))} on staff time only, ${strategy.staffTime.grades.length} staff grade(s)`,
     `  overhead rate: ${formatPercent(new Decimal(strategy.overhead.rate))} on commercial use (${strategy.overhead.covers})`,
-    `  ${describeRecovery("fixed-cost recovery rate", recoveryRate(strategy.fixedCostRecovery))}`,
-    `  ${describeRecovery("capital-cost recovery rate", recoveryRate(strategy.capitalCostRecovery))}`,
+    `  recovery base: ${describeBase(strategy)}`,
+    `  ${describeRecovery("fixed-cost recovery rate", recoveryRate(strategy.fixedCostRecovery, strategy.recoveryBase))}`,
+    `  ${describeRecovery("capital-cost recovery rate", recoveryRate(strategy.capitalCostRecovery, strategy.recoveryBase))}`,
     `  standard items: ${strategy.standardItems.length} (${strategy.standardItems.filter((item) => item.passThrough).length} passed on at a published price)`,
   ];
 }

@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { formatPercent, formatPounds } from "../../model/format";
-import { strategyRates } from "../../core/pricing/strategy";
+import { passThroughInRecoveryBase, strategyRates } from "../../core/pricing/strategy";
 import { PRICING_RATES } from "../../model/vocabulary";
 import {
   documentKind,
@@ -44,6 +44,7 @@ export function pricingFromStrategy(strategy: PricingStrategy): Draft {
     overrides: [],
   };
   for (const rate of PRICING_RATES) pricing[rate] = rates[rate].toNumber();
+  pricing["passThroughInRecoveryBase"] = passThroughInRecoveryBase(strategy);
   return pricing;
 }
 

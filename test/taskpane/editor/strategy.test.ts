@@ -39,8 +39,10 @@ describe("the strategy in the pane", () => {
       strategy: { id: "RXX-DATA-PRICING", revision: 1 },
       staffOnCostRate: 0.25,
       overheadRate: 0.2,
-      fixedCostRecoveryRate: 0.1,
-      capitalCostRecoveryRate: 0.05,
+      // £96,000 / (£800,000 + £400,000) = 0.08; (£60,000 + 3.5% x £240,000 = £8,400) / £1,200,000 = 0.057
+      fixedCostRecoveryRate: 0.08,
+      capitalCostRecoveryRate: 0.057,
+      passThroughInRecoveryBase: false,
       overrides: [],
     });
   });

@@ -48,6 +48,12 @@ export const QUOTE_METADATA_NAMES = {
   marginalCost: "NHSDP_MarginalCost",
   fullCost: "NHSDP_FullCost",
   linesCharged: "NHSDP_LinesCharged",
+  /**
+   * The pass-through charges and the recovery base (the lines charged less them), on a quote whose
+   * strategy leaves pass-through charges out of the base; absent where the base is the lines charged.
+   */
+  passThroughCharged: "NHSDP_PassThroughCharged",
+  recoveryBase: "NHSDP_RecoveryBase",
   /** The fixed- and capital-cost recoveries, the direct allocations and their two subtotals. */
   recoveries: "NHSDP_Recoveries",
   /** The record of the inputs as generated. */
@@ -173,6 +179,17 @@ export const QUOTE_FORMULAS = {
   /** The cost lines charged: full cost for commercial use, marginal cost otherwise. */
   linesCharged(use: string, marginalCost: string, fullCost: string): string {
     return `IF(${use}=${formulaStringLiteral("commercial")},${fullCost},${marginalCost})`;
+  },
+  /** The pass-through lines' charges: their marginal cost, which is what they are charged at either way. */
+  passThroughCharged(firstRow: number, lastRow: number): string {
+    const { kind, marginal } = QUOTE_COLUMNS;
+    const kinds = `${cell(kind, firstRow)}:${cell(kind, lastRow)}`;
+    const amounts = `${cell(marginal, firstRow)}:${cell(marginal, lastRow)}`;
+    return `ROUND(SUMIF(${kinds},${formulaStringLiteral(KIND_LABELS.passThrough)},${amounts}),2)`;
+  },
+  /** What the recovery rates multiply when pass-through charges are out of it. */
+  recoveryBase(linesCharged: string, passThroughCharged: string): string {
+    return `ROUND(${linesCharged}-${passThroughCharged},2)`;
   },
   /** A fixed- or capital-cost recovery's amount: its base times its rate. */
   recoveryAmount(row: number): string {

@@ -102,6 +102,10 @@ function nameTheQuote(
   sheet.defineName(names.marginalCost, costs.marginalCost);
   sheet.defineName(names.fullCost, costs.fullCost);
   sheet.defineName(names.linesCharged, costs.linesCharged);
+  if (costs.passThroughCharged !== undefined) {
+    sheet.defineName(names.passThroughCharged, costs.passThroughCharged);
+    sheet.defineName(names.recoveryBase, costs.recoveryBase);
+  }
   sheet.defineName(names.recoveries, recoveries.block);
   sheet.defineName(QUOTE_NAMES.total, totals.total);
   sheet.defineName(QUOTE_NAMES.vat, totals.vat);

@@ -35,6 +35,10 @@ export interface CostsAnchors {
   readonly marginalCost: string;
   readonly fullCost: string;
   readonly linesCharged: string;
+  /** What the recovery rates multiply: the lines charged, or them less the pass-through charges. */
+  readonly recoveryBase: string;
+  /** The pass-through charges taken out of the base, when they are. */
+  readonly passThroughCharged?: string;
 }
 
 /** The header's two lines: "Marginal cost (charged)" wraps within its column. */
@@ -105,7 +109,8 @@ export function costsSection(at: Cursor, quote: Quote, pricing: PricingAnchors):
       );
     at.skip(2);
   }
-  const body = quote.lines.length > 0 ? rowsAcross(top, at.row - 2) : undefined;
+  const bottom = at.row - 2;
+  const body = quote.lines.length > 0 ? rowsAcross(top, bottom) : undefined;
 
   sheet.setAt(at.row, 2, text("Overall marginal cost and overall full cost"), { style: SUBTOTAL });
   const total = (column: number, subtotals: readonly string[], value: number): string =>
@@ -140,8 +145,61 @@ export function costsSection(at: Cursor, quote: Quote, pricing: PricingAnchors):
       { numberFormat: POUNDS_FORMAT, style: { bold: true } }
     )
   );
-  at.skip(2);
-  return { headerRow, lines: body, marginalCost, fullCost, linesCharged };
+  at.skip();
+  if (quote.passThroughInRecoveryBase) {
+    at.skip();
+    return {
+      headerRow,
+      lines: body,
+      marginalCost,
+      fullCost,
+      linesCharged,
+      recoveryBase: linesCharged,
+    };
+  }
+  const passThroughCharged = baseRow(
+    at,
+    "Less the pass-through charges, passed on at their published price: the fixed and capital recovery rates do not apply to them",
+    body === undefined ? "0" : QUOTE_FORMULAS.passThroughCharged(top, bottom),
+    quote.passThroughCharged.toNumber(),
+    false
+  );
+  const recoveryBase = baseRow(
+    at,
+    "Recovery base: the cost lines charged less the pass-through charges",
+    QUOTE_FORMULAS.recoveryBase(linesCharged, passThroughCharged),
+    quote.recoveryBase.toNumber(),
+    true
+  );
+  at.skip();
+  return {
+    headerRow,
+    lines: body,
+    marginalCost,
+    fullCost,
+    linesCharged,
+    recoveryBase,
+    passThroughCharged,
+  };
+}
+
+/** A labelled figure under the cost table, its label across B to G and its formula in the last column. */
+function baseRow(
+  at: Cursor,
+  label: string,
+  expression: string,
+  value: number,
+  bold: boolean
+): string {
+  across(at, text(label), 2, QUOTE_COLUMNS.cost, { bold, wrap: true, vertical: "top" });
+  const cell = absoluteAddress(
+    at.sheet.setAt(at.row, LAST_COLUMN_NUMBER, formula(expression, value), {
+      numberFormat: POUNDS_FORMAT,
+      style: { bold },
+    })
+  );
+  at.skip();
+  return cell;
 }
 
 /** One cost line: its inputs (kind, quantity, unit, unit cost: shaded), then its cost, marginal cost and full cost as formulas. */

@@ -128,7 +128,10 @@ export function recordSection(
 function documentJsonChunks(doc: Partnership): string[] {
   const rest: Record<string, unknown> = {};
   for (const field of DOCUMENT_JSON_FIELDS) if (doc[field] !== undefined) rest[field] = doc[field];
-  rest["pricing"] = { overrides: doc.pricing.overrides };
+  rest["pricing"] = {
+    overrides: doc.pricing.overrides,
+    passThroughInRecoveryBase: doc.pricing.passThroughInRecoveryBase,
+  };
   rest["costs"] = {
     directAllocations: doc.costs.directAllocations.map(({ id, description }) => ({
       id,

@@ -1,5 +1,5 @@
 /*
- * Fixed and capital costs: each recovered as a rate of the cost lines charged, then the capital
+ * Fixed and capital costs: each recovered as a rate of the recovery base, then the capital
  * allocated directly, then a subtotal for each.
  */
 import type { Quote } from "../../../../core/pricing/quote";
@@ -67,7 +67,7 @@ export function recoveriesSection(
       numberFormat: RATE_FORMAT,
       style: TOP,
     });
-    sheet.setAt(r, base, formula(costs.linesCharged, recovery.base.toNumber()), MONEY);
+    sheet.setAt(r, base, formula(costs.recoveryBase, recovery.base.toNumber()), MONEY);
     amounts[recovery.category].push(
       sheet.setAt(
         r,

@@ -80,7 +80,7 @@ export function totalsSection(
     quote.recoveries.filter((r) => r.category === "capital").map((r) => r.amount)
   );
   const allocated = sumDecimals(quote.directAllocations.map((a) => a.amount));
-  const sentence = `Lines charged ${formatPounds(quote.recoveryBase)} + fixed-cost recovery ${formatPounds(quote.subtotals.fixed)} + capital-cost recovery ${formatPounds(capitalRecovered)} + direct allocations ${formatPounds(allocated)} = total ${formatPounds(quote.total)}`;
+  const sentence = `Lines charged ${formatPounds(quote.linesCharged)} + fixed-cost recovery ${formatPounds(quote.subtotals.fixed)} + capital-cost recovery ${formatPounds(capitalRecovered)} + direct allocations ${formatPounds(allocated)} = total ${formatPounds(quote.total)}`;
   across(
     at,
     formula(QUOTE_FORMULAS.reconciliation(parts, total), sentence),
