@@ -23,6 +23,7 @@ import { checkPrinciples, hasErrors, type CheckContext, type Finding } from "../
 import { priceQuote } from "../core/pricing/quote";
 import { formatLongDate, formatPounds, isoDay } from "../model/format";
 import { describeStrategy } from "../core/pricing/strategy";
+import { checkStrategy } from "../core/pricing/strategyChecks";
 import { VERSION } from "../model/version";
 import { severityWord } from "../model/labels";
 import {
@@ -249,16 +250,23 @@ function checkCommand(
     const parsed = parseStrategy(json);
     if (!parsed.ok) throw invalidDocument(file, "a valid pricing strategy", parsed.issues);
     const summary = describeStrategy(parsed.document);
+    const findings = checkStrategy(parsed.document);
     if (options.json)
       io.stdout(
         JSON.stringify(
-          { id: parsed.document.id, revision: parsed.document.revision, valid: true, summary },
+          {
+            id: parsed.document.id,
+            revision: parsed.document.revision,
+            valid: true,
+            summary,
+            findings,
+          },
           null,
           2
         ) + "\n"
       );
-    else io.stdout(summary.join("\n") + "\n");
-    return EXIT.ok;
+    else io.stdout([...summary, ...findings.map(formatFinding)].join("\n") + "\n");
+    return hasErrors(findings) ? EXIT.findings : EXIT.ok;
   }
   const { doc, upgrade } = partnershipFrom(file, json);
   const strategy = options.strategy === undefined ? undefined : readStrategy(options.strategy);

@@ -351,6 +351,7 @@ describe("nhsdp quote: the internal workbook and the partner copy", () => {
           /^The quote was valid until 29 August 2025, which has passed/
         ),
       }),
+      expect.objectContaining({ ruleId: "per-meeting-fee", severity: "warning" }),
       expect.objectContaining({ ruleId: "royalty-minimum", severity: "warning" }),
     ]);
     for (const bad of ["2025-02-29", "29/08/2025", "2025-08-29T10:00"]) {
@@ -560,6 +561,31 @@ describe("nhsdp check", () => {
         expect.stringMatching(/fixed-cost recovery rate: 10%, as stated/),
       ]),
     });
+  });
+
+  it("warns of a strategy rate typed as a percentage, naming its field, and still exits 0", async () => {
+    const file = writeDocument<PricingStrategyInput>(
+      "percent-strategy.json",
+      (strategy) => (strategy.overhead.rate = 22),
+      NORTHVALE
+    );
+    const text = await run("check", file);
+    expect([text.code, text.stderr]).toEqual([0, ""]);
+    expect(text.stdout).toMatch(/^ {2}overhead rate: 2200% on commercial use/m);
+    expect(text.stdout).toMatch(
+      /^WARNING Commercial principle 1 \(CIDC guide, chapter 4: Principle 1 .*\) \[overhead\.rate\]: The overhead rate is 2200%; if you meant 22%, enter 0\.22 in overhead\.rate\./m
+    );
+    const json = await run("check", file, "--json");
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).findings).toEqual([
+      expect.objectContaining({
+        ruleId: "rate-as-decimal",
+        severity: "warning",
+        field: "overhead.rate",
+      }),
+    ]);
+    // A plausible strategy has no findings, and prints none.
+    expect(JSON.parse((await run("check", NORTHVALE, "--json")).stdout).findings).toEqual([]);
   });
 
   it("exits 2 for an invalid strategy, naming every problem by its path", async () => {

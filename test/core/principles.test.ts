@@ -15,16 +15,36 @@ import {
 } from "../../src/document/schema";
 import type { PricingStrategy } from "../../src/document/strategy";
 import {
-  clean,
-  cleanInput,
-  cleanStrategy,
-  cleanStrategyInput,
+  cleanInput as sharedCleanInput,
+  cleanStrategyInput as sharedCleanStrategyInput,
   EXAMPLE_FILES,
   example,
   exampleStrategy,
   valid,
   validStrategy,
 } from "../document/fixtures";
+
+/**
+ * The shared clean document with its two staff lines priced at grades of its strategy (svc-1 at a
+ * Band 8a day of £450, dap-1 at a Band 6 day of £310), as a quote priced with the strategy is: a
+ * staff line that names no grade is itself a rates-consistent finding.
+ */
+function cleanInput(): ReturnType<typeof sharedCleanInput> {
+  const input = sharedCleanInput();
+  input.costs.lines[0]!.staffGrade = "band-8a";
+  input.costs.lines[1]!.staffGrade = "band-6";
+  return input;
+}
+
+/** The shared clean strategy with the Band 8a grade the clean document's svc-1 is priced at. */
+function cleanStrategyInput(): ReturnType<typeof sharedCleanStrategyInput> {
+  const input = sharedCleanStrategyInput();
+  input.staffTime.grades.push({ id: "band-8a", name: "Band 8a analyst", unit: "day", rate: 450 });
+  return input;
+}
+
+const clean = (): Partnership => valid(cleanInput());
+const cleanStrategy = (): PricingStrategy => validStrategy(cleanStrategyInput());
 
 type Input = ReturnType<typeof cleanInput>;
 type Edit = (doc: Input) => void;
@@ -73,6 +93,40 @@ const nonCommercial: Edit = (doc) => {
   doc.valueSharing = {};
 };
 const noCosts: Edit = (doc) => (doc.costs = { lines: [] });
+/** dap-1 as one £600 meeting of staff time, with no grade. */
+const perMeeting =
+  (unit: string): Edit =>
+  (doc) => {
+    const line = doc.costs.lines[1]!;
+    delete line.staffGrade;
+    line.quantity = 1;
+    line.unit = unit;
+    line.unitCost = 600;
+  };
+/** A fourth line, of data-access people's time, described as `description`. */
+const directCareLine =
+  (description: string): Edit =>
+  (doc) => {
+    doc.costs.lines.push({
+      id: "dc-1",
+      category: "data-access-people",
+      description,
+      quantity: 5,
+      unit: "day",
+      unitCost: 310,
+      staffGrade: "band-6",
+    });
+  };
+const sharedWithPartner: Edit = (doc) => {
+  doc.accessRoute = "shared-with-partner";
+  doc.accessJustification = "Consented trial cohort.";
+};
+/** A strategy in effect from 1 April 2024 and due for review on 31 March 2025, the day before the quote. */
+const overdueForReview = (strategy: ReturnType<typeof cleanStrategyInput>) => {
+  strategy.effectiveFrom = "2024-04-01";
+  strategy.approvedOn = "2024-03-15";
+  strategy.reviewBy = "2025-03-31";
+};
 const onlyFixedPayment: Edit = (doc) => (doc.valueSharing = { fixedPayment: { amount: 20000 } });
 /** The clean asset has 3 of 6 characteristics high; this makes availability the fourth. */
 const fourHigh: Edit = (doc) => {
@@ -253,13 +307,19 @@ const TRIGGERS: Trigger[] = [
     ruleId: "rates-consistent",
     principle: "Commercial principles 1 and 3",
     // the strategy's band-6 is £310 a day; the clean dap-1 line is 3 days at £310
-    name: "a unit cost not the grade's",
-    edits: [
-      (doc) => {
-        doc.costs.lines[1]!.staffGrade = "band-6";
-        doc.costs.lines[1]!.unitCost = 320;
-      },
-    ],
+    name: "a unit cost not the grade's, once issued",
+    edits: [(doc) => (doc.costs.lines[1]!.unitCost = 320)],
+    context: { strategy: cleanStrategy() },
+    expected: [["error", "costs.lines[1].unitCost"]],
+    // a line has no reason field, so, as the README says of rates, the difference is unexplained
+    message:
+      /^Line dap-1 is priced at 320 per day, but the strategy's Band 6 analyst is 310 per day, and a line has no place to record why\. Price the line at the strategy's rate/,
+  },
+  {
+    ruleId: "rates-consistent",
+    principle: "Commercial principles 1 and 3",
+    name: "a unit cost not the grade's, on a draft",
+    edits: [draft, (doc) => (doc.costs.lines[1]!.unitCost = 320)],
     context: { strategy: cleanStrategy() },
     expected: [["warning", "costs.lines[1].unitCost"]],
     message:
@@ -268,12 +328,113 @@ const TRIGGERS: Trigger[] = [
   {
     ruleId: "rates-consistent",
     principle: "Commercial principles 1 and 3",
+    name: "a staff line naming no grade, on a draft",
+    edits: [draft, (doc) => delete doc.costs.lines[0]!.staffGrade],
+    context: { strategy: cleanStrategy() },
+    expected: [["warning", "costs.lines[0].staffGrade"]],
+    message:
+      /^Line svc-1 is staff time at 450 per day but names no staff grade, so nothing shows its rate is the pricing strategy's\. Price it at one of the strategy's staff grades/,
+  },
+  {
+    ruleId: "rates-consistent",
+    principle: "Commercial principles 1 and 3",
+    name: "a staff line naming no grade, once issued",
+    edits: [issued, (doc) => delete doc.costs.lines[0]!.staffGrade],
+    context: { strategy: cleanStrategy() },
+    expected: [["error", "costs.lines[0].staffGrade"]],
+    message: /Line svc-1 is staff time at 450 per day but names no staff grade/,
+  },
+  {
+    ruleId: "rates-consistent",
+    principle: "Commercial principles 1 and 3",
+    // the strategy's band-6 is priced per day: £450 a review cannot be compared with £310 a day
+    name: "a line in another unit than its grade's",
+    edits: [
+      (doc) => {
+        doc.costs.lines[1]!.unit = "review";
+        doc.costs.lines[1]!.unitCost = 450;
+      },
+    ],
+    context: { strategy: cleanStrategy() },
+    expected: [["error", "costs.lines[1].unit"]],
+    message:
+      /^Line dap-1 is priced at 450 per review, but the strategy's Band 6 analyst is priced per day \(310 per day\)/,
+  },
+  {
+    ruleId: "rates-consistent",
+    principle: "Commercial principles 1 and 3",
+    name: "a line in another unit than its standard item's, on a draft",
+    edits: [
+      draft,
+      (doc) => {
+        doc.costs.lines[2]!.standardItem = "sde-user-month";
+        doc.costs.lines[2]!.passThrough = true;
+        doc.costs.lines[2]!.unit = "month";
+      },
+    ],
+    context: { strategy: cleanStrategy() },
+    expected: [["warning", "costs.lines[2].unit"]],
+    message:
+      /^Line dao-1 is priced at 472 per month, but the strategy's SDE user account is priced per user-month/,
+  },
+  {
+    ruleId: "rates-consistent",
+    principle: "Commercial principles 1 and 3",
     name: "a standard item not passed through as the strategy passes it",
     edits: [(doc) => (doc.costs.lines[2]!.standardItem = "sde-user-month")],
     context: { strategy: cleanStrategy() },
-    expected: [["warning", "costs.lines[2].unitCost"]],
+    expected: [["error", "costs.lines[2].unitCost"]],
     message:
       /Line dao-1 is priced at 472 per user-month, but the strategy's SDE user account is 472 per user-month as a pass-through/,
+  },
+
+  // ----- strategy-current (commercial principles 1 and 3) -----
+  {
+    ruleId: "strategy-current",
+    principle: "Commercial principles 1 and 3",
+    name: "a draft dated before its strategy took effect",
+    edits: [draft],
+    context: { strategy: strategyWith((s) => (s.effectiveFrom = "2025-05-01")) },
+    expected: [["error", "quote.date"]],
+    message:
+      /^The quote is dated 1 April 2025, before 1 May 2025, when revision 1 of the pricing strategy took effect: its rates did not apply yet on the quote date\. Date the quote on or after/,
+  },
+  {
+    ruleId: "strategy-current",
+    principle: "Commercial principles 1 and 3",
+    name: "an issued quote dated before its strategy took effect",
+    edits: [issued],
+    context: { strategy: strategyWith((s) => (s.effectiveFrom = "2025-05-01")) },
+    expected: [["warning", "quote.date"]],
+    message: /before 1 May 2025, when revision 1 of the pricing strategy took effect.*withdraw it/,
+  },
+  {
+    ruleId: "strategy-current",
+    principle: "Commercial principles 1 and 3",
+    name: "a draft dated after its strategy was due for review",
+    edits: [draft],
+    context: { strategy: strategyWith(overdueForReview) },
+    expected: [["warning", "pricing.strategy"]],
+    message:
+      /^The quote is dated 1 April 2025, after 31 March 2025, when revision 1 of the pricing strategy was due for review\. The guide says a pricing strategy must be regularly updated: have the strategy reviewed/,
+  },
+  {
+    ruleId: "strategy-current",
+    principle: "Commercial principles 1 and 3",
+    name: "an issued quote dated after its strategy was due for review",
+    edits: [issued],
+    context: { strategy: strategyWith(overdueForReview) },
+    expected: [["warning", "pricing.strategy"]],
+    message: /after 31 March 2025, when revision 1 of the pricing strategy was due for review/,
+  },
+  {
+    ruleId: "strategy-current",
+    principle: "Commercial principles 1 and 3",
+    name: "an accepted quote dated after its strategy was due for review",
+    edits: [accepted],
+    context: { strategy: strategyWith(overdueForReview) },
+    expected: [["info", "pricing.strategy"]],
+    message: /was due for review\. .*the agreed price stands/,
   },
 
   // ----- commercial principle 1 -----
@@ -285,6 +446,45 @@ const TRIGGERS: Trigger[] = [
     expected: [["info", "pricing.overheadRate"]],
     message: /overhead rate of 20% is not charged: non-commercial use is priced at marginal cost/,
   },
+  {
+    ruleId: "per-meeting-fee",
+    principle: "Commercial principle 1",
+    name: "a staff line charged per meeting, with no grade",
+    edits: [perMeeting("panel meeting")],
+    expected: [["warning", "costs.lines[1].kind"]],
+    message:
+      /^Line dap-1 is charged at 600 per panel meeting as staff time, so employer's on-costs \(25%\) are added to it\. A per-meeting fee is usually a non-staff charge and should not carry staff on-costs: set kind to "non-staff", or, if it really is staff time, price it at one of the strategy's staff grades\.$/,
+  },
+  {
+    ruleId: "rate-as-decimal",
+    principle: "Commercial principle 1",
+    name: "an overhead rate typed as a percentage",
+    edits: [(doc) => (doc.pricing.overheadRate = 22)],
+    expected: [["warning", "pricing.overheadRate"]],
+    message:
+      /^The overhead rate is 2200%; if you meant 22%, enter 0\.22 in pricing\.overheadRate\./,
+  },
+  {
+    ruleId: "rate-as-decimal",
+    principle: "Commercial principle 1",
+    name: "every rate above 100%, each its own warning",
+    edits: [
+      (doc) => {
+        doc.pricing.staffOnCostRate = 25;
+        doc.pricing.overheadRate = 1.5;
+        doc.pricing.fixedCostRecoveryRate = 10;
+        doc.pricing.capitalCostRecoveryRate = 5;
+      },
+    ],
+    expected: [
+      ["warning", "pricing.staffOnCostRate"],
+      ["warning", "pricing.overheadRate"],
+      ["warning", "pricing.fixedCostRecoveryRate"],
+      ["warning", "pricing.capitalCostRecoveryRate"],
+    ],
+    message:
+      /^The (staff on-cost rate is 2500%; if you meant 25%, enter 0\.25|overhead rate is 150%; if you meant 1\.5%, enter 0\.015|fixed-cost recovery rate is 1000%; if you meant 10%, enter 0\.1|capital-cost recovery rate is 500%; if you meant 5%, enter 0\.05) in pricing\./,
+  },
 
   // ----- commercial principle 2 -----
   {
@@ -294,6 +494,23 @@ const TRIGGERS: Trigger[] = [
     edits: [noCosts],
     expected: [["error", "costs.lines"]],
     message: /£0\.00.*always charges a fee/,
+  },
+  {
+    ruleId: "direct-care-not-charged",
+    principle: "Commercial principle 2",
+    name: "a line for collecting data for direct care, on a draft",
+    edits: [draft, directCareLine("Collecting ward observations for direct care")],
+    expected: [["warning", "costs.lines[3].description"]],
+    message:
+      /^Line dc-1 \("Collecting ward observations for direct care"\) charges for collecting or recording data for direct care\. .*the guide says its cost is not charged to the partner\. Remove the line/,
+  },
+  {
+    ruleId: "direct-care-not-charged",
+    principle: "Commercial principle 2",
+    name: "a line for recording data for direct care, once issued",
+    edits: [issued, directCareLine("Direct-care data recording by ward nurses")],
+    expected: [["error", "costs.lines[3].description"]],
+    message: /charges for collecting or recording data for direct care/,
   },
   {
     ruleId: "overhead-recovered",
@@ -370,9 +587,18 @@ const TRIGGERS: Trigger[] = [
   {
     ruleId: "commercial-value-share",
     principle: "Commercial principle 4",
-    name: "commercial use with no value sharing",
+    name: "commercial use with no value sharing, once issued",
     edits: [(doc) => (doc.valueSharing = {})],
     expected: [["error", "valueSharing"]],
+    message: /commercial use.*no value-sharing term/,
+  },
+  {
+    ruleId: "commercial-value-share",
+    principle: "Commercial principle 4",
+    // the guide: the NHS "should seek" a share, which a draft may not have agreed yet
+    name: "commercial use with no value sharing, on a draft",
+    edits: [draft, (doc) => (doc.valueSharing = {})],
+    expected: [["warning", "valueSharing"]],
     message: /commercial use.*no value-sharing term/,
   },
   {
@@ -398,7 +624,38 @@ const TRIGGERS: Trigger[] = [
     name: "the partner owns the IP and the outputs will not be open",
     edits: [nonCommercial, (doc) => (doc.outputsOpen = false)],
     expected: [["warning", "outputsOpen"]],
-    message: /partner owns the foreground IP and the outputs will not be open/,
+    message:
+      /^This is priced as non-commercial use, but the outputs will not be open \(the partner owns the foreground IP\)\. The guide says non-commercial outputs will be open source/,
+  },
+  {
+    ruleId: "non-commercial-open-outputs",
+    principle: "Commercial principle 4",
+    name: "joint IP and the outputs will not be open",
+    edits: [
+      nonCommercial,
+      (doc) => {
+        doc.foregroundIpOwner = "joint";
+        doc.outputsOpen = false;
+      },
+    ],
+    expected: [["warning", "outputsOpen"]],
+    message:
+      /the outputs will not be open \(the partner owns the foreground IP jointly with the NHS\)/,
+  },
+  {
+    ruleId: "non-commercial-open-outputs",
+    principle: "Commercial principle 4",
+    name: "the NHS owns the IP and nothing is said about open outputs",
+    edits: [
+      nonCommercial,
+      (doc) => {
+        doc.foregroundIpOwner = "nhs";
+        delete doc.outputsOpen;
+      },
+    ],
+    expected: [["warning", "outputsOpen"]],
+    message:
+      /does not say the outputs will be open \(the NHS owns the foreground IP\)\. The guide says non-commercial outputs will be open source: agree that the outputs will be open and record outputsOpen, or price the use as commercial\./,
   },
   {
     ruleId: "non-commercial-open-outputs",
@@ -586,6 +843,32 @@ const TRIGGERS: Trigger[] = [
   {
     ruleId: "information-governance",
     principle: "DHSC principle 5",
+    name: "no DPIA for data shared with the partner, once accepted",
+    edits: [
+      accepted,
+      sharedWithPartner,
+      (doc) => (doc.informationGovernance.dpia = "not-applicable"),
+    ],
+    expected: [["error", "informationGovernance.dpia"]],
+    message:
+      /^The DPIA is marked not applicable, but the quote is accepted and the data will be shared with the partner, outside the NHS\. The guide says a DPIA is a requirement under GDPR.*complete the DPIA before any data is shared\.$/,
+  },
+  {
+    ruleId: "information-governance",
+    principle: "DHSC principle 5",
+    // issued, not yet accepted: no data flows yet, so a warning as anywhere else
+    name: "no DPIA for data shared with the partner, once issued",
+    edits: [
+      issued,
+      sharedWithPartner,
+      (doc) => (doc.informationGovernance.dpia = "not-applicable"),
+    ],
+    expected: [["warning", "informationGovernance.dpia"]],
+    message: /^The DPIA is marked not applicable\. Processing health data/,
+  },
+  {
+    ruleId: "information-governance",
+    principle: "DHSC principle 5",
     name: "no DSA for data shared with the partner",
     edits: [
       (doc) => {
@@ -682,9 +965,92 @@ const SILENT: { ruleId: string; name: string; edits: Edit[]; context?: CheckCont
     context: { strategy: cleanStrategy() },
   },
   {
+    ruleId: "rates-consistent",
+    name: "a non-staff line naming no standard item, at a price no item has",
+    edits: [
+      (doc) => {
+        doc.costs.lines[2]!.unit = "terabyte-month";
+        doc.costs.lines[2]!.unitCost = 23.5;
+      },
+    ],
+    context: { strategy: cleanStrategy() },
+  },
+  {
+    ruleId: "rates-consistent",
+    name: "a staff line naming no grade, with no strategy at hand",
+    edits: [(doc) => delete doc.costs.lines[0]!.staffGrade],
+  },
+  {
+    ruleId: "rates-consistent",
+    // per-meeting-fee reports it: one finding for one line
+    name: "a staff line charged per meeting with no grade",
+    edits: [perMeeting("meeting")],
+    context: { strategy: cleanStrategy() },
+  },
+  { ruleId: "strategy-current", name: "no strategy at hand", edits: [draft] },
+  {
+    ruleId: "strategy-current",
+    name: "dated the day the strategy took effect",
+    edits: [draft],
+    context: { strategy: cleanStrategy() },
+  },
+  {
+    ruleId: "strategy-current",
+    name: "dated the day the strategy was due for review",
+    edits: [],
+    context: {
+      strategy: strategyWith((s) => {
+        overdueForReview(s);
+        s.reviewBy = "2025-04-01";
+      }),
+    },
+  },
+  {
+    ruleId: "strategy-current",
+    // rates-consistent reports the older revision: its dates are not this revision's
+    name: "priced with an older revision than the one at hand",
+    edits: [draft],
+    context: {
+      strategy: strategyWith((s) => {
+        s.revision = 2;
+        s.effectiveFrom = "2025-05-01";
+      }),
+    },
+  },
+  {
     ruleId: "overhead-not-applied",
     name: "non-commercial with no overhead rate",
     edits: [nonCommercial, (doc) => (doc.pricing.overheadRate = 0)],
+  },
+  {
+    ruleId: "per-meeting-fee",
+    name: "a per-meeting fee marked non-staff",
+    edits: [perMeeting("meeting"), (doc) => (doc.costs.lines[1]!.kind = "non-staff")],
+  },
+  {
+    ruleId: "per-meeting-fee",
+    name: "a staff line charged per meeting at a grade",
+    edits: [perMeeting("meeting"), (doc) => (doc.costs.lines[1]!.staffGrade = "band-6")],
+  },
+  {
+    ruleId: "per-meeting-fee",
+    name: "a staff line charged by the day with no grade",
+    edits: [(doc) => delete doc.costs.lines[1]!.staffGrade],
+  },
+  {
+    ruleId: "rate-as-decimal",
+    name: "a rate of exactly 100%",
+    edits: [(doc) => (doc.pricing.overheadRate = 1)],
+  },
+  {
+    ruleId: "direct-care-not-charged",
+    name: "extracting data recorded in the record, not for direct care",
+    edits: [directCareLine("Extract the observations recorded in the electronic record")],
+  },
+  {
+    ruleId: "direct-care-not-charged",
+    name: "direct care named, but no collection",
+    edits: [directCareLine("Liaison with the direct care team on cohort definitions")],
   },
   {
     ruleId: "fee-charged",
@@ -776,14 +1142,8 @@ const SILENT: { ruleId: string; name: string; edits: Edit[]; context?: CheckCont
   { ruleId: "non-commercial-open-outputs", name: "open outputs", edits: [nonCommercial] },
   {
     ruleId: "non-commercial-open-outputs",
-    name: "joint IP, outputs not open",
-    edits: [
-      nonCommercial,
-      (doc) => {
-        doc.foregroundIpOwner = "joint";
-        doc.outputsOpen = false;
-      },
-    ],
+    name: "NHS-owned IP, open outputs",
+    edits: [nonCommercial, (doc) => (doc.foregroundIpOwner = "nhs")],
   },
   {
     ruleId: "non-commercial-open-outputs",
@@ -817,6 +1177,11 @@ const SILENT: { ruleId: string; name: string; edits: Edit[]; context?: CheckCont
     ruleId: "information-governance",
     name: "all complete, once accepted",
     edits: [accepted],
+  },
+  {
+    ruleId: "information-governance",
+    name: "a completed DPIA for data shared with the partner, once accepted",
+    edits: [accepted, sharedWithPartner],
   },
   {
     ruleId: "information-governance",
@@ -865,7 +1230,11 @@ describe("principle rules", () => {
   test("the rules are in the order the principles are read: commercial 1-4, then DHSC 1-5", () => {
     expect(PRINCIPLE_RULES.map((rule) => rule.principle)).toEqual([
       "Commercial principles 1 and 3",
+      "Commercial principles 1 and 3",
       "Commercial principle 1",
+      "Commercial principle 1",
+      "Commercial principle 1",
+      "Commercial principle 2",
       "Commercial principle 2",
       "Commercial principle 2",
       "Commercial principle 2",
@@ -994,15 +1363,15 @@ describe("rule details", () => {
       ]);
     });
 
-    test("a grade's unit matters as well as its rate", () => {
+    test("a grade's unit matters as well as its rate: the unit is the one finding", () => {
       const doc = docWith((d) => {
-        d.costs.lines[1]!.staffGrade = "band-6";
         d.costs.lines[1]!.unit = "hour";
+        d.costs.lines[1]!.unitCost = 41.33;
       });
       const findings = findingsOf("rates-consistent", doc, { strategy: cleanStrategy() });
-      expect(brief(findings)).toEqual([["warning", "costs.lines[1].unitCost"]]);
+      expect(brief(findings)).toEqual([["error", "costs.lines[1].unit"]]);
       expect(findings[0]?.message).toMatch(
-        /310 per hour, but the strategy's Band 6 analyst is 310 per day/
+        /41\.33 per hour, but the strategy's Band 6 analyst is priced per day \(310 per day\).*Give the quantity in days at the grade's rate/
       );
     });
 
@@ -1013,7 +1382,7 @@ describe("rule details", () => {
         d.costs.lines[2]!.unitCost = 480;
       });
       const findings = findingsOf("rates-consistent", doc, { strategy: cleanStrategy() });
-      expect(brief(findings)).toEqual([["warning", "costs.lines[2].unitCost"]]);
+      expect(brief(findings)).toEqual([["error", "costs.lines[2].unitCost"]]);
       expect(findings[0]?.message).toMatch(
         /480 per user-month as a pass-through, but the strategy's SDE user account is 472 per user-month as a pass-through/
       );
@@ -1134,12 +1503,16 @@ describe("rule details", () => {
     ]);
   });
 
-  test("non-commercial-open-outputs does not apply when the NHS owns the foreground IP", () => {
-    const doc = docWith(nonCommercial, (d) => {
-      d.foregroundIpOwner = "nhs";
-      d.outputsOpen = false;
-    });
-    expect(findingsOf("non-commercial-open-outputs", doc)).toEqual([]);
+  test("non-commercial-open-outputs applies whoever owns the foreground IP", () => {
+    for (const owner of ["nhs", "partner", "joint"] as const) {
+      const doc = docWith(nonCommercial, (d) => {
+        d.foregroundIpOwner = owner;
+        d.outputsOpen = false;
+      });
+      expect(brief(findingsOf("non-commercial-open-outputs", doc))).toEqual([
+        ["warning", "outputsOpen"],
+      ]);
+    }
   });
 
   test("information governance: a quote that is declined or withdrawn is not accepted, so no error", () => {
@@ -1220,15 +1593,21 @@ describe("checkPrinciples", () => {
       );
     };
     // A draft for a university's non-commercial study: the strategy's 20% overhead is not charged.
+    // Its patient and public involvement panel is charged per meeting as staff time, with on-costs.
     expect(summary("academic-sde-study.json")).toEqual([
+      "warning per-meeting-fee costs.lines[5].kind",
       "info overhead-not-applied pricing.overheadRate",
     ]);
-    // Issued, with a royalty capped but with no annual minimum.
+    // Issued, with a royalty capped but with no annual minimum; the data access committee's review
+    // is charged per review as staff time.
     expect(summary("commercial-imaging-ai.json")).toEqual([
+      "warning per-meeting-fee costs.lines[5].kind",
       "warning royalty-minimum valueSharing.royalty.annualMinimum",
     ]);
-    // A draft whose data sharing agreement is still in progress.
+    // A draft whose data sharing agreement is still in progress; its research board and patient
+    // panel are charged per meeting as staff time.
     expect(summary("commercial-rwe-milestones.json")).toEqual([
+      "warning per-meeting-fee costs.lines[5].kind",
       "info information-governance informationGovernance.dataSharingAgreement",
     ]);
     // A draft whose supplier due diligence is in progress, with a subscription only.

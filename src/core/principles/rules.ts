@@ -1,7 +1,8 @@
 import type { IgStatus, Partnership } from "../../document/schema";
 import { highCharacteristics, isHighValue, PRODUCT_BUILDING_USES } from "../valuation/dataValue";
 import { RATE_LABELS, rateDifferences, strategyRates } from "../pricing/strategy";
-import type { QuoteStage } from "../../model/vocabulary";
+import { RATE_AS_DECIMAL, rateAboveWholeMessage } from "../pricing/strategyChecks";
+import { PRICING_RATES, type QuoteStage } from "../../model/vocabulary";
 import type { CheckContext, Finding, PrincipleRule, Severity } from "./types";
 import { formatLongDate, formatPercent } from "../../model/format";
 
@@ -68,6 +69,21 @@ const sameUnit = (a: string, b: string): boolean => {
 
 const isBlank = (text: string | undefined): boolean => text === undefined || text.trim() === "";
 
+/**
+ * A unit that counts meetings rather than time ("meeting", "panel", "committee review"): a fee paid
+ * per sitting, not a salary cost, however the line is categorised.
+ */
+export function isPerMeetingUnit(unit: string): boolean {
+  return /\b(meeting|panel|review|committee|board)s?\b/i.test(unit);
+}
+
+/**
+ * Only a rate can record why it departs from the strategy (an override with its reason); a line
+ * cannot, so a line off its grade or item is an unexplained difference.
+ */
+const UNEXPLAINED_LINE =
+  "Price the line at the strategy's rate; if the work really costs something else, price it at the grade or item that matches it, or have the strategy revised.";
+
 /** The value-sharing terms that would actually pay the NHS something. */
 export function valueSharingTermsInForce(doc: Partnership): string[] {
   const { fixedPayment, subscription, milestones, royalty } = doc.valueSharing;
@@ -96,7 +112,7 @@ export const ratesConsistent = rule(
     guideSection:
       'CIDC guide, chapter 4: Principles 1 and 3 ("a consistent, efficient approach"; the cost depends on the use); chapter 5: Establishing your pricing strategy',
     summary:
-      "The quote's rates are the trust's pricing strategy's, so partners with the same use are priced alike; any rate that differs says why.",
+      "The quote's rates are the trust's pricing strategy's, so partners with the same use are priced alike; any rate that differs says why, and every staff line is priced at a strategy grade, every graded or itemised line at its grade's or item's rate and unit.",
   },
   (doc, _quote, emit, { strategy }) => {
     const named = doc.pricing.strategy;
@@ -157,8 +173,17 @@ export const ratesConsistent = rule(
         `pricing.${difference.rate}`
       );
     }
+    const offStrategy = byStage(doc.quote.stage, "warning", "error");
     doc.costs.lines.forEach((line, index) => {
       const field = `costs.lines[${index}]`;
+      // A per-meeting line with no grade is more likely a fee than staff time: per-meeting-fee says so.
+      if (line.kind === "staff" && line.staffGrade === undefined && !isPerMeetingUnit(line.unit)) {
+        emit(
+          offStrategy,
+          `Line ${line.id} is staff time at ${line.unitCost} per ${line.unit} but names no staff grade, so nothing shows its rate is the pricing strategy's. Price it at one of the strategy's staff grades (set staffGrade and use the grade's rate and unit), or set kind to "non-staff" if it is not staff time.`,
+          `${field}.staffGrade`
+        );
+      }
       if (line.staffGrade !== undefined) {
         const grade = strategy.staffTime.grades.find(
           (candidate) => candidate.id === line.staffGrade
@@ -169,10 +194,16 @@ export const ratesConsistent = rule(
             `Line ${line.id} is priced at the staff grade "${line.staffGrade}", which the pricing strategy does not have.`,
             `${field}.staffGrade`
           );
-        } else if (grade.rate !== line.unitCost || !sameUnit(grade.unit, line.unit)) {
+        } else if (!sameUnit(grade.unit, line.unit)) {
           emit(
-            "warning",
-            `Line ${line.id} is priced at ${line.unitCost} per ${line.unit}, but the strategy's ${grade.name} is ${grade.rate} per ${grade.unit}.`,
+            offStrategy,
+            `Line ${line.id} is priced at ${line.unitCost} per ${line.unit}, but the strategy's ${grade.name} is priced per ${grade.unit} (${grade.rate} per ${grade.unit}), so the line's rate cannot be the grade's. Give the quantity in ${grade.unit}s at the grade's rate, or, if this is a fee rather than staff time, remove the staff grade and set kind to "non-staff".`,
+            `${field}.unit`
+          );
+        } else if (grade.rate !== line.unitCost) {
+          emit(
+            offStrategy,
+            `Line ${line.id} is priced at ${line.unitCost} per ${line.unit}, but the strategy's ${grade.name} is ${grade.rate} per ${grade.unit}, and a line has no place to record why. ${UNEXPLAINED_LINE}`,
             `${field}.unitCost`
           );
         }
@@ -185,15 +216,95 @@ export const ratesConsistent = rule(
             `Line ${line.id} is priced at the standard item "${line.standardItem}", which the pricing strategy does not have.`,
             `${field}.standardItem`
           );
+        } else if (!sameUnit(item.unit, line.unit)) {
+          emit(
+            offStrategy,
+            `Line ${line.id} is priced at ${line.unitCost} per ${line.unit}, but the strategy's ${item.name} is priced per ${item.unit} (${item.unitPrice} per ${item.unit}), so the line's price cannot be the item's. Give the quantity in the item's unit at its price, or remove the standard item if the line is something else.`,
+            `${field}.unit`
+          );
         } else if (item.unitPrice !== line.unitCost || item.passThrough !== line.passThrough) {
           emit(
-            "warning",
-            `Line ${line.id} is priced at ${line.unitCost} per ${line.unit}${line.passThrough ? " as a pass-through" : ""}, but the strategy's ${item.name} is ${item.unitPrice} per ${item.unit}${item.passThrough ? " as a pass-through" : ""}.`,
+            offStrategy,
+            `Line ${line.id} is priced at ${line.unitCost} per ${line.unit}${line.passThrough ? " as a pass-through" : ""}, but the strategy's ${item.name} is ${item.unitPrice} per ${item.unit}${item.passThrough ? " as a pass-through" : ""}, and a line has no place to record why. ${UNEXPLAINED_LINE}`,
             `${field}.unitCost`
           );
         }
       }
     });
+  }
+);
+
+export const strategyCurrent = rule(
+  {
+    id: "strategy-current",
+    principle: "Commercial principles 1 and 3",
+    guideSection:
+      'CIDC guide, chapter 5: Establishing your pricing strategy ("Any pricing strategy that you create should be iterative and must be regularly updated")',
+    summary:
+      "The revision of the pricing strategy a quote names was in force on the quote date: it had taken effect and was not overdue for review.",
+  },
+  (doc, _quote, emit, { strategy }) => {
+    const named = doc.pricing.strategy;
+    if (
+      strategy === undefined ||
+      named === undefined ||
+      named.id !== strategy.id ||
+      named.revision !== strategy.revision
+    )
+      return;
+    const { stage, date } = doc.quote;
+    const quoted = formatLongDate(date);
+    if (date < strategy.effectiveFrom) {
+      emit(
+        byStage(stage, "error", "warning"),
+        `The quote is dated ${quoted}, before ${formatLongDate(strategy.effectiveFrom)}, when revision ${strategy.revision} of the pricing strategy took effect: its rates did not apply yet on the quote date. ${stage === "draft" ? "Date the quote on or after the day the strategy took effect, or price it with the revision in force on the quote date." : "The partner already has it: check its rates were the trust's approved rates on that date, and if they were not, withdraw it and issue it again."}`,
+        "quote.date"
+      );
+    }
+    if (strategy.reviewBy !== undefined && date > strategy.reviewBy) {
+      emit(
+        byStage(stage, "warning", stage === "accepted" ? "info" : "warning"),
+        `The quote is dated ${quoted}, after ${formatLongDate(strategy.reviewBy)}, when revision ${strategy.revision} of the pricing strategy was due for review. The guide says a pricing strategy must be regularly updated: ${stage === "accepted" ? "the agreed price stands, but have the strategy reviewed before the next quote." : "have the strategy reviewed, then price the quote with the reviewed revision."}`,
+        "pricing.strategy"
+      );
+    }
+  }
+);
+
+export const perMeetingFee = rule(
+  {
+    id: "per-meeting-fee",
+    principle: "Commercial principle 1",
+    guideSection:
+      'CIDC guide, chapter 4: Principle 1 ("A consistent, efficient approach"); chapter 5: Cost category 2, Data access (people costs include "stakeholder meetings such as board or patient and public engagement meetings")',
+    summary:
+      "A staff-time line charged per meeting, panel or review with no staff grade is probably a fee, which carries no employer's on-costs.",
+  },
+  (doc, _quote, emit) => {
+    doc.costs.lines.forEach((line, index) => {
+      if (line.kind !== "staff" || line.staffGrade !== undefined || !isPerMeetingUnit(line.unit))
+        return;
+      emit(
+        "warning",
+        `Line ${line.id} is charged at ${line.unitCost} per ${line.unit} as staff time, so employer's on-costs (${formatPercent(doc.pricing.staffOnCostRate)}) are added to it. A per-meeting fee is usually a non-staff charge and should not carry staff on-costs: set kind to "non-staff", or, if it really is staff time, price it at one of the strategy's staff grades.`,
+        `costs.lines[${index}].kind`
+      );
+    });
+  }
+);
+
+export const rateAsDecimal = rule(
+  {
+    ...RATE_AS_DECIMAL,
+    summary:
+      "Every rate is a decimal (0.22 = 22%): a rate above 100% is most likely a percentage typed in by mistake.",
+  },
+  (doc, _quote, emit) => {
+    for (const rate of PRICING_RATES) {
+      const field = `pricing.${rate}`;
+      const message = rateAboveWholeMessage(RATE_LABELS[rate], doc.pricing[rate], field);
+      if (message !== undefined) emit("warning", message, field);
+    }
   }
 );
 
@@ -214,6 +325,35 @@ export const feeCharged = rule(
         "costs.lines"
       );
     }
+  }
+);
+
+/** "Collecting data for direct care", "direct-care recording": the cost the guide never charges. */
+function chargesDirectCareCollection(description: string): boolean {
+  return (
+    /\bdirect[\s-]+care\b/i.test(description) &&
+    /\b(collect\w*|record(s|ed|ing)?)\b/i.test(description)
+  );
+}
+
+export const directCareNotCharged = rule(
+  {
+    id: "direct-care-not-charged",
+    principle: "Commercial principle 2",
+    guideSection:
+      'CIDC guide, chapter 5: Cost category 2, Data access ("this category should not factor in the cost of collecting the data in the first place as this has usually been done for the purpose of direct care")',
+    summary:
+      "No cost line charges the partner for collecting the data for direct care, which the NHS does to treat patients anyway.",
+  },
+  (doc, _quote, emit) => {
+    doc.costs.lines.forEach((line, index) => {
+      if (!chargesDirectCareCollection(line.description)) return;
+      emit(
+        byStage(doc.quote.stage, "warning", "error"),
+        `Line ${line.id} ("${line.description}") charges for collecting or recording data for direct care. That data was collected to treat patients, not for this partnership, and the guide says its cost is not charged to the partner. Remove the line; if it is really work for this partnership (extracting, linking or preparing the data), describe that work instead.`,
+        `costs.lines[${index}].description`
+      );
+    });
   }
 );
 
@@ -335,14 +475,14 @@ export const commercialValueShare = rule(
     id: "commercial-value-share",
     principle: "Commercial principle 4",
     guideSection:
-      "CIDC guide, chapter 4: Principle 4, the NHS should share in the value created by its data; chapter 1: Value sharing",
+      'CIDC guide, chapter 4: Principle 4, the NHS should share in the value created by its data ("The NHS should seek a share of any commercial value"); chapter 1: Value sharing',
     summary:
       "Commercial use needs at least one value-sharing term: a fixed payment, subscription, milestones or a royalty.",
   },
   (doc, _quote, emit) => {
     if (doc.use === "commercial" && valueSharingTermsInForce(doc).length === 0) {
       emit(
-        "error",
+        byStage(doc.quote.stage, "warning", "error"),
         "This is commercial use but the agreement has no value-sharing term that pays anything. The NHS should share in the value its data creates: agree a fixed payment, a subscription, milestone payments or a revenue royalty, in proportion to the NHS's contribution. The cost-recovery fee alone does not share value.",
         "valueSharing"
       );
@@ -401,20 +541,21 @@ export const nonCommercialOpenOutputs = rule(
     guideSection:
       'CIDC guide, chapter 5: Pricing your data (non-commercial uses: "Outputs will be open source"); chapter 1: Intellectual property',
     summary:
-      "Non-commercial use where the partner owns the foreground IP needs open outputs, or it is commercial in all but name.",
+      "Non-commercial use needs open outputs, whoever owns the foreground IP, or it is commercial in all but name.",
   },
   (doc, _quote, emit) => {
-    if (
-      doc.use !== "non-commercial" ||
-      doc.foregroundIpOwner !== "partner" ||
-      doc.outputsOpen === true
-    )
-      return;
+    if (doc.use !== "non-commercial" || doc.outputsOpen === true) return;
+    const owner =
+      doc.foregroundIpOwner === "partner"
+        ? "the partner owns the foreground IP"
+        : doc.foregroundIpOwner === "joint"
+          ? "the partner owns the foreground IP jointly with the NHS"
+          : "the NHS owns the foreground IP";
     emit(
       "warning",
       doc.outputsOpen === false
-        ? "This is priced as non-commercial use, but the partner owns the foreground IP and the outputs will not be open. Non-commercial outputs are open source; otherwise the partner could sell what NHS data built at marginal cost. Make the outputs open, or price the use as commercial."
-        : "This is priced as non-commercial use and the partner owns the foreground IP, but the document does not say the outputs will be open. Non-commercial outputs are open source: record outputsOpen once it is agreed.",
+        ? `This is priced as non-commercial use, but the outputs will not be open (${owner}). The guide says non-commercial outputs will be open source; otherwise what NHS data built at marginal cost could be sold or kept closed. Make the outputs open, or price the use as commercial.`
+        : `This is priced as non-commercial use, but the document does not say the outputs will be open (${owner}). The guide says non-commercial outputs will be open source: agree that the outputs will be open and record outputsOpen, or price the use as commercial.`,
       "outputsOpen"
     );
   }
@@ -616,7 +757,7 @@ export const informationGovernance = rule(
     id: "information-governance",
     principle: "DHSC principle 5",
     guideSection:
-      "DHSC guiding principles (2019), principle 5; CIDC guide, chapter 3: Information governance (DPIA, DPA, DSA)",
+      'DHSC guiding principles (2019), principle 5; CIDC guide, chapter 3: Information governance (DPIA, DPA, DSA; a DPIA "is a requirement under GDPR")',
     summary:
       "The DPIA, data processing agreement and data sharing agreement must be complete (or genuinely not applicable) before data is accessed.",
   },
@@ -638,9 +779,12 @@ export const informationGovernance = rule(
           field
         );
       } else if (status === "not-applicable" && key === "dpia") {
+        const sharedAndAgreed = stage === "accepted" && doc.accessRoute === "shared-with-partner";
         emit(
-          "warning",
-          "The DPIA is marked not applicable. Processing health data for a partnership almost always needs one under UK GDPR; record why it does not here, or complete one.",
+          sharedAndAgreed ? "error" : "warning",
+          sharedAndAgreed
+            ? "The DPIA is marked not applicable, but the quote is accepted and the data will be shared with the partner, outside the NHS. The guide says a DPIA is a requirement under GDPR, and data leaving the NHS is where it matters most: complete the DPIA before any data is shared."
+            : "The DPIA is marked not applicable. Processing health data for a partnership almost always needs one under UK GDPR; record why it does not here, or complete one.",
           field
         );
       } else if (
@@ -689,8 +833,12 @@ export const supplierDueDiligence = rule(
 /** Every rule, in the order the principles are usually read: commercial principles 1-4, then DHSC 1-5. */
 export const PRINCIPLE_RULES: readonly PrincipleRule[] = [
   ratesConsistent,
+  strategyCurrent,
   overheadNotApplied,
+  perMeetingFee,
+  rateAsDecimal,
   feeCharged,
+  directCareNotCharged,
   overheadRecovered,
   fixedAndCapitalRecovered,
   priceByUse,
