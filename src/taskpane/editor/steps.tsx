@@ -26,6 +26,9 @@ import {
   USE_LABELS,
   VALUE_CHARACTERISTICS,
   VALUE_CHARACTERISTIC_LABELS,
+  VALUE_LEVELS,
+  describeValueLevel,
+  type ValueCharacteristic,
 } from "../../document";
 import { getAt, nextId, pathKey, type Draft, type Json, type Path } from "./draft";
 import {
@@ -35,7 +38,15 @@ import {
   pricingFromStrategy,
   strategyChoices,
 } from "./strategyInPane";
-import { CheckField, ChoiceField, DateField, NumberField, TextField, useEditor } from "./fields";
+import {
+  CheckField,
+  ChoiceField,
+  DateField,
+  NumberField,
+  RadioField,
+  TextField,
+  useEditor,
+} from "./fields";
 import { Group } from "./Group";
 
 const useStyles = makeStyles({
@@ -57,7 +68,15 @@ const useStyles = makeStyles({
 const options = <K extends string>(keys: readonly K[], labels: Readonly<Record<K, string>>) =>
   Object.fromEntries(keys.map((key) => [key, labels[key]])) as Record<string, string>;
 
-const YES_NO_LEVELS = { low: "Low", high: "High" };
+/** Each characteristic's two ends as the guide describes them, to choose between. */
+const VALUE_ENDS = Object.fromEntries(
+  VALUE_CHARACTERISTICS.map((characteristic) => [
+    characteristic,
+    Object.fromEntries(
+      VALUE_LEVELS.map((level) => [level, describeValueLevel(characteristic, level)])
+    ),
+  ])
+) as Record<ValueCharacteristic, Record<string, string>>;
 const LINE_KIND_LABELS: Record<(typeof LINE_KINDS)[number], string> = {
   staff: "Staff time (on-costs apply)",
   "non-staff": "Non-staff",
@@ -295,11 +314,11 @@ export function DataStep(): React.JSX.Element {
             <TextField path={[...path, "name"]} label="Name" required />
             <TextField path={[...path, "description"]} label="Description" required multiline />
             {VALUE_CHARACTERISTICS.map((characteristic) => (
-              <ChoiceField
+              <RadioField
                 key={characteristic}
                 path={[...path, characteristic]}
                 label={VALUE_CHARACTERISTIC_LABELS[characteristic]}
-                options={YES_NO_LEVELS}
+                options={VALUE_ENDS[characteristic]}
               />
             ))}
             <ChoiceField
