@@ -130,10 +130,16 @@ function TextFieldControl({
   hint,
   required,
   multiline,
-}: FieldProps & { multiline?: boolean }): React.JSX.Element {
+  write,
+}: FieldProps & {
+  multiline?: boolean;
+  /** Writes the text in place of setting the path alone, for text that changes more of the draft. */
+  write?: (text: string | undefined) => void;
+}): React.JSX.Element {
   const bound = useBound(path);
   const value = typeof bound.value === "string" ? bound.value : "";
-  const onChange = (text: string) => bound.set(text === "" && !required ? undefined : text);
+  const set = write ?? bound.set;
+  const onChange = (text: string) => set(text === "" && !required ? undefined : text);
   return (
     <BoundField label={label} hint={hint} required={required} message={bound.message}>
       {multiline ? (

@@ -48,6 +48,7 @@ import {
   useEditor,
 } from "./fields";
 import { Group } from "./Group";
+import { kindHint, withUnit } from "./costLineKind";
 
 const useStyles = makeStyles({
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -463,6 +464,13 @@ function StrategyChoice({ path }: { path: Path }): React.JSX.Element | null {
 }
 
 function CostLineFields({ path }: { path: Path }): React.JSX.Element {
+  const { draft, update } = useEditor();
+  const line = getAt(draft, path);
+  const writeUnit = (unit: string | undefined) =>
+    update(
+      path,
+      withUnit(line !== null && typeof line === "object" && !Array.isArray(line) ? line : {}, unit)
+    );
   return (
     <>
       <TextField path={[...path, "description"]} label="Description" required />
@@ -477,13 +485,13 @@ function CostLineFields({ path }: { path: Path }): React.JSX.Element {
         <ChoiceField
           path={[...path, "kind"]}
           label="Kind"
-          hint="Default: staff time for services and people, non-staff otherwise"
+          hint={kindHint(getAt(line, ["unit"]))}
           options={LINE_KIND_LABELS}
         />
       </Row>
       <Row>
         <NumberField path={[...path, "quantity"]} label="Quantity" required />
-        <TextField path={[...path, "unit"]} label="Unit" required />
+        <TextField path={[...path, "unit"]} label="Unit" required write={writeUnit} />
         <NumberField path={[...path, "unitCost"]} label="Unit cost" kind="pounds" required />
       </Row>
       <CheckField path={[...path, "passThrough"]} label="Pass-through charge (no overheads)" />
