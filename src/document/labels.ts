@@ -9,6 +9,7 @@ import type {
   QuoteStage,
   Use,
   ValueCharacteristic,
+  ValueLevel,
 } from "./schema";
 
 /** Readable names for the document's ids, for sheets, quotes and messages. */
@@ -49,24 +50,58 @@ export const INTENDED_USE_LABELS: Readonly<Record<IntendedUse, string>> = {
   "real-world-study": "Real-world study",
 };
 
+/**
+ * The six characteristics by what they measure. "Availability" alone reads as "easily available",
+ * the opposite of what a high value means, so availability is named for its high end: rarity.
+ */
 export const VALUE_CHARACTERISTIC_LABELS: Readonly<Record<ValueCharacteristic, string>> = {
-  availability: "Availability (common vs rare)",
+  availability: "Rarity of the data",
   quantityQuality: "Quantity and quality",
   linkage: "Linkage to other data",
-  features: "Number of features, variables or complexity",
+  features: "Features, variables and complexity",
   diversity: "Diversity of population",
-  coverage: "Coverage (episodic vs cradle to grave)",
+  coverage: "Coverage of care",
 };
 
-/** Column headings for the six characteristics, short enough for a table. */
-export const VALUE_CHARACTERISTIC_SHORT_LABELS: Readonly<Record<ValueCharacteristic, string>> = {
-  availability: "Availability",
-  quantityQuality: "Quantity and quality",
-  linkage: "Linkage",
-  features: "Features",
-  diversity: "Diversity",
-  coverage: "Coverage",
+/**
+ * The guide's own wording for each characteristic's low-value and high-value ends (chapter 5,
+ * "Pricing your data"). Its "High diversity or population" is read as "of", as its low end has it.
+ */
+export const VALUE_CHARACTERISTIC_ENDS: Readonly<
+  Record<ValueCharacteristic, Readonly<Record<ValueLevel, string>>>
+> = {
+  availability: {
+    low: "Common data, easily available",
+    high: "Rare data, such as a unique patient cohort",
+  },
+  quantityQuality: { low: "Low quantity or quality", high: "High quantity or quality" },
+  linkage: { low: "Unlinked data", high: "Well linked to other data" },
+  features: {
+    low: "Low volume of features, variables or complexity",
+    high: "High volume of features, variables or complexity",
+  },
+  diversity: { low: "Low diversity of population", high: "High diversity of population" },
+  coverage: {
+    low: "Low coverage, for example episodic",
+    high: "High coverage, for example cradle to grave",
+  },
 };
+
+/** "Rare data, such as a unique patient cohort (high value)": the chosen end, never a bare High or Low. */
+export function describeValueLevel(characteristic: ValueCharacteristic, level: ValueLevel): string {
+  return `${VALUE_CHARACTERISTIC_ENDS[characteristic][level]} (${level} value)`;
+}
+
+/** The guide's wording for one end, to go within a sentence: "rare data, such as a unique patient cohort". */
+export function valueEndInSentence(characteristic: ValueCharacteristic, level: ValueLevel): string {
+  const end = VALUE_CHARACTERISTIC_ENDS[characteristic][level];
+  return end.charAt(0).toLowerCase() + end.slice(1);
+}
+
+/** "Low value: common data, easily available. High value: rare data, such as a unique patient cohort." */
+export function describeValueEnds(characteristic: ValueCharacteristic): string {
+  return `Low value: ${valueEndInSentence(characteristic, "low")}. High value: ${valueEndInSentence(characteristic, "high")}.`;
+}
 
 export const QUOTE_STAGE_LABELS: Readonly<Record<QuoteStage, string>> = {
   draft: "Draft",

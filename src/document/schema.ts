@@ -28,6 +28,7 @@ import {
   uniqueIds,
   withPlaces,
 } from "./fields";
+import { describeValueEnds } from "./labels";
 import { scenariosSchema } from "./scenarios";
 import { valueSharingSchema } from "./valueSharing";
 
@@ -191,23 +192,19 @@ export const partnerSchema = z.strictObject({
   contact: contactSchema.optional(),
 });
 
-const valueLevel = () => z.enum(VALUE_LEVELS);
+/** Low or high, described in the JSON schema by the guide's wording for the two ends. */
+const valueLevel = (characteristic: ValueCharacteristic) =>
+  z.enum(VALUE_LEVELS).meta({ description: describeValueEnds(characteristic) });
 
 export const dataAssetSchema = z.strictObject({
   name: requiredText(),
   description: requiredText(),
-  /** Low: common data, easily available. High: rare data such as a unique patient cohort. */
-  availability: valueLevel(),
-  /** Low or high quantity and quality. */
-  quantityQuality: valueLevel(),
-  /** Low: unlinked. High: well linked to other data. */
-  linkage: valueLevel(),
-  /** Low or high volume of features, variables or complexity. */
-  features: valueLevel(),
-  /** Low or high diversity of the population. */
-  diversity: valueLevel(),
-  /** Low: episodic. High: for example cradle to grave. */
-  coverage: valueLevel(),
+  availability: valueLevel("availability"),
+  quantityQuality: valueLevel("quantityQuality"),
+  linkage: valueLevel("linkage"),
+  features: valueLevel("features"),
+  diversity: valueLevel("diversity"),
+  coverage: valueLevel("coverage"),
   intendedUse: z.enum(INTENDED_USES),
 });
 
@@ -621,6 +618,7 @@ export type Use = DataUse;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 export type IntendedUse = (typeof INTENDED_USES)[number];
 export type ValueCharacteristic = (typeof VALUE_CHARACTERISTICS)[number];
+export type ValueLevel = (typeof VALUE_LEVELS)[number];
 export type ForegroundIpOwner = (typeof FOREGROUND_IP_OWNERS)[number];
 export type IgStatus = (typeof IG_STATUSES)[number];
 export type CostLine = Partnership["costs"]["lines"][number];

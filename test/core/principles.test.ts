@@ -608,7 +608,7 @@ const TRIGGERS: Trigger[] = [
     edits: [fourHigh, onlyFixedPayment],
     expected: [["warning", "dataAssets[0]"]],
     message:
-      /"Inpatient observations" is high-value data \(4 of 6 characteristics high: availability, quantityQuality, linkage, features\) used to build a product, but the agreement has no milestone payments or royalty/,
+      /"Inpatient observations" is high-value data \(4 of 6 characteristics high: rare data, such as a unique patient cohort; high quantity or quality; well linked to other data; high volume of features, variables or complexity\) used to build a product, but the agreement has no milestone payments or royalty/,
   },
   {
     ruleId: "consent-to-commercialise",
@@ -1479,7 +1479,7 @@ describe("rule details", () => {
       const findings = findingsOf("high-value-data-share", doc);
       expect(brief(findings)).toEqual([["warning", "dataAssets[1]"]]);
       expect(findings[0]?.message).toMatch(
-        /"Cradle-to-grave cohort" is high-value data \(6 of 6 characteristics high: availability, quantityQuality, linkage, features, diversity, coverage\)/
+        /"Cradle-to-grave cohort" is high-value data \(6 of 6 characteristics high: rare data, such as a unique patient cohort; high quantity or quality; well linked to other data; high volume of features, variables or complexity; high diversity of population; high coverage, for example cradle to grave\)/
       );
     });
 

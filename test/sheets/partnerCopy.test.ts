@@ -102,7 +102,9 @@ describe.each(EXAMPLE_FILES.map((file) => [file]))("the partner copy of %s", (fi
 
   it("shows nothing else internal: data rating, governance, probabilities, owner, notes, record", () => {
     const { doc } = copy;
-    expect(shown.texts).not.toMatch(/High value|Data asset|Intended use|Quantity & quality/);
+    expect(shown.texts).not.toMatch(
+      /High value|Data asset|Intended use|Rarity of the data|Quantity and quality/
+    );
     expect(shown.texts).not.toMatch(/due diligence|DPIA|data sharing agreement|in progress/i);
     expect(shown.texts).not.toMatch(/probability|expected year|Inputs as generated|"format"/i);
     for (const milestone of doc.valueSharing.milestones ?? [])

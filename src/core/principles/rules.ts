@@ -1,4 +1,5 @@
 import type { IgStatus, Partnership } from "../../document/schema";
+import { valueEndInSentence } from "../../document/labels";
 import { highCharacteristics, isHighValue, PRODUCT_BUILDING_USES } from "../valuation/dataValue";
 import { RATE_LABELS, rateDifferences, strategyRates } from "../pricing/strategy";
 import { RATE_AS_DECIMAL, rateAboveWholeMessage } from "../pricing/strategyChecks";
@@ -506,9 +507,10 @@ export const highValueDataShare = rule(
     doc.dataAssets.forEach((asset, index) => {
       if (!isHighValue(asset) || !PRODUCT_BUILDING_USES.has(asset.intendedUse)) return;
       const high = highCharacteristics(asset);
+      const highEnds = high.map((characteristic) => valueEndInSentence(characteristic, "high"));
       emit(
         "warning",
-        `"${asset.name}" is high-value data (${high.length} of 6 characteristics high: ${high.join(", ")}) used to build a product, but the agreement has no milestone payments or royalty. The NHS contribution to the foreground IP is large; consider milestone payments or a revenue royalty so the NHS shares in the product's success, not only fixed or subscription payments.`,
+        `"${asset.name}" is high-value data (${high.length} of 6 characteristics high: ${highEnds.join("; ")}) used to build a product, but the agreement has no milestone payments or royalty. The NHS contribution to the foreground IP is large; consider milestone payments or a revenue royalty so the NHS shares in the product's success, not only fixed or subscription payments.`,
         `dataAssets[${index}]`
       );
     });

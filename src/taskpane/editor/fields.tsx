@@ -6,7 +6,16 @@
  * the schema says why it is wrong.
  */
 import * as React from "react";
-import { Checkbox, Field, Input, Select, Textarea } from "@fluentui/react-components";
+import {
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Select,
+  Textarea,
+} from "@fluentui/react-components";
 import { createContext, useContextSelector } from "@fluentui/react-context-selector";
 import { getAt, pathKey, type Json, type Path } from "./draft";
 import { numberText, numberValue, type NumberKind } from "./numbers";
@@ -121,10 +130,16 @@ function TextFieldControl({
   hint,
   required,
   multiline,
-}: FieldProps & { multiline?: boolean }): React.JSX.Element {
+  write,
+}: FieldProps & {
+  multiline?: boolean;
+  /** Writes the text in place of setting the path alone, for text that changes more of the draft. */
+  write?: (text: string | undefined) => void;
+}): React.JSX.Element {
   const bound = useBound(path);
   const value = typeof bound.value === "string" ? bound.value : "";
-  const onChange = (text: string) => bound.set(text === "" && !required ? undefined : text);
+  const set = write ?? bound.set;
+  const onChange = (text: string) => set(text === "" && !required ? undefined : text);
   return (
     <BoundField label={label} hint={hint} required={required} message={bound.message}>
       {multiline ? (
@@ -221,6 +236,44 @@ function ChoiceFieldControl({
   );
 }
 
+const useRadioStyles = makeStyles({
+  // Long choices (a sentence of the guide's) wrap within a narrow pane instead of running past it.
+  radio: { minWidth: 0, "& label": { minWidth: 0, overflowWrap: "anywhere" } },
+});
+
+/**
+ * A choice between a few options whose text is too long for a select: each is a radio, all shown at
+ * once, moved between with the arrow keys. The checked one (or the first) carries the field's id, so
+ * a finding can take the keyboard to it.
+ */
+function RadioFieldControl({
+  path,
+  label,
+  hint,
+  required,
+  options,
+}: FieldProps & { options: Readonly<Record<string, string>> }): React.JSX.Element {
+  const styles = useRadioStyles();
+  const bound = useBound(path);
+  const value = typeof bound.value === "string" ? bound.value : "";
+  const focusable = value in options ? value : Object.keys(options)[0];
+  return (
+    <BoundField label={label} hint={hint} required={required} message={bound.message}>
+      <RadioGroup value={value} onBlur={bound.onBlur} onChange={(_, data) => bound.set(data.value)}>
+        {Object.entries(options).map(([option, text]) => (
+          <Radio
+            key={option}
+            className={styles.radio}
+            id={option === focusable ? bound.id : undefined}
+            value={option}
+            label={text}
+          />
+        ))}
+      </RadioGroup>
+    </BoundField>
+  );
+}
+
 function CheckFieldControl({ path, label, hint }: FieldProps): React.JSX.Element {
   const bound = useBound(path);
   return (
@@ -243,5 +296,7 @@ export const DateField = React.memo(DateFieldControl, sameControl);
 export const NumberField = React.memo(NumberFieldControl, sameControl);
 
 export const ChoiceField = React.memo(ChoiceFieldControl, sameControl);
+
+export const RadioField = React.memo(RadioFieldControl, sameControl);
 
 export const CheckField = React.memo(CheckFieldControl, sameControl);

@@ -26,6 +26,9 @@ import {
   USE_LABELS,
   VALUE_CHARACTERISTICS,
   VALUE_CHARACTERISTIC_LABELS,
+  VALUE_LEVELS,
+  describeValueLevel,
+  type ValueCharacteristic,
 } from "../../document";
 import { getAt, nextId, pathKey, type Draft, type Json, type Path } from "./draft";
 import {
@@ -35,8 +38,17 @@ import {
   pricingFromStrategy,
   strategyChoices,
 } from "./strategyInPane";
-import { CheckField, ChoiceField, DateField, NumberField, TextField, useEditor } from "./fields";
+import {
+  CheckField,
+  ChoiceField,
+  DateField,
+  NumberField,
+  RadioField,
+  TextField,
+  useEditor,
+} from "./fields";
 import { Group } from "./Group";
+import { kindHint, withUnit } from "./costLineKind";
 
 const useStyles = makeStyles({
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -57,7 +69,15 @@ const useStyles = makeStyles({
 const options = <K extends string>(keys: readonly K[], labels: Readonly<Record<K, string>>) =>
   Object.fromEntries(keys.map((key) => [key, labels[key]])) as Record<string, string>;
 
-const YES_NO_LEVELS = { low: "Low", high: "High" };
+/** Each characteristic's two ends as the guide describes them, to choose between. */
+const VALUE_ENDS = Object.fromEntries(
+  VALUE_CHARACTERISTICS.map((characteristic) => [
+    characteristic,
+    Object.fromEntries(
+      VALUE_LEVELS.map((level) => [level, describeValueLevel(characteristic, level)])
+    ),
+  ])
+) as Record<ValueCharacteristic, Record<string, string>>;
 const LINE_KIND_LABELS: Record<(typeof LINE_KINDS)[number], string> = {
   staff: "Staff time (on-costs apply)",
   "non-staff": "Non-staff",
@@ -295,11 +315,11 @@ export function DataStep(): React.JSX.Element {
             <TextField path={[...path, "name"]} label="Name" required />
             <TextField path={[...path, "description"]} label="Description" required multiline />
             {VALUE_CHARACTERISTICS.map((characteristic) => (
-              <ChoiceField
+              <RadioField
                 key={characteristic}
                 path={[...path, characteristic]}
                 label={VALUE_CHARACTERISTIC_LABELS[characteristic]}
-                options={YES_NO_LEVELS}
+                options={VALUE_ENDS[characteristic]}
               />
             ))}
             <ChoiceField
@@ -444,6 +464,13 @@ function StrategyChoice({ path }: { path: Path }): React.JSX.Element | null {
 }
 
 function CostLineFields({ path }: { path: Path }): React.JSX.Element {
+  const { draft, update } = useEditor();
+  const line = getAt(draft, path);
+  const writeUnit = (unit: string | undefined) =>
+    update(
+      path,
+      withUnit(line !== null && typeof line === "object" && !Array.isArray(line) ? line : {}, unit)
+    );
   return (
     <>
       <TextField path={[...path, "description"]} label="Description" required />
@@ -458,13 +485,13 @@ function CostLineFields({ path }: { path: Path }): React.JSX.Element {
         <ChoiceField
           path={[...path, "kind"]}
           label="Kind"
-          hint="Default: staff time for services and people, non-staff otherwise"
+          hint={kindHint(getAt(line, ["unit"]))}
           options={LINE_KIND_LABELS}
         />
       </Row>
       <Row>
         <NumberField path={[...path, "quantity"]} label="Quantity" required />
-        <TextField path={[...path, "unit"]} label="Unit" required />
+        <TextField path={[...path, "unit"]} label="Unit" required write={writeUnit} />
         <NumberField path={[...path, "unitCost"]} label="Unit cost" kind="pounds" required />
       </Row>
       <CheckField path={[...path, "passThrough"]} label="Pass-through charge (no overheads)" />

@@ -1,54 +1,48 @@
 /*
- * The data value profile: each data asset, its intended use, the six value characteristics (high or
- * low) and the summary the valuation gives, one row per asset sized for its wrapped text.
+ * The data value profile: each data asset with its intended use and the summary the valuation gives,
+ * then its six value characteristics, each as the guide describes the end chosen ("Rare data, such as
+ * a unique patient cohort (high value)"), since a bare "High" beside "Availability" reads backwards.
  */
 import { valueProfileSummary } from "../../../../core/valuation/dataValue";
 import {
   INTENDED_USE_LABELS,
   VALUE_CHARACTERISTICS,
-  VALUE_CHARACTERISTIC_SHORT_LABELS,
+  VALUE_CHARACTERISTIC_LABELS,
+  describeValueLevel,
   type Partnership,
 } from "../../../../document";
 import type { Cursor } from "../../../spec/cursor";
 import { text } from "../../../spec/spec";
-import { TABLE_HEADER, TOP, WRAPPED } from "../../../spec/styles";
-import { LAST_COLUMN_NUMBER } from "../layout";
+import { WRAPPED } from "../../../spec/styles";
+import { across, LAST_COLUMN_NUMBER } from "../layout";
 
-/** The header's short labels wrap within their narrow columns: three lines at most. */
-const HEADER_HEIGHT = 45;
+/** The asset's name, and the characteristics it is high on, stand out. */
+const BOLD_WRAPPED = { ...WRAPPED, bold: true };
 
 export function dataValueSection(at: Cursor, doc: Partnership): void {
   const { sheet } = at;
   at.heading("Data value profile");
-  sheet.row(
-    at.row,
-    1,
-    [
-      text("Data asset"),
-      text("Intended use"),
-      ...VALUE_CHARACTERISTICS.map((characteristic) =>
-        text(VALUE_CHARACTERISTIC_SHORT_LABELS[characteristic])
-      ),
-      text("Value"),
-    ],
-    { style: { ...TABLE_HEADER, wrap: true, vertical: "top" } }
-  );
-  sheet.rowHeight(at.row, HEADER_HEIGHT);
-  at.skip();
   for (const asset of doc.dataAssets) {
-    const intendedUse = INTENDED_USE_LABELS[asset.intendedUse];
-    const summary = valueProfileSummary(asset);
-    sheet.setAt(at.row, 1, text(asset.name), { style: WRAPPED });
-    sheet.setAt(at.row, 2, text(intendedUse), { style: WRAPPED });
-    VALUE_CHARACTERISTICS.forEach((characteristic, i) =>
-      sheet.setAt(at.row, 3 + i, text(asset[characteristic] === "high" ? "High" : "Low"), {
-        style: asset[characteristic] === "high" ? { bold: true, vertical: "top" } : TOP,
-      })
-    );
-    sheet.setAt(at.row, LAST_COLUMN_NUMBER, text(summary), { style: WRAPPED });
-    at.fitText(asset.name, 1);
-    at.fitText(intendedUse, 2);
-    at.fitText(summary, LAST_COLUMN_NUMBER);
-    at.skip();
+    at.together(() => {
+      sheet.setAt(at.row, 1, text(asset.name), { style: BOLD_WRAPPED });
+      at.fitText(asset.name, 1);
+      const use = `Intended use: ${INTENDED_USE_LABELS[asset.intendedUse]}. ${valueProfileSummary(asset)}.`;
+      across(at, text(use), 2, LAST_COLUMN_NUMBER, WRAPPED);
+      at.skip();
+      for (const characteristic of VALUE_CHARACTERISTICS) {
+        const label = VALUE_CHARACTERISTIC_LABELS[characteristic];
+        const level = asset[characteristic];
+        sheet.setAt(at.row, 1, text(label), { style: WRAPPED });
+        at.fitText(label, 1);
+        across(
+          at,
+          text(describeValueLevel(characteristic, level)),
+          2,
+          LAST_COLUMN_NUMBER,
+          level === "high" ? BOLD_WRAPPED : WRAPPED
+        );
+        at.skip();
+      }
+    });
   }
 }
