@@ -1605,8 +1605,11 @@ describe("checkPrinciples", () => {
       "warning royalty-minimum valueSharing.royalty.annualMinimum",
     ]);
     // A draft whose data sharing agreement is still in progress; its research board and patient
-    // panel are charged per meeting as staff time.
+    // panel are charged per meeting as staff time. Dated 15 September 2025, it prices NHS England's
+    // DARS application and review at the charges that apply from 1 April 2026.
     expect(summary("commercial-rwe-milestones.json")).toEqual([
+      "warning strategy-current costs.lines[6].standardItem",
+      "warning strategy-current costs.lines[7].standardItem",
       "warning per-meeting-fee costs.lines[5].kind",
       "info information-governance informationGovernance.dataSharingAgreement",
     ]);
@@ -1707,5 +1710,90 @@ describe("commercial principle 3: the price depends on the use, never on the kin
     expect(() => ruleNamed("price-by-use").check(sneaky, quote, {})).toThrow(
       "read partner.organisationType"
     );
+  });
+});
+
+describe("the strategy's recovery base, dated items and overheads in the fixed pool", () => {
+  const northvale = exampleStrategy("R9X");
+  const academic = example("academic-sde-study.json");
+  const ruleFindings = (doc: Partnership, strategy: PricingStrategy, ruleId: string) =>
+    checkPrinciples(doc, undefined, { strategy })
+      .filter((finding) => finding.ruleId === ruleId)
+      .map((finding) => `${finding.severity} ${finding.field ?? ""}`);
+
+  test("a quote whose base treats pass-through charges unlike its strategy is a finding", () => {
+    const excluding: PricingStrategy = {
+      ...northvale,
+      recoveryBase: { ...northvale.recoveryBase, passThrough: "excluded" },
+    };
+    // The academic draft keeps NHS England's charges in its base (as revision 3 does).
+    expect(ruleFindings(academic, northvale, "rates-consistent")).toEqual([]);
+    expect(ruleFindings(academic, excluding, "rates-consistent")).toEqual([
+      "warning pricing.passThroughInRecoveryBase",
+    ]);
+    const issued: Partnership = {
+      ...academic,
+      quote: { ...academic.quote, stage: "issued", issuedOn: "2025-05-13" },
+    };
+    expect(ruleFindings(issued, excluding, "rates-consistent")).toEqual([
+      "error pricing.passThroughInRecoveryBase",
+    ]);
+  });
+
+  test("a standard item whose price is not in force on the quote date is a warning", () => {
+    // dao-setup is NHS England's SDE project set-up, in force from 1 April 2025; the quote is 12 May 2025.
+    expect(ruleFindings(academic, northvale, "strategy-current")).toEqual([]);
+    const later: PricingStrategy = {
+      ...northvale,
+      standardItems: northvale.standardItems.map((item) =>
+        item.id === "nhse-sde-setup" ? { ...item, effectiveFrom: "2025-06-01" } : item
+      ),
+    };
+    expect(ruleFindings(academic, later, "strategy-current")).toEqual([
+      "warning costs.lines[7].standardItem",
+    ]);
+    const ended: PricingStrategy = {
+      ...northvale,
+      standardItems: northvale.standardItems.map((item) =>
+        item.id === "nhse-sde-setup" ? { ...item, effectiveUntil: "2025-05-11" } : item
+      ),
+    };
+    expect(
+      checkPrinciples(academic, undefined, { strategy: ended }).find(
+        (finding) => finding.ruleId === "strategy-current"
+      )?.message
+    ).toMatch(/whose price ended on 11 May 2025, before the quote date \(12 May 2025\)/);
+  });
+
+  test("an overhead rate of 0 is accepted when the strategy's fixed pool carries the overheads", () => {
+    const imaging = example("commercial-imaging-ai.json");
+    const noOverhead: Partnership = {
+      ...imaging,
+      pricing: { ...imaging.pricing, overheadRate: 0 },
+    };
+    // Without the strategy at hand, or with one that has an overhead rate, it is an error once issued.
+    expect(
+      checkPrinciples(noOverhead)
+        .filter((finding) => finding.ruleId === "overhead-recovered")
+        .map((finding) => finding.severity)
+    ).toEqual(["error"]);
+    const carried: PricingStrategy = {
+      ...northvale,
+      overhead: {
+        rate: 0,
+        covers: "Nothing: the fixed pool carries the overheads",
+        components: [],
+      },
+      fixedCostRecovery: {
+        ...northvale.fixedCostRecovery,
+        components: ["estates-utilities", "finance-legal", "management-administration"],
+      },
+    };
+    expect(ruleFindings(noOverhead, carried, "overhead-recovered")).toEqual([
+      "info pricing.overheadRate",
+    ]);
+    expect(ruleFindings(noOverhead, northvale, "overhead-recovered")).toEqual([
+      "error pricing.overheadRate",
+    ]);
   });
 });

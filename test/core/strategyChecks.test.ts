@@ -53,9 +53,14 @@ describe("checkStrategy", () => {
     // the fixed-cost pool is larger than its base: a derived rate above 100% is no typing slip
     expect(
       checkStrategy(
-        strategyWith(
-          (s) => (s.fixedCostRecovery = { annualPool: 200, annualBase: 100, baseDescription: "x" })
-        )
+        strategyWith((s) => {
+          s.fixedCostRecovery = { annualPool: 200 };
+          s.recoveryBase = {
+            ...s.recoveryBase,
+            commercialFullCost: 60,
+            nonCommercialMarginalCost: 40,
+          };
+        })
       )
     ).toEqual([]);
   });

@@ -3,7 +3,8 @@ import { valueEndInSentence } from "../../document/labels";
 import { highCharacteristics, isHighValue, PRODUCT_BUILDING_USES } from "../valuation/dataValue";
 import { RATE_LABELS, rateDifferences, strategyRates } from "../pricing/strategy";
 import { RATE_AS_DECIMAL, rateAboveWholeMessage } from "../pricing/strategyChecks";
-import { PRICING_RATES, type QuoteStage } from "../../model/vocabulary";
+import { PRICING_RATES, type CostComponent, type QuoteStage } from "../../model/vocabulary";
+import type { PricingStrategy } from "../../document/strategy";
 import type { CheckContext, Finding, PrincipleRule, Severity } from "./types";
 import { formatLongDate, formatPercent } from "../../model/format";
 
@@ -174,6 +175,15 @@ export const ratesConsistent = rule(
         `pricing.${difference.rate}`
       );
     }
+    const strategyIncludes = strategy.recoveryBase.passThrough === "included";
+    if (doc.pricing.passThroughInRecoveryBase !== strategyIncludes)
+      emit(
+        byStage(doc.quote.stage, "warning", "error"),
+        strategyIncludes
+          ? "The quote leaves pass-through charges out of the base its fixed and capital recovery rates multiply, but the pricing strategy includes them. Price the quote with the strategy again so both treat them alike."
+          : "The quote recovers fixed and capital costs on its pass-through charges too, but the pricing strategy leaves them out of the recovery base: a charge passed on at its published price bears none of the trust's costs. Price the quote with the strategy again (pricing.passThroughInRecoveryBase becomes false).",
+        "pricing.passThroughInRecoveryBase"
+      );
     const offStrategy = byStage(doc.quote.stage, "warning", "error");
     doc.costs.lines.forEach((line, index) => {
       const field = `costs.lines[${index}]`;
@@ -262,6 +272,20 @@ export const strategyCurrent = rule(
         "quote.date"
       );
     }
+    doc.costs.lines.forEach((line, index) => {
+      const item = strategy.standardItems.find((candidate) => candidate.id === line.standardItem);
+      if (item === undefined) return;
+      const notYet = item.effectiveFrom !== undefined && date < item.effectiveFrom;
+      const ended = item.effectiveUntil !== undefined && date > item.effectiveUntil;
+      if (!notYet && !ended) return;
+      emit(
+        "warning",
+        notYet
+          ? `Line ${line.id} is priced at the strategy's ${item.name}, whose price applies from ${formatLongDate(item.effectiveFrom as string)}, after the quote date (${quoted}). If the charge falls after that date, say so in the line's description; otherwise price it at the charge in force on the quote date.`
+          : `Line ${line.id} is priced at the strategy's ${item.name}, whose price ended on ${formatLongDate(item.effectiveUntil as string)}, before the quote date (${quoted}). Price it at the charge in force now, and have the strategy's standard items brought up to date.`,
+        `costs.lines[${index}].standardItem`
+      );
+    });
     if (strategy.reviewBy !== undefined && date > strategy.reviewBy) {
       emit(
         byStage(stage, "warning", stage === "accepted" ? "info" : "warning"),
@@ -358,6 +382,26 @@ export const directCareNotCharged = rule(
   }
 );
 
+/** Components of the guide's overheads (chapter 1: "building costs ... legal fees, personnel costs, management and accounting"). */
+const OVERHEAD_COMPONENTS: readonly CostComponent[] = [
+  "estates-utilities",
+  "management-administration",
+  "finance-legal",
+  "hr-training",
+  "information-governance",
+  "it-service-desk",
+];
+
+/** A strategy with no overhead rate whose fixed pool covers the overheads instead. */
+function overheadsInFixedPool(strategy: PricingStrategy): boolean {
+  return (
+    strategy.overhead.rate === 0 &&
+    (strategy.fixedCostRecovery.components ?? []).some((component) =>
+      OVERHEAD_COMPONENTS.includes(component)
+    )
+  );
+}
+
 export const overheadRecovered = rule(
   {
     id: "overhead-recovered",
@@ -366,8 +410,16 @@ export const overheadRecovered = rule(
       'CIDC guide, chapter 4: Principle 2 ("including a proportionate share of overheads"); chapter 5: commercial pricing approach, full cost',
     summary: "Commercial use is charged at full cost, so it needs an overhead rate above 0.",
   },
-  (doc, _quote, emit) => {
+  (doc, _quote, emit, { strategy }) => {
     if (doc.use === "commercial" && doc.pricing.overheadRate === 0) {
+      if (strategy !== undefined && overheadsInFixedPool(strategy)) {
+        emit(
+          "info",
+          "The overhead rate is 0% because the trust's pricing strategy recovers its overheads through the fixed-cost pool, so commercial use still pays its proportionate share, through the fixed-cost recovery rate.",
+          "pricing.overheadRate"
+        );
+        return;
+      }
       emit(
         byStage(doc.quote.stage, "warning", "error"),
         "This is commercial use, which is charged at full cost, but the overhead rate is 0%: the quote is full cost in name only. Failing to recover a proportionate share of overheads takes money from frontline services; use the overhead rate of the trust's pricing strategy.",
