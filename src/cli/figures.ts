@@ -19,6 +19,12 @@ export interface QuoteFigures {
   rates: Record<string, number>;
   marginalCost: number;
   fullCost: number;
+  /** Full cost for commercial use, marginal cost otherwise. */
+  linesCharged: number;
+  /** Whether the recovery rates multiply the pass-through charges too. */
+  passThroughInRecoveryBase: boolean;
+  passThroughCharged: number;
+  /** What the fixed and capital recovery rates multiply. */
   recoveryBase: number;
   total: number;
   vat: number;
@@ -69,6 +75,9 @@ export function quoteFigures(
     rates: Object.fromEntries(PRICING_RATES.map((rate) => [rate, quote.rates[rate].toNumber()])),
     marginalCost: quote.marginalCost.toNumber(),
     fullCost: quote.fullCost.toNumber(),
+    linesCharged: quote.linesCharged.toNumber(),
+    passThroughInRecoveryBase: quote.passThroughInRecoveryBase,
+    passThroughCharged: quote.passThroughCharged.toNumber(),
     recoveryBase: quote.recoveryBase.toNumber(),
     total: quote.total.toNumber(),
     vat: quote.vat.toNumber(),

@@ -24,15 +24,40 @@ import { libreOfficeBatch } from "../support/libreoffice";
 
 const ROOT = path.join(__dirname, "..", "..");
 const CLI = path.join(ROOT, "dist", "cli", "nhsdp.js");
-const EXAMPLES = fs
-  .readdirSync(path.join(ROOT, "examples"))
-  .filter((file) => file.endsWith(".json"))
-  .map((file) => path.join(ROOT, "examples", file));
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "nhsdp-quotes-"));
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+/**
+ * The academic study priced under a strategy that leaves pass-through charges out of the recovery
+ * base: its sheet carries two more rows (the pass-through charges, the recovery base) that the
+ * engines must recalculate too.
+ */
+const EXCLUDING_PASS_THROUGH = "academic-sde-study-excluding-pass-through.json";
+function excludingPassThrough(): string {
+  const file = path.join(work, EXCLUDING_PASS_THROUGH);
+  const doc = JSON.parse(
+    fs.readFileSync(path.join(ROOT, "examples", "academic-sde-study.json"), "utf8")
+  ) as { pricing: Record<string, unknown> };
+  doc.pricing["passThroughInRecoveryBase"] = false;
+  fs.writeFileSync(file, JSON.stringify(doc));
+  return file;
+}
+
+const EXAMPLES = [
+  ...fs
+    .readdirSync(path.join(ROOT, "examples"))
+    .filter((file) => file.endsWith(".json"))
+    .map((file) => path.join(ROOT, "examples", file)),
+  excludingPassThrough(),
+];
 
 interface Figures {
   use: "commercial" | "non-commercial";
   marginalCost: number;
   fullCost: number;
+  linesCharged: number;
+  passThroughInRecoveryBase: boolean;
+  passThroughCharged: number;
   recoveryBase: number;
   total: number;
   vat: number;
@@ -41,6 +66,7 @@ interface Figures {
   lines: {
     id: string;
     category: string;
+    passThrough: boolean;
     cost: number;
     marginal: number;
     full: number;
@@ -52,9 +78,6 @@ interface Figures {
 
 const CATEGORIES = ["services", "data-access-people", "data-access-other"] as const;
 const NAMES = ["NHSDP_Total", "NHSDP_VAT", "NHSDP_TotalIncVAT"] as const;
-
-const work = fs.mkdtempSync(path.join(os.tmpdir(), "nhsdp-quotes-"));
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 const pence = (value: unknown): number => {
   if (typeof value !== "number") return NaN;
@@ -75,6 +98,8 @@ interface Layout {
   categoryRows: Map<string, number>;
   overallRow: number;
   chargedRow: number;
+  /** The pass-through charges and the recovery base under it, when pass-through charges are out of the base. */
+  baseRows?: { passThrough: number; base: number };
   recoveryRows: Map<string, number>;
   allocationRows: Map<string, number>;
   poolRows: { fixed: number; capital: number };
@@ -122,6 +147,9 @@ function locate(sheet: ExcelJS.Worksheet, figures: Figures): Layout {
     categoryRows,
     overallRow: row(byB, "Overall marginal cost and overall full cost"),
     chargedRow,
+    ...(figures.passThroughInRecoveryBase
+      ? {}
+      : { baseRows: { passThrough: chargedRow + 1, base: chargedRow + 2 } }),
     recoveryRows: new Map(figures.recoveries.map((r) => [r.id, row(byA, r.id)])),
     allocationRows: new Map(figures.directAllocations.map((a) => [a.id, row(byA, a.id)])),
     poolRows: {
@@ -148,7 +176,15 @@ function expectedMoney(layout: Layout, figures: Figures): [string, string, numbe
   }
   out.push(["overall marginal cost", `H${layout.overallRow}`, pence(figures.marginalCost)]);
   out.push(["overall full cost", `I${layout.overallRow}`, pence(figures.fullCost)]);
-  out.push(["cost lines charged", `I${layout.chargedRow}`, pence(figures.recoveryBase)]);
+  out.push(["cost lines charged", `I${layout.chargedRow}`, pence(figures.linesCharged)]);
+  if (layout.baseRows !== undefined) {
+    out.push([
+      "pass-through charges",
+      `I${layout.baseRows.passThrough}`,
+      pence(figures.passThroughCharged),
+    ]);
+    out.push(["recovery base", `I${layout.baseRows.base}`, pence(figures.recoveryBase)]);
+  }
   for (const recovery of figures.recoveries) {
     const r = layout.recoveryRows.get(recovery.id) as number;
     out.push([`${recovery.id} base`, `F${r}`, pence(recovery.base)]);
@@ -179,8 +215,13 @@ function expectCoreConsistent(figures: Figures): void {
     const charged = sum(lines.map((l) => pence(commercial ? l.full : l.marginal)));
     expect([category, pence(figures.subtotals[category] ?? 0)]).toEqual([category, charged]);
   }
-  expect(pence(figures.recoveryBase)).toBe(
+  expect(pence(figures.linesCharged)).toBe(
     pence(commercial ? figures.fullCost : figures.marginalCost)
+  );
+  const passThrough = sum(figures.lines.filter((l) => l.passThrough).map((l) => pence(l.amount)));
+  expect(pence(figures.passThroughCharged)).toBe(passThrough);
+  expect(pence(figures.recoveryBase)).toBe(
+    pence(figures.linesCharged) - (figures.passThroughInRecoveryBase ? 0 : passThrough)
   );
 }
 
@@ -286,6 +327,9 @@ const FLIPPED_BY_HAND: Record<
   // non-commercial -> commercial: overall full cost 31,254 x 0.125 = 3,906.75; x 0.06 = 1,875.24;
   // total 37,035.99
   "academic-sde-study.json": { base: 3125400, fixed: 390675, capital: 187524, total: 3703599 },
+  // non-commercial -> commercial, pass-through charges out of the base: 31,254 - 18,402 = 12,852;
+  // x 0.125 = 1,606.50; x 0.06 = 771.12; total 31,254 + 1,606.50 + 771.12 = 33,631.62
+  [EXCLUDING_PASS_THROUGH]: { base: 1285200, fixed: 160650, capital: 77112, total: 3363162 },
 };
 
 /** Each example's quote as the built command writes it, with the figures it prints, and where they are. */
@@ -443,8 +487,14 @@ describe.each(EXAMPLES.map((file) => [path.basename(file), file]))("%s", (name, 
       pence(figures.marginalCost),
       pence(figures.fullCost),
     ]);
-    const base = flipped === "non-commercial" ? overallMarginal : overallFull;
-    expect(at(`I${layout.chargedRow}`)).toBe(base);
+    const charged = flipped === "non-commercial" ? overallMarginal : overallFull;
+    expect(at(`I${layout.chargedRow}`)).toBe(charged);
+    // Pass-through lines are charged at marginal cost whatever the use, so their charge is unchanged.
+    const base =
+      layout.baseRows === undefined
+        ? charged
+        : charged - sum(figures.lines.filter((l) => l.passThrough).map((l) => pence(l.marginal)));
+    if (layout.baseRows !== undefined) expect(at(`I${layout.baseRows.base}`)).toBe(base);
 
     // Each recovery = ROUND(base x rate), by hand in whole pence: the rate has at most four places,
     // so base (pence) x rate (ten-thousandths) / 10,000 is exact, and half rounds up.
@@ -462,7 +512,7 @@ describe.each(EXAMPLES.map((file) => [path.basename(file), file]))("%s", (name, 
         expect([recovery.id, byHand]).not.toEqual([recovery.id, pence(recovery.amount)]);
     }
     const allocations = sum(figures.directAllocations.map((a) => pence(a.amount)));
-    const total = base + sum(amounts) + allocations;
+    const total = charged + sum(amounts) + allocations;
     expect(at(`I${layout.poolRows.fixed}`) + at(`I${layout.poolRows.capital}`)).toBe(
       sum(amounts) + allocations
     );
@@ -474,7 +524,7 @@ describe.each(EXAMPLES.map((file) => [path.basename(file), file]))("%s", (name, 
     const paper = FLIPPED_BY_HAND[name];
     if (paper === undefined) throw new Error(`work out ${name} with its use flipped by hand above`);
     expect({
-      base: at(`I${layout.chargedRow}`),
+      base: at(`I${layout.baseRows?.base ?? layout.chargedRow}`),
       fixed: at(`I${layout.recoveryRows.get("fixed-cost-recovery") as number}`),
       capital: at(`I${layout.recoveryRows.get("capital-cost-recovery") as number}`),
       total: at(`I${layout.totalRow}`),
