@@ -387,4 +387,3 @@ export type PricingStrategy = z.infer<typeof strategySchema>;
 export type PricingStrategyInput = z.input<typeof strategySchema>;
 export type CostRecovery = PricingStrategy["capitalCostRecovery"];
 export type RecoveryBase = PricingStrategy["recoveryBase"];
-export type PassThroughInBase = (typeof PASS_THROUGH_IN_BASE)[number];
