@@ -267,6 +267,9 @@ function RadioFieldControl({
             id={option === focusable ? bound.id : undefined}
             value={option}
             label={text}
+            // The focusable radio takes the field's id (for links from findings), which unties it
+            // from its label; name it directly so it is never unlabelled.
+            input={{ "aria-label": text }}
           />
         ))}
       </RadioGroup>
