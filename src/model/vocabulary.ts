@@ -75,13 +75,18 @@ export type MechanismKind = (typeof MECHANISM_KINDS)[number];
  * layer carries each component, so that no cost is recovered twice (the guide's overheads, chapter 1,
  * and its fixed costs, chapter 5, both name buildings, management and support services).
  */
-export const COST_COMPONENTS = [
+/** The components of the guide's overheads (chapter 1: "building costs ... legal fees, personnel costs, management and accounting"). */
+export const OVERHEAD_COMPONENTS = [
   "estates-utilities",
   "management-administration",
   "finance-legal",
   "hr-training",
   "information-governance",
   "it-service-desk",
+] as const;
+
+export const COST_COMPONENTS = [
+  ...OVERHEAD_COMPONENTS,
   "platform-operation",
   "sde-build",
   "data-acquisition",

@@ -3,7 +3,7 @@ import { valueEndInSentence } from "../../document/labels";
 import { highCharacteristics, isHighValue, PRODUCT_BUILDING_USES } from "../valuation/dataValue";
 import { RATE_LABELS } from "../pricing/strategy";
 import { RATE_AS_DECIMAL, rateAboveWholeMessage } from "../pricing/strategyChecks";
-import { PRICING_RATES, type CostComponent, type QuoteStage } from "../../model/vocabulary";
+import { OVERHEAD_COMPONENTS, PRICING_RATES, type QuoteStage } from "../../model/vocabulary";
 import type { PricingStrategy } from "../../document/strategy";
 import type { PrincipleRule, Severity } from "./types";
 import { formatLongDate, formatPercent } from "../../model/format";
@@ -135,22 +135,12 @@ export const directCareNotCharged = rule(
   }
 );
 
-/** Components of the guide's overheads (chapter 1: "building costs ... legal fees, personnel costs, management and accounting"). */
-const OVERHEAD_COMPONENTS: readonly CostComponent[] = [
-  "estates-utilities",
-  "management-administration",
-  "finance-legal",
-  "hr-training",
-  "information-governance",
-  "it-service-desk",
-];
-
 /** A strategy with no overhead rate whose fixed pool covers the overheads instead. */
 function overheadsInFixedPool(strategy: PricingStrategy): boolean {
   return (
     strategy.overhead.rate === 0 &&
     (strategy.fixedCostRecovery.components ?? []).some((component) =>
-      OVERHEAD_COMPONENTS.includes(component)
+      (OVERHEAD_COMPONENTS as readonly string[]).includes(component)
     )
   );
 }
