@@ -5,6 +5,7 @@
  *   nhsdp upgrade <document.json> -o <upgraded.json> [--force]
  *   nhsdp init [--dir <folder>] [--force]       (a starter strategy and partnership)
  *   nhsdp schema partnership|strategy            (the JSON Schema, for editors)
+ *   nhsdp review <strategy.json> <partnership.json>... [--year 2025/26] [--as-of <date>] [-o <review.xlsx>] [--json]
  * Exit codes: 0 success; 1 findings at error severity (check, and quote, which still writes the
  * workbook marked DRAFT); 2 invalid document or usage, or a refusal (an existing file without
  * --force, a partner copy of a quote with error findings without --allow-errors);
@@ -40,6 +41,7 @@ import { partnershipJsonSchema, strategyJsonSchema } from "../document/jsonSchem
 import { registerAuditCommand } from "./auditCommand";
 import { UsageError, refuseToReplace, writeWholeFile } from "./files";
 import { quoteFigures, upgradeFigures, valueSharingFigures } from "./figures";
+import { registerReviewCommand } from "./reviewCommand";
 import { registerScenarioCommand } from "./scenarioCommand";
 import { starterPartnership, starterStrategy } from "./starters";
 
@@ -437,6 +439,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   registerAuditCommand(program, io, (code) => (exitCode = code));
   registerScenarioCommand(program, io, readPartnership, (code) => (exitCode = code));
+  registerReviewCommand(
+    program,
+    io,
+    { strategy: readStrategy, partnership: readPartnership },
+    (code) => (exitCode = code)
+  );
 
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -122,6 +122,8 @@ export interface StrategyReview {
   readonly outsideYear: readonly string[];
   readonly pools: readonly PoolReview[];
   readonly base: BaseReview;
+  /** Whether the strategy's recovery base includes pass-through charges. */
+  readonly passThroughInBase: boolean;
   readonly passThrough: {
     readonly charged: Decimal;
     readonly linesCharged: Decimal;
@@ -317,6 +319,7 @@ export function reviewStrategy(
     outsideYear,
     pools,
     base,
+    passThroughInBase: strategy.recoveryBase.passThrough === "included",
     passThrough: {
       charged,
       linesCharged,
