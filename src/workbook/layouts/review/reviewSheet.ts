@@ -62,7 +62,7 @@ export function buildReviewSheet(
 
   // The quotes table's rows are needed by every total: it is laid out after them, its rows reserved.
   const summaryStart = at.row;
-  const rowsAbove = 1 + reservedRows(review);
+  const rowsAbove = 1 + RESERVED_ROWS;
   at.row = summaryStart + rowsAbove;
   const table = at.together(() => quotesTableSection(at, review));
   const end = at.row;
@@ -99,6 +99,4 @@ export function buildReviewSheet(
  * The rows the summary sections take: pools (heading 2 + header + 14), base (2 + 1 + 3), pass-through
  * (2 + 3), chart (2 + 16 rows).
  */
-function reservedRows(_review: StrategyReview): number {
-  return 2 + 1 + 14 + (2 + 1 + 3) + (2 + 3) + (2 + 16);
-}
+const RESERVED_ROWS = 2 + 1 + 14 + (2 + 1 + 3) + (2 + 3) + (2 + 16);
