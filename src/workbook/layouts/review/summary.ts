@@ -41,7 +41,8 @@ function figureRow(
     if (figure.name !== undefined) at.sheet.defineName(REVIEW_NAMES[figure.name], address);
   });
   const from = options.explainFrom ?? 3 + figures.length;
-  if (explanation !== "") across(at, text(explanation), from, LAST_COLUMN, { ...NOTE, indent: 1 });
+  if (explanation !== "")
+    across(at, text(explanation), from, LAST_COLUMN, { ...NOTE, horizontal: "left", indent: 1 });
   at.row += 1;
   return at.row - 1;
 }
@@ -55,6 +56,7 @@ function headerRow(at: Cursor, headers: readonly string[], explanationFrom: numb
   );
   across(at, text("How it is worked out"), explanationFrom, LAST_COLUMN, {
     ...TABLE_HEADER,
+    horizontal: "left",
     indent: 1,
   });
   at.fitLines(Math.max(...headers.map((header) => (header.length > 14 ? 2 : 1))));
