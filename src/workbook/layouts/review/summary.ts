@@ -21,7 +21,8 @@ import {
   type ReviewFigure,
 } from "./style";
 
-const STATED = "no pool: rate stated";
+/** Where a stated rate leaves no pool: short enough for a bold figure column. */
+const STATED = "stated rate";
 
 /** A figure row: a label across A:B, figures in C (and D), a short explanation across the rest. */
 function figureRow(
