@@ -339,11 +339,11 @@ export function chartSection(at: Cursor, pools: PoolsAnchors): void {
     across(at, text(label), 1, 2, LABEL);
     at.sheet.setAt(at.row, 3, formula(pools.recovered[i] as string), {
       numberFormat: POUNDS,
-      style: FIGURE,
+      style: { ...FIGURE, horizontal: "right" },
     });
     at.sheet.setAt(at.row, 4, formula(pools.pool[i] as string), {
       numberFormat: POUNDS,
-      style: FIGURE,
+      style: { ...FIGURE, horizontal: "right" },
     });
     at.row += 1;
   });
