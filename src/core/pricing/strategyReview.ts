@@ -32,12 +32,12 @@ import { recoveryBaseTotal, recoveryRate } from "./strategy";
  * Money is exact to the penny: every term is a quote's printed figure, summed.
  */
 
-export const REVIEW_STAGES = ["accepted", "issued", "draft", "declined", "withdrawn"] as const;
+const REVIEW_STAGES = ["accepted", "issued", "draft", "declined", "withdrawn"] as const;
 /** The stages whose recoveries count as realised. */
-export const REALISED_STAGES: readonly QuoteStage[] = ["accepted", "issued"];
+const REALISED_STAGES: readonly QuoteStage[] = ["accepted", "issued"];
 
 export type PoolId = "fixed" | "capital";
-export const POOL_IDS: readonly PoolId[] = ["fixed", "capital"];
+const POOL_IDS: readonly PoolId[] = ["fixed", "capital"];
 
 export interface FinancialYear {
   /** "2025/26" */

@@ -28,7 +28,7 @@ import { COLUMN_WIDTHS, LAST_COLUMN } from "./style";
 
 export { REVIEW_NAMES } from "./style";
 
-export const REVIEW_SHEET_NAME = "Strategy review";
+const REVIEW_SHEET_NAME = "Strategy review";
 
 export function buildReviewSheet(
   review: StrategyReview,
