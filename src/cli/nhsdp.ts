@@ -112,12 +112,13 @@ function readPartnership(file: string): ReadPartnership {
   return partnershipFrom(file, readJsonFile(file));
 }
 
-function readStrategy(file: string): PricingStrategy {
+function readStrategy(
+  file: string,
+  takes = "--strategy takes the trust's pricing strategy"
+): PricingStrategy {
   const json = readJsonFile(file);
   if (documentKind(json) === "partnership")
-    throw new UsageError(
-      `${file} is a partnership document; --strategy takes the trust's pricing strategy`
-    );
+    throw new UsageError(`${file} is a partnership document; ${takes}`);
   const parsed = parseStrategy(json);
   if (!parsed.ok) throw invalidDocument(file, "a valid pricing strategy", parsed.issues);
   return parsed.document;
@@ -442,7 +443,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   registerReviewCommand(
     program,
     io,
-    { strategy: readStrategy, partnership: readPartnership },
+    {
+      strategy: (file) =>
+        readStrategy(
+          file,
+          "nhsdp review takes the trust's pricing strategy first, then the partnership documents"
+        ),
+      partnership: readPartnership,
+    },
     (code) => (exitCode = code)
   );
 

@@ -91,6 +91,11 @@ describe("nhsdp review", () => {
     expect(year.stderr).toMatch(/--year 2025: must be a financial year written like 2025\/26/);
     expect((await run(NORTHVALE, ...DOCS, "-o", "review.pdf")).code).toBe(2);
     expect((await run(NORTHVALE)).code).toBe(2);
+    const swapped = await run(DOCS[0] as string, NORTHVALE);
+    expect(swapped.code).toBe(2);
+    expect(swapped.stderr).toMatch(
+      /is a partnership document; nhsdp review takes the trust's pricing strategy first/
+    );
     const missing = await run(NORTHVALE, path.join(work, "none.json"));
     expect(missing.stderr).toMatch(/cannot read .*none\.json: there is no such file/);
   });
