@@ -5,6 +5,7 @@
  *   nhsdp upgrade <document.json> -o <upgraded.json> [--force]
  *   nhsdp init [--dir <folder>] [--force]       (a starter strategy and partnership)
  *   nhsdp schema partnership|strategy            (the JSON Schema, for editors)
+ *   nhsdp review <strategy.json> <partnership.json>... [--year 2025/26] [--as-of <date>] [-o <review.xlsx>] [--json]
  * Exit codes: 0 success; 1 findings at error severity (check, and quote, which still writes the
  * workbook marked DRAFT); 2 invalid document or usage, or a refusal (an existing file without
  * --force, a partner copy of a quote with error findings without --allow-errors);
@@ -40,6 +41,7 @@ import { partnershipJsonSchema, strategyJsonSchema } from "../document/jsonSchem
 import { registerAuditCommand } from "./auditCommand";
 import { UsageError, refuseToReplace, writeWholeFile } from "./files";
 import { quoteFigures, upgradeFigures, valueSharingFigures } from "./figures";
+import { registerReviewCommand } from "./reviewCommand";
 import { registerScenarioCommand } from "./scenarioCommand";
 import { starterPartnership, starterStrategy } from "./starters";
 
@@ -110,12 +112,13 @@ function readPartnership(file: string): ReadPartnership {
   return partnershipFrom(file, readJsonFile(file));
 }
 
-function readStrategy(file: string): PricingStrategy {
+function readStrategy(
+  file: string,
+  takes = "--strategy takes the trust's pricing strategy"
+): PricingStrategy {
   const json = readJsonFile(file);
   if (documentKind(json) === "partnership")
-    throw new UsageError(
-      `${file} is a partnership document; --strategy takes the trust's pricing strategy`
-    );
+    throw new UsageError(`${file} is a partnership document; ${takes}`);
   const parsed = parseStrategy(json);
   if (!parsed.ok) throw invalidDocument(file, "a valid pricing strategy", parsed.issues);
   return parsed.document;
@@ -437,6 +440,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   registerAuditCommand(program, io, (code) => (exitCode = code));
   registerScenarioCommand(program, io, readPartnership, (code) => (exitCode = code));
+  registerReviewCommand(
+    program,
+    io,
+    {
+      strategy: (file) =>
+        readStrategy(
+          file,
+          "nhsdp review takes the trust's pricing strategy first, then the partnership documents"
+        ),
+      partnership: readPartnership,
+    },
+    (code) => (exitCode = code)
+  );
 
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -30,7 +30,7 @@ describe("chart specs", () => {
   });
 
   it.each([
-    [{ kind: "pie" as never }, /kind must be "line" or "column"/],
+    [{ kind: "pie" as never }, /kind must be "line", "column" or "bar"/],
     [{ title: "" }, /title must be non-empty/],
     [{ title: "x".repeat(256) }, /title longer than 255/],
     [{ categories: "A1:B5" }, /categories "A1:B5" is not one row or column/],

@@ -188,7 +188,7 @@ export function queueChart(ws: Excel.Worksheet, chart: ChartSpec, index: number)
   const [first, ...rest] = chart.series;
   if (first === undefined) return;
   const added = ws.charts.add(
-    chart.kind === "line" ? "Line" : "ColumnClustered",
+    chart.kind === "line" ? "Line" : chart.kind === "bar" ? "BarClustered" : "ColumnClustered",
     ws.getRange(first.values),
     "Columns"
   );

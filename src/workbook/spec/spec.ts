@@ -175,7 +175,8 @@ export interface ChartSeriesSpec {
  * writer draws it as DrawingML parts, the Office.js writer through worksheet.charts.
  */
 export interface ChartSpec {
-  kind: "line" | "column";
+  /** "column": clustered vertical bars; "bar": clustered horizontal bars, the categories down the left. */
+  kind: "line" | "column" | "bar";
   title: string;
   /** One row or one column of this sheet: the category axis's labels ("A10:A30"). */
   categories: string;

@@ -288,8 +288,8 @@ function chartProblems(charts: readonly ChartSpec[]): string[] {
   const anchors: RangeRef[] = [];
   charts.forEach((chart, i) => {
     const where = `charts[${i}]`;
-    if (chart.kind !== "line" && chart.kind !== "column")
-      p.push(`${where}: kind must be "line" or "column"`);
+    if (chart.kind !== "line" && chart.kind !== "column" && chart.kind !== "bar")
+      p.push(`${where}: kind must be "line", "column" or "bar"`);
     if (typeof chart.title !== "string" || chart.title.trim() === "")
       p.push(`${where}: title must be non-empty text`);
     else if (chart.title.length > CHART_TEXT)

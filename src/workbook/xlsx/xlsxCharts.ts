@@ -143,7 +143,7 @@ function chartXml(sheetName: string, chart: ChartSpec, contents: CellContents): 
   const plot =
     chart.kind === "line"
       ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axes}</c:lineChart>`
-      : `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="50"/>${axes}</c:barChart>`;
+      : `<c:barChart><c:barDir val="${chart.kind === "bar" ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="50"/>${axes}</c:barChart>`;
   const title =
     `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr>` +
     `<a:r><a:rPr lang="en-GB" sz="1200" b="1"/><a:t>${escapeXmlText(chart.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
@@ -158,14 +158,16 @@ function chartXml(sheetName: string, chart: ChartSpec, contents: CellContents): 
     format === undefined
       ? '<c:numFmt formatCode="General" sourceLinked="1"/>'
       : `<c:numFmt formatCode="${escapeXmlAttribute(format)}" sourceLinked="0"/>`;
+  // Horizontal bars put the categories down the left and the values along the bottom.
+  const horizontal = chart.kind === "bar";
   const categoryAxis =
     `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="b"/>${axisTitle(chart.categoryAxisTitle)}${numberFormat(chart.categoryFormat)}<c:majorTickMark val="out"/>` +
+    `<c:axPos val="${horizontal ? "l" : "b"}"/>${axisTitle(chart.categoryAxisTitle)}${numberFormat(chart.categoryFormat)}<c:majorTickMark val="out"/>` +
     `<c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/>` +
     `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
   const valueAxis =
     `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="l"/><c:majorGridlines/>${axisTitle(chart.valueAxisTitle)}${numberFormat(chart.valueFormat)}` +
+    `<c:axPos val="${horizontal ? "b" : "l"}"/><c:majorGridlines/>${axisTitle(chart.valueAxisTitle)}${numberFormat(chart.valueFormat)}` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
   return (
