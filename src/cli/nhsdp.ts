@@ -2,7 +2,7 @@
  * nhsdp: the command-line face of the calculation core.
  *   nhsdp quote <document.json> -o <quote.xlsx> [--partner [--allow-errors]] [--json] [--force] [--strategy <strategy.json>] [--as-of <date>]
  *   nhsdp check <document.json> [--json] [--strategy <strategy.json>] [--as-of <date>]   (a partnership or a pricing strategy)
- *   nhsdp upgrade <document.json> -o <upgraded.json> [--force]
+ *   nhsdp upgrade <document.json> -o <upgraded.json> [--force]   (a partnership or a pricing strategy)
  *   nhsdp init [--dir <folder>] [--force]       (a starter strategy and partnership)
  *   nhsdp schema partnership|strategy            (the JSON Schema, for editors)
  *   nhsdp review <strategy.json> <partnership.json>... [--year 2025/26] [--as-of <date>] [-o <review.xlsx>] [--json]
@@ -32,7 +32,9 @@ import {
   parsePartnership,
   parseStrategy,
   readJsonText,
+  STRATEGY_VERSION,
   type DocumentIssue,
+  type StrategyParseResult,
   type Partnership,
   type PricingStrategy,
 } from "../document";
@@ -112,16 +114,43 @@ function readPartnership(file: string): ReadPartnership {
   return partnershipFrom(file, readJsonFile(file));
 }
 
+type StrategyUpgradeNotes = NonNullable<Extract<StrategyParseResult, { ok: true }>["upgradedFrom"]>;
+
+/** What reading an older strategy assumed, so the trust can settle it at its next revision. */
+function reportStrategyUpgrade(
+  file: string,
+  upgrade: StrategyUpgradeNotes | undefined,
+  io: Io,
+  adviseUpgrade = true
+) {
+  if (upgrade === undefined) return;
+  io.stderr(
+    [
+      `${file} is a version-${upgrade.version} pricing strategy, read as version ${STRATEGY_VERSION}; every rate is kept:`,
+      ...upgrade.notes.map((note) => `  - ${note}`),
+      ...(adviseUpgrade
+        ? [`  Write it as version ${STRATEGY_VERSION} with: nhsdp upgrade ${file} -o <new file>`]
+        : []),
+    ].join("\n") + "\n"
+  );
+}
+
+function strategyFrom(file: string, json: unknown, io: Io): PricingStrategy {
+  const parsed = parseStrategy(json);
+  if (!parsed.ok) throw invalidDocument(file, "a valid pricing strategy", parsed.issues);
+  reportStrategyUpgrade(file, parsed.upgradedFrom, io);
+  return parsed.document;
+}
+
 function readStrategy(
   file: string,
+  io: Io,
   takes = "--strategy takes the trust's pricing strategy"
 ): PricingStrategy {
   const json = readJsonFile(file);
   if (documentKind(json) === "partnership")
     throw new UsageError(`${file} is a partnership document; ${takes}`);
-  const parsed = parseStrategy(json);
-  if (!parsed.ok) throw invalidDocument(file, "a valid pricing strategy", parsed.issues);
-  return parsed.document;
+  return strategyFrom(file, json, io);
 }
 
 /** Whether `text` is a real calendar day written YYYY-MM-DD. */
@@ -192,7 +221,7 @@ async function quoteCommand(
       "--allow-errors is for the partner copy: give --partner too (the internal workbook is always written)"
     );
   const { doc, upgrade } = readPartnership(file);
-  const strategy = options.strategy === undefined ? undefined : readStrategy(options.strategy);
+  const strategy = options.strategy === undefined ? undefined : readStrategy(options.strategy, io);
   const quote = priceQuote(doc);
   const findings = checkPrinciples(doc, quote, checkContext(strategy, options.asOf, io));
   reportUpgrade(upgrade, io);
@@ -252,6 +281,7 @@ function checkCommand(
       );
     const parsed = parseStrategy(json);
     if (!parsed.ok) throw invalidDocument(file, "a valid pricing strategy", parsed.issues);
+    reportStrategyUpgrade(file, parsed.upgradedFrom, io);
     const summary = describeStrategy(parsed.document);
     const findings = checkStrategy(parsed.document);
     if (options.json)
@@ -263,6 +293,15 @@ function checkCommand(
             valid: true,
             summary,
             findings,
+            ...(parsed.upgradedFrom === undefined
+              ? {}
+              : {
+                  upgrade: {
+                    fromVersion: parsed.upgradedFrom.version,
+                    toVersion: STRATEGY_VERSION,
+                    notes: parsed.upgradedFrom.notes,
+                  },
+                }),
           },
           null,
           2
@@ -272,7 +311,7 @@ function checkCommand(
     return hasErrors(findings) ? EXIT.findings : EXIT.ok;
   }
   const { doc, upgrade } = partnershipFrom(file, json);
-  const strategy = options.strategy === undefined ? undefined : readStrategy(options.strategy);
+  const strategy = options.strategy === undefined ? undefined : readStrategy(options.strategy, io);
   reportUpgrade(upgrade, io);
   const findings = checkPrinciples(doc, priceQuote(doc), checkContext(strategy, options.asOf, io));
   if (options.json)
@@ -293,22 +332,48 @@ function checkCommand(
   return hasErrors(findings) ? EXIT.findings : EXIT.ok;
 }
 
-/** Writes an older document as the current version, telling the user how its price changes. */
+/**
+ * Writes an older document, a partnership or a pricing strategy, as the current version, telling the
+ * user how a partnership's price changes or what a strategy's reading assumed.
+ */
 function upgradeCommand(file: string, options: { output: string; force?: boolean }, io: Io) {
-  const { doc, upgrade } = readPartnership(file);
+  const json = readJsonFile(file);
+  const write = (document: unknown, what: string, version: number) => {
+    const target = path.resolve(options.output);
+    if (target === path.resolve(file))
+      throw new UsageError(
+        "write the upgraded document to a new file: the original is kept as it is"
+      );
+    refuseToReplace(target, options.output, options.force);
+    writeWholeFile(
+      target,
+      Buffer.from(JSON.stringify(document, null, 2) + "\n", "utf8"),
+      options.output
+    );
+    io.stdout(`Wrote ${options.output}: version ${version} of ${what}\n`);
+  };
+  if (documentKind(json) === "strategy") {
+    const parsed = parseStrategy(json);
+    if (!parsed.ok) throw invalidDocument(file, "a valid pricing strategy", parsed.issues);
+    if (parsed.upgradedFrom === undefined) {
+      io.stdout(`${file} is already a version-${STRATEGY_VERSION} strategy; nothing to upgrade\n`);
+      return EXIT.ok;
+    }
+    write(
+      parsed.document,
+      `${parsed.document.id} revision ${parsed.document.revision}`,
+      STRATEGY_VERSION
+    );
+    reportStrategyUpgrade(file, parsed.upgradedFrom, io, false);
+    return EXIT.ok;
+  }
+  const { doc, upgrade } = partnershipFrom(file, json);
   if (upgrade === undefined) {
     io.stdout(`${file} is already a version-${doc.version} document; nothing to upgrade\n`);
     return EXIT.ok;
   }
-  const target = path.resolve(options.output);
-  if (target === path.resolve(file))
-    throw new UsageError(
-      "write the upgraded document to a new file: the original is kept as it is"
-    );
-  refuseToReplace(target, options.output, options.force);
-  writeWholeFile(target, Buffer.from(JSON.stringify(doc, null, 2) + "\n", "utf8"), options.output);
+  write(doc, doc.reference, doc.version);
   reportUpgrade(upgrade, io);
-  io.stdout(`Wrote ${options.output}: version ${doc.version} of ${doc.reference}\n`);
   return EXIT.ok;
 }
 
@@ -426,9 +491,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   program
     .command("upgrade")
     .description(
-      "write an older partnership document as the current version, saying how its price changes"
+      "write an older partnership or pricing strategy as the current version, saying how a partnership's price changes and what a strategy's upgrade assumed"
     )
-    .argument("<document>", "partnership document (JSON)")
+    .argument("<document>", "partnership or pricing strategy document (JSON)")
     .requiredOption(
       "-o, --output <file>",
       "where to write the upgraded document (never the original)"
@@ -447,6 +512,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       strategy: (file) =>
         readStrategy(
           file,
+          io,
           "nhsdp review takes the trust's pricing strategy first, then the partnership documents"
         ),
       partnership: readPartnership,

@@ -3,7 +3,13 @@ export * from "./schema";
 export * from "./strategy";
 export * from "./labels";
 export { fieldLabel } from "./fieldLabels";
-export { documentKind, parsePartnership, parseStrategy, readJsonText } from "./parse";
+export {
+  documentKind,
+  parsePartnership,
+  parseStrategy,
+  readJsonText,
+  type StrategyParseResult,
+} from "./parse";
 export { migrateToCurrent } from "./v1/migrate";
 export type { PartnershipV1 } from "./v1/schema";
 export { formatPath, type DocumentIssue } from "./issues";

@@ -762,6 +762,73 @@ describe("a version-1 document", () => {
   });
 });
 
+describe("an older pricing strategy", () => {
+  const V1_STRATEGY = path.join(EXAMPLES, "v1", "northvale-pricing-strategy.json");
+  // The version-1 strategy spreads both pools over one £10,000,000 base: 1,250,000 / 10,000,000 =
+  // 12.5% and 600,000 / 10,000,000 = 6%, the rates version 3 must keep.
+  const ASSUMED = [
+    `${V1_STRATEGY} is a version-1 pricing strategy, read as version 3; every rate is kept:`,
+    expect.stringMatching(
+      /^ {2}- The recovery base was one figure, £10,000,000\.00; it is read as the forecast full cost of commercial work/
+    ),
+    expect.stringMatching(/^ {2}- Pass-through charges stay in the recovery base/),
+  ];
+
+  it("check says what reading it assumed, and how to write it as version 3", async () => {
+    const { code, stdout, stderr } = await run("check", V1_STRATEGY);
+    expect(code).toBe(0);
+    expect(stderr.split("\n")).toEqual([
+      ...ASSUMED,
+      `  Write it as version 3 with: nhsdp upgrade ${V1_STRATEGY} -o <new file>`,
+      "",
+    ]);
+    expect(stdout).toMatch(/fixed-cost recovery rate: 12\.5% = £1,250,000\.00 \/ £10,000,000\.00/);
+    expect(stdout).toMatch(/capital-cost recovery rate: 6% = £600,000\.00 \/ £10,000,000\.00/);
+  });
+
+  it("check --json carries the notes", async () => {
+    const report = JSON.parse((await run("check", V1_STRATEGY, "--json")).stdout);
+    expect(report.upgrade).toEqual({
+      fromVersion: 1,
+      toVersion: 3,
+      notes: [
+        expect.stringMatching(/^The recovery base was one figure/),
+        expect.stringMatching(/^Pass-through charges stay/),
+      ],
+    });
+    const current = JSON.parse((await run("check", NORTHVALE, "--json")).stdout);
+    expect(current.upgrade).toBeUndefined();
+  });
+
+  it("a partnership checked against it says so too; against a current strategy, nothing", async () => {
+    const older = await run("check", EXAMPLE, "--strategy", V1_STRATEGY, "--as-of", "2025-07-01");
+    expect(older.stderr.split("\n").slice(0, 3)).toEqual(ASSUMED);
+    const current = await run("check", EXAMPLE, "--strategy", NORTHVALE, "--as-of", "2025-07-01");
+    expect(current.stderr).toBe("");
+  });
+
+  it("upgrade writes it as version 3 with the same rates, then has nothing to do", async () => {
+    const output = path.join(work, "strategy-v3.json");
+    const { code, stdout, stderr } = await run("upgrade", V1_STRATEGY, "-o", output);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`Wrote ${output}: version 3 of R9X-DATA-PRICING revision 3\n`);
+    expect(stderr.split("\n")).toEqual([...ASSUMED, ""]);
+    const written = JSON.parse(fs.readFileSync(output, "utf8"));
+    expect(written.version).toBe(3);
+    expect(written.recoveryBase).toMatchObject({
+      commercialFullCost: 10000000,
+      nonCommercialMarginalCost: 0,
+      passThrough: "included",
+    });
+    const rechecked = await run("check", output);
+    expect([rechecked.code, rechecked.stderr]).toEqual([0, ""]);
+    expect(rechecked.stdout).toMatch(/fixed-cost recovery rate: 12\.5%/);
+    const again = await run("upgrade", output, "-o", path.join(work, "strategy-v3-again.json"));
+    expect(again.stdout).toBe(`${output} is already a version-3 strategy; nothing to upgrade\n`);
+    expect(fs.existsSync(path.join(work, "strategy-v3-again.json"))).toBe(false);
+  });
+});
+
 describe("nhsdp init and nhsdp schema", () => {
   it("writes a starter strategy and partnership, every field present, that check clean of rate findings", async () => {
     const dir = fs.mkdtempSync(path.join(work, "init-"));

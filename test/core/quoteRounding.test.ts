@@ -166,6 +166,24 @@ describe(`the quote limit, £${MAX_QUOTE_AMOUNT.toLocaleString("en-GB")}`, () =>
   });
 });
 
+describe("the quote limit on the total including VAT", () => {
+  const lines = [{ category: "data-access-other" as const, quantity: 18000, unitCost: 2500 }];
+  const withVat = (vatRate: number): Partnership => ({ ...documentWith(lines), vatRate });
+
+  it("refuses £45,000,000 with 20% VAT: £54,000,000 including VAT", () => {
+    const error = refusal(withVat(0.2));
+    expect(error.argument).toBe("vatRate");
+    expect(error.problem).toMatch(
+      /^its total including VAT comes to £54,000,000\.00, above the £50,000,000\.00/
+    );
+  });
+
+  it("accepts it just under the limit: £45,000,000 + 11.11% VAT = £49,999,500.00", () => {
+    // 45,000,000 x 0.1111 = 4,999,500.00
+    expect(priceQuote(withVat(0.1111)).totalIncVat.toString()).toBe("49999500");
+  });
+});
+
 describe("a large staff line, rounded at each printed step", () => {
   // 431,530 hours x £56.66, staff on-costs 25%, overhead 22%, commercial
   const quote = priceQuote(

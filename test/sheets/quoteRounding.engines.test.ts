@@ -206,7 +206,10 @@ function priceByHand(doc: DocCase): Figures {
   };
 }
 
-/** The figures the core limits to £50M: every line figure, both overall costs, recoveries, total. */
+/**
+ * The figures the core limits to £50M: every line figure, both overall costs, recoveries, the total
+ * and the total including VAT.
+ */
 function limitedFigures(f: Figures): bigint[] {
   return [
     ...f.lines.flatMap((l) => [l.cost, l.marginal, l.full]),
@@ -215,6 +218,7 @@ function limitedFigures(f: Figures): bigint[] {
     f.fixed,
     f.capital,
     f.total,
+    f.totalIncVat,
   ];
 }
 
@@ -405,15 +409,26 @@ function tieRate(basePence: bigint, prefer: bigint, lo: bigint, hi: bigint): big
   return found.sort((a, b) => (distance(a) < distance(b) ? -1 : distance(a) > distance(b) ? 1 : 0));
 }
 
-/** Sets the VAT rate nearest 20% at which VAT is a half penny (the VAT rate is a fraction to 0.01%). */
+const withVatRate = (doc: DocCase, rate: bigint): DocCase => ({
+  ...doc,
+  rates: { ...doc.rates, vat: decimalText(rate, 4) },
+});
+
+/**
+ * Sets the VAT rate nearest 20% at which VAT is a half penny (the VAT rate is a fraction to 0.01%) and
+ * the total including VAT stays within the limit. Where no such rate exists, the highest rate within
+ * the limit, down to 0% (an exempt supply), is used instead.
+ */
 function withVatTie(doc: DocCase): DocCase {
-  const [rate] = tieRate(priceByHand(doc).total, 2000n, 1n, TEN_THOUSAND);
-  if (rate === undefined) return doc;
-  return {
-    ...doc,
-    rates: { ...doc.rates, vat: decimalText(rate, 4) },
-    ties: [...(doc.ties ?? []), "vat"],
-  };
+  const total = priceByHand(doc).total;
+  const tied = tieRate(total, 2000n, 1n, TEN_THOUSAND)
+    .map((rate) => withVatRate(doc, rate))
+    .find((candidate) => withinLimit(priceByHand(candidate)));
+  if (tied) return { ...tied, ties: [...(doc.ties ?? []), "vat"] };
+  if (withinLimit(priceByHand(doc))) return doc;
+  let rate = total === 0n ? 0n : ((LIMIT_PENCE - total) * TEN_THOUSAND) / total;
+  while (rate > 0n && !withinLimit(priceByHand(withVatRate(doc, rate)))) rate--;
+  return withVatRate(doc, rate < 0n ? 0n : rate);
 }
 
 /** Quotes whose fixed-cost recovery is a half penny next to 2^k pence. */
@@ -449,8 +464,12 @@ function recoveryTies(): DocCase[] {
   );
 }
 
-/** Amounts at the £50M limit, each quote on its own. */
+/**
+ * Amounts at the £50M limit, each quote on its own. The limit covers the total including VAT, so a
+ * quote whose total before VAT is at the limit is an exempt supply (VAT 0%).
+ */
 function limitQuotes(): DocCase[] {
+  const EXEMPT: Rates = { ...PROFILE_A, vat: "0" };
   const alone = (
     reference: string,
     rates: Partial<Rates>,
@@ -459,15 +478,15 @@ function limitQuotes(): DocCase[] {
   ): DocCase => ({
     reference,
     use: "commercial",
-    rates: { ...PROFILE_A, ...rates },
+    rates: { ...EXEMPT, ...rates },
     lines: [line],
     listed,
   });
   return [
-    // 400,000 hours at £80: cost £32M, marginal £40M, full exactly £50,000,000.00; VAT at 100%.
+    // 400,000 hours at £80: cost £32M, marginal £40M, full exactly £50,000,000.00; no VAT.
     alone(
       "E-L1",
-      { staffOnCost: "0.25", overhead: "0.25", vat: "1" },
+      { staffOnCost: "0.25", overhead: "0.25" },
       {
         id: "limit-exact-full",
         kind: "staff",
@@ -475,7 +494,7 @@ function limitQuotes(): DocCase[] {
         unitCost: "80",
         listed: { cost: "32000000.00", marginal: "40000000.00", full: "50000000.00" },
       },
-      { total: "50000000.00", vat: "50000000.00", totalIncVat: "100000000.00" }
+      { total: "50000000.00", vat: "0.00", totalIncVat: "50000000.00" }
     ),
     // 3 x £11,111,111.11 = £33,333,333.33; x 1.5 = £49,999,999.995 -> £50,000,000.00.
     alone(
@@ -489,7 +508,7 @@ function limitQuotes(): DocCase[] {
         tie: "full",
         listed: { cost: "33333333.33", marginal: "33333333.33", full: "50000000.00" },
       },
-      { total: "50000000.00", vat: "10000000.00" }
+      { total: "50000000.00", vat: "0.00" }
     ),
     // 0.25 x £30,769,230.76 = £7,692,307.69; x 6.5 = £49,999,999.985 -> £49,999,999.99.
     alone(
@@ -583,7 +602,7 @@ function limitQuotes(): DocCase[] {
     {
       reference: "E-L10",
       use: "commercial",
-      rates: { ...PROFILE_A, overhead: "0.22", fixed: "0.1", capital: "0.05" },
+      rates: { ...EXEMPT, overhead: "0.22", fixed: "0.1", capital: "0.05" },
       lines: [
         {
           id: "limit-total-staff",
@@ -603,10 +622,24 @@ function limitQuotes(): DocCase[] {
         fixed: "4347826.09",
         capital: "2173913.04",
         total: "50000000.00",
-        vat: "10000000.00",
-        totalIncVat: "60000000.00",
+        vat: "0.00",
+        totalIncVat: "50000000.00",
       },
     },
+    // The total including VAT exactly at the limit: £41,666,666.67 + 20% VAT of £8,333,333.334
+    // (-> £8,333,333.33) = £50,000,000.00.
+    alone(
+      "E-L11",
+      { vat: "0.2" },
+      {
+        id: "limit-inc-vat",
+        kind: "pass-through",
+        quantity: "1",
+        unitCost: "41666666.67",
+        listed: { cost: "41666666.67", full: "41666666.67" },
+      },
+      { total: "41666666.67", vat: "8333333.33", totalIncVat: "50000000.00" }
+    ),
   ];
 }
 
@@ -874,18 +907,10 @@ function randomRecoveryAndVatTies(doc: DocCase, draw: Draw): DocCase {
     }
   }
   if (draw.unit() < 0.75) {
-    const [rate] = tieRate(
-      priceByHand(current).total,
-      rateUnits(current.rates.vat),
-      0n,
-      TEN_THOUSAND
-    );
-    if (rate !== undefined)
-      current = {
-        ...current,
-        rates: { ...current.rates, vat: decimalText(rate, 4) },
-        ties: [...(current.ties ?? []), "vat"],
-      };
+    const tied = tieRate(priceByHand(current).total, rateUnits(current.rates.vat), 0n, TEN_THOUSAND)
+      .map((rate) => withVatRate(current, rate))
+      .find((candidate) => withinLimit(priceByHand(candidate)));
+    if (tied) current = { ...tied, ties: [...(current.ties ?? []), "vat"] };
   }
   return current;
 }
@@ -910,9 +935,11 @@ function randomQuotes(count: number, linesPerQuote: number): DocCase[] {
       lines: [],
       ties: [],
     };
-    // Leave room for the recoveries, and in every other quote for moving their rates up to 0.5 (for
-    // an odd number of pence, only a rate of 0.5 or 1.5... gives a half penny).
-    const growth = 1 + Number(rates.fixed) + Number(rates.capital) + (d % 2 ? 1 : 0.001);
+    // Leave room for the recoveries, in every other quote for moving their rates up to 0.5 (for an
+    // odd number of pence, only a rate of 0.5 or 1.5... gives a half penny), and for VAT.
+    const growth =
+      (1 + Number(rates.fixed) + Number(rates.capital) + (d % 2 ? 1 : 0.001)) *
+      (1 + Number(rates.vat));
     const budget = BigInt(Math.floor(Number(LIMIT_PENCE) / growth));
     let fullSoFar = 0n;
     for (let n = 0; n < linesPerQuote && budget - fullSoFar > 1n; n++) {
@@ -1358,6 +1385,17 @@ describe("the cases are what they claim to be (hand arithmetic only)", () => {
     };
     expect(poundsText(priceByHand(over).fullCost)).toBe("50000000.01");
     expect(() => priceQuote(partnershipFrom(over))).toThrow(/50,000,000/);
+    // E-L11 plus a penny: £41,666,666.68 + 20% VAT of £8,333,333.336 (-> .34) = £50,000,000.02.
+    const overWithVat: DocCase = {
+      reference: "E-OVER-VAT",
+      use: "commercial",
+      rates: PROFILE_A,
+      lines: [{ id: "over-vat", kind: "pass-through", quantity: "1", unitCost: "41666666.68" }],
+    };
+    expect(poundsText(priceByHand(overWithVat).totalIncVat)).toBe("50000000.02");
+    expect(() => priceQuote(partnershipFrom(overWithVat))).toThrow(
+      /total including VAT comes to £50,000,000\.02/
+    );
   });
 });
 

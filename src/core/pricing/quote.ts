@@ -293,6 +293,7 @@ export function priceQuote(doc: Partnership): Quote {
 
   const total = withinQuoteLimit(sumDecimals(charged.map((line) => line.amount)), "costs");
   const vat = toPence(total.times(vatRate));
+  withinQuoteLimit(total.plus(vat), "vatRate", "its total including VAT ");
 
   return {
     use,
