@@ -12,6 +12,10 @@
  *   two-quotes the internal workbook of one partnership with a second partnership's quote, findings and
  *              register row added by the .xlsx writer (two references whose sheet names collide at 31
  *              characters), and that workbook audited with its report sheet
+ *   review     buildReviewSheet + writeWorkbook, as `nhsdp review -o` does, for each example strategy
+ *              over every example partnership
+ * The academic study is also written with pass-through charges left out of its recovery base, the
+ * quote sheet's extra rows.
  */
 import { auditXlsx } from "../../src/audit";
 import { buildAuditSheet } from "../../src/audit/reportSheet";
@@ -28,15 +32,23 @@ import { buildFindingsSheet } from "../../src/workbook/layouts/findingsSheet";
 import { buildQuoteSheet } from "../../src/workbook/layouts/quote/quoteSheet";
 import { quoteRegisterEntry } from "../../src/workbook/layouts/register/registerEntry";
 import { buildScenarioSheet } from "../../src/workbook/layouts/scenario/scenarioSheet";
+import { buildReviewSheet } from "../../src/workbook/layouts/review/reviewSheet";
+import { reviewStrategy } from "../../src/core/pricing/strategyReview";
 import { writeQuoteWorkbook } from "../../src/workbook/xlsx/quoteWorkbook";
 import { writeWorkbook } from "../../src/workbook/xlsx/xlsxWriter";
-import { EXAMPLE_FILES, readJson, valid } from "../document/fixtures";
+import {
+  EXAMPLE_FILES,
+  STRATEGY_FILES,
+  exampleStrategy,
+  readJson,
+  valid,
+} from "../document/fixtures";
 
 export const GENERATED_AT = new Date("2026-03-02T09:30:00Z");
 export const AUDITED_AT = new Date("2026-03-03T16:45:00Z");
 
 export type WorkbookKind =
-  "internal" | "partner" | "register" | "scenario" | "audit" | "two-quotes";
+  "internal" | "partner" | "register" | "scenario" | "audit" | "two-quotes" | "review";
 
 export interface ConformanceCase {
   /** "internal: commercial-imaging-ai.json", "audit: hostile St George's DP-07". */
@@ -170,6 +182,20 @@ export function conformanceCases(): ConformanceCase[] {
       label: file,
       doc: () => valid(readJson(file)),
     })),
+    {
+      source: "academic-sde-study.json, pass-through out of the base",
+      label: "academic-sde-study.json with pass-through charges out of the recovery base",
+      doc: () => {
+        const json = readJson("academic-sde-study.json") as Record<string, unknown>;
+        const pricing = json["pricing"] as Record<string, unknown>;
+        // Its own reference, for the register's one row per partnership.
+        return valid({
+          ...json,
+          reference: "DP-2025-007-EXCL",
+          pricing: { ...pricing, passThroughInRecoveryBase: false },
+        });
+      },
+    },
     ...HOSTILE_NAMES.map((names) => ({
       source: names.reference,
       label: `hostile ${JSON.stringify(names.reference)}`,
@@ -215,5 +241,20 @@ export function conformanceCases(): ConformanceCase[] {
     fileName: "audit-two-quotes-colliding.xlsx",
     write: async () => auditedWorkbook(await twoQuotes(), "two-quotes.xlsx"),
   });
+  for (const [odsCode, file] of Object.entries(STRATEGY_FILES))
+    cases.push({
+      label: `review: ${file} over every example`,
+      kind: "review",
+      source: file,
+      fileName: `review-${slug(file, 0)}.xlsx`,
+      write: () => reviewWorkbook(odsCode as keyof typeof STRATEGY_FILES),
+    });
   return cases;
+}
+
+/** As `nhsdp review STRATEGY examples/*.json -o FILE` writes it. */
+async function reviewWorkbook(odsCode: keyof typeof STRATEGY_FILES): Promise<Uint8Array> {
+  const docs = EXAMPLE_FILES.map((file) => valid(readJson(file)));
+  const review = reviewStrategy(exampleStrategy(odsCode), docs, { asOf: "2026-04-30" });
+  return writeWorkbook([buildReviewSheet(review, { generatedAt: GENERATED_AT })]);
 }

@@ -89,15 +89,17 @@ function rangeCells(range: string): string[] {
 }
 
 /**
- * A reference to a range with its cache: c:strRef and c:strCache when any of its cells holds text (a
- * category axis of labels), otherwise c:numRef and c:numCache in `format`. A cell without a value has
- * no c:pt, as a blank cell in Excel's own caches.
+ * A reference to a range with its cache: for categories, c:strRef and c:strCache when any of its cells
+ * holds text (a category axis of labels); otherwise, and always for a series' values (the schema's
+ * c:val takes only c:numRef or c:numLit), c:numRef and c:numCache in `format`. A cell without a number
+ * there has no c:pt, as a blank or text cell in Excel's own caches.
  */
 function dataReference(
   reference: string,
   range: string,
   contents: CellContents,
-  format: string | undefined
+  format: string | undefined,
+  role: "categories" | "values"
 ): string {
   const cells = rangeCells(range).map((address) => contents.get(address));
   const f = `<c:f>${escapeXmlText(reference)}</c:f>`;
@@ -109,7 +111,7 @@ function dataReference(
         return v === undefined ? "" : `<c:pt idx="${idx}"><c:v>${escapeXmlText(v)}</c:v></c:pt>`;
       })
       .join("");
-  if (cells.some((content) => content !== undefined && "text" in content))
+  if (role === "categories" && cells.some((content) => content !== undefined && "text" in content))
     return `<c:strRef>${f}<c:strCache>${count}${points((c) => ("text" in c ? c.text : c.number))}</c:strCache></c:strRef>`;
   const formatCode = `<c:formatCode>${escapeXmlText(format ?? "General")}</c:formatCode>`;
   return `<c:numRef>${f}<c:numCache>${formatCode}${count}${points((c) => ("number" in c ? c.number : undefined))}</c:numCache></c:numRef>`;
@@ -121,7 +123,8 @@ function chartXml(sheetName: string, chart: ChartSpec, contents: CellContents): 
     chartReference(sheetName, chart.categories),
     chart.categories,
     contents,
-    chart.categoryFormat
+    chart.categoryFormat,
+    "categories"
   );
   const series = chart.series
     .map((s, i) => {
@@ -130,7 +133,8 @@ function chartXml(sheetName: string, chart: ChartSpec, contents: CellContents): 
         chartReference(sheetName, s.values),
         s.values,
         contents,
-        chart.valueFormat
+        chart.valueFormat,
+        "values"
       );
       const data = `<c:cat>${categories}</c:cat><c:val>${values}</c:val>`;
       // The schema fixes each element's place in a series: marker before cat, smooth after val.

@@ -2,7 +2,8 @@
  * The year's quotes under the strategy, one row each: the figures every total on the sheet is a SUMIFS
  * over. Values, not formulas: each is the quote's own printed figure (its quote sheet shows the working).
  */
-import type { StrategyReview } from "../../../core/pricing/strategyReview";
+import type { ReviewedQuote, StrategyReview } from "../../../core/pricing/strategyReview";
+import { sumDecimals, type Decimal } from "../../../model/decimal";
 import type { Cursor } from "../../spec/cursor";
 import { date, formula, num, text } from "../../spec/spec";
 import { TABLE_HEADER, WRAPPED } from "../../spec/styles";
@@ -26,6 +27,15 @@ const HEADERS = [
   "Recovery base",
   "Fixed recovered",
   "Capital recovered",
+];
+
+/** A quote's figures, in the order of the table's last five columns. */
+const figures = (quote: ReviewedQuote): Decimal[] => [
+  quote.linesCharged,
+  quote.passThroughCharged,
+  quote.recoveryBase,
+  quote.fixedRecovered,
+  quote.capitalRecovered,
 ];
 
 /** A column of the table's data rows, absolute: "$J$12:$J$15". */
@@ -82,13 +92,7 @@ export function quotesTableSection(at: Cursor, review: StrategyReview): QuotesTa
     at.sheet.row(
       at.row,
       COL.linesCharged,
-      [
-        quote.linesCharged,
-        quote.passThroughCharged,
-        quote.recoveryBase,
-        quote.fixedRecovered,
-        quote.capitalRecovered,
-      ].map((value) => num(value.toNumber())),
+      figures(quote).map((value) => num(value.toNumber())),
       money
     );
     at.fitText(quote.partner, COL.partner);
@@ -98,11 +102,15 @@ export function quotesTableSection(at: Cursor, review: StrategyReview): QuotesTa
   at.sheet.setAt(at.row, 1, text("All stages"), { style: TOTAL });
   for (let col = 2; col < COL.linesCharged; col++)
     at.sheet.setAt(at.row, col, text(""), { style: TOTAL });
-  for (let col = COL.linesCharged; col <= LAST_COLUMN; col++)
-    at.sheet.setAt(at.row, col, formula(`SUM(${column(table, col)})`), {
+  for (let col = COL.linesCharged; col <= LAST_COLUMN; col++) {
+    const total = sumDecimals(
+      review.quotes.map((quote) => figures(quote)[col - COL.linesCharged] as Decimal)
+    );
+    at.sheet.setAt(at.row, col, formula(`SUM(${column(table, col)})`, total.toNumber()), {
       style: TOTAL,
       numberFormat: POUNDS,
     });
+  }
   at.row += 1;
   return table;
 }

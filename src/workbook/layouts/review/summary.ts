@@ -4,6 +4,7 @@
  * base against the forecast; the pass-through share; and the chart of recovered against pool.
  */
 import type { PoolReview, StrategyReview } from "../../../core/pricing/strategyReview";
+import type { Decimal } from "../../../model/decimal";
 import { columnLetter } from "../../spec/a1";
 import { across, type Cursor } from "../../spec/cursor";
 import { formula, num, text, type CellValueSpec } from "../../spec/spec";
@@ -23,6 +24,10 @@ import {
 
 /** Where a stated rate leaves no pool: short enough for a bold figure column. */
 const STATED = "stated rate";
+
+/** A figure as a formula's cached result: the core's figure, or the formula's text when it has none. */
+const cached = (value: Decimal | null, otherwise = STATED): number | string =>
+  value === null ? otherwise : value.toNumber();
 
 /** A figure row: a label across A:B, figures in C (and D), a short explanation across the rest. */
 function figureRow(
@@ -74,6 +79,8 @@ export interface PoolsAnchors {
   readonly pool: readonly [string, string];
   readonly recovered: readonly [string, string];
   readonly nextRateRow: number;
+  /** The core's figures for the two pools, for the cached results. */
+  readonly reviews: readonly [PoolReview, PoolReview];
 }
 
 export function poolsSection(at: Cursor, review: StrategyReview, table: QuotesTable): PoolsAnchors {
@@ -119,7 +126,10 @@ export function poolsSection(at: Cursor, review: StrategyReview, table: QuotesTa
       (pool, col) =>
         pool.poolAmount === null
           ? text(STATED)
-          : formula(`${A(annual, col - COL.fixed + 3)}+${A(charge, col - COL.fixed + 3)}`),
+          : formula(
+              `${A(annual, col - COL.fixed + 3)}+${A(charge, col - COL.fixed + 3)}`,
+              cached(pool.poolAmount)
+            ),
       POUNDS,
       (pool) => (pool.pool === "fixed" ? "fixedPool" : "capitalPool")
     ),
@@ -135,7 +145,7 @@ export function poolsSection(at: Cursor, review: StrategyReview, table: QuotesTa
       at,
       label,
       each(
-        (_, col) => formula(stageSum(table, col, stage)),
+        (pool, col) => formula(stageSum(table, col, stage), cached(pool.byStage[stage])),
         POUNDS,
         (pool) => `${pool.pool}${key}` as ReviewFigure
       ),
@@ -146,7 +156,11 @@ export function poolsSection(at: Cursor, review: StrategyReview, table: QuotesTa
     at,
     "Recovered in the year",
     each(
-      (_, col) => formula(stageRows.map((row) => A(row, col - COL.fixed + 3)).join("+")),
+      (pool, col) =>
+        formula(
+          stageRows.map((row) => A(row, col - COL.fixed + 3)).join("+"),
+          cached(pool.recovered)
+        ),
       POUNDS,
       (pool) => `${pool.pool}Recovered` as ReviewFigure
     ),
@@ -161,7 +175,7 @@ export function poolsSection(at: Cursor, review: StrategyReview, table: QuotesTa
       at,
       label,
       each(
-        (_, col) => formula(realisedSum(table, col, use)),
+        (pool, col) => formula(realisedSum(table, col, use), cached(pool.byUse[use])),
         POUNDS,
         (pool) => `${pool.pool}${key}` as ReviewFigure
       ),
@@ -171,10 +185,11 @@ export function poolsSection(at: Cursor, review: StrategyReview, table: QuotesTa
     at,
     "Over (under) recovery",
     each(
-      (_, col) => {
+      (pool, col) => {
         const c = col - COL.fixed + 3;
         return formula(
-          `IF(ISNUMBER(${A(poolRow, c)}),${A(recoveredRow, c)}-${A(poolRow, c)},"${STATED}")`
+          `IF(ISNUMBER(${A(poolRow, c)}),${A(recoveredRow, c)}-${A(poolRow, c)},"${STATED}")`,
+          cached(pool.overUnder)
         );
       },
       POUNDS,
@@ -192,7 +207,7 @@ export function poolsSection(at: Cursor, review: StrategyReview, table: QuotesTa
       at,
       label,
       each(
-        (_, col) => formula(stageSum(table, col, stage)),
+        (pool, col) => formula(stageSum(table, col, stage), cached(pool.byStage[stage])),
         POUNDS,
         (pool) => `${pool.pool}${key}` as ReviewFigure
       ),
@@ -204,8 +219,11 @@ export function poolsSection(at: Cursor, review: StrategyReview, table: QuotesTa
     pool: [A(poolRow, 3), A(poolRow, 4)],
     recovered: [A(recoveredRow, 3), A(recoveredRow, 4)],
     nextRateRow,
+    reviews: [fixed, capital],
   };
 }
+
+const NO_BASE = "no realised base";
 
 /** The rate each pool would need next year: pool / realised base, to 0.01%. Written once the base is. */
 export function nextRates(at: Cursor, pools: PoolsAnchors, realised: string): void {
@@ -216,7 +234,11 @@ export function nextRates(at: Cursor, pools: PoolsAnchors, realised: string): vo
     "Rate the next revision would need",
     pools.pool.map((pool, i) => ({
       value: formula(
-        `IF(ISNUMBER(${pool}),IF(${realised}>0,ROUND(${pool}/${realised},4),"no realised base"),"${STATED}")`
+        `IF(ISNUMBER(${pool}),IF(${realised}>0,ROUND(${pool}/${realised},4),"${NO_BASE}"),"${STATED}")`,
+        cached(
+          pools.reviews[i]?.nextRate ?? null,
+          pools.reviews[i]?.poolAmount === null ? STATED : NO_BASE
+        )
       ),
       format: RATE,
       name: (i === 0 ? "fixedNextRate" : "capitalNextRate") as ReviewFigure,
@@ -235,6 +257,7 @@ export function baseSection(at: Cursor, review: StrategyReview, table: QuotesTab
     label: string,
     forecast: CellValueSpec,
     realised: CellValueSpec,
+    difference: Decimal,
     names: [ReviewFigure, ReviewFigure],
     explanation: string,
     total = false
@@ -246,7 +269,7 @@ export function baseSection(at: Cursor, review: StrategyReview, table: QuotesTab
       [
         { value: forecast, format: POUNDS, name: names[0] },
         { value: realised, format: POUNDS, name: names[1] },
-        { value: formula(`${A(r, 4)}-${A(r, 3)}`), format: POUNDS },
+        { value: formula(`${A(r, 4)}-${A(r, 3)}`, cached(difference)), format: POUNDS },
       ],
       explanation,
       { total }
@@ -256,21 +279,30 @@ export function baseSection(at: Cursor, review: StrategyReview, table: QuotesTab
   const commercial = row(
     "Commercial full cost",
     num(base.forecastCommercialFullCost.toNumber()),
-    formula(realisedSum(table, COL.recoveryBase, "commercial")),
+    formula(
+      realisedSum(table, COL.recoveryBase, "commercial"),
+      cached(base.realisedCommercialFullCost)
+    ),
+    base.realisedCommercialFullCost.minus(base.forecastCommercialFullCost),
     ["forecastCommercial", "realisedCommercial"],
     "Recovery base of accepted and issued commercial quotes"
   );
   const nonCommercial = row(
     "Non-commercial marginal cost",
     num(base.forecastNonCommercialMarginalCost.toNumber()),
-    formula(realisedSum(table, COL.recoveryBase, "non-commercial")),
+    formula(
+      realisedSum(table, COL.recoveryBase, "non-commercial"),
+      cached(base.realisedNonCommercialMarginalCost)
+    ),
+    base.realisedNonCommercialMarginalCost.minus(base.forecastNonCommercialMarginalCost),
     ["forecastNonCommercial", "realisedNonCommercial"],
     "Recovery base of accepted and issued non-commercial quotes"
   );
   const total = row(
     "Recovery base",
-    formula(`${A(commercial, 3)}+${A(nonCommercial, 3)}`),
-    formula(`${A(commercial, 4)}+${A(nonCommercial, 4)}`),
+    formula(`${A(commercial, 3)}+${A(nonCommercial, 3)}`, cached(base.forecast)),
+    formula(`${A(commercial, 4)}+${A(nonCommercial, 4)}`, cached(base.realised)),
+    base.difference,
     ["forecast", "realised"],
     "What the recovery rates multiplied",
     true
@@ -286,7 +318,7 @@ export function passThroughSection(at: Cursor, review: StrategyReview, table: Qu
     "Pass-through charged",
     [
       {
-        value: formula(realisedSum(table, COL.passThrough)),
+        value: formula(realisedSum(table, COL.passThrough), cached(review.passThrough.charged)),
         format: POUNDS,
         name: "passThroughCharged",
       },
@@ -299,7 +331,10 @@ export function passThroughSection(at: Cursor, review: StrategyReview, table: Qu
     "Lines charged",
     [
       {
-        value: formula(realisedSum(table, COL.linesCharged)),
+        value: formula(
+          realisedSum(table, COL.linesCharged),
+          cached(review.passThrough.linesCharged)
+        ),
         format: POUNDS,
         name: "linesCharged",
       },
@@ -313,7 +348,8 @@ export function passThroughSection(at: Cursor, review: StrategyReview, table: Qu
     [
       {
         value: formula(
-          `IF(${A(lines, 3)}>0,ROUND(${A(charged, 3)}/${A(lines, 3)},4),"nothing charged")`
+          `IF(${A(lines, 3)}>0,ROUND(${A(charged, 3)}/${A(lines, 3)},4),"nothing charged")`,
+          cached(review.passThrough.share, "nothing charged")
         ),
         format: RATE,
         name: "passThroughShare",
@@ -337,11 +373,12 @@ export function chartSection(at: Cursor, pools: PoolsAnchors): void {
   const first = at.row;
   ["Fixed costs", "Capital costs"].forEach((label, i) => {
     across(at, text(label), 1, 2, LABEL);
-    at.sheet.setAt(at.row, 3, formula(pools.recovered[i] as string), {
+    const pool = pools.reviews[i] as PoolReview;
+    at.sheet.setAt(at.row, 3, formula(pools.recovered[i] as string, cached(pool.recovered)), {
       numberFormat: POUNDS,
       style: { ...FIGURE, horizontal: "right" },
     });
-    at.sheet.setAt(at.row, 4, formula(pools.pool[i] as string), {
+    at.sheet.setAt(at.row, 4, formula(pools.pool[i] as string, cached(pool.poolAmount)), {
       numberFormat: POUNDS,
       style: { ...FIGURE, horizontal: "right" },
     });

@@ -140,7 +140,7 @@ export function costsSection(at: Cursor, quote: Quote, pricing: PricingAnchors):
       LAST_COLUMN_NUMBER,
       formula(
         QUOTE_FORMULAS.linesCharged(pricing.use, marginalCost, fullCost),
-        quote.recoveryBase.toNumber()
+        quote.linesCharged.toNumber()
       ),
       { numberFormat: POUNDS_FORMAT, style: { bold: true } }
     )
