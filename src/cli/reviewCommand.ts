@@ -65,6 +65,7 @@ function summary(review: StrategyReview): string[] {
   lines.push(
     `  Recovery base: ${formatPounds(base.realised)} realised against ${formatPounds(base.forecast)} forecast (commercial full cost ${formatPounds(base.realisedCommercialFullCost)} of ${formatPounds(base.forecastCommercialFullCost)}, non-commercial marginal cost ${formatPounds(base.realisedNonCommercialMarginalCost)} of ${formatPounds(base.forecastNonCommercialMarginalCost)})`
   );
+  if (base.shortfallNote !== undefined) lines.push(`  Note: ${base.shortfallNote}`);
   if (review.passThrough.share !== null)
     lines.push(
       `  Pass-through charges: ${formatPounds(review.passThrough.charged)} of ${formatPounds(review.passThrough.linesCharged)} charged (${formatPercent(review.passThrough.share)})`

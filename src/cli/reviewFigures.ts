@@ -64,6 +64,7 @@ export function reviewFigures(review: StrategyReview) {
         total: pounds(base.realised),
       },
       difference: pounds(base.difference),
+      ...(base.shortfallNote === undefined ? {} : { shortfallNote: base.shortfallNote }),
     },
     passThrough: {
       inRecoveryBase: review.passThroughInBase,

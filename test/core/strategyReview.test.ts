@@ -177,3 +177,38 @@ describe("financial years", () => {
     expect(() => financialYear(year)).toThrow(/financial year written like 2025\/26/);
   });
 });
+
+describe("a realised base well short of the forecast is pointed out", () => {
+  const northvale = exampleStrategy("R9X");
+  const imaging = example("commercial-imaging-ai.json");
+
+  test("62,187.53 of 1,200,000 forecast is 5.18%: the note says so", () => {
+    // 62,187.53 / 1,200,000 = 0.0518229... -> 5.18%
+    const review = reviewStrategy(northvale, [imaging], { asOf: "2026-04-30" });
+    expect(review.base.shortfallNote).toMatch(
+      /^the realised recovery base is 5\.18% of the forecast; .*check the register for missing partnerships/
+    );
+  });
+
+  test("a forecast the year's quotes reach (at least 90%) gives no note", () => {
+    // A forecast of 62,187.53 / 0.9 = 69,097.26...: 62,187.53 is just over 90% of 69,097.25.
+    const reachable = {
+      ...northvale,
+      recoveryBase: {
+        ...northvale.recoveryBase,
+        commercialFullCost: 69097.25,
+        nonCommercialMarginalCost: 0,
+      },
+    };
+    const review = reviewStrategy(reachable, [imaging], { asOf: "2026-04-30" });
+    expect(review.base.shortfallNote).toBeUndefined();
+    // And just under 90%: a forecast of 69,097.27 -> 62,187.53 / 69,097.27 = 0.899999...
+    const short = {
+      ...reachable,
+      recoveryBase: { ...reachable.recoveryBase, commercialFullCost: 69097.27 },
+    };
+    expect(reviewStrategy(short, [imaging], { asOf: "2026-04-30" }).base.shortfallNote).toMatch(
+      /is 90% of the forecast/
+    );
+  });
+});

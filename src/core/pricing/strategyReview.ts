@@ -2,6 +2,7 @@ import type { Partnership } from "../../document/schema";
 import type { PricingStrategy } from "../../document/strategy";
 import { Decimal, ZERO, sumDecimals } from "../../model/decimal";
 import { invalidValue } from "../../model/errors";
+import { formatPercent } from "../../model/format";
 import { DECIMAL_PLACES, type DataUse, type QuoteStage } from "../../model/vocabulary";
 import { priceQuote } from "./quote";
 import { recoveryBaseTotal, recoveryRate } from "./strategy";
@@ -98,6 +99,11 @@ export interface BaseReview {
   readonly realised: Decimal;
   /** realised - forecast. */
   readonly difference: Decimal;
+  /**
+   * Said when the realised base falls well short of the forecast: the next rates are then more likely
+   * to reflect a register missing partnerships than the year's work.
+   */
+  readonly shortfallNote?: string;
 }
 
 export interface QuoteException {
@@ -184,6 +190,9 @@ function reviewedQuote(doc: Partnership): ReviewedQuote {
   };
 }
 
+/** Below this share of the forecast, a realised base more likely means an incomplete register. */
+const BASE_MOSTLY_REALISED = 0.9;
+
 const sumOf = (quotes: readonly ReviewedQuote[], figure: (quote: ReviewedQuote) => Decimal) =>
   sumDecimals(quotes.map(figure));
 
@@ -215,6 +224,7 @@ export function reviewStrategy(
     const realisedNonCommercialMarginalCost = sumOf(byUse("non-commercial"), (q) => q.recoveryBase);
     const forecast = recoveryBaseTotal(strategy.recoveryBase);
     const realisedTotal = realisedCommercialFullCost.plus(realisedNonCommercialMarginalCost);
+    const share = forecast.isZero() ? null : realisedTotal.div(forecast);
     return {
       forecastCommercialFullCost,
       forecastNonCommercialMarginalCost,
@@ -223,6 +233,11 @@ export function reviewStrategy(
       realisedNonCommercialMarginalCost,
       realised: realisedTotal,
       difference: realisedTotal.minus(forecast),
+      ...(share !== null && share.lessThan(BASE_MOSTLY_REALISED)
+        ? {
+            shortfallNote: `the realised recovery base is ${formatPercent(toRate(share))} of the forecast; the rates the next revision would need assume every quote of the year is here, so check the register for missing partnerships before using them`,
+          }
+        : {}),
     };
   })();
 

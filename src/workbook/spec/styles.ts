@@ -10,6 +10,8 @@ export const NHS_DARK_GREY = "#425563";
 
 /** Pounds and pence in a cell, with the pound sign whatever the reader's locale (809: English, UK). */
 export const POUNDS_FORMAT = "[$£-809]#,##0.00";
+/** Pounds over or (under): a shortfall in brackets, as a finance reader expects beside "(under)". */
+export const POUNDS_OVER_UNDER_FORMAT = "[$£-809]#,##0.00;([$£-809]#,##0.00)";
 /**
  * A count or a number of years as typed: "12" or "12.5". Not "#,##0.##", whose decimal point Excel
  * shows on a whole number ("12.").

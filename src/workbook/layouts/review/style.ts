@@ -5,7 +5,7 @@
 import { absoluteAddress, cellAddress } from "../../spec/a1";
 import type { CellStyle } from "../../spec/spec";
 
-export { POUNDS_FORMAT as POUNDS } from "../../spec/styles";
+export { POUNDS_FORMAT as POUNDS, POUNDS_OVER_UNDER_FORMAT as OVER_UNDER } from "../../spec/styles";
 export const RATE = "0.00%";
 
 /** The quotes table's columns, left to right; the summaries use A:B for labels, C and D for figures. */

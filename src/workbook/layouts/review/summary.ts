@@ -15,6 +15,7 @@ import {
   COL,
   FIGURE,
   LAST_COLUMN,
+  OVER_UNDER,
   POUNDS,
   RATE,
   REVIEW_NAMES,
@@ -192,7 +193,7 @@ export function poolsSection(at: Cursor, review: StrategyReview, table: QuotesTa
           cached(pool.overUnder)
         );
       },
-      POUNDS,
+      OVER_UNDER,
       (pool) => `${pool.pool}OverUnder` as ReviewFigure
     ),
     "Recovered in the year - pool to recover: below zero, the pool was not recovered",
@@ -269,7 +270,7 @@ export function baseSection(at: Cursor, review: StrategyReview, table: QuotesTab
       [
         { value: forecast, format: POUNDS, name: names[0] },
         { value: realised, format: POUNDS, name: names[1] },
-        { value: formula(`${A(r, 4)}-${A(r, 3)}`, cached(difference)), format: POUNDS },
+        { value: formula(`${A(r, 4)}-${A(r, 3)}`, cached(difference)), format: OVER_UNDER },
       ],
       explanation,
       { total }
@@ -413,6 +414,8 @@ export function notesSection(at: Cursor, review: StrategyReview): void {
   for (const pool of review.pools)
     if (pool.note !== undefined)
       lines.push(`${pool.pool === "fixed" ? "Fixed" : "Capital"} costs: ${pool.note}.`);
+  if (review.base.shortfallNote !== undefined)
+    lines.push(`Recovery base: ${review.base.shortfallNote}.`);
   if (review.outsideYear.length > 0)
     lines.push(
       `Dated outside ${review.year.label}, not counted: ${review.outsideYear.join(", ")}.`

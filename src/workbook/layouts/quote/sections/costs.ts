@@ -159,7 +159,7 @@ export function costsSection(at: Cursor, quote: Quote, pricing: PricingAnchors):
   }
   const passThroughCharged = baseRow(
     at,
-    "Less the pass-through charges, passed on at their published price: the fixed and capital recovery rates do not apply to them",
+    "Less the pass-through charges: passed on at their published price, with no fixed or capital recovery",
     body === undefined ? "0" : QUOTE_FORMULAS.passThroughCharged(top, bottom),
     quote.passThroughCharged.toNumber(),
     false
@@ -183,7 +183,10 @@ export function costsSection(at: Cursor, quote: Quote, pricing: PricingAnchors):
   };
 }
 
-/** A labelled figure under the cost table, its label across B to G and its formula in the last column. */
+/**
+ * A labelled figure under the cost table, its label across B to the marginal cost column (empty on
+ * these rows) and its formula in the last column, level with the label's first line.
+ */
 function baseRow(
   at: Cursor,
   label: string,
@@ -191,11 +194,11 @@ function baseRow(
   value: number,
   bold: boolean
 ): string {
-  across(at, text(label), 2, QUOTE_COLUMNS.cost, { bold, wrap: true, vertical: "top" });
+  across(at, text(label), 2, QUOTE_COLUMNS.marginal, { bold, wrap: true, vertical: "top" });
   const cell = absoluteAddress(
     at.sheet.setAt(at.row, LAST_COLUMN_NUMBER, formula(expression, value), {
       numberFormat: POUNDS_FORMAT,
-      style: { bold },
+      style: { bold, vertical: "top" },
     })
   );
   at.skip();
