@@ -93,10 +93,11 @@ export type ReviewWorkbookOutcome =
     })
   | { readonly ok: false; readonly message: string };
 
+/** What went wrong, without a closing full stop: the messages put it inside a sentence of their own. */
 function reason(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  const text = String(error);
-  return text === "" || text === "[object Object]" ? "an unknown error" : text;
+  const text = error instanceof Error && error.message ? error.message : String(error);
+  const plain = text.trim().replace(/\.+$/, "");
+  return plain === "" || plain === "[object Object]" ? "an unknown error" : plain;
 }
 
 const problems = (n: number) => `${n} ${n === 1 ? "problem" : "problems"}`;

@@ -227,14 +227,15 @@ describe("in Excel: the workspace and the open workbook's quote sheets", () => {
     let runs = 0;
     const failingWrite: typeof mock.run = async (batch) => {
       runs += 1;
-      if (runs === 2) throw new Error("The workbook is protected");
+      // Office's messages end with a full stop of their own: one, not two, in the outcome.
+      if (runs === 2) throw new Error("The workbook is protected.");
       return mock.run(batch);
     };
     const outcome = await createReviewSheetInExcel(failingWrite, request([]));
     expect(outcome).toEqual({
       ok: false,
       message: expect.stringContaining(
-        "The strategy review sheet could not be added: The workbook is protected."
+        "The strategy review sheet could not be added: The workbook is protected. The workbook's"
       ),
     });
     expect(rebuildSheets(mock.log).size).toBe(0);
