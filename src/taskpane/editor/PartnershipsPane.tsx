@@ -2,7 +2,8 @@
  * The pane's partnerships: the list (open one, new, duplicate, import and export JSON), the guided
  * editor of the one open, and its quote actions. In Excel: "Create quote" writes the internal sheets and
  * the register row, "Export partner copy" opens the copy to send. Outside Excel the same editor offers
- * both workbooks as downloads, written in the browser.
+ * both workbooks as downloads, written in the browser. With a valid pricing strategy, its year's review
+ * (StrategyReviewAction.tsx) sits beside it.
  */
 import * as React from "react";
 import {
@@ -34,6 +35,7 @@ import { getAt, type Draft } from "./draft";
 import { OutcomeMessage } from "./OutcomeMessage";
 import { PartnershipEditor } from "./PartnershipEditor";
 import type { PricedDraft } from "./pricedDraft";
+import { StrategyReviewAction } from "./StrategyReviewAction";
 import {
   importStrategyJson,
   pricingFromStrategy,
@@ -313,6 +315,16 @@ export function PartnershipsPane({
           tabIndex={-1}
           onChange={onImportStrategy}
         />
+        {validStrategy && (
+          <StrategyReviewAction
+            strategy={validStrategy}
+            partnerships={workspace.partnerships}
+            excelAvailable={excelAvailable}
+            run={run}
+            target={target}
+            now={now}
+          />
+        )}
       </div>
       {current && currentDraft && (
         <PartnershipEditor
