@@ -91,3 +91,15 @@ export function formatLongDateTime(isoMinuteText: string): string {
   if (time === null) throw new Error(`"${isoMinuteText}" is not a time written YYYY-MM-DDTHH:MM`);
   return `${formatLongDate(isoMinuteText)} at ${time[1]}`;
 }
+
+/**
+ * "an hour", "a day", "a user-month", "an application": a unit after a price, with the article its
+ * sound takes. A silent h takes "an"; a u or eu sounded "you", and "one", take "a".
+ */
+export function perUnit(unit: string): string {
+  const word = unit.trim().toLowerCase();
+  const an =
+    /^(hour|honest|honou?r|heir)/.test(word) ||
+    (/^[aeiou]/.test(word) && !/^(u[nsrt][aeiou]|uni|use|usu|eu|one|once)/.test(word));
+  return `${an ? "an" : "a"} ${unit.trim()}`;
+}

@@ -1,5 +1,6 @@
 import { Decimal } from "../../src/model/decimal";
 import {
+  perUnit,
   formatLongDate,
   formatLongDateTime,
   formatPercent,
@@ -101,5 +102,25 @@ describe("workbookFileName", () => {
 
   test("an empty reference still names the file", () => {
     expect(workbookFileName("Scenarios", "  ")).toBe("Scenarios partnership.xlsx");
+  });
+});
+
+describe("perUnit: the article a unit's sound takes", () => {
+  it.each([
+    ["hour", "an hour"],
+    ["day", "a day"],
+    ["application", "an application"],
+    ["item", "an item"],
+    ["extract", "an extract"],
+    ["user-month", "a user-month"],
+    ["user", "a user"],
+    ["unit", "a unit"],
+    ["upload", "an upload"],
+    ["one-off fee", "a one-off fee"],
+    ["meeting", "a meeting"],
+    ["GB-month", "a GB-month"],
+    [" project ", "a project"],
+  ])("%s -> %s", (unit, expected) => {
+    expect(perUnit(unit)).toBe(expected);
   });
 });

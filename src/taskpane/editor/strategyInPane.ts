@@ -4,7 +4,7 @@
  * its staff grades and standard items, and the findings say where a quote departs from it.
  */
 import Decimal from "decimal.js";
-import { formatPercent, formatPounds } from "../../model/format";
+import { formatPercent, formatPounds, perUnit } from "../../model/format";
 import { passThroughInRecoveryBase, strategyRates } from "../../core/pricing/strategy";
 import { PRICING_RATES } from "../../model/vocabulary";
 import {
@@ -64,11 +64,11 @@ export function strategyChoices(strategy: PricingStrategy): StrategyChoice[] {
   return [
     ...strategy.staffTime.grades.map((grade) => ({
       value: `grade:${grade.id}`,
-      label: `${grade.name} (${formatPounds(new Decimal(grade.rate))} a ${grade.unit})`,
+      label: `${grade.name} (${formatPounds(new Decimal(grade.rate))} ${perUnit(grade.unit)})`,
     })),
     ...strategy.standardItems.map((item) => ({
       value: `item:${item.id}`,
-      label: `${item.name} (${formatPounds(new Decimal(item.unitPrice))} a ${item.unit}${item.passThrough ? ", pass-through" : ""})`,
+      label: `${item.name} (${formatPounds(new Decimal(item.unitPrice))} ${perUnit(item.unit)}${item.passThrough ? ", pass-through" : ""})`,
     })),
   ];
 }
