@@ -315,6 +315,10 @@ it("standalone, with office.js unreachable and no CustomFunctions, the pane load
   expect(
     await page.evaluate(() => [typeof window.Office, typeof window.CustomFunctions].join(" "))
   ).toBe("undefined undefined");
+  // With no workbook open there is nothing to audit, so no card offers it.
+  await page.getByText("In the browser:", { exact: false }).waitFor();
+  expect(await page.getByRole("region", { name: "Audit this workbook" }).count()).toBe(0);
+  expect(await page.getByText("Audit this workbook").count()).toBe(0);
   // The editor in use (the keyboard is walked through in "building a partnership by keyboard alone").
   await page.getByRole("button", { name: "New partnership" }).click();
   await page.getByRole("tab", { name: "Partnership" }).waitFor();
@@ -592,6 +596,8 @@ it("in Excel, creates the quote through the writer loaded on demand, and shows E
   });
   await page.getByText("Connected to Excel.", { exact: false }).waitFor();
   await page.getByText(/Your saved work could not be read/).waitFor();
+  // In Excel the pane offers the audit of the open workbook.
+  await page.getByRole("region", { name: "Audit this workbook" }).waitFor();
   await page
     .locator('input[aria-label="Partnership document to import"]')
     .setInputFiles(path.join(EXAMPLES, "academic-sde-study.json"));

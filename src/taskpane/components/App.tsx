@@ -161,7 +161,8 @@ function App({ host, excelAvailable }: AppProps): React.JSX.Element {
         <React.Suspense fallback={<Spinner size="small" label="Opening the editor…" />}>
           <EditorRoot excelAvailable={excelAvailable} />
         </React.Suspense>
-        <AuditWorkbook excelAvailable={excelAvailable} />
+        {/* The audit reads the open workbook: outside Excel there is none, so no card offers it. */}
+        {excelAvailable !== false && <AuditWorkbook excelAvailable={excelAvailable} />}
         <section className={styles.section} aria-labelledby="about-heading">
           <Subtitle2 as="h2" id="about-heading">
             How pricing works

@@ -2,7 +2,6 @@ import * as React from "react";
 import {
   Body1,
   Button,
-  Caption1,
   Card,
   MessageBar,
   MessageBarBody,
@@ -19,9 +18,6 @@ import {
   type AuditSummary,
 } from "../../addin/commands/auditOutcome";
 import { excelRun, type ExcelRun } from "../../addin/excelRun";
-
-export const AUDIT_NEEDS_EXCEL =
-  "Auditing reads the quote sheets of the open workbook: open this add-in in Excel, or run nhsdp audit on the .xlsx files.";
 
 /** Audits the open workbook; the audit and the sheet writer are loaded on first use. */
 async function auditHere(run: ExcelRun): Promise<AuditSummary> {
@@ -91,18 +87,12 @@ export function AuditWorkbook({
         findings go on a new Audit sheet, each with a link to its cell; the quote sheets are only
         read.
       </Body1>
-      {excelAvailable === false ? (
-        <Caption1 as="p" className={styles.text}>
-          {AUDIT_NEEDS_EXCEL}
-        </Caption1>
-      ) : (
-        <div className={styles.row}>
-          <Button appearance="primary" disabled={excelAvailable !== true || busy} onClick={onAudit}>
-            Audit this workbook
-          </Button>
-          {busy ? <Spinner size="tiny" label="Auditing…" /> : null}
-        </div>
-      )}
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={excelAvailable !== true || busy} onClick={onAudit}>
+          Audit this workbook
+        </Button>
+        {busy ? <Spinner size="tiny" label="Auditing…" /> : null}
+      </div>
       {summary?.ok === true ? (
         <MessageBar intent={summary.errors > 0 ? "warning" : "success"} layout="multiline">
           <MessageBarBody>
