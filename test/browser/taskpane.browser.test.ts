@@ -359,6 +359,32 @@ it("standalone, with office.js unreachable and no CustomFunctions, the pane load
     .catch(() => undefined);
   await snap(page, "00b-standalone-offline");
   expect(await page.locator("#quote-footer-status").innerText()).toMatch(/£7,762\.50$/);
+
+  // Percentages are spoken of in percentages: a VAT rate typed to a thousandth of a percent, and an
+  // overhead of 1,000%, which is allowed but asked about.
+  const vat = page.locator("#field-vatRate");
+  await page.getByRole("tab", { name: "Partnership" }).click();
+  await vat.fill("20.125");
+  await vat.blur();
+  await page.getByText("must be to the nearest 0.01% (got 20.125%)").waitFor();
+  await vat.fill("20");
+  await page.getByRole("tab", { name: "Costs" }).click();
+  const overheads = page.locator("#field-pricing-overheadRate");
+  await overheads.fill("1000");
+  await overheads.blur();
+  await page
+    .getByText("1,000% is more than the cost itself again: check it is the rate meant")
+    .waitFor();
+  await overheads.fill("20");
+  // A large amount, once the field is left, reads with its thousands: "45,000,000".
+  const unitCost = page.getByLabel("Unit cost");
+  await unitCost.fill("4500000");
+  await unitCost.blur();
+  expect(await unitCost.inputValue()).toBe("4,500,000");
+  await unitCost.fill("450");
+  await page.waitForFunction(() =>
+    /£7,762\.50$/.test((document.querySelector("#quote-footer-status") as HTMLElement).innerText)
+  );
   expect(errors).toEqual([]);
   await page.close();
 });

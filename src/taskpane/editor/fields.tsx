@@ -18,7 +18,13 @@ import {
 } from "@fluentui/react-components";
 import { createContext, useContextSelector } from "@fluentui/react-context-selector";
 import { getAt, pathKey, type Json, type Path } from "./draft";
-import { numberText, numberValue, type NumberKind } from "./numbers";
+import {
+  numberText,
+  numberValue,
+  percentMessage,
+  percentWarning,
+  type NumberKind,
+} from "./numbers";
 import type { PricingStrategy } from "../../document";
 import type { PricedDraft } from "./pricedDraft";
 
@@ -66,14 +72,21 @@ interface FieldProps {
   required?: boolean;
 }
 
-function useBound(path: Path) {
+/** The schema's messages as a field of this kind shows them: a rate's in percentages. */
+function shownMessage(message: string, kind: NumberKind | undefined, value: Json | undefined) {
+  return kind === "percent" ? percentMessage(message, value) : message;
+}
+
+function useBound(path: Path, kind?: NumberKind) {
   const key = pathKey(path);
   const value = useContextSelector(EditorContext, (editor) => getAt(editorOf(editor).draft, path));
   const message = useContextSelector(EditorContext, (editor) => {
-    const { priced, shows } = editorOf(editor);
+    const { priced, shows, draft } = editorOf(editor);
     if (priced.status !== "invalid" || !shows(key)) return undefined;
     const messages = priced.issuesByPath.get(key);
-    return messages?.length ? messages.join("; ") : undefined;
+    if (!messages?.length) return undefined;
+    const typed = getAt(draft, path);
+    return messages.map((message) => shownMessage(message, kind, typed)).join("; ");
   });
   const update = useContextSelector(EditorContext, (editor) => editorOf(editor).update);
   const touch = useContextSelector(EditorContext, (editor) => editorOf(editor).touch);
@@ -86,18 +99,23 @@ function useBound(path: Path) {
   };
 }
 
-/** A control's label, hint and the schema's message for it, the same for every kind of control. */
+/**
+ * A control's label, hint and the schema's message for it, the same for every kind of control; a
+ * warning (a value that is valid but worth checking) shows when there is no error.
+ */
 function BoundField({
   label,
   hint,
   required,
   message,
+  warning,
   children,
 }: {
   label?: string;
   hint?: string;
   required?: boolean;
   message: string | undefined;
+  warning?: string | undefined;
   children: React.ReactElement;
 }): React.JSX.Element {
   return (
@@ -105,8 +123,8 @@ function BoundField({
       label={label}
       hint={hint}
       required={required}
-      validationMessage={message}
-      validationState={message ? "error" : "none"}
+      validationMessage={message ?? warning}
+      validationState={message ? "error" : warning ? "warning" : "none"}
     >
       {children}
     </Field>
@@ -184,15 +202,26 @@ function NumberFieldControl({
   required,
   kind = "number",
 }: FieldProps & { kind?: NumberKind }): React.JSX.Element {
-  const bound = useBound(path);
+  const bound = useBound(path, kind);
   // The text as typed, kept while it still means the stored value (so "12." stays "12.").
   const [text, setText] = React.useState(() => numberText(bound.value, kind));
   const shown = numberValue(text, kind) === bound.value ? text : numberText(bound.value, kind);
+  const percent = kind === "percent";
   return (
-    <BoundField label={label} hint={hint} required={required} message={bound.message}>
+    <BoundField
+      label={label}
+      hint={hint}
+      required={required}
+      message={bound.message}
+      warning={percent ? percentWarning(bound.value) : undefined}
+    >
       <Input
         id={bound.id}
-        onBlur={bound.onBlur}
+        onBlur={() => {
+          // Once the user has left the field, show the figure as written out: "40,000,000".
+          setText(numberText(bound.value, kind));
+          bound.onBlur();
+        }}
         inputMode="decimal"
         value={shown}
         contentBefore={kind === "pounds" ? "£" : undefined}

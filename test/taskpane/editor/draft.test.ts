@@ -11,7 +11,12 @@ import {
   setAt,
   type Draft,
 } from "../../../src/taskpane/editor/draft";
-import { numberText, numberValue } from "../../../src/taskpane/editor/numbers";
+import {
+  numberText,
+  numberValue,
+  percentMessage,
+  percentWarning,
+} from "../../../src/taskpane/editor/numbers";
 import { issuesWithin, priceDraft } from "../../../src/taskpane/editor/pricedDraft";
 import {
   EMPTY_WORKSPACE,
@@ -69,6 +74,50 @@ describe("numbers as typed", () => {
     expect(numberValue("7.1", "percent")).toBe(0.071);
     expect(numberText(0.071, "percent")).toBe("7.1");
     expect(numberText(0.2, "percent")).toBe("20");
+  });
+
+  it("shows a stored figure as it is written: thousands grouped, pence to two places", () => {
+    expect(numberText(40000000, "pounds")).toBe("40,000,000");
+    expect(numberText(1200.5, "pounds")).toBe("1,200.50");
+    expect(numberText(1234567.891, "number")).toBe("1,234,567.891");
+    expect(numberText(999, "pounds")).toBe("999");
+    expect(numberText(100, "percent")).toBe("10,000");
+    // and each reads back as the same number
+    for (const [value, kind] of [
+      [40000000, "pounds"],
+      [1200.5, "pounds"],
+      [1234567.891, "number"],
+      [100, "percent"],
+    ] as const)
+      expect(numberValue(numberText(value, kind), kind)).toBe(value);
+  });
+
+  it("says the schema's rate limits in percentages, naming what was typed", () => {
+    expect(
+      percentMessage(
+        "must have at most 4 decimal places (a rate to 0.01%: 0.2534 = 25.34%; got 0.01234)",
+        0.01234
+      )
+    ).toBe("must be to the nearest 0.01% (got 1.234%)");
+    expect(
+      percentMessage("must be at most 100 (a decimal uplift: 0.25 = 25%, 1 = 100%)", 120)
+    ).toBe("must be at most 10,000% (got 12,000%)");
+    expect(percentMessage("must be between 0 and 1 (a decimal fraction, 0.25 = 25%)", 1.5)).toBe(
+      "must be between 0% and 100% (got 150%)"
+    );
+    expect(percentMessage("must not be negative (a decimal uplift, 0.25 = 25%)", -0.05)).toBe(
+      "must not be negative (got -5%)"
+    );
+    expect(percentMessage("is required", undefined)).toBe("is required");
+  });
+
+  it("asks for a second look at a rate over 100%, and only then", () => {
+    expect(percentWarning(10)).toBe(
+      "1,000% is more than the cost itself again: check it is the rate meant"
+    );
+    expect(percentWarning(1)).toBeUndefined();
+    expect(percentWarning(0.22)).toBeUndefined();
+    expect(percentWarning("22x")).toBeUndefined();
   });
 
   it("keeps what is not a number as typed, so the schema can say why", () => {
