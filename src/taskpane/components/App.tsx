@@ -5,6 +5,7 @@ import {
   Spinner,
   Subtitle2,
   Subtitle1,
+  makeStaticStyles,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -66,6 +67,22 @@ export const FUNCTION_SUMMARIES: readonly FunctionSummary[] = [
   { name: "VERSION", description: "The add-in's version, for audit trails." },
 ];
 
+/**
+ * The pane reflows to its width (WCAG 1.4.10): a native select is as wide as its longest option and a
+ * field's grid as wide as its widest control, so both are held to the width they are given and a long
+ * option is cut with an ellipsis (the open list still shows it whole).
+ */
+const useReflowStyles = makeStaticStyles({
+  ".fui-Field": { minWidth: 0 },
+  ".fui-Select": { maxWidth: "100%", minWidth: 0 },
+  ".fui-Select__select": { maxWidth: "100%", minWidth: 0, textOverflow: "ellipsis" },
+  ".fui-Input": { maxWidth: "100%", minWidth: 0 },
+  ".fui-Textarea": { maxWidth: "100%", minWidth: 0 },
+  ".fui-Textarea__textarea": { minWidth: 0 },
+  ".fui-MessageBar": { minWidth: 0 },
+  ".fui-MessageBarBody": { minWidth: 0, overflowWrap: "anywhere" },
+});
+
 const useStyles = makeStyles({
   root: {
     display: "flex",
@@ -113,6 +130,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   term: {
+    // A function's name is one long word: at 200% zoom it breaks rather than widen the pane.
+    overflowWrap: "anywhere",
     fontFamily: tokens.fontFamilyMonospace,
     fontWeight: tokens.fontWeightSemibold,
     fontSize: tokens.fontSizeBase300,
@@ -147,6 +166,7 @@ function hostStatus(host: string | null | undefined): string {
 }
 
 function App({ host, excelAvailable }: AppProps): React.JSX.Element {
+  useReflowStyles();
   const styles = useStyles();
   return (
     <div className={styles.root}>

@@ -39,6 +39,8 @@ const useStyles = makeStyles({
     paddingRight: tokens.spacingHorizontalXS,
   },
   total: { fontWeight: tokens.fontWeightSemibold },
+  // A long recovery description wraps, even mid-word, so the figures beside it stay in the pane.
+  label: { overflowWrap: "anywhere", minWidth: 0 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   item: { marginBottom: tokens.spacingVerticalS },
   note: { color: tokens.colorNeutralForeground3 },
@@ -127,7 +129,7 @@ export function ReviewStep({ goToField }: ReviewStepProps): React.JSX.Element {
         <TableBody>
           {quote.recoveries.map((recovery) => (
             <TableRow key={recovery.id}>
-              <TableCell>
+              <TableCell className={styles.label}>
                 {recovery.description}: {formatPercent(recovery.rate)} of {money(recovery.base)}
               </TableCell>
               <TableCell className={styles.number}>{money(recovery.amount)}</TableCell>
@@ -135,22 +137,22 @@ export function ReviewStep({ goToField }: ReviewStepProps): React.JSX.Element {
           ))}
           {quote.directAllocations.map((allocation) => (
             <TableRow key={allocation.id}>
-              <TableCell>{allocation.description}</TableCell>
+              <TableCell className={styles.label}>{allocation.description}</TableCell>
               <TableCell className={styles.number}>{money(allocation.amount)}</TableCell>
             </TableRow>
           ))}
           <TableRow>
-            <TableCell className={styles.total}>Total before VAT</TableCell>
+            <TableCell className={`${styles.label} ${styles.total}`}>Total before VAT</TableCell>
             <TableCell className={`${styles.number} ${styles.total}`}>
               {money(quote.total)}
             </TableCell>
           </TableRow>
           <TableRow>
-            <TableCell>VAT at {formatPercent(quote.vatRate)}</TableCell>
+            <TableCell className={styles.label}>VAT at {formatPercent(quote.vatRate)}</TableCell>
             <TableCell className={styles.number}>{money(quote.vat)}</TableCell>
           </TableRow>
           <TableRow>
-            <TableCell className={styles.total}>Total including VAT</TableCell>
+            <TableCell className={`${styles.label} ${styles.total}`}>Total including VAT</TableCell>
             <TableCell className={`${styles.number} ${styles.total}`}>
               {money(quote.totalIncVat)}
             </TableCell>

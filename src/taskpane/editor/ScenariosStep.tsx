@@ -43,12 +43,15 @@ const useStyles = makeStyles({
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: {
     display: "grid",
-    gridTemplateColumns: "1fr 1fr",
+    // Two fields side by side where they fit, one above the other in a narrow pane or at 200% zoom.
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 8rem), 1fr))",
     // A label that wraps to two lines keeps its input level with its neighbour's.
     alignItems: "end",
     gap: tokens.spacingHorizontalS,
     "& .fui-Input, & .fui-Select": { minWidth: 0, width: "100%" },
   },
+  // A narrow pane scrolls a table's figures sideways rather than widening the page.
+  scroll: { overflowX: "auto", maxWidth: "100%" },
   table: {
     width: "100%",
     borderCollapse: "collapse",
@@ -316,38 +319,45 @@ export function ScenariosStep(): React.JSX.Element {
         </MessageBar>
       ) : (
         <>
-          <table className={styles.table} data-testid="scenario-comparison">
-            <caption className={styles.caption}>Value to the NHS today</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="n">
-                  Present value
-                </th>
-                <th scope="col" className="n">
-                  Risk-adjusted
-                </th>
-                <th scope="col" className="n">
-                  Payback
-                </th>
-              </tr>
-            </thead>
-            {comparison.result.mechanisms.map((value) => (
-              <tbody key={value.id}>
+          <div
+            className={styles.scroll}
+            role="region"
+            aria-label="Value to the NHS today, scrollable"
+            tabIndex={0}
+          >
+            <table className={styles.table} data-testid="scenario-comparison">
+              <caption className={styles.caption}>Value to the NHS today</caption>
+              <thead>
                 <tr>
-                  <th scope="rowgroup" colSpan={3} className={styles.name}>
-                    {nameOf(value.id, value.kind)}
+                  <th scope="col" className="n">
+                    Present value
+                  </th>
+                  <th scope="col" className="n">
+                    Risk-adjusted
+                  </th>
+                  <th scope="col" className="n">
+                    Payback
                   </th>
                 </tr>
-                <tr>
-                  <td className="n">{formatPounds(value.presentValue)}</td>
-                  <td className="n">{formatPounds(value.riskAdjustedPresentValue)}</td>
-                  <td className="n">
-                    {value.paybackYear === null ? "never" : `year ${value.paybackYear}`}
-                  </td>
-                </tr>
-              </tbody>
-            ))}
-          </table>
+              </thead>
+              {comparison.result.mechanisms.map((value) => (
+                <tbody key={value.id}>
+                  <tr>
+                    <th scope="rowgroup" colSpan={3} className={styles.name}>
+                      {nameOf(value.id, value.kind)}
+                    </th>
+                  </tr>
+                  <tr>
+                    <td className="n">{formatPounds(value.presentValue)}</td>
+                    <td className="n">{formatPounds(value.riskAdjustedPresentValue)}</td>
+                    <td className="n">
+                      {value.paybackYear === null ? "never" : `year ${value.paybackYear}`}
+                    </td>
+                  </tr>
+                </tbody>
+              ))}
+            </table>
+          </div>
           <Caption1 as="p" data-testid="breakeven-royalty">
             {comparison.result.breakeven.rate === null
               ? `Breakeven royalty: none (${comparison.result.breakeven.reason}).`
@@ -397,40 +407,47 @@ export function ScenariosStep(): React.JSX.Element {
       </div>
       {run.state === "done" && (
         <>
-          <table className={styles.table} data-testid="simulation-results">
-            <caption className={styles.caption}>Present value across the trials</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="n">
-                  P10
-                </th>
-                <th scope="col" className="n">
-                  P50
-                </th>
-                <th scope="col" className="n">
-                  P90
-                </th>
-                <th scope="col" className="n">
-                  Mean
-                </th>
-              </tr>
-            </thead>
-            {run.simulated.result.mechanisms.map((summary) => (
-              <tbody key={summary.id}>
+          <div
+            className={styles.scroll}
+            role="region"
+            aria-label="Simulation results, scrollable"
+            tabIndex={0}
+          >
+            <table className={styles.table} data-testid="simulation-results">
+              <caption className={styles.caption}>Present value across the trials</caption>
+              <thead>
                 <tr>
-                  <th scope="rowgroup" colSpan={4} className={styles.name}>
-                    {nameOf(summary.id, summary.kind)}
+                  <th scope="col" className="n">
+                    P10
+                  </th>
+                  <th scope="col" className="n">
+                    P50
+                  </th>
+                  <th scope="col" className="n">
+                    P90
+                  </th>
+                  <th scope="col" className="n">
+                    Mean
                   </th>
                 </tr>
-                <tr>
-                  <td className="n">{formatWholePounds(summary.p10)}</td>
-                  <td className="n">{formatWholePounds(summary.p50)}</td>
-                  <td className="n">{formatWholePounds(summary.p90)}</td>
-                  <td className="n">{formatWholePounds(summary.mean)}</td>
-                </tr>
-              </tbody>
-            ))}
-          </table>
+              </thead>
+              {run.simulated.result.mechanisms.map((summary) => (
+                <tbody key={summary.id}>
+                  <tr>
+                    <th scope="rowgroup" colSpan={4} className={styles.name}>
+                      {nameOf(summary.id, summary.kind)}
+                    </th>
+                  </tr>
+                  <tr>
+                    <td className="n">{formatWholePounds(summary.p10)}</td>
+                    <td className="n">{formatWholePounds(summary.p50)}</td>
+                    <td className="n">{formatWholePounds(summary.p90)}</td>
+                    <td className="n">{formatWholePounds(summary.mean)}</td>
+                  </tr>
+                </tbody>
+              ))}
+            </table>
+          </div>
           {run.simulated.result.royaltyBeatsMilestones && (
             <Caption1 as="p" data-testid="royalty-beats">
               {`The royalty pays more than the milestones in ${formatPercent(run.simulated.result.royaltyBeatsMilestones.probability, 1)} of trials.`}
