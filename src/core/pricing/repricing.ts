@@ -31,7 +31,7 @@ export interface RepricingChange {
 function rateText(change: RateChange | undefined, what: string): string | undefined {
   return change === undefined
     ? undefined
-    : `${what} ${formatPercent(change.before)} -> ${formatPercent(change.after)}`;
+    : `${what} ${formatPercent(change.before)} to ${formatPercent(change.after)}`;
 }
 
 /** The quote `before` priced again as `after`: the same lines, other rates. */
@@ -70,7 +70,7 @@ export function explainRepricing(before: Quote, after: Quote): RepricingChange {
       recovery.description,
       old.amount,
       recovery.amount,
-      `${formatPercent(old.rate)} of ${formatPounds(old.base)} -> ${formatPercent(recovery.rate)} of ${formatPounds(recovery.base)}`
+      `${formatPercent(old.rate)} of ${formatPounds(old.base)} to ${formatPercent(recovery.rate)} of ${formatPounds(recovery.base)}`
     );
   });
   return {
@@ -82,10 +82,10 @@ export function explainRepricing(before: Quote, after: Quote): RepricingChange {
   };
 }
 
-/** "staff on-cost rate 25% -> 27.5%" for each rate that changes. */
+/** "staff on-cost rate 25% to 27.5%" for each rate that changes. */
 export function describeRateChanges(change: RepricingChange): string[] {
   return change.rates.map(
     (rate) =>
-      `${RATE_LABELS[rate.rate]} ${formatPercent(rate.before)} -> ${formatPercent(rate.after)}`
+      `${RATE_LABELS[rate.rate]} ${formatPercent(rate.before)} to ${formatPercent(rate.after)}`
   );
 }

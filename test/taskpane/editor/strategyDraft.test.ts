@@ -169,9 +169,9 @@ describe("a partnership priced under an older revision", () => {
         item.reason,
       ])
     ).toEqual([
-      ["svc-analyst", "2325.00", "2371.50", "on-costs 25% -> 27.5%"],
-      ["fixed-cost-recovery", "330.00", "347.49", "8% of £4,125.00 -> 8.33% of £4,171.50"],
-      ["capital-cost-recovery", "235.13", "237.78", "5.7% of £4,125.00 -> 5.7% of £4,171.50"],
+      ["svc-analyst", "2325.00", "2371.50", "on-costs 25% to 27.5%"],
+      ["fixed-cost-recovery", "330.00", "347.49", "8% of £4,125.00 to 8.33% of £4,171.50"],
+      ["capital-cost-recovery", "235.13", "237.78", "5.7% of £4,125.00 to 5.7% of £4,171.50"],
     ]);
   });
 
