@@ -950,6 +950,42 @@ describe("the strategy in the pane", () => {
     await page.keyboard.type(text);
   }
 
+  it("starts a blank strategy: no field in red at first, the Rates tab lists each problem and goes to its field", async () => {
+    const { page, errors } = await openTaskPane();
+    const axeByBlank: Record<string, string[]> = {};
+    await page.getByRole("button", { name: "Set up strategy" }).waitFor();
+    await pressButton(page, "Set up strategy");
+    await tabTo(page, "Start blank");
+    await page.keyboard.press("Enter");
+    await page.getByRole("tab", { name: "Strategy and trust" }).waitFor();
+    const status = page.locator("#strategy-footer-status");
+    // What a blank strategy leaves to decide (test/taskpane/editor/strategyDraft.test.ts): the id, the
+    // trust's name, the two dates and who approved it, the on-cost and overhead rates, what the
+    // overhead covers, the base's description, and how each pool is recovered.
+    expect(await status.innerText()).toBe("11 problems to correct (see Rates).");
+    expect(await page.locator(".fui-Field__validationMessage").count()).toBe(0);
+    axeByBlank["opened"] = await axeViolations(page);
+    await snap(page, "27-strategy-blank");
+
+    await selectStrategyTab(page, "Rates");
+    const list = page.getByRole("list", { name: "To correct" });
+    await list.waitFor();
+    expect(await list.getByRole("listitem").count()).toBe(11);
+    expect(await list.getByRole("listitem").first().innerText()).toMatch(/^id: /);
+    axeByBlank["rates"] = await axeViolations(page);
+    await snap(page, "28-strategy-blank-rates");
+    await pressButton(page, "Go to the field");
+    expect(await focusedName(page)).toBe("Strategy id");
+    // Once the Rates tab has been seen, every field says what is wrong with it.
+    expect(await page.locator(".fui-Field__validationMessage").count()).toBeGreaterThan(0);
+    await page.keyboard.type("ABC-PRICING");
+    await status.getByText("10 problems to correct (see Rates).").waitFor();
+    for (const [state, violations] of Object.entries(axeByBlank))
+      expect([state, violations]).toEqual([state, []]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("sets up the starter strategy by keyboard, changes it, starts revision 2, exports it, and re-prices a partnership priced under revision 1", async () => {
     const { page, errors } = await openTaskPane();
     const axeByState: Record<string, string[]> = {};

@@ -44,7 +44,12 @@ import {
 
 const useStyles = makeStyles({
   editor: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
-  tabs: { flexWrap: "wrap" },
+  tabs: {
+    flexWrap: "wrap",
+    // A tab's name wraps rather than pushing past a narrow pane (175 px at 200% zoom).
+    "& .fui-Tab": { minWidth: 0, maxWidth: "100%" },
+    "& .fui-Tab__content": { whiteSpace: "normal", overflowWrap: "anywhere" },
+  },
   panel: {
     display: "flex",
     flexDirection: "column",
