@@ -2,6 +2,8 @@
  * The strategy as the pane edits it: how one starts, a new revision, and a partnership priced under an
  * older revision offered re-pricing, with what changes worked by hand below.
  */
+import fs from "fs";
+import path from "path";
 import { starterPartnership, starterStrategy } from "../../../src/cli/starters";
 import { parseStrategy } from "../../../src/document";
 import type { Draft } from "../../../src/taskpane/editor/draft";
@@ -9,6 +11,7 @@ import {
   blankStrategyDraft,
   checkStrategy,
   currentRevision,
+  editableStrategy,
   newRevision,
   repriced,
   repriceOffer,
@@ -74,6 +77,39 @@ describe("starting a strategy", () => {
     expect(strategyDraftOf({ id: "x" })).toEqual({ id: "x" });
     expect(strategyDraftOf(null)).toEqual({});
     expect(strategyDraftOf([1])).toEqual({});
+  });
+});
+
+describe("an older strategy opened for editing", () => {
+  it("is the current format, every field it had kept, and says what was assumed", () => {
+    const file = path.join(
+      __dirname,
+      "..",
+      "..",
+      "..",
+      "examples",
+      "v1",
+      "northvale-pricing-strategy.json"
+    );
+    const v1 = JSON.parse(fs.readFileSync(file, "utf8")) as Draft;
+    const editable = editableStrategy(v1);
+    expect(editable.upgradedFrom).toBe(1);
+    expect(editable.notes.length).toBeGreaterThan(0);
+    expect(editable.draft).toMatchObject({
+      version: 3,
+      id: "R9X-DATA-PRICING",
+      revision: 3,
+      effectiveFrom: "2025-04-01",
+      staffTime: { onCostRate: 0.25 },
+    });
+    expect(checkStrategy(editable.draft).ok).toBe(true);
+  });
+
+  it("is left as it is when it is already the current format, valid or not", () => {
+    const starter = starterStrategyDraft();
+    expect(editableStrategy(starter)).toEqual({ draft: starter, notes: [] });
+    const blank = blankStrategyDraft();
+    expect(editableStrategy(blank).draft).toBe(blank);
   });
 });
 

@@ -35,6 +35,7 @@ import {
 import {
   checkStrategy,
   currentRevision,
+  editableStrategy,
   newRevision,
   STRATEGY_STEPS,
   strategyStepOf,
@@ -129,6 +130,15 @@ export function StrategyEditor({
   // Opened, the editor takes the keyboard to its sections; the revision form to its date, and back.
   React.useEffect(() => {
     document.getElementById("strategy-step-general")?.focus();
+    // An older strategy (imported) is edited as the current format, every rate kept, and says so.
+    const editable = editableStrategy(latest.current);
+    if (editable.upgradedFrom === undefined) return;
+    latest.current = editable.draft;
+    onChangeRef.current(latest.current);
+    setNotice({
+      status: "warning",
+      message: `This strategy was written in version ${editable.upgradedFrom} of the format; it is edited as version 3, every rate kept. ${editable.notes.join(" ")}`,
+    });
   }, []);
   const wasRevising = React.useRef(false);
   React.useEffect(() => {
@@ -144,6 +154,8 @@ export function StrategyEditor({
   const update = React.useCallback((path: Path, value: Json | undefined) => {
     latest.current = setAt(latest.current, path, value);
     onChangeRef.current(latest.current);
+    // What the last action said is stale once the strategy changes; the footer keeps its room.
+    setNotice(undefined);
   }, []);
   const touch = React.useCallback(
     (key: string) => setTouched((keys) => (keys.has(key) ? keys : new Set([...keys, key]))),

@@ -14,6 +14,7 @@ import {
   type DocumentIssue,
   type PricingStrategy,
 } from "../../../document";
+import { upgradeStrategy } from "../../../document/strategyUpgrade";
 import { getAt, setAt, type Draft, type Json } from "../draft";
 import { pricingFromStrategy } from "../strategyInPane";
 
@@ -48,6 +49,22 @@ export function strategyDraftOf(strategy: unknown): Draft {
   return strategy !== null && typeof strategy === "object" && !Array.isArray(strategy)
     ? (strategy as Draft)
     : {};
+}
+
+/**
+ * The strategy in the current format, for editing: a version-1 or version-2 document is upgraded as
+ * `nhsdp upgrade` does it (every rate kept), with what the upgrade assumed; the editor's fields are
+ * the current format's.
+ */
+export function editableStrategy(draft: Draft): {
+  draft: Draft;
+  upgradedFrom?: number;
+  notes: readonly string[];
+} {
+  const upgrade = upgradeStrategy(draft);
+  return upgrade.fromVersion === undefined
+    ? { draft, notes: [] }
+    : { draft: upgrade.json as Draft, upgradedFrom: upgrade.fromVersion, notes: upgrade.notes };
 }
 
 /** The revision a new one follows: the draft's own when it is a whole number of at least 1. */
