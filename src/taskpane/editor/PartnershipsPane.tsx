@@ -36,6 +36,10 @@ import { OutcomeMessage } from "./OutcomeMessage";
 import { PartnershipEditor } from "./PartnershipEditor";
 import type { PricedDraft } from "./pricedDraft";
 import { StrategyReviewAction } from "./StrategyReviewAction";
+import { RepriceOffer } from "./strategy/RepriceOffer";
+import { StrategyEditor } from "./strategy/StrategyEditor";
+import { StrategySetup } from "./strategy/StrategySetup";
+import { strategyDraftOf } from "./strategy/strategyDraft";
 import {
   importStrategyJson,
   pricingFromStrategy,
@@ -117,6 +121,8 @@ export function PartnershipsPane({
   const strategy = React.useMemo(() => strategyState(workspace), [workspace.strategy]);
   const validStrategy = strategy.status === "valid" ? strategy.strategy : undefined;
   const [busy, setBusy] = React.useState<string | undefined>(undefined);
+  // The strategy editor, open in place of the partnership's (started blank: problems show as fields are left).
+  const [strategyEditor, setStrategyEditor] = React.useState<"closed" | "open" | "blank">("closed");
   const [outcome, setOutcome] = React.useState<CreateOutcome | undefined>(undefined);
   // What the list's own actions (import, export, the strategy) did, shown beside them.
   const [notice, setNotice] = React.useState<CreateOutcome | undefined>(undefined);
@@ -299,9 +305,11 @@ export function PartnershipsPane({
         <Caption1>
           {strategy.status === "valid"
             ? `Pricing strategy ${describeStrategyRates(strategy.strategy)}.`
-            : strategy.status === "invalid"
-              ? `The pricing strategy has ${strategy.issues.length === 1 ? "a problem" : `${strategy.issues.length} problems`}: ${strategy.issues.map(issueText).join("; ")}. Import a corrected one.`
-              : "No pricing strategy yet: import the trust's (JSON) so partnerships start from its rates and the findings say where a quote departs from it."}
+            : strategy.status === "invalid" && strategyEditor !== "closed"
+              ? `The pricing strategy has ${strategy.issues.length === 1 ? "a problem" : `${strategy.issues.length} problems`} to correct.`
+              : strategy.status === "invalid"
+                ? `The pricing strategy has ${strategy.issues.length === 1 ? "a problem" : `${strategy.issues.length} problems`}: ${strategy.issues.map(issueText).join("; ")}. Correct it, or import a corrected one.`
+                : "No pricing strategy yet: set one up, or import the trust's (JSON), so partnerships start from its rates and the findings say where a quote departs from it."}
         </Caption1>
         <Button size="small" onClick={() => strategyInput.current?.click()}>
           {strategy.status === "none" ? "Import strategy…" : "Replace strategy…"}
@@ -315,6 +323,16 @@ export function PartnershipsPane({
           tabIndex={-1}
           onChange={onImportStrategy}
         />
+        {strategyEditor === "closed" && (
+          <StrategySetup
+            hasStrategy={strategy.status !== "none"}
+            onStart={(draft, blank) => {
+              change({ ...latest.current, strategy: draft });
+              setStrategyEditor(blank ? "blank" : "open");
+            }}
+            onEdit={() => setStrategyEditor("open")}
+          />
+        )}
         {validStrategy && (
           <StrategyReviewAction
             strategy={validStrategy}
@@ -326,14 +344,34 @@ export function PartnershipsPane({
           />
         )}
       </div>
-      {current && currentDraft && (
-        <PartnershipEditor
-          strategy={validStrategy}
-          key={current.id}
-          draft={currentDraft}
-          onChange={onDraftChange}
-          renderActions={renderActions}
+      {strategyEditor !== "closed" ? (
+        <StrategyEditor
+          draft={strategyDraftOf(workspace.strategy)}
+          onChange={(draft) => change({ ...latest.current, strategy: draft })}
+          onClose={() => setStrategyEditor("closed")}
+          showAllAtFirst={strategyEditor === "open"}
         />
+      ) : (
+        current &&
+        currentDraft && (
+          <>
+            {validStrategy && (
+              <RepriceOffer
+                key={current.id}
+                draft={currentDraft}
+                strategy={validStrategy}
+                onChange={onDraftChange}
+              />
+            )}
+            <PartnershipEditor
+              strategy={validStrategy}
+              key={current.id}
+              draft={currentDraft}
+              onChange={onDraftChange}
+              renderActions={renderActions}
+            />
+          </>
+        )
       )}
     </section>
   );

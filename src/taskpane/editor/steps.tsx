@@ -83,7 +83,7 @@ const LINE_KIND_LABELS: Record<(typeof LINE_KINDS)[number], string> = {
   "non-staff": "Non-staff",
 };
 
-function Row({ children }: { children: React.ReactNode }): React.JSX.Element {
+export function Row({ children }: { children: React.ReactNode }): React.JSX.Element {
   const styles = useStyles();
   return (
     <div className={styles.row}>
@@ -95,7 +95,7 @@ function Row({ children }: { children: React.ReactNode }): React.JSX.Element {
 }
 
 /** A list's items, each in its own group with a Remove button, and an Add button after them. */
-function ListEditor({
+export function ListEditor({
   path,
   itemName,
   newItem,
