@@ -48,6 +48,8 @@ import {
   useEditor,
 } from "./fields";
 import { Group } from "./Group";
+import { removeAt, restoreAt, type Removed } from "./removal";
+import { UndoNotice } from "./UndoNotice";
 import { kindHint, withUnit } from "./costLineKind";
 
 const useStyles = makeStyles({
@@ -94,7 +96,10 @@ function Row({ children }: { children: React.ReactNode }): React.JSX.Element {
   );
 }
 
-/** A list's items, each in its own group with a Remove button, and an Add button after them. */
+/**
+ * A list's items, each in its own group with a Remove button, and an Add button after them. A removal
+ * says what it removed, with Undo, which puts the item back exactly where it was.
+ */
 function ListEditor({
   path,
   itemName,
@@ -112,17 +117,37 @@ function ListEditor({
   const editor = useEditor();
   const items = getAt(editor.draft, path);
   const list = Array.isArray(items) ? items : [];
-  // After "Add", the keyboard goes to the new item's first control, not past it.
-  const focusNew = React.useRef(false);
+  const [removed, setRemoved] = React.useState<Removed<Json> | undefined>(undefined);
+  const undoButton = React.useRef<HTMLButtonElement>(null);
+  // Where the keyboard goes after the list changes: the new or restored item's first control, or,
+  // after a removal, Undo (never the next item's Remove button, where a second Enter would remove it).
+  const focusNext = React.useRef<number | "undo" | undefined>(undefined);
   const listKey = pathKey(path);
   React.useEffect(() => {
-    if (!focusNew.current) return;
-    focusNew.current = false;
-    document
-      .querySelector(`[data-list="${listKey}"][data-item="${list.length - 1}"]`)
-      ?.querySelector<HTMLElement>("input, select, textarea")
-      ?.focus();
-  }, [list.length, listKey]);
+    const target = focusNext.current;
+    if (target === undefined) return;
+    focusNext.current = undefined;
+    if (target === "undo") undoButton.current?.focus();
+    else
+      document
+        .querySelector(`[data-list="${listKey}"][data-item="${target}"]`)
+        ?.querySelector<HTMLElement>("input, select, textarea")
+        ?.focus();
+  }, [list, listKey, removed]);
+  const remove = (index: number) => {
+    const result = removeAt(list, index, describe(list[index], index));
+    if (!result) return;
+    focusNext.current = "undo";
+    setRemoved(result.removed);
+    editor.update(path, result.list);
+  };
+  const undo = () => {
+    if (!removed) return;
+    const restored = restoreAt(list, removed);
+    focusNext.current = restored.index;
+    setRemoved(undefined);
+    editor.update(path, restored.list);
+  };
   return (
     <>
       {list.map((item, index) => {
@@ -131,21 +156,22 @@ function ListEditor({
           <Group key={index} legend={name} list={listKey} item={index}>
             {renderItem([...path, index], index)}
             <div className={styles.actions}>
-              <Button
-                size="small"
-                aria-label={`Remove ${name}`}
-                onClick={() => editor.update([...path, index], undefined)}
-              >
+              <Button size="small" aria-label={`Remove ${name}`} onClick={() => remove(index)}>
                 Remove
               </Button>
             </div>
           </Group>
         );
       })}
+      <UndoNotice
+        message={removed && `Removed ${removed.name}.`}
+        onUndo={undo}
+        undoButton={undoButton}
+      />
       <div className={styles.actions}>
         <Button
           onClick={() => {
-            focusNew.current = true;
+            focusNext.current = list.length;
             editor.update(path, [...list, newItem(items)]);
           }}
         >
