@@ -14,6 +14,9 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
     gap: tokens.spacingHorizontalS,
   },
+  // Empty, the region stays on the page (so what appears in it is announced) but out of the layout:
+  // an empty flex item would still add a gap.
+  empty: { position: "absolute" },
   filled: {
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -35,7 +38,7 @@ export function UndoNotice({
   const styles = useStyles();
   const id = React.useId();
   return (
-    <div role="status" className={`${styles.notice} ${message ? styles.filled : ""}`}>
+    <div role="status" className={`${styles.notice} ${message ? styles.filled : styles.empty}`}>
       {message !== undefined && (
         <>
           <span id={id}>{message}</span>
