@@ -19,6 +19,11 @@ export interface WorkspaceMerge {
   readonly workspace: Workspace;
   /** Whether the other side changed anything this window did not have. */
   readonly changedElsewhere: boolean;
+  /** The partnerships taken from the other side as it changed them, in the merged order. */
+  readonly fromElsewhere: readonly {
+    readonly reference: string;
+    readonly change: "changed" | "added" | "deleted";
+  }[];
   /** Partnerships changed on both sides: this window's reference and the other copy's. */
   readonly conflicts: readonly { readonly reference: string; readonly copyReference: string }[];
   /** Partnerships deleted on one side and kept because the other side changed them. */
@@ -84,6 +89,11 @@ export function mergeWorkspaces(
   const conflicts: { reference: string; copyReference: string }[] = [];
   const keptDespiteDeletion: string[] = [];
   let changedElsewhere = false;
+  const fromElsewhere: { reference: string; change: "changed" | "added" | "deleted" }[] = [];
+  const elsewhere = (p: WorkspacePartnership, change: "changed" | "added" | "deleted") => {
+    changedElsewhere = true;
+    fromElsewhere.push({ reference: referenceOf(p.document), change });
+  };
   const taken = new Set(
     [...ours.partnerships, ...theirs.partnerships].map((p) => referenceOf(p.document).toUpperCase())
   );
@@ -97,7 +107,7 @@ export function mergeWorkspaces(
     if (o && t) {
       if (same(o, t)) return [o];
       if (b && same(o, b)) {
-        changedElsewhere = true;
+        elsewhere(t, "changed");
         return [t];
       }
       if (b && same(t, b)) return [o];
@@ -113,7 +123,7 @@ export function mergeWorkspaces(
       // Not in theirs: new here, or deleted there.
       if (!b) return [o];
       if (same(o, b)) {
-        changedElsewhere = true;
+        elsewhere(o, "deleted");
         return [];
       }
       keptDespiteDeletion.push(referenceOf(o.document));
@@ -122,11 +132,11 @@ export function mergeWorkspaces(
     if (t) {
       // Not in ours: new there, or deleted here.
       if (!b) {
-        changedElsewhere = true;
+        elsewhere(t, "added");
         return [t];
       }
       if (same(t, b)) return [];
-      changedElsewhere = true;
+      elsewhere(t, "changed");
       keptDespiteDeletion.push(referenceOf(t.document));
       return [t];
     }
@@ -154,6 +164,7 @@ export function mergeWorkspaces(
   return {
     workspace: { strategy, partnerships, selectedId },
     changedElsewhere,
+    fromElsewhere,
     conflicts,
     keptDespiteDeletion,
     strategyConflict,
@@ -173,9 +184,13 @@ export function describeMerge(merge: WorkspaceMerge): string | undefined {
     sentences.push(
       "The pricing strategy was also replaced in another window; this window's is kept: import the other again if it was the one wanted."
     );
-  if (sentences.length === 0)
-    return merge.changedElsewhere
-      ? "Changes saved in another window are now here too, beside yours."
-      : undefined;
-  return sentences.join(" ");
+  if (sentences.length === 0 && merge.changedElsewhere) {
+    const changes = merge.fromElsewhere.map((c) => `${c.reference} ${c.change}`);
+    sentences.push(
+      changes.length > 0
+        ? `Saved in another window, and now here too: ${changes.join("; ")}.`
+        : "The pricing strategy was replaced in another window, and is now used here too."
+    );
+  }
+  return sentences.length > 0 ? sentences.join(" ") : undefined;
 }

@@ -232,7 +232,7 @@ describe("two tabs saving one browser's workspace", () => {
       partnerships: [...both.partnerships, partnership("p-3", "DP-3", "new in B")],
     });
     expect(purposes(storage)).toEqual(["DP-1: edited in A", "DP-2: two", "DP-3: new in B"]);
-    expect(outcome.notice).toBe("Changes saved in another window are now here too, beside yours.");
+    expect(outcome.notice).toBe("Saved in another window, and now here too: DP-1 changed.");
     // A has not seen B's new partnership; its next save keeps it.
     await a.save(edit(both, "p-1", "edited in A again"));
     expect(purposes(storage)).toEqual(["DP-1: edited in A again", "DP-2: two", "DP-3: new in B"]);

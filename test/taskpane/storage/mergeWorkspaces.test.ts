@@ -40,9 +40,7 @@ describe("merging two windows' workspaces", () => {
     );
     expect(merge.conflicts).toEqual([]);
     expect(merge.changedElsewhere).toBe(true);
-    expect(describeMerge(merge)).toBe(
-      "Changes saved in another window are now here too, beside yours."
-    );
+    expect(describeMerge(merge)).toBe("Saved in another window, and now here too: DP-2 changed.");
   });
 
   it("keeps a partnership added on each side", () => {
@@ -51,6 +49,7 @@ describe("merging two windows' workspaces", () => {
     const merge = mergeWorkspaces(BASE, ours, theirs, ids());
     expect(merge.workspace.partnerships.map((x) => x.id)).toEqual(["a", "b", "c", "d"]);
     expect(merge.workspace.selectedId).toBe("c");
+    expect(describeMerge(merge)).toBe("Saved in another window, and now here too: DP-4 added.");
   });
 
   it("keeps both versions of a partnership changed on both sides, the other as a marked copy", () => {
@@ -75,6 +74,12 @@ describe("merging two windows' workspaces", () => {
     const theirsUnchanged = BASE;
     expect(mergeWorkspaces(BASE, oursDeletedB, theirsUnchanged, ids()).workspace).toEqual(
       ws([p("a", "DP-1", "first")])
+    );
+    // Deleted there, unchanged here: gone, and said.
+    const deletedThere = mergeWorkspaces(BASE, BASE, oursDeletedB, ids());
+    expect(deletedThere.workspace).toEqual(ws([p("a", "DP-1", "first")]));
+    expect(describeMerge(deletedThere)).toBe(
+      "Saved in another window, and now here too: DP-2 deleted."
     );
     const theirsChangedB = ws([p("a", "DP-1", "first"), p("b", "DP-2", "second, edited there")]);
     const merge = mergeWorkspaces(BASE, oursDeletedB, theirsChangedB, ids());

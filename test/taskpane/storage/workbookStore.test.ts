@@ -343,7 +343,7 @@ describe("two panes or windows saving one workbook's workspace", () => {
     };
     expect(outcome).toEqual({
       workspace: merged,
-      notice: "Changes saved in another window are now here too, beside yours.",
+      notice: "Saved in another window, and now here too: DP-1 changed.",
       attention: false,
     });
     expect(stored(excel).partnerships.map((p) => p.document.purpose)).toEqual([
