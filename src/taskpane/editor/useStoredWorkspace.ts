@@ -11,7 +11,7 @@ import {
   createDebouncedSaver,
   createWorkbookStore,
   flushWhenPageHides,
-  mergeWorkspaces,
+  withEditsSince,
   openBrowserStorage,
   upgradeWorkspaceDocuments,
   type WorkspaceStore,
@@ -64,11 +64,7 @@ export function useStoredWorkspace(
         if (merged === undefined) return;
         // Another window saved meanwhile: show what is stored now, with any edit made here since
         // `state` was handed to the store applied on top, and save that in its turn.
-        const now = current.current;
-        const next =
-          now === undefined || now === state
-            ? merged
-            : mergeWorkspaces(state, now, merged).workspace;
+        const next = withEditsSince(state, current.current ?? state, merged);
         current.current = next;
         setState(next);
         if (next !== merged) save.change(next);

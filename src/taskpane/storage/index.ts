@@ -6,4 +6,4 @@ export { createBrowserStore, openBrowserStorage } from "./browserStore";
 export { upgradeWorkspaceDocuments } from "./upgradeDocuments";
 export { createDebouncedSaver } from "./debouncedSaver";
 export { flushWhenPageHides } from "./pageLifecycle";
-export { mergeWorkspaces } from "./mergeWorkspaces";
+export { withEditsSince } from "./mergeWorkspaces";

@@ -194,3 +194,12 @@ export function describeMerge(merge: WorkspaceMerge): string | undefined {
   }
   return sentences.length > 0 ? sentences.join(" ") : undefined;
 }
+
+/**
+ * What the pane shows once a save comes back merged: `stored`, the merge of what it handed the store
+ * (`saved`) with another window's save, plus whatever the user changed here while that save was under
+ * way (`current`, if it is no longer `saved`), which is then still to be saved.
+ */
+export function withEditsSince(saved: Workspace, current: Workspace, stored: Workspace): Workspace {
+  return current === saved ? stored : mergeWorkspaces(saved, current, stored).workspace;
+}

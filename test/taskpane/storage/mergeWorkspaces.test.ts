@@ -7,6 +7,7 @@ import {
   describeMerge,
   mergeWorkspaces,
   sameJson,
+  withEditsSince,
 } from "../../../src/taskpane/storage/mergeWorkspaces";
 import type { Workspace, WorkspacePartnership } from "../../../src/taskpane/storage/workspace";
 
@@ -152,5 +153,22 @@ describe("sameJson", () => {
     expect(sameJson({ a: 1 }, { a: 2 })).toBe(false);
     expect(sameJson([], {})).toBe(false);
     expect(sameJson(null, {})).toBe(false);
+  });
+});
+
+describe("a merged save coming back to the pane", () => {
+  it("is shown as stored when nothing was typed meanwhile", () => {
+    const saved = ws([p("a", "DP-1", "mine")]);
+    const stored = ws([p("a", "DP-1", "mine"), p("d", "DP-4", "theirs")]);
+    expect(withEditsSince(saved, saved, stored)).toBe(stored);
+  });
+
+  it("keeps what was typed while the save was under way, on top of the other window's changes", () => {
+    const saved = ws([p("a", "DP-1", "mine"), p("b", "DP-2", "second")]);
+    const typedSince = ws([p("a", "DP-1", "mine, and more"), p("b", "DP-2", "second")]);
+    const stored = ws([p("a", "DP-1", "mine"), p("b", "DP-2", "second, theirs")]);
+    expect(withEditsSince(saved, typedSince, stored)).toEqual(
+      ws([p("a", "DP-1", "mine, and more"), p("b", "DP-2", "second, theirs")])
+    );
   });
 });
