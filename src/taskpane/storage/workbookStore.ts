@@ -10,7 +10,9 @@
  * read their XML: a part's XML cannot be asked for before its id is known). Save takes two into an
  * existing part (its id is remembered from load): one reads the part's revision, because another pane
  * or window on the workbook may have saved since (then both sides' changes are merged, see
- * mergeWorkspaces.ts), one writes. The first save into a workbook without a part takes one, adding it.
+ * mergeWorkspaces.ts), one writes. The first save into a workbook without a part takes two (look
+ * for a part another pane may have added since, then add one), three when there is one (read it,
+ * then merge into it).
  *
  * A part that cannot be read completely is never written over: saves then go to a new part, and
  * every load says the unread one is still in the workbook.
@@ -90,6 +92,8 @@ export function createWorkbookStore(
    * The part's copy as this pane last read or wrote it: its revision and save time (which tell that
    * another pane or window has saved since) and the workspace it holds (the base of a merge).
    */
+  /** Every workspace part in the workbook when it was loaded, or written since by this pane. */
+  let partsSeen = new Set<string>();
   let known: { revision?: string; savedAt?: string; workspace: Workspace } = {
     workspace: emptyWorkspace(),
   };
@@ -112,6 +116,7 @@ export function createWorkbookStore(
 
     async load(): Promise<LoadedWorkspace> {
       const parts = (await readStoredParts()).map(readPart);
+      partsSeen = new Set(parts.map((p) => p.id));
       loaded = true;
       const openable = parts.filter((p) => p.read.status !== "unreadable").sort(newestFirst);
       const chosen = openable[0];
@@ -171,9 +176,45 @@ export function createWorkbookStore(
         partId = await run(async (context) => {
           const parts = context.workbook.customXmlParts;
           if (target === undefined) {
+            // No part of this pane's yet. Another pane on this workbook may have added one since
+            // this one loaded (both opened before either saved): then this save merges into it.
+            const found = parts.getByNamespace(WORKSPACE_XML_NAMESPACE);
+            found.load("items/id");
+            await context.sync();
+            const fresh = found.items
+              .filter((part) => !partsSeen.has(part.id))
+              .map((part) => ({ id: part.id, xml: part.getXml() }));
+            if (fresh.length > 0) {
+              await context.sync();
+              const newest = fresh
+                .map(({ id, xml: stored }) => readPart({ id, xml: stored.value }))
+                .filter((p) => p.read.status === "complete")
+                .sort(newestFirst)[0];
+              for (const { id } of fresh) partsSeen.add(id);
+              if (newest !== undefined) {
+                const merged = reconcile(known.workspace, workspace, newest.read.workspace);
+                outcome = merged.outcome;
+                written = merged.write;
+                if (merged.write === undefined) {
+                  known = {
+                    ...(newest.read.revision !== undefined
+                      ? { revision: newest.read.revision }
+                      : {}),
+                    ...(newest.read.savedAt !== undefined ? { savedAt: newest.read.savedAt } : {}),
+                    workspace: merged.merged,
+                  };
+                  return newest.id;
+                }
+                xml = workspaceXml(serializeForSave(merged.write, savedAt, revision));
+                parts.getItem(newest.id).setXml(xml);
+                await context.sync();
+                return newest.id;
+              }
+            }
             const added = parts.add(xml);
             added.load("id");
             await context.sync();
+            partsSeen.add(added.id);
             return added.id;
           }
           // Two syncs: what the part holds now, then the write. Another pane or window on this
@@ -206,6 +247,7 @@ export function createWorkbookStore(
             const added = parts.add(xml);
             added.load("id");
             await context.sync();
+            partsSeen.add(added.id);
             return added.id;
           }
           part.setXml(xml);

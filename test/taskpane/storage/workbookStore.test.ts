@@ -27,7 +27,7 @@ function storedPart(id: string, savedAt: string, ws: Workspace) {
 }
 
 describe("the workspace in the workbook (custom XML part)", () => {
-  it("loads an empty workbook in one sync and saves the first time in one more, adding one part", async () => {
+  it("loads an empty workbook in one sync and saves the first time in two more (is there a part now? add one)", async () => {
     const excel = createCustomXmlPartsMock();
     const store = createWorkbookStore(excel.run, { now: clock("2026-03-01T10:00:00.000Z") });
     expect(store.kind).toBe("workbook");
@@ -40,7 +40,7 @@ describe("the workspace in the workbook (custom XML part)", () => {
     expect(excel.syncs()).toBe(1);
 
     await store.save(workspace());
-    expect(excel.syncs()).toBe(2);
+    expect(excel.syncs()).toBe(3);
     expect(excel.parts()).toHaveLength(1);
     expect(XMLValidator.validate(excel.parts()[0]?.xml ?? "")).toBe(true);
   });
@@ -314,6 +314,40 @@ describe("two panes or windows saving one workbook's workspace", () => {
     await b.load();
     return { excel, a, b };
   }
+
+  it("on a workbook both opened empty, the second pane's first save merges into the part the first added", async () => {
+    const excel = createCustomXmlPartsMock();
+    const a = createWorkbookStore(excel.run);
+    const b = createWorkbookStore(excel.run);
+    await a.load();
+    await b.load();
+    await a.save({
+      strategy: null,
+      partnerships: [partnership("p-a", "DP-A", "A's")],
+      selectedId: "p-a",
+    });
+    const syncs = excel.syncs();
+    const outcome = await b.save({
+      strategy: null,
+      partnerships: [partnership("p-b", "DP-B", "B's")],
+      selectedId: "p-b",
+    });
+    expect(excel.syncs() - syncs).toBe(3);
+    expect(excel.parts()).toHaveLength(1);
+    expect(stored(excel).partnerships.map((p) => p.document.reference)).toEqual(["DP-B", "DP-A"]);
+    expect(outcome.notice).toBe("Saved in another window, and now here too: DP-A added.");
+    // From then on both write into that one part, each merging the other's saves.
+    await a.save({
+      strategy: null,
+      partnerships: [partnership("p-a", "DP-A", "A's, again")],
+      selectedId: "p-a",
+    });
+    expect(excel.parts()).toHaveLength(1);
+    expect(stored(excel).partnerships.map((p) => p.document.purpose)).toEqual([
+      "A's, again",
+      "B's",
+    ]);
+  });
 
   it("writes a new revision with every save", async () => {
     const { excel, a } = await twoPanes();
