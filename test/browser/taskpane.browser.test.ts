@@ -1018,6 +1018,29 @@ describe("nothing lost or misprinted", () => {
     await page.close();
   });
 
+  it("removing the royalty by keyboard can be undone: its tiers, cap and term come back", async () => {
+    const { page, errors } = await openTaskPane();
+    await importPartnership(page, imaging);
+    await selectStep(page, "Value sharing");
+    // The example's royalty: 10 years, a cap of £750,000, tiers from £0 and from £5,000,000.
+    expect(await valueOf(page, "field-valueSharing-royalty-termYears")).toBe("10");
+    await pressButton(page, "Remove royalty");
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Removed the royalty and its terms." })
+      .waitFor();
+    expect(await page.locator("#field-valueSharing-royalty-termYears").count()).toBe(0);
+    expect(await focusedName(page)).toBe("Undo");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press("Enter");
+    await expect(valueOf(page, "field-valueSharing-royalty-termYears")).resolves.toBe("10");
+    expect(await valueOf(page, "field-valueSharing-royalty-annualCap")).toBe("750000");
+    expect(await valueOf(page, "field-valueSharing-royalty-tiers-1-threshold")).toBe("5000000");
+    expect(await focusedName(page)).toBe("Remove royalty");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("deletes a partnership, opens the next, and Undo brings it back with its contents, also after a reload", async () => {
     const { page, errors } = await openTaskPane();
     await importPartnership(page, study);

@@ -531,8 +531,29 @@ export function ValueSharingStep(): React.JSX.Element {
   const editor = useEditor();
   const terms = getAt(editor.draft, ["valueSharing"]);
   const has = (key: string) => getAt(terms ?? null, [key]) !== undefined;
+  // A mechanism removed with all its terms, until Undo puts it back or another is removed.
+  const [removed, setRemoved] = React.useState<{ key: string; terms: Json } | undefined>();
+  const undoButton = React.useRef<HTMLButtonElement>(null);
+  // After Remove the keyboard goes to Undo; after Undo, back to the mechanism's button.
+  const focusAfter = React.useRef<string | undefined>(undefined);
+  React.useEffect(() => {
+    const target = focusAfter.current;
+    focusAfter.current = undefined;
+    if (target === "undo") undoButton.current?.focus();
+    else if (target !== undefined) document.getElementById(`mechanism-${target}`)?.focus();
+  }, [removed]);
   const toggle = (key: string, start: Json) => (
-    <Button onClick={() => editor.update(["valueSharing", key], has(key) ? undefined : start)}>
+    <Button
+      id={`mechanism-${key}`}
+      onClick={() => {
+        const current = getAt(terms ?? null, [key]);
+        if (current !== undefined) {
+          focusAfter.current = "undo";
+          setRemoved({ key, terms: current });
+        } else if (removed?.key === key) setRemoved(undefined);
+        editor.update(["valueSharing", key], current !== undefined ? undefined : start);
+      }}
+    >
       {has(key) ? "Remove" : "Add"} {MECHANISM_NAMES[key]}
     </Button>
   );
@@ -548,6 +569,16 @@ export function ValueSharingStep(): React.JSX.Element {
         {toggle("milestones", [])}
         {toggle("royalty", { tiers: [{ threshold: 0, rate: 0 }], termYears: 1 })}
       </div>
+      <UndoNotice
+        message={removed && `Removed the ${MECHANISM_NAMES[removed.key]} and its terms.`}
+        onUndo={() => {
+          if (!removed) return;
+          focusAfter.current = removed.key;
+          setRemoved(undefined);
+          editor.update(["valueSharing", removed.key], removed.terms);
+        }}
+        undoButton={undoButton}
+      />
       {has("fixedPayment") && (
         <Group legend="Fixed payment">
           <NumberField
