@@ -31,6 +31,22 @@ export default function EditorRoot({
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       ))}
+      {/* Always on the page, so each message another window's save brings is announced; out of the
+          layout while empty. */}
+      <div
+        role="status"
+        aria-label="Changes from other windows"
+        style={stored.mergeNotice ? undefined : { position: "absolute" }}
+      >
+        {stored.mergeNotice && (
+          <MessageBar
+            key={stored.mergeNotice.message}
+            intent={stored.mergeNotice.attention ? "warning" : "info"}
+          >
+            <MessageBarBody>{stored.mergeNotice.message}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
       {stored.workspace === undefined ? (
         <Spinner size="small" label="Opening your partnerships…" />
       ) : (

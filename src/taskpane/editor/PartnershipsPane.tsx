@@ -47,14 +47,18 @@ import {
   trustFromStrategy,
   describeStrategyRates,
 } from "./strategyInPane";
+import { UndoNotice } from "./UndoNotice";
 import {
   addNew,
+  deleteSelected,
   draftOf,
   duplicateSelected,
   exportJson,
   importJson,
   replaceSelected,
+  restoreDeleted,
   selected,
+  type DeletedPartnership,
   type EditorWorkspace,
 } from "./workspace";
 
@@ -138,6 +142,30 @@ export function PartnershipsPane({
     },
     [onWorkspaceChange]
   );
+  // The partnership last deleted, until Undo puts it back or another is deleted.
+  const [deleted, setDeleted] = React.useState<DeletedPartnership | undefined>(undefined);
+  const undoButton = React.useRef<HTMLButtonElement>(null);
+  // After Delete the keyboard goes to Undo; after Undo, to the list the partnership is back in.
+  const focusAfter = React.useRef<"undo" | "list" | undefined>(undefined);
+  React.useEffect(() => {
+    const target = focusAfter.current;
+    focusAfter.current = undefined;
+    if (target === "undo") undoButton.current?.focus();
+    if (target === "list") document.getElementById("open-partnership")?.focus();
+  }, [deleted]);
+  const onDelete = () => {
+    const result = deleteSelected(latest.current);
+    if (!result) return;
+    focusAfter.current = "undo";
+    setDeleted(result.deleted);
+    change(result.workspace);
+  };
+  const onUndoDelete = () => {
+    if (!deleted) return;
+    focusAfter.current = "list";
+    setDeleted(undefined);
+    change(restoreDeleted(latest.current, deleted));
+  };
   const onDraftChange = React.useCallback(
     (draft: Draft) => change(replaceSelected(latest.current, draft, now())),
     [change, now]
@@ -286,6 +314,9 @@ export function PartnershipsPane({
         >
           Duplicate
         </Button>
+        <Button disabled={!current} onClick={onDelete}>
+          Delete
+        </Button>
         <Button onClick={() => fileInput.current?.click()}>Import JSON…</Button>
         <Button disabled={!current} onClick={onExport}>
           Export JSON
@@ -300,6 +331,11 @@ export function PartnershipsPane({
           onChange={onImport}
         />
       </div>
+      <UndoNotice
+        message={deleted && `Deleted ${label(draftOf(deleted.partnership))}.`}
+        onUndo={onUndoDelete}
+        undoButton={undoButton}
+      />
       <OutcomeMessage outcome={notice} />
       <div className={styles.strategy} aria-label="Pricing strategy" role="group">
         <Caption1>

@@ -48,6 +48,8 @@ import {
   useEditor,
 } from "./fields";
 import { Group } from "./Group";
+import { removeAt, restoreAt, type Removed } from "./removal";
+import { UndoNotice } from "./UndoNotice";
 import { kindHint, withUnit } from "./costLineKind";
 
 const useStyles = makeStyles({
@@ -94,7 +96,10 @@ export function Row({ children }: { children: React.ReactNode }): React.JSX.Elem
   );
 }
 
-/** A list's items, each in its own group with a Remove button, and an Add button after them. */
+/**
+ * A list's items, each in its own group with a Remove button, and an Add button after them. A removal
+ * says what it removed, with Undo, which puts the item back exactly where it was.
+ */
 export function ListEditor({
   path,
   itemName,
@@ -112,17 +117,37 @@ export function ListEditor({
   const editor = useEditor();
   const items = getAt(editor.draft, path);
   const list = Array.isArray(items) ? items : [];
-  // After "Add", the keyboard goes to the new item's first control, not past it.
-  const focusNew = React.useRef(false);
+  const [removed, setRemoved] = React.useState<Removed<Json> | undefined>(undefined);
+  const undoButton = React.useRef<HTMLButtonElement>(null);
+  // Where the keyboard goes after the list changes: the new or restored item's first control, or,
+  // after a removal, Undo (never the next item's Remove button, where a second Enter would remove it).
+  const focusNext = React.useRef<number | "undo" | undefined>(undefined);
   const listKey = pathKey(path);
   React.useEffect(() => {
-    if (!focusNew.current) return;
-    focusNew.current = false;
-    document
-      .querySelector(`[data-list="${listKey}"][data-item="${list.length - 1}"]`)
-      ?.querySelector<HTMLElement>("input, select, textarea")
-      ?.focus();
-  }, [list.length, listKey]);
+    const target = focusNext.current;
+    if (target === undefined) return;
+    focusNext.current = undefined;
+    if (target === "undo") undoButton.current?.focus();
+    else
+      document
+        .querySelector(`[data-list="${listKey}"][data-item="${target}"]`)
+        ?.querySelector<HTMLElement>("input, select, textarea")
+        ?.focus();
+  }, [list, listKey, removed]);
+  const remove = (index: number) => {
+    const result = removeAt(list, index, describe(list[index], index));
+    if (!result) return;
+    focusNext.current = "undo";
+    setRemoved(result.removed);
+    editor.update(path, result.list);
+  };
+  const undo = () => {
+    if (!removed) return;
+    const restored = restoreAt(list, removed);
+    focusNext.current = restored.index;
+    setRemoved(undefined);
+    editor.update(path, restored.list);
+  };
   return (
     <>
       {list.map((item, index) => {
@@ -131,21 +156,22 @@ export function ListEditor({
           <Group key={index} legend={name} list={listKey} item={index}>
             {renderItem([...path, index], index)}
             <div className={styles.actions}>
-              <Button
-                size="small"
-                aria-label={`Remove ${name}`}
-                onClick={() => editor.update([...path, index], undefined)}
-              >
+              <Button size="small" aria-label={`Remove ${name}`} onClick={() => remove(index)}>
                 Remove
               </Button>
             </div>
           </Group>
         );
       })}
+      <UndoNotice
+        message={removed && `Removed ${removed.name}.`}
+        onUndo={undo}
+        undoButton={undoButton}
+      />
       <div className={styles.actions}>
         <Button
           onClick={() => {
-            focusNew.current = true;
+            focusNext.current = list.length;
             editor.update(path, [...list, newItem(items)]);
           }}
         >
@@ -505,8 +531,29 @@ export function ValueSharingStep(): React.JSX.Element {
   const editor = useEditor();
   const terms = getAt(editor.draft, ["valueSharing"]);
   const has = (key: string) => getAt(terms ?? null, [key]) !== undefined;
+  // A mechanism removed with all its terms, until Undo puts it back or another is removed.
+  const [removed, setRemoved] = React.useState<{ key: string; terms: Json } | undefined>();
+  const undoButton = React.useRef<HTMLButtonElement>(null);
+  // After Remove the keyboard goes to Undo; after Undo, back to the mechanism's button.
+  const focusAfter = React.useRef<string | undefined>(undefined);
+  React.useEffect(() => {
+    const target = focusAfter.current;
+    focusAfter.current = undefined;
+    if (target === "undo") undoButton.current?.focus();
+    else if (target !== undefined) document.getElementById(`mechanism-${target}`)?.focus();
+  }, [removed]);
   const toggle = (key: string, start: Json) => (
-    <Button onClick={() => editor.update(["valueSharing", key], has(key) ? undefined : start)}>
+    <Button
+      id={`mechanism-${key}`}
+      onClick={() => {
+        const current = getAt(terms ?? null, [key]);
+        if (current !== undefined) {
+          focusAfter.current = "undo";
+          setRemoved({ key, terms: current });
+        } else if (removed?.key === key) setRemoved(undefined);
+        editor.update(["valueSharing", key], current !== undefined ? undefined : start);
+      }}
+    >
       {has(key) ? "Remove" : "Add"} {MECHANISM_NAMES[key]}
     </Button>
   );
@@ -522,6 +569,16 @@ export function ValueSharingStep(): React.JSX.Element {
         {toggle("milestones", [])}
         {toggle("royalty", { tiers: [{ threshold: 0, rate: 0 }], termYears: 1 })}
       </div>
+      <UndoNotice
+        message={removed && `Removed the ${MECHANISM_NAMES[removed.key]} and its terms.`}
+        onUndo={() => {
+          if (!removed) return;
+          focusAfter.current = removed.key;
+          setRemoved(undefined);
+          editor.update(["valueSharing", removed.key], removed.terms);
+        }}
+        undoButton={undoButton}
+      />
       {has("fixedPayment") && (
         <Group legend="Fixed payment">
           <NumberField

@@ -81,18 +81,46 @@ export function choiceOf(line: Json | undefined): string {
   return "";
 }
 
+/** The description a choice gives a line: the grade's or the item's name. */
+function choiceName(strategy: PricingStrategy, value: string): string | undefined {
+  const [kind, id] = [value.slice(0, value.indexOf(":")), value.slice(value.indexOf(":") + 1)];
+  if (kind === "grade") return strategy.staffTime.grades.find((g) => g.id === id)?.name;
+  if (kind === "item") return strategy.standardItems.find((i) => i.id === id)?.name;
+  return undefined;
+}
+
+/**
+ * Whether a line's description came from a choice rather than from the user: it is empty, or it is
+ * word for word the name of the choice the line was priced from, or of any of the strategy's grades
+ * and items (a line set back to "Typed by hand" keeps the name of what it was, and must not carry it
+ * to the next choice).
+ */
+export function descriptionFromChoice(line: Draft, strategy: PricingStrategy): boolean {
+  const description = line.description;
+  if (description === undefined || description === null) return true;
+  if (typeof description !== "string") return false;
+  const text = description.trim();
+  if (text === "") return true;
+  const previous = choiceName(strategy, choiceOf(line));
+  return (
+    text === previous?.trim() ||
+    strategy.staffTime.grades.some((g) => g.name.trim() === text) ||
+    strategy.standardItems.some((i) => i.name.trim() === text)
+  );
+}
+
 /**
  * The line priced as the strategy prices the choice: a grade's unit and rate (staff time), or an item's
- * category, unit, price and pass-through; its quantity and any description typed are kept.
+ * category, unit, price and pass-through, and its name as the description. A description the user
+ * typed is kept; one that came from a previous choice is replaced, so a line never goes to the partner
+ * described as one thing and priced as another. Its quantity is kept.
  */
 export function applyChoice(line: Draft, strategy: PricingStrategy, value: string): Draft {
   // What the choice decides is set afresh; the rest of the line is kept.
   const rest: Draft = { ...line };
   for (const field of ["staffGrade", "standardItem", "passThrough", "kind"]) delete rest[field];
-  const describe = (name: string) =>
-    typeof rest.description === "string" && rest.description.trim() !== ""
-      ? rest.description
-      : name;
+  const generated = descriptionFromChoice(line, strategy);
+  const describe = (name: string) => (generated ? name : (rest.description as string));
   const [kind, id] = [value.slice(0, value.indexOf(":")), value.slice(value.indexOf(":") + 1)];
   if (kind === "grade") {
     const grade = strategy.staffTime.grades.find((g) => g.id === id);

@@ -11,6 +11,7 @@ import {
   createDebouncedSaver,
   createWorkbookStore,
   flushWhenPageHides,
+  withEditsSince,
   openBrowserStorage,
   upgradeWorkspaceDocuments,
   type WorkspaceStore,
@@ -25,6 +26,11 @@ export interface StoredWorkspace {
   notices: readonly string[];
   /** Where the work is kept, for the pane to say. */
   kept: "workbook" | "browser" | undefined;
+  /**
+   * What another window's saves did here, when the user must know (both versions of a partnership
+   * kept, an unreadable copy set aside), or that they were merged in.
+   */
+  mergeNotice: { message: string; attention: boolean } | undefined;
 }
 
 /** The store for where the pane runs: the open workbook in Excel, the browser's storage outside it. */
@@ -39,14 +45,30 @@ export function useStoredWorkspace(
   const [workspace, setState] = React.useState<EditorWorkspace | undefined>(undefined);
   const [notices, setNotices] = React.useState<string[]>([]);
   const [kept, setKept] = React.useState<StoredWorkspace["kept"]>(undefined);
+  const [mergeNotice, setMergeNotice] = React.useState<StoredWorkspace["mergeNotice"]>(undefined);
   const saver = React.useRef<ReturnType<typeof createDebouncedSaver<EditorWorkspace>>>(undefined);
+  // The workspace as the user has it now, for a merge to apply the edits made while it was saving.
+  const current = React.useRef<EditorWorkspace | undefined>(undefined);
 
   React.useEffect(() => {
     if (excelAvailable === undefined) return undefined;
     const store = makeStore(excelAvailable);
     let cancelled = false;
     const save = createDebouncedSaver<EditorWorkspace>({
-      save: (state) => store.save(state),
+      save: async (state) => {
+        const outcome = await store.save(state);
+        if (cancelled) return;
+        if (outcome.notice !== undefined)
+          setMergeNotice({ message: outcome.notice, attention: outcome.attention === true });
+        const merged = outcome.workspace;
+        if (merged === undefined) return;
+        // Another window saved meanwhile: show what is stored now, with any edit made here since
+        // `state` was handed to the store applied on top, and save that in its turn.
+        const next = withEditsSince(state, current.current ?? state, merged);
+        current.current = next;
+        setState(next);
+        if (next !== merged) save.change(next);
+      },
       onError: (error) =>
         setNotices((list) => [
           ...list.filter((notice) => !notice.startsWith("Not saved")),
@@ -56,6 +78,9 @@ export function useStoredWorkspace(
     });
     saver.current = save;
     const stopWatching = flushWhenPageHides(() => void save.flush());
+    // Another tab saved: save here too, which merges its changes in (and writes only if this one has
+    // changes of its own).
+    let stopListening: () => void = () => undefined;
     store
       .load()
       .then((loaded) => {
@@ -73,7 +98,12 @@ export function useStoredWorkspace(
           ),
         ]);
         setKept(store.kind);
+        current.current = upgrade.workspace;
         setState(upgrade.workspace);
+        stopListening =
+          store.watch?.(() => {
+            if (current.current !== undefined) save.change(current.current);
+          }) ?? stopListening;
       })
       .catch((error: unknown) => {
         if (cancelled) return;
@@ -85,14 +115,16 @@ export function useStoredWorkspace(
     return () => {
       cancelled = true;
       stopWatching();
+      stopListening();
       void save.flush().then(() => save.dispose());
     };
   }, [excelAvailable, makeStore]);
 
   const setWorkspace = React.useCallback((next: EditorWorkspace) => {
+    current.current = next;
     setState(next);
     saver.current?.change(next);
   }, []);
 
-  return { workspace, setWorkspace, notices, kept };
+  return { workspace, setWorkspace, notices, kept, mergeNotice };
 }

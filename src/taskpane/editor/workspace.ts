@@ -106,6 +106,52 @@ export function replaceSelected(
   };
 }
 
+/** A partnership deleted from the workspace, to put back exactly with Undo. */
+export interface DeletedPartnership {
+  readonly index: number;
+  readonly partnership: WorkspacePartnership;
+}
+
+/**
+ * The workspace without the open partnership, and what was deleted; the next partnership is opened
+ * (the previous one when it was the last, none when it was the only one).
+ */
+export function deleteSelected(
+  workspace: EditorWorkspace
+): { workspace: EditorWorkspace; deleted: DeletedPartnership } | undefined {
+  const index = workspace.partnerships.findIndex((p) => p.id === workspace.selectedId);
+  const partnership = workspace.partnerships[index];
+  if (partnership === undefined) return undefined;
+  const partnerships = workspace.partnerships.filter((_, i) => i !== index);
+  const next = partnerships[Math.min(index, partnerships.length - 1)];
+  return {
+    workspace: { ...workspace, partnerships, selectedId: next?.id ?? null },
+    deleted: { index, partnership },
+  };
+}
+
+/**
+ * The workspace with a deleted partnership back where it was, with its id and contents, and open.
+ * Nothing changes if a partnership with its id is already there.
+ */
+export function restoreDeleted(
+  workspace: EditorWorkspace,
+  deleted: DeletedPartnership
+): EditorWorkspace {
+  const { partnership } = deleted;
+  if (workspace.partnerships.some((p) => p.id === partnership.id)) return workspace;
+  const index = Math.min(deleted.index, workspace.partnerships.length);
+  return {
+    ...workspace,
+    partnerships: [
+      ...workspace.partnerships.slice(0, index),
+      partnership,
+      ...workspace.partnerships.slice(index),
+    ],
+    selectedId: partnership.id,
+  };
+}
+
 export type ImportResult =
   | { ok: true; workspace: EditorWorkspace; message: string }
   | { ok: false; message: string; issues: readonly DocumentIssue[] };

@@ -7,14 +7,16 @@
  * data blocked), no room (the quota, about 5 MB a site in Chromium and Firefox), a stored workspace
  * that cannot be read (copied to a backup key before anything is written over it).
  */
-import type { WorkspaceProblem } from "./workspace";
+import { emptyWorkspace, newRevision, type Workspace, type WorkspaceProblem } from "./workspace";
 import { readWorkspaceJson } from "./workspaceJson";
 import {
   WorkspaceSaveError,
   kilobytes,
   reasonOf,
+  reconcile,
   serializeForSave,
   type LoadedWorkspace,
+  type SaveOutcome,
   type WorkspaceStore,
 } from "./workspaceStore";
 
@@ -28,6 +30,14 @@ export interface BrowserStoreOptions {
   key?: string;
   /** The clock for `savedAt` and backup keys; injected so tests are repeatable. */
   now?: () => Date;
+  /** Where another tab's saves are announced (the storage event); the page's window by default. */
+  events?: StorageEvents;
+}
+
+/** The part of the window that announces another tab's writes to localStorage. */
+export interface StorageEvents {
+  addEventListener(type: "storage", listener: (event: { key: string | null }) => void): void;
+  removeEventListener(type: "storage", listener: (event: { key: string | null }) => void): void;
 }
 
 const UNAVAILABLE =
@@ -79,6 +89,13 @@ export function createBrowserStore(
   const now = options.now ?? (() => new Date());
   const where = `browser storage "${key}"`;
   let loaded = false;
+  /**
+   * The stored text as this tab last read or wrote it, and the workspace it holds: when the text
+   * stored differs at a save, another tab has saved since, and the save merges (mergeWorkspaces.ts).
+   * The text itself rather than its revision, since any change to it, by any version, is seen.
+   */
+  let knownText: string | null = null;
+  let known: Workspace = emptyWorkspace();
   /** Set when the stored text could not be read and could not be copied aside: it must not be written over. */
   let storedTextMustBeKept = false;
 
@@ -100,9 +117,12 @@ export function createBrowserStore(
           problems: [{ path: "browser storage", message: `${UNAVAILABLE} (${reasonOf(error)})` }],
         };
       }
+      knownText = raw;
+      known = empty;
       if (raw === null) return { workspace: empty, problems: [] };
 
       const read = readWorkspaceJson(raw);
+      known = read.workspace;
       const problems: WorkspaceProblem[] = read.problems.map((p) => ({
         path: `${where}, ${p.path}`,
         message: p.message,
@@ -142,7 +162,39 @@ export function createBrowserStore(
           "full",
           "The workspace was not saved: the one already stored in this browser could not be read and there is no room to copy it aside, so it is not written over. Export your partnerships as JSON files to keep them."
         );
-      const json = serializeForSave(workspace, now());
+      let toWrite = workspace;
+      let outcome: SaveOutcome = {};
+      const stored = readStored(storage, key);
+      if (stored !== knownText && stored !== null) {
+        const theirs = readWorkspaceJson(stored);
+        if (theirs.status === "complete") {
+          const merged = reconcile(known, workspace, theirs.workspace);
+          outcome = merged.outcome;
+          if (merged.write === undefined) {
+            knownText = stored;
+            known = merged.merged;
+            return outcome;
+          }
+          toWrite = merged.write;
+        } else {
+          // Something this tab cannot read was written since: kept aside, as at load, not merged.
+          const backupKey = `${key}.unread.${now().toISOString()}`;
+          try {
+            storage.setItem(backupKey, stored);
+          } catch (error) {
+            throw new WorkspaceSaveError(
+              "full",
+              `The workspace was not saved: another page saved one in this browser that this page cannot read, and there is no room to keep a copy of it (${reasonOf(error)}), so it is not written over. Export your partnerships as JSON files to keep them.`,
+              error
+            );
+          }
+          outcome = {
+            attention: true,
+            notice: `Another page saved a workspace in this browser that this page cannot read; it is kept, unchanged, under "${backupKey}" in this browser's storage, and this page's work is saved.`,
+          };
+        }
+      }
+      const json = serializeForSave(toWrite, now(), newRevision());
       try {
         storage.setItem(key, json);
       } catch (error) {
@@ -154,6 +206,30 @@ export function createBrowserStore(
           );
         throw new WorkspaceSaveError("unavailable", `${UNAVAILABLE} (${reasonOf(error)})`, error);
       }
+      knownText = json;
+      known = toWrite;
+      return outcome;
+    },
+
+    watch(onChange) {
+      const events =
+        options.events ?? (typeof window === "undefined" ? undefined : (window as StorageEvents));
+      if (events === undefined) return () => undefined;
+      const listener = (event: { key: string | null }) => {
+        // null: the other tab cleared the storage.
+        if (event.key === key || event.key === null) onChange();
+      };
+      events.addEventListener("storage", listener);
+      return () => events.removeEventListener("storage", listener);
     },
   };
+}
+
+/** The stored text now; null when there is none or it cannot be read (then nothing is merged). */
+function readStored(storage: Storage, key: string): string | null {
+  try {
+    return storage.getItem(key);
+  } catch {
+    return null;
+  }
 }

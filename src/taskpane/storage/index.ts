@@ -6,3 +6,4 @@ export { createBrowserStore, openBrowserStorage } from "./browserStore";
 export { upgradeWorkspaceDocuments } from "./upgradeDocuments";
 export { createDebouncedSaver } from "./debouncedSaver";
 export { flushWhenPageHides } from "./pageLifecycle";
+export { withEditsSince } from "./mergeWorkspaces";

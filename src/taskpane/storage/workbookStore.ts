@@ -7,21 +7,27 @@
  * .xlsx where any tool can read it, and is written in the same batch model as the sheets.
  *
  * Syncs: load takes one when the workbook has no workspace and two otherwise (find the parts, then
- * read their XML: a part's XML cannot be asked for before its id is known). Save takes exactly one:
- * the part's id is remembered from load (or from the first save, which adds the part).
+ * read their XML: a part's XML cannot be asked for before its id is known). Save takes two into an
+ * existing part (its id is remembered from load): one reads the part's revision, because another pane
+ * or window on the workbook may have saved since (then both sides' changes are merged, see
+ * mergeWorkspaces.ts), one writes. The first save into a workbook without a part takes two (look
+ * for a part another pane may have added since, then add one), three when there is one (read it,
+ * then merge into it).
  *
  * A part that cannot be read completely is never written over: saves then go to a new part, and
  * every load says the unread one is still in the workbook.
  */
 import type { ExcelRun } from "../../addin/excelRun";
-import type { WorkspaceProblem } from "./workspace";
+import { emptyWorkspace, newRevision, type Workspace, type WorkspaceProblem } from "./workspace";
 import { readWorkspaceJson, type WorkspaceRead } from "./workspaceJson";
 import {
   WorkspaceSaveError,
   kilobytes,
   reasonOf,
+  reconcile,
   serializeForSave,
   type LoadedWorkspace,
+  type SaveOutcome,
   type WorkspaceStore,
 } from "./workspaceStore";
 import { WORKSPACE_XML_NAMESPACE, jsonFromWorkspaceXml, workspaceXml } from "./workspaceXml";
@@ -82,6 +88,15 @@ export function createWorkbookStore(
   let loaded = false;
   /** The part saves write over; undefined until there is one that holds exactly what was loaded. */
   let partId: string | undefined;
+  /**
+   * The part's copy as this pane last read or wrote it: its revision and save time (which tell that
+   * another pane or window has saved since) and the workspace it holds (the base of a merge).
+   */
+  /** Every workspace part in the workbook when it was loaded, or written since by this pane. */
+  let partsSeen = new Set<string>();
+  let known: { revision?: string; savedAt?: string; workspace: Workspace } = {
+    workspace: emptyWorkspace(),
+  };
 
   async function readStoredParts(): Promise<StoredPart[]> {
     return run(async (context) => {
@@ -101,10 +116,16 @@ export function createWorkbookStore(
 
     async load(): Promise<LoadedWorkspace> {
       const parts = (await readStoredParts()).map(readPart);
+      partsSeen = new Set(parts.map((p) => p.id));
       loaded = true;
       const openable = parts.filter((p) => p.read.status !== "unreadable").sort(newestFirst);
       const chosen = openable[0];
       partId = chosen?.read.status === "complete" ? chosen.id : undefined;
+      known = {
+        ...(chosen?.read.revision !== undefined ? { revision: chosen.read.revision } : {}),
+        ...(chosen?.read.savedAt !== undefined ? { savedAt: chosen.read.savedAt } : {}),
+        workspace: chosen?.read.workspace ?? emptyWorkspace(),
+      };
 
       const problems: WorkspaceProblem[] = [];
       if (chosen !== undefined) {
@@ -145,21 +166,97 @@ export function createWorkbookStore(
           "not-loaded",
           "The workspace was not saved: the workbook's saved workspace has not been read yet, and saving first could write over it."
         );
-      const xml = workspaceXml(serializeForSave(workspace, now()));
+      const revision = newRevision();
+      const savedAt = now();
+      let xml = workspaceXml(serializeForSave(workspace, savedAt, revision));
       const target = partId;
+      let outcome: SaveOutcome = {};
+      let written: Workspace | undefined = workspace;
       try {
         partId = await run(async (context) => {
           const parts = context.workbook.customXmlParts;
-          if (target !== undefined) {
-            parts.getItem(target).setXml(xml);
+          if (target === undefined) {
+            // No part of this pane's yet. Another pane on this workbook may have added one since
+            // this one loaded (both opened before either saved): then this save merges into it.
+            const found = parts.getByNamespace(WORKSPACE_XML_NAMESPACE);
+            found.load("items/id");
             await context.sync();
-            return target;
+            const fresh = found.items
+              .filter((part) => !partsSeen.has(part.id))
+              .map((part) => ({ id: part.id, xml: part.getXml() }));
+            if (fresh.length > 0) {
+              await context.sync();
+              const newest = fresh
+                .map(({ id, xml: stored }) => readPart({ id, xml: stored.value }))
+                .filter((p) => p.read.status === "complete")
+                .sort(newestFirst)[0];
+              for (const { id } of fresh) partsSeen.add(id);
+              if (newest !== undefined) {
+                const merged = reconcile(known.workspace, workspace, newest.read.workspace);
+                outcome = merged.outcome;
+                written = merged.write;
+                if (merged.write === undefined) {
+                  known = {
+                    ...(newest.read.revision !== undefined
+                      ? { revision: newest.read.revision }
+                      : {}),
+                    ...(newest.read.savedAt !== undefined ? { savedAt: newest.read.savedAt } : {}),
+                    workspace: merged.merged,
+                  };
+                  return newest.id;
+                }
+                xml = workspaceXml(serializeForSave(merged.write, savedAt, revision));
+                parts.getItem(newest.id).setXml(xml);
+                await context.sync();
+                return newest.id;
+              }
+            }
+            const added = parts.add(xml);
+            added.load("id");
+            await context.sync();
+            partsSeen.add(added.id);
+            return added.id;
           }
-          const added = parts.add(xml);
-          added.load("id");
+          // Two syncs: what the part holds now, then the write. Another pane or window on this
+          // workbook may have saved since this one loaded; if so, both sides' changes are merged.
+          const part = parts.getItem(target);
+          const stored = part.getXml();
           await context.sync();
-          return added.id;
+          const current = readPart({ id: target, xml: stored.value }).read;
+          const changed = current.revision !== known.revision || current.savedAt !== known.savedAt;
+          if (changed && current.status === "complete") {
+            const merged = reconcile(known.workspace, workspace, current.workspace);
+            outcome = merged.outcome;
+            written = merged.write;
+            if (merged.write === undefined) {
+              known = {
+                ...(current.revision !== undefined ? { revision: current.revision } : {}),
+                ...(current.savedAt !== undefined ? { savedAt: current.savedAt } : {}),
+                workspace: merged.merged,
+              };
+              return target;
+            }
+            xml = workspaceXml(serializeForSave(merged.write, savedAt, revision));
+          } else if (changed) {
+            // The part now holds something this pane cannot read: it is kept, and this save goes to
+            // a new part beside it, as at load.
+            outcome = {
+              attention: true,
+              notice: `The workspace in the workbook was saved by another window since this pane opened, in a form this pane cannot read; that copy is kept in ${partLabel(target)} and this pane's work is saved in a new part.`,
+            };
+            const added = parts.add(xml);
+            added.load("id");
+            await context.sync();
+            partsSeen.add(added.id);
+            return added.id;
+          }
+          part.setXml(xml);
+          await context.sync();
+          return target;
         });
+        if (written !== undefined)
+          known = { revision, savedAt: savedAt.toISOString(), workspace: written };
+        return outcome;
       } catch (error) {
         const size = kilobytes(new TextEncoder().encode(xml).length);
         if (errorCode(error) === "ItemNotFound") {

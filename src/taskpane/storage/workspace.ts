@@ -4,7 +4,7 @@
  * that must survive a reload), and which partnership is open.
  *
  * Stored as a versioned envelope so that a later add-in can upgrade it step by step:
- *   { "format": "nhsdp.workspace", "version": 1, "savedAt": "...", "strategy": ..., "partnerships": [...], "selectedId": ... }
+ *   { "format": "nhsdp.workspace", "version": 1, "savedAt": "...", "revision": "...", "strategy": ..., "partnerships": [...], "selectedId": ... }
  * The documents inside keep their own format and version; upgrading them is a separate, visible
  * step (upgradeDocuments.ts), because the user must be told what an upgrade changed.
  */
@@ -35,6 +35,12 @@ export interface WorkspaceEnvelope extends Workspace {
   readonly version: typeof WORKSPACE_VERSION;
   /** When this copy was written, ISO 8601: picks the newest of several stored copies. */
   readonly savedAt: string;
+  /**
+   * A token new with every save (added in version 1 without a version change: older readers ignore
+   * it). A window compares it with the one it loaded or last saved to know that another window has
+   * saved since; see mergeWorkspaces.ts.
+   */
+  readonly revision?: string;
 }
 
 /** One thing that could not be read as stored, where it was and what was wrong. */
@@ -56,4 +62,10 @@ export function emptyWorkspace(): Workspace {
 export function newPartnershipId(): string {
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
   return `p-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
+/** A fresh revision token for a save: random, so two windows saving at once never write the same one. */
+export function newRevision(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(8));
+  return `r-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }

@@ -72,11 +72,12 @@ function unserializableValues(value: unknown, path: Key[], seen: Set<object>): W
 }
 
 /** The envelope for `workspace` as JSON text, or WorkspaceNotSerializableError naming each value JSON would change. */
-export function serializeWorkspace(workspace: Workspace, savedAt: Date): string {
+export function serializeWorkspace(workspace: Workspace, savedAt: Date, revision?: string): string {
   const envelope: WorkspaceEnvelope = {
     format: WORKSPACE_FORMAT,
     version: WORKSPACE_VERSION,
     savedAt: savedAt.toISOString(),
+    ...(revision !== undefined ? { revision } : {}),
     strategy: workspace.strategy,
     partnerships: workspace.partnerships.map(({ id, updatedAt, document }) => ({
       id,
@@ -101,6 +102,8 @@ export interface WorkspaceRead {
   readonly workspace: Workspace;
   /** When the stored copy was written, if it says. */
   readonly savedAt?: string;
+  /** The copy's revision token, if it has one (copies saved before revisions have none). */
+  readonly revision?: string;
   /** What could not be read, or was repaired, and where. */
   readonly problems: readonly WorkspaceProblem[];
   /**
@@ -283,6 +286,7 @@ function readCurrentEnvelope(envelope: Record<string, unknown>): WorkspaceRead {
   return {
     workspace: { strategy, partnerships, selectedId },
     ...(savedAt.success ? { savedAt: savedAt.data } : {}),
+    ...(typeof envelope.revision === "string" ? { revision: envelope.revision } : {}),
     problems,
     status: complete ? "complete" : "partial",
   };

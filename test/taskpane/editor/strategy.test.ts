@@ -94,6 +94,47 @@ describe("the strategy in the pane", () => {
     ]);
   });
 
+  it("describes the line as what it is priced as, however often the choice changes", () => {
+    // Arrowing down the list: band 6, then the consultant, then the SDE account.
+    const start: Draft = { id: "line-1", category: "services", description: "", quantity: 2 };
+    const band6 = applyChoice(start, STRATEGY, "grade:band-6");
+    const consultant = applyChoice(band6, STRATEGY, "grade:consultant");
+    const account = applyChoice(consultant, STRATEGY, "item:sde-user-month");
+    expect([band6, consultant, account].map((l) => [l.description, l.unitCost])).toEqual([
+      ["Agenda for Change band 6: analyst", 310],
+      ["Consultant, sessional rate", 112.5],
+      ["NHS England SDE user account", 472],
+    ]);
+    // Back to "Typed by hand" keeps the last name and price; the next choice still replaces them.
+    const byHand = applyChoice(account, STRATEGY, "");
+    expect(byHand.description).toBe("NHS England SDE user account");
+    expect(applyChoice(byHand, STRATEGY, "grade:band-6").description).toBe(
+      "Agenda for Change band 6: analyst"
+    );
+  });
+
+  it("keeps a description the user typed, through any number of choices", () => {
+    const typed: Draft = { id: "line-1", description: "Linkage by the analyst", quantity: 1 };
+    const once = applyChoice(typed, STRATEGY, "grade:band-6");
+    const twice = applyChoice(once, STRATEGY, "grade:consultant");
+    expect([once.description, twice.description]).toEqual([
+      "Linkage by the analyst",
+      "Linkage by the analyst",
+    ]);
+    // A generated name the user then edits is theirs from then on.
+    const edited = {
+      ...applyChoice(typed, STRATEGY, "grade:consultant"),
+      description: "Consultant, two sessions",
+    };
+    expect(applyChoice(edited, STRATEGY, "grade:band-6").description).toBe(
+      "Consultant, two sessions"
+    );
+    // Blank (spaces only) counts as nothing typed.
+    expect(applyChoice({ description: "  " }, STRATEGY, "grade:consultant").description).toBe(
+      "Consultant, sessional rate"
+    );
+  });
+
   it("says when the quote's rates differ from the strategy", () => {
     const draft = starterPartnership() as unknown as Draft;
     const overhead = { ...draft, pricing: { ...(draft.pricing as Draft), overheadRate: 0.25 } };

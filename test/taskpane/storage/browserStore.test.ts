@@ -187,3 +187,112 @@ describe("the workspace in the browser's storage", () => {
     });
   });
 });
+
+describe("two tabs saving one browser's workspace", () => {
+  const partnership = (id: string, reference: string, purpose: string) => ({
+    id,
+    updatedAt: "2026-03-01T09:00:00.000Z",
+    document: { reference, purpose },
+  });
+  const both: Workspace = {
+    strategy: null,
+    partnerships: [partnership("p-1", "DP-1", "one"), partnership("p-2", "DP-2", "two")],
+    selectedId: "p-1",
+  };
+  const edit = (ws: Workspace, id: string, purpose: string): Workspace => ({
+    ...ws,
+    partnerships: ws.partnerships.map((p) =>
+      p.id === id ? { ...p, document: { ...(p.document as object), purpose } } : p
+    ),
+  });
+  const purposes = (storage: MemoryStorage) =>
+    (
+      JSON.parse(storage.getItem(BROWSER_WORKSPACE_KEY)!) as {
+        partnerships: { document: { reference: string; purpose: string } }[];
+      }
+    ).partnerships.map((p) => `${p.document.reference}: ${p.document.purpose}`);
+
+  async function twoTabs() {
+    const storage = new MemoryStorage();
+    const first = createBrowserStore(storage, { now });
+    await first.load();
+    await first.save(both);
+    const a = createBrowserStore(storage, { now });
+    const b = createBrowserStore(storage, { now });
+    await a.load();
+    await b.load();
+    return { storage, a, b };
+  }
+
+  it("a stale tab's save merges: A's edit survives B's save, and B's survives A's next one", async () => {
+    const { storage, a, b } = await twoTabs();
+    await a.save(edit(both, "p-1", "edited in A"));
+    const outcome = await b.save({
+      ...both,
+      partnerships: [...both.partnerships, partnership("p-3", "DP-3", "new in B")],
+    });
+    expect(purposes(storage)).toEqual(["DP-1: edited in A", "DP-2: two", "DP-3: new in B"]);
+    expect(outcome.notice).toBe("Saved in another window, and now here too: DP-1 changed.");
+    // A has not seen B's new partnership; its next save keeps it.
+    await a.save(edit(both, "p-1", "edited in A again"));
+    expect(purposes(storage)).toEqual(["DP-1: edited in A again", "DP-2: two", "DP-3: new in B"]);
+  });
+
+  it("keeps both versions when both tabs changed one partnership, and says so", async () => {
+    const { storage, a, b } = await twoTabs();
+    await a.save(edit(both, "p-2", "A's"));
+    const outcome = await b.save(edit(both, "p-2", "B's"));
+    expect(purposes(storage)).toEqual([
+      "DP-1: one",
+      "DP-2: B's",
+      "DP-2 (from another window): A's",
+    ]);
+    expect(outcome).toMatchObject({
+      attention: true,
+      notice:
+        "DP-2 was also changed in another window: both versions are kept, this window's as DP-2 and the other's as DP-2 (from another window).",
+    });
+  });
+
+  it("writes nothing when the tab had no change of its own, so two tabs never answer each other forever", async () => {
+    const { storage, a, b } = await twoTabs();
+    await a.save(edit(both, "p-1", "A's"));
+    const text = storage.getItem(BROWSER_WORKSPACE_KEY);
+    const outcome = await b.save(both);
+    expect(storage.getItem(BROWSER_WORKSPACE_KEY)).toBe(text);
+    expect(outcome.workspace).toEqual(edit(both, "p-1", "A's"));
+    // And B's next save, with nothing new elsewhere, is a plain save.
+    expect(await b.save(edit(both, "p-2", "B's"))).toEqual({});
+  });
+
+  it("keeps aside what another tab saved that it cannot read, then saves its own work", async () => {
+    const { storage, a } = await twoTabs();
+    storage.setItem(BROWSER_WORKSPACE_KEY, "{ not a workspace");
+    const outcome = await a.save(edit(both, "p-1", "A's"));
+    const backupKey = `${BROWSER_WORKSPACE_KEY}.unread.${NOW}`;
+    expect(storage.getItem(backupKey)).toBe("{ not a workspace");
+    expect(outcome.notice).toContain(`kept, unchanged, under "${backupKey}"`);
+    expect(purposes(storage)).toEqual(["DP-1: A's", "DP-2: two"]);
+  });
+
+  it("is told when another tab writes the workspace's key, and of no other key", () => {
+    const listeners = new Set<(event: { key: string | null }) => void>();
+    const events = {
+      addEventListener: (_: "storage", l: (event: { key: string | null }) => void) =>
+        void listeners.add(l),
+      removeEventListener: (_: "storage", l: (event: { key: string | null }) => void) =>
+        void listeners.delete(l),
+    };
+    const store = createBrowserStore(new MemoryStorage(), { events });
+    const told: string[] = [];
+    const stop = store.watch!(() => told.push("changed"));
+    const fire = (key: string | null) => listeners.forEach((l) => l({ key }));
+    fire("something else");
+    fire(BROWSER_WORKSPACE_KEY);
+    fire(null);
+    stop();
+    fire(BROWSER_WORKSPACE_KEY);
+    expect(told).toEqual(["changed", "changed"]);
+    expect(listeners.size).toBe(0);
+  });
+});

@@ -27,7 +27,7 @@ function storedPart(id: string, savedAt: string, ws: Workspace) {
 }
 
 describe("the workspace in the workbook (custom XML part)", () => {
-  it("loads an empty workbook in one sync and saves the first time in one more, adding one part", async () => {
+  it("loads an empty workbook in one sync and saves the first time in two more (is there a part now? add one)", async () => {
     const excel = createCustomXmlPartsMock();
     const store = createWorkbookStore(excel.run, { now: clock("2026-03-01T10:00:00.000Z") });
     expect(store.kind).toBe("workbook");
@@ -40,19 +40,19 @@ describe("the workspace in the workbook (custom XML part)", () => {
     expect(excel.syncs()).toBe(1);
 
     await store.save(workspace());
-    expect(excel.syncs()).toBe(2);
+    expect(excel.syncs()).toBe(3);
     expect(excel.parts()).toHaveLength(1);
     expect(XMLValidator.validate(excel.parts()[0]?.xml ?? "")).toBe(true);
   });
 
-  it("saves again into the same part with exactly one sync each time", async () => {
+  it("saves again into the same part with two syncs each time: one reads its revision, one writes", async () => {
     const excel = createCustomXmlPartsMock();
     const store = createWorkbookStore(excel.run);
     await store.load();
     await store.save(workspace("DP-1"));
     const afterFirstSave = excel.syncs();
     for (let i = 2; i <= 5; i++) await store.save(workspace(`DP-${i}`));
-    expect(excel.syncs() - afterFirstSave).toBe(4);
+    expect(excel.syncs() - afterFirstSave).toBe(4 * 2);
     expect(excel.runs()).toBe(1 + 5);
     expect(excel.parts()).toHaveLength(1);
   });
@@ -73,9 +73,10 @@ describe("the workspace in the workbook (custom XML part)", () => {
       problems: [],
     });
 
-    // The reopened store writes over the part it loaded, in one sync, rather than adding another.
+    // The reopened store writes over the part it loaded (reading its revision first: two syncs),
+    // rather than adding another.
     await reader.save(workspace("changed"));
-    expect(reopened.syncs()).toBe(3);
+    expect(reopened.syncs()).toBe(4);
     expect(reopened.parts()).toHaveLength(1);
   });
 
@@ -269,5 +270,171 @@ describe("the workspace in the workbook (custom XML part)", () => {
       message: expect.stringContaining("strategy.rate is NaN") as unknown as string,
     });
     expect(excel.syncs()).toBe(syncs);
+  });
+});
+
+describe("two panes or windows saving one workbook's workspace", () => {
+  const partnership = (id: string, reference: string, purpose: string) => ({
+    id,
+    updatedAt: "2026-03-01T09:00:00.000Z",
+    document: { reference, purpose },
+  });
+  const both: Workspace = {
+    strategy: null,
+    partnerships: [partnership("p-1", "DP-1", "one"), partnership("p-2", "DP-2", "two")],
+    selectedId: "p-1",
+  };
+  const edit = (ws: Workspace, id: string, purpose: string): Workspace => ({
+    ...ws,
+    partnerships: ws.partnerships.map((p) =>
+      p.id === id ? { ...p, document: { ...(p.document as object), purpose } } : p
+    ),
+  });
+  const stored = (excel: ReturnType<typeof createCustomXmlPartsMock>) => {
+    const xml = excel.parts()[0]!.xml;
+    const json = xml
+      .replace(/^<workspace[^>]*>/, "")
+      .replace(/<\/workspace>$/, "")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+    return JSON.parse(json) as {
+      revision?: string;
+      partnerships: { id: string; document: { reference: string; purpose: string } }[];
+    };
+  };
+
+  async function twoPanes() {
+    const excel = createCustomXmlPartsMock({
+      parts: [storedPart("{A}", "2026-03-01T10:00:00.000Z", both)],
+    });
+    const a = createWorkbookStore(excel.run, { now: clock("2026-03-01T11:00:00.000Z") });
+    const b = createWorkbookStore(excel.run, { now: clock("2026-03-01T11:00:01.000Z") });
+    await a.load();
+    await b.load();
+    return { excel, a, b };
+  }
+
+  it("on a workbook both opened empty, the second pane's first save merges into the part the first added", async () => {
+    const excel = createCustomXmlPartsMock();
+    const a = createWorkbookStore(excel.run);
+    const b = createWorkbookStore(excel.run);
+    await a.load();
+    await b.load();
+    await a.save({
+      strategy: null,
+      partnerships: [partnership("p-a", "DP-A", "A's")],
+      selectedId: "p-a",
+    });
+    const syncs = excel.syncs();
+    const outcome = await b.save({
+      strategy: null,
+      partnerships: [partnership("p-b", "DP-B", "B's")],
+      selectedId: "p-b",
+    });
+    expect(excel.syncs() - syncs).toBe(3);
+    expect(excel.parts()).toHaveLength(1);
+    expect(stored(excel).partnerships.map((p) => p.document.reference)).toEqual(["DP-B", "DP-A"]);
+    expect(outcome.notice).toBe("Saved in another window, and now here too: DP-A added.");
+    // From then on both write into that one part, each merging the other's saves.
+    await a.save({
+      strategy: null,
+      partnerships: [partnership("p-a", "DP-A", "A's, again")],
+      selectedId: "p-a",
+    });
+    expect(excel.parts()).toHaveLength(1);
+    expect(stored(excel).partnerships.map((p) => p.document.purpose)).toEqual([
+      "A's, again",
+      "B's",
+    ]);
+  });
+
+  it("writes a new revision with every save", async () => {
+    const { excel, a } = await twoPanes();
+    await a.save(edit(both, "p-1", "first save"));
+    const first = stored(excel).revision;
+    await a.save(edit(both, "p-1", "second save"));
+    const second = stored(excel).revision;
+    expect(first).toMatch(/^r-[0-9a-f]{16}$/);
+    expect(second).toMatch(/^r-[0-9a-f]{16}$/);
+    expect(second).not.toBe(first);
+  });
+
+  it("merges when the panes changed different partnerships: neither edit is lost, in two syncs", async () => {
+    const { excel, a, b } = await twoPanes();
+    expect(await a.save(edit(both, "p-1", "one, edited in A"))).toEqual({});
+    // B still has the workspace as loaded, with its own edit to the other partnership.
+    const syncs = excel.syncs();
+    const outcome = await b.save(edit(both, "p-2", "two, edited in B"));
+    expect(excel.syncs() - syncs).toBe(2);
+    const merged: Workspace = {
+      strategy: null,
+      partnerships: [
+        partnership("p-1", "DP-1", "one, edited in A"),
+        partnership("p-2", "DP-2", "two, edited in B"),
+      ],
+      selectedId: "p-1",
+    };
+    expect(outcome).toEqual({
+      workspace: merged,
+      notice: "Saved in another window, and now here too: DP-1 changed.",
+      attention: false,
+    });
+    expect(stored(excel).partnerships.map((p) => p.document.purpose)).toEqual([
+      "one, edited in A",
+      "two, edited in B",
+    ]);
+    // A, which has not seen B's edit, saves again: B's edit stays.
+    const again = await a.save(edit(both, "p-1", "one, edited in A again"));
+    expect(
+      again.workspace?.partnerships.map((p) => (p.document as { purpose: string }).purpose)
+    ).toEqual(["one, edited in A again", "two, edited in B"]);
+    expect(stored(excel).partnerships.map((p) => p.document.purpose)).toEqual([
+      "one, edited in A again",
+      "two, edited in B",
+    ]);
+  });
+
+  it("keeps both versions of a partnership both panes changed, the other's as a marked copy, and says so", async () => {
+    const { excel, a, b } = await twoPanes();
+    await a.save(edit(both, "p-1", "A's purpose"));
+    const outcome = await b.save(edit(both, "p-1", "B's purpose"));
+    expect(outcome.attention).toBe(true);
+    expect(outcome.notice).toBe(
+      "DP-1 was also changed in another window: both versions are kept, this window's as DP-1 and the other's as DP-1 (from another window)."
+    );
+    expect(
+      stored(excel).partnerships.map((p) => [p.document.reference, p.document.purpose])
+    ).toEqual([
+      ["DP-1", "B's purpose"],
+      ["DP-1 (from another window)", "A's purpose"],
+      ["DP-2", "two"],
+    ]);
+    expect(excel.parts()).toHaveLength(1);
+  });
+
+  it("writes nothing when the pane had no change of its own: it takes what the other saved", async () => {
+    const { excel, a, b } = await twoPanes();
+    await a.save(edit(both, "p-2", "A's"));
+    const before = excel.parts()[0]!.xml;
+    const outcome = await b.save(both);
+    expect(excel.parts()[0]!.xml).toBe(before);
+    expect(outcome.workspace).toEqual(edit(both, "p-2", "A's"));
+  });
+
+  it("sets aside a copy it cannot read, saved by another window since, and saves in a new part", async () => {
+    const { excel, a } = await twoPanes();
+    const unreadable = `<workspace xmlns="${NAMESPACE}">{"format": "nhsdp.workspace", "vers</workspace>`;
+    // Another window's save this pane cannot read, written into the part it loaded.
+    await excel.run(async (context) => {
+      context.workbook.customXmlParts.getItem("{A}").setXml(unreadable);
+      await context.sync();
+    });
+    const outcome = await a.save(edit(both, "p-1", "A's"));
+    expect(outcome.attention).toBe(true);
+    expect(outcome.notice).toContain("that copy is kept in custom XML part {A}");
+    expect(excel.parts().map((p) => p.id)).toEqual(["{A}", expect.any(String)]);
+    expect(excel.parts()[0]!.xml).toBe(unreadable);
+    expect(excel.parts()[1]!.xml).toContain("A's");
   });
 });

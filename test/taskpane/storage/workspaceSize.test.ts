@@ -65,11 +65,13 @@ describe("the stored size of 50 partnerships of 60 lines", () => {
     const xml = excel.parts()[0]?.xml ?? "";
     const xmlBytes = Buffer.byteLength(xml, "utf8");
 
-    // The XML is the envelope's JSON with &, < and > escaped, inside the root element.
+    // The XML is the envelope's JSON with &, < and > escaped, inside the root element. The revision
+    // is random: "r-" and 16 hex digits, of the same length as this stand-in.
     const json = JSON.stringify({
       format: "nhsdp.workspace",
       version: 1,
       savedAt: "2026-03-01T10:00:00.000Z",
+      revision: "r-0123456789abcdef",
       ...workspace,
     });
     const count = (c: string): number => json.split(c).length - 1;
