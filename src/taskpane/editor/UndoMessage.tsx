@@ -6,7 +6,7 @@ import * as React from "react";
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { getAt, pathKey, type Path } from "./draft";
 import { useEditor } from "./fields";
-import { focusFirstControl } from "./lists";
+import { focusFirstControl, focusInView } from "./lists";
 import { removeAt, restore, type Removed } from "./undo";
 
 const useStyles = makeStyles({
@@ -93,7 +93,7 @@ export function useUndoableRemovals() {
     if (next === undefined) return;
     if ("undo" in next) {
       const button = undoRefs.current.get(next.undo);
-      button?.focus();
+      focusInView(button);
       if (button) focus.current = undefined;
     } else if (focusPart(next.part)) focus.current = undefined;
   });

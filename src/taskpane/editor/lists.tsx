@@ -35,10 +35,16 @@ export function Row({ children }: { children: React.ReactNode }): React.JSX.Elem
   );
 }
 
+/** Focuses a control in the middle of the pane, never behind the footer that stays in view. */
+export function focusInView(control: HTMLElement | null | undefined): void {
+  control?.focus({ preventScroll: true });
+  control?.scrollIntoView({ block: "center" });
+}
+
 /** Focuses the first control inside `element` (an input, a select, a button); false when there is none. */
 export function focusFirstControl(element: Element | null | undefined): boolean {
   const control = element?.querySelector<HTMLElement>("input, select, textarea, button");
-  control?.focus();
+  focusInView(control);
   return control !== null && control !== undefined;
 }
 

@@ -39,8 +39,10 @@ function AlternativeFields({ path }: { path: Path }): React.JSX.Element {
   const mechanism = getAt(draft, [...path, "mechanism"]);
   return (
     <>
-      <div className={styles.row}>
+      <div className={styles.one}>
         <TextField path={[...path, "id"]} label="Alternative's name" required />
+      </div>
+      <div className={styles.one}>
         <ChoiceField
           path={[...path, "mechanism"]}
           label="Mechanism"
@@ -92,10 +94,10 @@ export function AlternativesSection(): React.JSX.Element {
             <div className={styles.actions}>
               <Button
                 size="small"
-                aria-label={`Remove ${name}`}
+                aria-label={`Remove alternative ${name}`}
                 onClick={() => removals.remove(path, `the alternative “${name}”`)}
               >
-                Remove
+                Remove alternative
               </Button>
             </div>
           </Group>
