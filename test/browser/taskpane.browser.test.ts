@@ -293,6 +293,13 @@ async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(TEST_OUTPUT, `${name}.png`) });
 }
 
+/** A sum of money as a pounds field shows it once left: thousands grouped, pence when there are any. */
+const shownPounds = (amount: number): string =>
+  amount.toLocaleString("en-GB", {
+    minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+    maximumFractionDigits: 4,
+  });
+
 async function liveTotal(page: Page): Promise<string> {
   return (await page.getByTestId("live-total").textContent()) ?? "";
 }
@@ -504,8 +511,9 @@ describe.each(["light", "dark"] as const)(
       await pressButton(page, "Next: Value sharing");
 
       // Value sharing: a fixed payment, so the commercial partner shares in the value.
+      // Adding a mechanism takes the keyboard to its first control.
       await pressButton(page, "Add fixed payment");
-      await typeInto(page, "Amount", "25000");
+      await replaceHere(page, "Amount", "25000");
       axeByStep["value-sharing"] = await axeViolations(page);
       await snap(page, `${theme}-05-value-sharing`);
       await pressButton(page, "Next: Scenarios");
@@ -672,7 +680,7 @@ it("takes the trust's pricing strategy: new partnerships start at its rates, lin
   await page.getByRole("button", { name: "Add cost line" }).click();
   const grade = strategy.staffTime.grades[0]!;
   await page.getByLabel("From the pricing strategy").selectOption(`grade:${grade.id}`);
-  expect(await page.getByLabel("Unit cost").inputValue()).toBe(String(grade.rate));
+  expect(await page.getByLabel("Unit cost").inputValue()).toBe(shownPounds(grade.rate));
   expect(await page.locator("#field-costs-lines-0-unit").inputValue()).toBe(grade.unit);
   await snap(page, "11-strategy");
   expect(errors).toEqual([]);
@@ -1291,13 +1299,13 @@ describe("nothing lost or misprinted", () => {
     for (const grade of strategy.staffTime.grades.slice(0, 3)) {
       await page.keyboard.press("ArrowDown");
       await expect(valueOf(page, description)).resolves.toBe(grade.name);
-      await expect(valueOf(page, unitCost)).resolves.toBe(String(grade.rate));
+      await expect(valueOf(page, unitCost)).resolves.toBe(shownPounds(grade.rate));
     }
     // On to the standard items: a GPU month is described as one, not as the last grade.
     const gpu = strategy.standardItems.find((i) => i.id === "gpu-compute-month")!;
     await page.keyboard.type(gpu.name.slice(0, 3));
     await expect(valueOf(page, description)).resolves.toBe(gpu.name);
-    await expect(valueOf(page, unitCost)).resolves.toBe(String(gpu.unitPrice));
+    await expect(valueOf(page, unitCost)).resolves.toBe(shownPounds(gpu.unitPrice));
     await snap(page, "20-choice-describes");
 
     // A description typed by the user is theirs: the next choice changes the price, not the words.
@@ -1308,7 +1316,7 @@ describe("nothing lost or misprinted", () => {
     await tabTo(page, "From the pricing strategy");
     const consultant = strategy.staffTime.grades.find((g) => g.id === "consultant")!;
     await page.keyboard.type(consultant.name.slice(0, 10));
-    await expect(valueOf(page, unitCost)).resolves.toBe(String(consultant.rate));
+    await expect(valueOf(page, unitCost)).resolves.toBe(shownPounds(consultant.rate));
     expect(await valueOf(page, description)).toBe("GPU time for model training");
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -1363,8 +1371,8 @@ describe("nothing lost or misprinted", () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press("Enter");
     await expect(valueOf(page, "field-valueSharing-royalty-termYears")).resolves.toBe("10");
-    expect(await valueOf(page, "field-valueSharing-royalty-annualCap")).toBe("750000");
-    expect(await valueOf(page, "field-valueSharing-royalty-tiers-1-threshold")).toBe("5000000");
+    expect(await valueOf(page, "field-valueSharing-royalty-annualCap")).toBe("750,000");
+    expect(await valueOf(page, "field-valueSharing-royalty-tiers-1-threshold")).toBe("5,000,000");
     expect(await focusedName(page)).toBe("Remove royalty");
     expect(errors).toEqual([]);
     await page.close();
@@ -1506,5 +1514,268 @@ describe("nothing lost or misprinted", () => {
     expect(await axeViolations(b.page)).toEqual([]);
     expect([...a.errors, ...b.errors]).toEqual([]);
     await context.close();
+  });
+});
+
+/** Presses Shift+Tab until the control called `name` has the focus: the keyboard's way back. */
+async function tabBackTo(page: Page, name: string, limit = 120): Promise<void> {
+  const seen: string[] = [];
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Shift+Tab");
+    const focused = await focusedName(page);
+    if (focused === name) return;
+    seen.push(focused);
+  }
+  throw new Error(`Shift+Tab never reached "${name}"; it passed: ${seen.join(" | ")}`);
+}
+
+/** Waits (up to 5 s) for the control called `name` to have the focus, and says where it is if not. */
+async function focusedOn(page: Page, name: string): Promise<void> {
+  let focused = "";
+  for (let i = 0; i < 50; i++) {
+    focused = await focusedName(page);
+    if (focused === name) return;
+    await page.waitForTimeout(100);
+  }
+  expect(focused).toBe(name);
+}
+
+/** Replaces the text of the focused control, which must be the one called `name`. */
+async function replaceHere(page: Page, name: string, text: string): Promise<void> {
+  await focusedOn(page, name);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(text);
+}
+
+/** Replaces the text of the control called `name`, reached by Tab. */
+async function replaceInto(page: Page, name: string, text: string): Promise<void> {
+  await tabTo(page, name);
+  await replaceHere(page, name, text);
+}
+
+describe("every scenario input by keyboard", () => {
+  let pane: OpenPane;
+
+  beforeAll(async () => {
+    pane = await openTaskPane();
+  });
+  afterAll(async () => {
+    await pane.page.close();
+  });
+
+  it("an analyst builds a full scenario from a new partnership by keyboard alone, and the exported document holds it", async () => {
+    const { page } = pane;
+    await page.getByRole("button", { name: "New partnership" }).waitFor();
+    await pressButton(page, "New partnership");
+    await page.getByRole("tab", { name: "Partnership" }).waitFor();
+    await typeInto(page, "Trust name", "Northvale Teaching Hospitals NHS Foundation Trust");
+    await typeInto(page, "Partner organisation", "Radiant Vision AI Ltd");
+    await choose(page, "Organisation type", "Large company");
+    await choose(page, "Type of partnership", "Type 2: access to data and staff expertise");
+    await typeInto(page, "Purpose", "Train and validate a chest X-ray triage model");
+    await choose(page, "Use of the data", "Commercial");
+    await choose(page, "Access route", "Secure data environment (SDE)");
+    await choose(page, "Foreground IP owner", "Partner");
+    await typeInto(page, "VAT rate", "20");
+    await pressButton(page, "Next: Data and value");
+    await pressButton(page, "Add data asset");
+    await typeHere(page, "Name", "Chest X-ray archive 2015-2024");
+    await typeInto(page, "Description", "De-identified chest radiographs with reports");
+    await choose(page, "Intended use", "Training and validating an ML/AI model");
+    await pressButton(page, "Next: Costs");
+    await typeInto(page, "Staff on-costs", "25");
+    await typeInto(page, "Overheads", "20");
+    await typeInto(page, "Fixed cost recovery", "10");
+    await typeInto(page, "Capital cost recovery", "5");
+    await pressButton(page, "Add cost line");
+    await typeHere(page, "Description", "Image de-identification");
+    await typeInto(page, "Quantity", "10");
+    await typeInto(page, "Unit cost", "450");
+    // £7,762.50, as worked in "standalone, with office.js unreachable ...".
+    await page.getByTestId("live-total").waitFor();
+    expect(await liveTotal(page)).toBe("£7,762.50");
+    await pressButton(page, "Next: Value sharing");
+
+    // A royalty: Add takes the keyboard to its first field, so a second Enter removes nothing.
+    await pressButton(page, "Add royalty");
+    await focusedOn(page, "Revenue from");
+    await page.keyboard.press("Enter");
+    await page.getByRole("group", { name: "Revenue royalty" }).waitFor();
+    expect(await page.getByRole("button", { name: "Remove royalty" }).count()).toBe(1);
+    await replaceInto(page, "Rate", "5");
+    await pressButton(page, "Add tier");
+    await replaceHere(page, "Revenue from", "1000000");
+    await replaceInto(page, "Rate", "3");
+    await replaceInto(page, "Annual minimum", "20000");
+    await replaceInto(page, "Term (years)", "7");
+    // Milestones: Add takes the keyboard into the new group (its Add milestone button).
+    await tabBackTo(page, "Add milestones");
+    await page.keyboard.press("Enter");
+    await focusedOn(page, "Add milestone");
+    await page.keyboard.press("Enter");
+    await typeHere(page, "Milestone", "Regulatory approval");
+    await replaceInto(page, "Amount", "50000");
+    await replaceInto(page, "Year", "2");
+    await replaceInto(page, "Probability", "60");
+    await pressButton(page, "Add milestone");
+    await typeHere(page, "Milestone", "First sale");
+    await replaceInto(page, "Amount", "100000");
+    await replaceInto(page, "Year", "3");
+    await replaceInto(page, "Probability", "40");
+
+    // Remove the royalty: the keyboard goes to Undo, which brings back its tiers, minimum and term.
+    await tabBackTo(page, "Remove royalty");
+    await page.keyboard.press("Enter");
+    await focusedOn(page, "Undo: restore the royalty");
+    expect(await page.getByRole("status").filter({ hasText: "Removed" }).innerText()).toMatch(
+      /^Removed the royalty\.\s*Undo$/
+    );
+    expect(await page.getByRole("group", { name: "Revenue royalty" }).count()).toBe(0);
+    await snap(page, "16-royalty-removed");
+    await page.keyboard.press("Enter");
+    const royalty = page.getByRole("group", { name: "Revenue royalty" });
+    await royalty.waitFor();
+    await focusedOn(page, "Revenue from");
+    expect(
+      await royalty
+        .getByRole("textbox")
+        .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))
+    ).toEqual(["0", "5", "1000000", "3", "", "20000", "7"]);
+    expect(await page.getByRole("status").filter({ hasText: "Removed" }).count()).toBe(0);
+    await pressButton(page, "Next: Scenarios");
+
+    // Scenarios: Add takes the keyboard to the first assumption.
+    await pressButton(page, "Add scenarios");
+    await page.getByTestId("scenario-comparison").waitFor();
+    await replaceHere(page, "Chance of reaching market", "40");
+    await replaceInto(page, "Discount rate", "5");
+    // Flat back to the Green Book: the rate leaves with the flat rate; the quote stays priced.
+    await tabBackTo(page, "Discounting");
+    await page.keyboard.type("Green Book");
+    await page.getByLabel(/^Discount rate\s*\*?$/).waitFor({ state: "detached" });
+    await page.getByTestId("live-total").waitFor();
+    expect(await liveTotal(page)).toBe("£7,762.50");
+    for (const download of ["Download quote workbook", "Download partner copy"])
+      expect([download, await page.getByRole("button", { name: download }).isEnabled()]).toEqual([
+        download,
+        true,
+      ]);
+    // Revenue written out year by year, six years of it.
+    await choose(page, "Revenue forecast", "Year by year");
+    await replaceInto(page, "Years forecast", "6");
+    await expect(page.getByLabel(/^Revenue, year \d+/).count()).resolves.toBe(6);
+    const revenue = [0, 200000, 500000, 800000, 800000, 600000];
+    for (const [i, amount] of revenue.entries())
+      await replaceInto(page, `Revenue, year ${i + 1}`, String(amount));
+    // An alternative: a fixed payment of £150,000 on signature.
+    await pressButton(page, "Add alternative");
+    await replaceHere(page, "Alternative's name", "flat-fee");
+    await choose(page, "Mechanism", "Fixed payment");
+    await replaceInto(page, "Amount", "150000");
+    await page
+      .getByTestId("scenario-comparison")
+      .locator("tbody", { hasText: "Fixed payment: flat-fee" })
+      .waitFor();
+    // The sensitivity grids' axes.
+    await replaceInto(page, "Royalty rates", "2, 4, 6");
+    await replaceInto(page, "Discount rates", "3, 3.5");
+    await replaceInto(page, "Peak revenues", "400,000, 800,000");
+    await replaceInto(page, "Chances of reaching market", "30 60");
+    // The simulation: its size, milestones drawn independently, two distributions.
+    await replaceInto(page, "Trials", "1000");
+    await replaceInto(page, "Seed", "42");
+    await choose(page, "Milestones depend on each other", "Independently");
+    await choose(page, "Peak revenue: uncertainty", "Triangular");
+    await replaceInto(page, "Peak revenue: lowest", "500000");
+    await replaceInto(page, "Peak revenue: highest", "1000000");
+    await replaceInto(page, "Peak revenue: most likely", "700000");
+    await choose(page, "Launch delay (years): uncertainty", "Uniform");
+    await replaceInto(page, "Launch delay (years): lowest", "0");
+    await replaceInto(page, "Launch delay (years): highest", "2");
+    await page.getByTestId("live-total").waitFor();
+    await snap(page, "17-scenario-by-keyboard");
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Review has nothing to complete.
+    await selectStep(page, "Review");
+    await page.getByRole("region", { name: /^Priced at full cost/ }).waitFor();
+
+    // The exported document validates and holds what was typed.
+    await tabBackTo(page, "Export JSON");
+    const download = page.waitForEvent("download");
+    await page.keyboard.press("Enter");
+    const saved = path.join(TEST_OUTPUT, "scenario-by-keyboard.json");
+    await (await download).saveAs(saved);
+    const exported = JSON.parse(fs.readFileSync(saved, "utf8")) as Record<string, unknown>;
+    const { parsePartnership } = await import("../../src/document/parse");
+    const parsed = parsePartnership(exported);
+    expect(parsed.ok ? [] : parsed.issues).toEqual([]);
+    expect(exported.valueSharing).toEqual({
+      royalty: {
+        tiers: [
+          { threshold: 0, rate: 0.05 },
+          { threshold: 1000000, rate: 0.03 },
+        ],
+        annualMinimum: 20000,
+        termYears: 7,
+      },
+      milestones: [
+        { description: "Regulatory approval", amount: 50000, year: 2, probability: 0.6 },
+        { description: "First sale", amount: 100000, year: 3, probability: 0.4 },
+      ],
+    });
+    expect(exported.scenarios).toEqual({
+      revenue: { kind: "explicit", byYear: revenue },
+      probabilityOfReachingMarket: 0.4,
+      discount: { kind: "green-book" },
+      includeDocumentTerms: true,
+      alternatives: [
+        { id: "flat-fee", mechanism: "fixed", instalments: [{ year: 0, amount: 150000 }] },
+      ],
+      sensitivity: {
+        royaltyRates: [0.02, 0.04, 0.06],
+        discountRates: [0.03, 0.035],
+        peakRevenues: [400000, 800000],
+        probabilities: [0.3, 0.6],
+      },
+      monteCarlo: {
+        trials: 1000,
+        seed: 42,
+        milestoneDependence: "independent",
+        peakRevenue: { distribution: "triangular", min: 500000, mode: 700000, max: 1000000 },
+        launchDelayYears: { distribution: "uniform", min: 0, max: 2 },
+      },
+    });
+    expect(pane.errors).toEqual([]);
+  });
+
+  it("a problem on a field of a mode not chosen links to the control that reveals it", async () => {
+    const { page } = pane;
+    // An old flat rate left under the Green Book (as an imported file may have it).
+    const file = path.join(TEST_OUTPUT, "green-book-with-rate.json");
+    const doc = JSON.parse(
+      fs.readFileSync(path.join(EXAMPLES, "commercial-imaging-ai.json"), "utf8")
+    ) as { scenarios: { discount: unknown } };
+    doc.scenarios.discount = { kind: "green-book", rate: 0.035 };
+    fs.writeFileSync(file, JSON.stringify(doc));
+    await page.locator('input[aria-label="Partnership document to import"]').setInputFiles(file);
+    await page.getByText("Imported green-book-with-rate.json.").waitFor();
+    await selectStep(page, "Review");
+    const item = page.getByRole("listitem").filter({ hasText: "scenarios.discount.rate" });
+    await item.waitFor();
+    await item.getByRole("button", { name: "Go to the field" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("tab", { name: "Scenarios", selected: true }).waitFor();
+    await focusedOn(page, "Discounting");
+    // Choosing the flat rate and back again leaves a valid document: priced, nothing left over.
+    const rate = page.getByLabel(/^Discount rate\s*\*?$/);
+    // Typed as a keyboard user chooses an option; a pause, so the second is not read as one word.
+    await page.keyboard.type("Flat rate");
+    await rate.waitFor();
+    await page.waitForTimeout(1500);
+    await page.keyboard.type("Green Book");
+    await rate.waitFor({ state: "detached" });
+    await page.getByTestId("live-total").waitFor();
+    expect(pane.errors).toEqual([]);
   });
 });

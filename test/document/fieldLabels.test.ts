@@ -84,8 +84,28 @@ function paneFields(text: string): { pattern: string; label: string }[] {
   return fields;
 }
 
+/**
+ * The Value sharing step's source with each mechanism's controls (mechanisms.tsx, which take the path
+ * of the mechanism they edit) written out in place, at the path the step gives them.
+ */
+function valueSharingSource(): string {
+  const mechanisms = source("mechanisms.tsx");
+  return source("ValueSharingStep.tsx").replace(
+    /<(\w+Fields) path=\{\[([^\]]*)\]\} \/>/g,
+    (_, name: string, base: string) => {
+      const start = mechanisms.indexOf(`export function ${name}(`);
+      const end = mechanisms.indexOf("\nexport function ", start + 1);
+      return mechanisms
+        .slice(start, end === -1 ? undefined : end)
+        .replace(/path=\{path\}/g, `path={[${base}]}`)
+        .replace(/\[\.\.\.path, /g, `[${base}, `)
+        .replace(/\[\.\.\.itemPath, /g, "[...path, ");
+    }
+  );
+}
+
 describe("the table and the task pane's labels agree", () => {
-  const fields = paneFields(source("steps.tsx"));
+  const fields = [...paneFields(source("steps.tsx")), ...paneFields(valueSharingSource())];
 
   it("reads a fair sample of the pane's fields", () => {
     // Literal and list-item fields of every step are among them.
@@ -117,7 +137,11 @@ describe("the table and the task pane's labels agree", () => {
     const steps = source("PartnershipEditor.tsx");
     for (const step of ["Partnership", "Data and value", "Costs", "Value sharing", "Scenarios"])
       expect(steps).toContain(`label: "${step}"`);
-    const groups = [...source("steps.tsx").matchAll(/<Group legend="([^"]+)"/g)].map((m) => m[1]);
+    const groups = [
+      ...(source("steps.tsx") + source("ValueSharingStep.tsx")).matchAll(
+        /<Group legend="([^"]+)"/g
+      ),
+    ].map((m) => m[1]);
     for (const [pattern, legend] of [
       ["trust", "Trust"],
       ["partner", "Partner"],

@@ -18,9 +18,11 @@ import type { PricingStrategy } from "../../document";
 import { setAt, type Draft, type Json, type Path } from "./draft";
 import { EditorContext, fieldId, type EditorContextValue } from "./fields";
 import { priceDraft } from "./pricedDraft";
+import { fieldCandidates } from "./revealField";
 import { ReviewStep } from "./ReviewStep";
 import { ScenariosStep } from "./ScenariosStep";
-import { CostsStep, DataStep, PartnershipStep, ValueSharingStep } from "./steps";
+import { CostsStep, DataStep, PartnershipStep } from "./steps";
+import { ValueSharingStep } from "./ValueSharingStep";
 
 export const STEPS = [
   { id: "partnership", label: "Partnership" },
@@ -155,19 +157,28 @@ export function PartnershipEditor({
     [draft, priced, strategy, update, touch, showAll, touched]
   );
 
+  const [focusRequest, setFocusRequest] = React.useState<object>({});
   const goToField = React.useCallback((path: string) => {
-    pendingFocus.current = fieldId(path);
+    pendingFocus.current = path;
+    // The same step again must still take the focus: a new object makes the effect run.
+    setFocusRequest({});
     setStep(stepOf(path));
   }, []);
 
   React.useEffect(() => {
-    const id = pendingFocus.current;
-    if (id === undefined) return;
+    const path = pendingFocus.current;
+    if (path === undefined) return;
     pendingFocus.current = undefined;
-    const control = document.getElementById(id);
+    // The field itself when it is shown; otherwise the switch or the part that reveals it; at worst
+    // the step's tab, never the page's body.
+    const control =
+      fieldCandidates(path)
+        .map((candidate) => document.getElementById(fieldId(candidate)))
+        .find((element) => element !== null && element.getClientRects().length > 0) ??
+      document.getElementById(`step-${stepOf(path)}`);
     control?.scrollIntoView({ block: "center" });
     control?.focus();
-  }, [step]);
+  }, [step, focusRequest]);
 
   const index = STEPS.findIndex((s) => s.id === step);
   const next = STEPS[index + 1];

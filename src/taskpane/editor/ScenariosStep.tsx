@@ -35,21 +35,17 @@ import {
   type RunningSimulation,
 } from "../scenarios/startSimulation";
 import { getAt, type Json } from "./draft";
-import { Group } from "./Group";
 import { OutcomeMessage } from "./OutcomeMessage";
-import { ChoiceField, NumberField, useEditor } from "./fields";
+import { fieldId, useEditor } from "./fields";
+import { focusPart } from "./UndoMessage";
+import { AlternativesSection } from "./scenarios/AlternativesSection";
+import { AssumptionsSection } from "./scenarios/AssumptionsSection";
+import { SensitivitySection } from "./scenarios/SensitivitySection";
+import { SimulationInputs } from "./scenarios/SimulationInputs";
+import { ModeMemoryProvider } from "./scenarios/useModeSwitch";
 
 const useStyles = makeStyles({
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: {
-    display: "grid",
-    // Two fields side by side where they fit, one above the other in a narrow pane or at 200% zoom.
-    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 8rem), 1fr))",
-    // A label that wraps to two lines keeps its input level with its neighbour's.
-    alignItems: "end",
-    gap: tokens.spacingHorizontalS,
-    "& .fui-Input, & .fui-Select": { minWidth: 0, width: "100%" },
-  },
   // A narrow pane scrolls a table's figures sideways rather than widening the page.
   scroll: { overflowX: "auto", maxWidth: "100%" },
   table: {
@@ -130,6 +126,14 @@ const writeScenarioWorkbook = async (json: unknown, simulated: Simulated, at: Da
   ).scenarioWorkbookFromDocument(json, simulated, at);
 
 export function ScenariosStep(): React.JSX.Element {
+  return (
+    <ModeMemoryProvider>
+      <ScenariosStepContent />
+    </ModeMemoryProvider>
+  );
+}
+
+function ScenariosStepContent(): React.JSX.Element {
   const styles = useStyles();
   const { draft, priced, update } = useEditor();
   const hasBlock = getAt(draft, ["scenarios"]) !== undefined;
@@ -152,6 +156,11 @@ export function ScenariosStep(): React.JSX.Element {
   const [outcome, setOutcome] = React.useState<CreateOutcome | undefined>(undefined);
   const [busy, setBusy] = React.useState(false);
   const running = React.useRef<RunningSimulation | undefined>(undefined);
+  // After "Add scenarios", the keyboard goes to the first assumption.
+  const added = React.useRef(false);
+  React.useEffect(() => {
+    if (added.current && focusPart("scenarios")) added.current = false;
+  });
   React.useEffect(() => () => running.current?.cancel(), []);
 
   const simulateNow = async (): Promise<Simulated | undefined> => {
@@ -232,81 +241,24 @@ export function ScenariosStep(): React.JSX.Element {
           given the product&apos;s revenue and its chance of reaching market.
         </Caption1>
         <div className={styles.actions}>
-          <Button onClick={() => update(["scenarios"], startingScenarios(draft))}>
+          <Button
+            id={fieldId(["scenarios"])}
+            onClick={() => {
+              update(["scenarios"], startingScenarios(draft));
+              added.current = true;
+            }}
+          >
             Add scenarios
           </Button>
         </div>
       </div>
     );
 
-  const revenueKind = getAt(draft, ["scenarios", "revenue", "kind"]);
-  const byYear = getAt(draft, ["scenarios", "revenue", "byYear"]);
-  const flat = getAt(draft, ["scenarios", "discount", "kind"]) === "flat";
   const stale = run.state === "done" && run.key !== key;
   return (
     <div className={styles.step}>
-      <Group legend="Assumptions">
-        <div className={styles.row}>
-          <NumberField
-            path={["scenarios", "probabilityOfReachingMarket"]}
-            label="Chance of reaching market"
-            kind="percent"
-            required
-          />
-          <ChoiceField
-            path={["scenarios", "discount", "kind"]}
-            label="Discounting"
-            options={{ flat: "Flat rate", "green-book": "Green Book" }}
-            required
-          />
-        </div>
-        {flat && (
-          <div className={styles.row}>
-            <NumberField
-              path={["scenarios", "discount", "rate"]}
-              label="Discount rate"
-              kind="percent"
-              required
-            />
-          </div>
-        )}
-        {revenueKind === "curve" && (
-          <>
-            <div className={styles.row}>
-              <NumberField
-                path={["scenarios", "revenue", "peakRevenue"]}
-                label="Peak revenue a year"
-                kind="pounds"
-                required
-              />
-              <NumberField
-                path={["scenarios", "revenue", "declineRate"]}
-                label="Decline after peak"
-                kind="percent"
-              />
-            </div>
-            <div className={styles.row}>
-              <NumberField path={["scenarios", "revenue", "launchYear"]} label="Launch year" />
-              <NumberField path={["scenarios", "revenue", "yearsToPeak"]} label="Years to peak" />
-            </div>
-            <div className={styles.row}>
-              <NumberField path={["scenarios", "revenue", "years"]} label="Years forecast" />
-            </div>
-          </>
-        )}
-        {revenueKind === "explicit" && Array.isArray(byYear) && (
-          <div className={styles.row} role="group" aria-label="Revenue by year">
-            {byYear.map((_, i) => (
-              <NumberField
-                key={i}
-                path={["scenarios", "revenue", "byYear", i]}
-                label={`Revenue, year ${i + 1}`}
-                kind="pounds"
-              />
-            ))}
-          </div>
-        )}
-      </Group>
+      <AssumptionsSection />
+      <AlternativesSection />
 
       <Subtitle2 as="h3">Comparison</Subtitle2>
       {comparison === undefined ? (
@@ -366,15 +318,10 @@ export function ScenariosStep(): React.JSX.Element {
         </>
       )}
 
+      <SensitivitySection />
+
       <Subtitle2 as="h3">Simulation</Subtitle2>
-      <div className={styles.row}>
-        <NumberField
-          path={["scenarios", "monteCarlo", "trials"]}
-          label="Trials"
-          hint="Default 10,000"
-        />
-        <NumberField path={["scenarios", "monteCarlo", "seed"]} label="Seed" hint="Default 1" />
-      </div>
+      <SimulationInputs />
       <div className={styles.actions}>
         {run.state === "running" ? (
           <Button onClick={() => run.sim.cancel()}>Cancel simulation</Button>

@@ -19,6 +19,8 @@ import {
 import { createContext, useContextSelector } from "@fluentui/react-context-selector";
 import { getAt, pathKey, type Json, type Path } from "./draft";
 import {
+  numbersText,
+  numbersValue,
   numberText,
   numberValue,
   percentMessage,
@@ -77,16 +79,26 @@ function shownMessage(message: string, kind: NumberKind | undefined, value: Json
   return kind === "percent" ? percentMessage(message, value) : message;
 }
 
-function useBound(path: Path, kind?: NumberKind) {
+/**
+ * `kind`: a number field's messages speak its kind (a rate's in percentages). `items`: a list edited
+ * as one control also shows its items' messages, each with its place.
+ */
+function useBound(path: Path, kind?: NumberKind, items = false) {
   const key = pathKey(path);
   const value = useContextSelector(EditorContext, (editor) => getAt(editorOf(editor).draft, path));
   const message = useContextSelector(EditorContext, (editor) => {
     const { priced, shows, draft } = editorOf(editor);
     if (priced.status !== "invalid" || !shows(key)) return undefined;
-    const messages = priced.issuesByPath.get(key);
-    if (!messages?.length) return undefined;
     const typed = getAt(draft, path);
-    return messages.map((message) => shownMessage(message, kind, typed)).join("; ");
+    const messages = (priced.issuesByPath.get(key) ?? []).map((message) =>
+      shownMessage(message, kind, typed)
+    );
+    if (items)
+      for (const [at, found] of priced.issuesByPath) {
+        const item = at.startsWith(`${key}[`) ? /^\[(\d+)\]$/.exec(at.slice(key.length)) : null;
+        if (item) messages.push(...found.map((text) => `value ${Number(item[1]) + 1} ${text}`));
+      }
+    return messages.length ? messages.join("; ") : undefined;
   });
   const update = useContextSelector(EditorContext, (editor) => editorOf(editor).update);
   const touch = useContextSelector(EditorContext, (editor) => editorOf(editor).touch);
@@ -241,16 +253,25 @@ function ChoiceFieldControl({
   hint,
   required,
   options,
-}: FieldProps & { options: Readonly<Record<string, string>> }): React.JSX.Element {
+  fallback,
+  write,
+}: FieldProps & {
+  options: Readonly<Record<string, string>>;
+  /** The option shown while the draft has none: the document's default (or "none" for absent). */
+  fallback?: string;
+  /** Writes the choice in place of setting the path alone, for a choice that changes more. */
+  write?: (value: string | undefined) => void;
+}): React.JSX.Element {
   const bound = useBound(path);
-  const value = typeof bound.value === "string" ? bound.value : "";
+  const value = typeof bound.value === "string" ? bound.value : (fallback ?? "");
+  const set = write ?? bound.set;
   return (
     <BoundField label={label} hint={hint} required={required} message={bound.message}>
       <Select
         id={bound.id}
         onBlur={bound.onBlur}
         value={value}
-        onChange={(_, data) => bound.set(data.value === "" ? undefined : data.value)}
+        onChange={(_, data) => set(data.value === "" ? undefined : data.value)}
       >
         {(value === "" || !(value in options)) && (
           <option value={value}>{value === "" ? "Choose…" : value}</option>
@@ -306,7 +327,15 @@ function RadioFieldControl({
   );
 }
 
-function CheckFieldControl({ path, label, hint }: FieldProps): React.JSX.Element {
+function CheckFieldControl({
+  path,
+  label,
+  hint,
+  fallback = false,
+}: FieldProps & {
+  /** Whether it is ticked while the draft has no value: the document's default. */
+  fallback?: boolean;
+}): React.JSX.Element {
   const bound = useBound(path);
   return (
     <BoundField hint={hint} message={bound.message}>
@@ -314,12 +343,47 @@ function CheckFieldControl({ path, label, hint }: FieldProps): React.JSX.Element
         id={bound.id}
         onBlur={bound.onBlur}
         label={label}
-        checked={bound.value === true}
+        checked={typeof bound.value === "boolean" ? bound.value : fallback}
         onChange={(_, data) => bound.set(data.checked === true)}
       />
     </BoundField>
   );
 }
+
+/**
+ * A short list of numbers typed in one box ("1, 2, 3.5" percent), stored as the document's list and
+ * checked by its schema item by item; empty means the document's default.
+ */
+function NumberListFieldControl({
+  path,
+  label,
+  hint,
+  kind = "number",
+}: FieldProps & { kind?: NumberKind }): React.JSX.Element {
+  const bound = useBound(path, kind, true);
+  const [text, setText] = React.useState(() => numbersText(bound.value, kind));
+  const shown =
+    JSON.stringify(numbersValue(text, kind)) === JSON.stringify(bound.value)
+      ? text
+      : numbersText(bound.value, kind);
+  return (
+    <BoundField label={label} hint={hint} message={bound.message}>
+      <Input
+        id={bound.id}
+        onBlur={bound.onBlur}
+        value={shown}
+        contentBefore={kind === "pounds" ? "£" : undefined}
+        contentAfter={kind === "percent" ? "%" : undefined}
+        onChange={(_, data) => {
+          setText(data.value);
+          bound.set(numbersValue(data.value, kind));
+        }}
+      />
+    </BoundField>
+  );
+}
+
+export const NumberListField = React.memo(NumberListFieldControl, sameControl);
 
 export const TextField = React.memo(TextFieldControl, sameControl);
 

@@ -78,3 +78,22 @@ export function numberValue(text: string, kind: NumberKind): Json | undefined {
   const number = new Decimal(plain);
   return (kind === "percent" ? number.dividedBy(100) : number).toNumber();
 }
+
+/** Numbers as typed, separated by commas or spaces ("1, 2.5, 5"). */
+export function numbersText(value: Json | undefined, kind: NumberKind): string {
+  return Array.isArray(value) ? value.map((item) => numberText(item, kind)).join(", ") : "";
+}
+
+/**
+ * A list of numbers from its text, separated by spaces, semicolons or commas (a comma before three
+ * digits is a thousands separator: "500,000, 1,000,000" is two numbers); each number stored as a
+ * number, anything else as typed.
+ */
+export function numbersValue(text: string, kind: NumberKind): Json[] | undefined {
+  const parts = text
+    .split(/[\s;]+|,(?!\d{3}(?:\D|$))/)
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+  if (parts.length === 0) return undefined;
+  return parts.map((part) => numberValue(part, kind) ?? part);
+}

@@ -1,5 +1,6 @@
 /*
- * The editor's steps: Partnership, Data and value, Costs, Value sharing. Each lays out the controls for
+ * The editor's steps: Partnership, Data and value, Costs (Value sharing and Scenarios have files of
+ * their own). Each lays out the controls for
  * its part of the document, in the guide's order; lists (data assets, cost lines, milestones...) can be
  * added to and removed from, each item in its own labelled group.
  */
@@ -30,7 +31,7 @@ import {
   describeValueLevel,
   type ValueCharacteristic,
 } from "../../document";
-import { getAt, nextId, pathKey, type Draft, type Json, type Path } from "./draft";
+import { getAt, nextId, type Draft, type Path } from "./draft";
 import {
   applyChoice,
   choiceOf,
@@ -48,20 +49,12 @@ import {
   useEditor,
 } from "./fields";
 import { Group } from "./Group";
-import { removeAt, restoreAt, type Removed } from "./removal";
-import { UndoNotice } from "./UndoNotice";
+import { ListEditor, Row, textOf } from "./lists";
+import { quoteAtStage } from "./scenarios/modes";
 import { kindHint, withUnit } from "./costLineKind";
 
 const useStyles = makeStyles({
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  grow: {
-    flexGrow: 1,
-    flexBasis: "8rem",
-    minWidth: 0,
-    // Fluent's inputs keep a minimum width of their own, which would push past a narrow pane.
-    "& .fui-Input, & .fui-Select": { minWidth: 0, width: "100%" },
-  },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   note: { color: tokens.colorNeutralForeground3 },
   // A select of long names (the strategy's grades) fits the pane instead of pushing past it.
@@ -85,109 +78,9 @@ const LINE_KIND_LABELS: Record<(typeof LINE_KINDS)[number], string> = {
   "non-staff": "Non-staff",
 };
 
-export function Row({ children }: { children: React.ReactNode }): React.JSX.Element {
-  const styles = useStyles();
-  return (
-    <div className={styles.row}>
-      {React.Children.map(children, (child) => (
-        <div className={styles.grow}>{child}</div>
-      ))}
-    </div>
-  );
-}
-
-/**
- * A list's items, each in its own group with a Remove button, and an Add button after them. A removal
- * says what it removed, with Undo, which puts the item back exactly where it was.
- */
-export function ListEditor({
-  path,
-  itemName,
-  newItem,
-  renderItem,
-  describe,
-}: {
-  path: Path;
-  itemName: string;
-  newItem: (items: Json | undefined) => Json;
-  renderItem: (itemPath: Path, index: number) => React.ReactNode;
-  describe: (item: Json | undefined, index: number) => string;
-}): React.JSX.Element {
-  const styles = useStyles();
-  const editor = useEditor();
-  const items = getAt(editor.draft, path);
-  const list = Array.isArray(items) ? items : [];
-  const [removed, setRemoved] = React.useState<Removed<Json> | undefined>(undefined);
-  const undoButton = React.useRef<HTMLButtonElement>(null);
-  // Where the keyboard goes after the list changes: the new or restored item's first control, or,
-  // after a removal, Undo (never the next item's Remove button, where a second Enter would remove it).
-  const focusNext = React.useRef<number | "undo" | undefined>(undefined);
-  const listKey = pathKey(path);
-  React.useEffect(() => {
-    const target = focusNext.current;
-    if (target === undefined) return;
-    focusNext.current = undefined;
-    if (target === "undo") undoButton.current?.focus();
-    else
-      document
-        .querySelector(`[data-list="${listKey}"][data-item="${target}"]`)
-        ?.querySelector<HTMLElement>("input, select, textarea")
-        ?.focus();
-  }, [list, listKey, removed]);
-  const remove = (index: number) => {
-    const result = removeAt(list, index, describe(list[index], index));
-    if (!result) return;
-    focusNext.current = "undo";
-    setRemoved(result.removed);
-    editor.update(path, result.list);
-  };
-  const undo = () => {
-    if (!removed) return;
-    const restored = restoreAt(list, removed);
-    focusNext.current = restored.index;
-    setRemoved(undefined);
-    editor.update(path, restored.list);
-  };
-  return (
-    <>
-      {list.map((item, index) => {
-        const name = describe(item, index);
-        return (
-          <Group key={index} legend={name} list={listKey} item={index}>
-            {renderItem([...path, index], index)}
-            <div className={styles.actions}>
-              <Button size="small" aria-label={`Remove ${name}`} onClick={() => remove(index)}>
-                Remove
-              </Button>
-            </div>
-          </Group>
-        );
-      })}
-      <UndoNotice
-        message={removed && `Removed ${removed.name}.`}
-        onUndo={undo}
-        undoButton={undoButton}
-      />
-      <div className={styles.actions}>
-        <Button
-          onClick={() => {
-            focusNext.current = list.length;
-            editor.update(path, [...list, newItem(items)]);
-          }}
-        >
-          Add {itemName}
-        </Button>
-      </div>
-    </>
-  );
-}
-
-const textOf = (value: Json | undefined, fallback: string) =>
-  typeof value === "string" && value.trim() !== "" ? value : fallback;
-
 export function PartnershipStep(): React.JSX.Element {
   const styles = useStyles();
-  const { draft } = useEditor();
+  const { draft, update } = useEditor();
   const stage = getAt(draft, ["quote", "stage"]);
   return (
     <div className={styles.step}>
@@ -294,6 +187,8 @@ export function PartnershipStep(): React.JSX.Element {
             path={["quote", "stage"]}
             label="Stage"
             required
+            // A stage's dates leave with it: an accepted quote made a draft again keeps no issue date.
+            write={(next) => update(["quote"], quoteAtStage(getAt(draft, ["quote"]), next))}
             options={options(QUOTE_STAGES, QUOTE_STAGE_LABELS)}
           />
           <DateField path={["quote", "date"]} label="Quote date" required />
@@ -302,9 +197,11 @@ export function PartnershipStep(): React.JSX.Element {
           <DateField path={["quote", "validUntil"]} label="Valid until" />
           <NumberField path={["quote", "paymentTermsDays"]} label="Payment terms (days)" />
         </Row>
-        {stage !== "draft" && stage !== "withdrawn" && stage !== undefined && (
-          <DateField path={["quote", "issuedOn"]} label="Issued on" />
-        )}
+        {stage !== "draft" &&
+          stage !== undefined &&
+          (stage !== "withdrawn" || getAt(draft, ["quote", "issuedOn"]) !== undefined) && (
+            <DateField path={["quote", "issuedOn"]} label="Issued on" />
+          )}
         {stage === "accepted" && <DateField path={["quote", "acceptedOn"]} label="Accepted on" />}
         {stage === "declined" && <DateField path={["quote", "declinedOn"]} label="Declined on" />}
         {stage === "withdrawn" && (
@@ -525,176 +422,3 @@ function CostLineFields({ path }: { path: Path }): React.JSX.Element {
     </>
   );
 }
-
-export function ValueSharingStep(): React.JSX.Element {
-  const styles = useStyles();
-  const editor = useEditor();
-  const terms = getAt(editor.draft, ["valueSharing"]);
-  const has = (key: string) => getAt(terms ?? null, [key]) !== undefined;
-  // A mechanism removed with all its terms, until Undo puts it back or another is removed.
-  const [removed, setRemoved] = React.useState<{ key: string; terms: Json } | undefined>();
-  const undoButton = React.useRef<HTMLButtonElement>(null);
-  // After Remove the keyboard goes to Undo; after Undo, back to the mechanism's button.
-  const focusAfter = React.useRef<string | undefined>(undefined);
-  React.useEffect(() => {
-    const target = focusAfter.current;
-    focusAfter.current = undefined;
-    if (target === "undo") undoButton.current?.focus();
-    else if (target !== undefined) document.getElementById(`mechanism-${target}`)?.focus();
-  }, [removed]);
-  const toggle = (key: string, start: Json) => (
-    <Button
-      id={`mechanism-${key}`}
-      onClick={() => {
-        const current = getAt(terms ?? null, [key]);
-        if (current !== undefined) {
-          focusAfter.current = "undo";
-          setRemoved({ key, terms: current });
-        } else if (removed?.key === key) setRemoved(undefined);
-        editor.update(["valueSharing", key], current !== undefined ? undefined : start);
-      }}
-    >
-      {has(key) ? "Remove" : "Add"} {MECHANISM_NAMES[key]}
-    </Button>
-  );
-  return (
-    <div className={styles.step}>
-      <Caption1 className={styles.note}>
-        Commercial partners share in the value of products built with NHS data: any of a fixed
-        payment, a subscription, milestone payments and a revenue royalty.
-      </Caption1>
-      <div className={styles.actions}>
-        {toggle("fixedPayment", { amount: 0, instalments: [] })}
-        {toggle("subscription", { annualFee: 0, years: 1 })}
-        {toggle("milestones", [])}
-        {toggle("royalty", { tiers: [{ threshold: 0, rate: 0 }], termYears: 1 })}
-      </div>
-      <UndoNotice
-        message={removed && `Removed the ${MECHANISM_NAMES[removed.key]} and its terms.`}
-        onUndo={() => {
-          if (!removed) return;
-          focusAfter.current = removed.key;
-          setRemoved(undefined);
-          editor.update(["valueSharing", removed.key], removed.terms);
-        }}
-        undoButton={undoButton}
-      />
-      {has("fixedPayment") && (
-        <Group legend="Fixed payment">
-          <NumberField
-            path={["valueSharing", "fixedPayment", "amount"]}
-            label="Amount"
-            kind="pounds"
-            required
-          />
-          <ListEditor
-            path={["valueSharing", "fixedPayment", "instalments"]}
-            itemName="instalment"
-            describe={(_, i) => `Instalment ${i + 1}`}
-            newItem={() => ({ due: "", amount: 0 })}
-            renderItem={(path) => (
-              <Row>
-                <DateField path={[...path, "due"]} label="Due" required />
-                <NumberField path={[...path, "amount"]} label="Amount" kind="pounds" required />
-              </Row>
-            )}
-          />
-        </Group>
-      )}
-      {has("subscription") && (
-        <Group legend="Subscription">
-          <Row>
-            <NumberField
-              path={["valueSharing", "subscription", "annualFee"]}
-              label="First year's fee"
-              kind="pounds"
-              required
-            />
-            <NumberField path={["valueSharing", "subscription", "years"]} label="Years" required />
-          </Row>
-          <NumberField
-            path={["valueSharing", "subscription", "indexation"]}
-            label="Yearly indexation"
-            kind="percent"
-          />
-          <CheckField
-            path={["valueSharing", "subscription", "inAdvance"]}
-            label="Paid at the start of each year"
-          />
-        </Group>
-      )}
-      {has("milestones") && (
-        <Group legend="Milestone payments">
-          <ListEditor
-            path={["valueSharing", "milestones"]}
-            itemName="milestone"
-            describe={(item, i) =>
-              textOf(getAt(item ?? null, ["description"]), `Milestone ${i + 1}`)
-            }
-            newItem={() => ({ description: "", amount: 0, year: 1, probability: 1 })}
-            renderItem={(path) => (
-              <>
-                <TextField path={[...path, "description"]} label="Milestone" required />
-                <Row>
-                  <NumberField path={[...path, "amount"]} label="Amount" kind="pounds" required />
-                  <NumberField path={[...path, "year"]} label="Year" required />
-                  <NumberField
-                    path={[...path, "probability"]}
-                    label="Probability"
-                    kind="percent"
-                    required
-                  />
-                </Row>
-              </>
-            )}
-          />
-        </Group>
-      )}
-      {has("royalty") && (
-        <Group legend="Revenue royalty">
-          <ListEditor
-            path={["valueSharing", "royalty", "tiers"]}
-            itemName="tier"
-            describe={(_, i) => `Tier ${i + 1}`}
-            newItem={() => ({ threshold: 0, rate: 0 })}
-            renderItem={(path) => (
-              <Row>
-                <NumberField
-                  path={[...path, "threshold"]}
-                  label="Revenue from"
-                  kind="pounds"
-                  required
-                />
-                <NumberField path={[...path, "rate"]} label="Rate" kind="percent" required />
-              </Row>
-            )}
-          />
-          <Row>
-            <NumberField
-              path={["valueSharing", "royalty", "annualCap"]}
-              label="Annual cap"
-              kind="pounds"
-            />
-            <NumberField
-              path={["valueSharing", "royalty", "annualMinimum"]}
-              label="Annual minimum"
-              kind="pounds"
-            />
-          </Row>
-          <NumberField
-            path={["valueSharing", "royalty", "termYears"]}
-            label="Term (years)"
-            required
-          />
-        </Group>
-      )}
-    </div>
-  );
-}
-
-const MECHANISM_NAMES: Record<string, string> = {
-  fixedPayment: "fixed payment",
-  subscription: "subscription",
-  milestones: "milestones",
-  royalty: "royalty",
-};

@@ -18,7 +18,7 @@ import {
   useEditor,
 } from "../fields";
 import { Group } from "../Group";
-import { ListEditor, Row } from "../steps";
+import { ListEditor, Row } from "../lists";
 import { ComponentsField, RecoveryKindField, RecoveryWorking, useRecoveryKind } from "./controls";
 
 const useStyles = makeStyles({
