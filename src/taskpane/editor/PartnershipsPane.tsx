@@ -127,6 +127,13 @@ export function PartnershipsPane({
   const [busy, setBusy] = React.useState<string | undefined>(undefined);
   // The strategy editor, open in place of the partnership's (started blank: problems show as fields are left).
   const [strategyEditor, setStrategyEditor] = React.useState<"closed" | "open" | "blank">("closed");
+  // Closing the strategy editor takes the keyboard back to where it was opened from, once it is there.
+  const returnToEditStrategy = React.useRef(false);
+  React.useEffect(() => {
+    if (strategyEditor !== "closed" || !returnToEditStrategy.current) return;
+    returnToEditStrategy.current = false;
+    document.getElementById("edit-strategy")?.focus();
+  }, [strategyEditor]);
   const [outcome, setOutcome] = React.useState<CreateOutcome | undefined>(undefined);
   // What the list's own actions (import, export, the strategy) did, shown beside them.
   const [notice, setNotice] = React.useState<CreateOutcome | undefined>(undefined);
@@ -384,7 +391,10 @@ export function PartnershipsPane({
         <StrategyEditor
           draft={strategyDraftOf(workspace.strategy)}
           onChange={(draft) => change({ ...latest.current, strategy: draft })}
-          onClose={() => setStrategyEditor("closed")}
+          onClose={() => {
+            returnToEditStrategy.current = true;
+            setStrategyEditor("closed");
+          }}
           showAllAtFirst={strategyEditor === "open"}
         />
       ) : (

@@ -297,15 +297,7 @@ export function StrategyEditor({
               <Button size="small" onClick={exportStrategy}>
                 Export strategy JSON
               </Button>
-              <Button
-                size="small"
-                appearance="primary"
-                onClick={() => {
-                  onClose();
-                  // Back to where the editor was opened from.
-                  setTimeout(() => document.getElementById("edit-strategy")?.focus(), 0);
-                }}
-              >
+              <Button size="small" appearance="primary" onClick={onClose}>
                 Done
               </Button>
             </div>
