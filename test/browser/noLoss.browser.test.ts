@@ -1,0 +1,277 @@
+/**
+ * Nothing the user typed is lost or misprinted: choices, removals, deletions and two tabs at once.
+ * The page and its helpers: ./support/pane.ts.
+ */
+import fs from "fs";
+import path from "path";
+import type { Page } from "playwright-core";
+import {
+  EXAMPLES,
+  browser,
+  openTaskPane,
+  focusedName,
+  tabTo,
+  choose,
+  pressButton,
+  selectStep,
+  axeViolations,
+  snap,
+  shownPounds,
+  liveTotal,
+} from "./support/pane";
+
+describe("nothing lost or misprinted", () => {
+  const strategyFile = path.join(EXAMPLES, "strategies", "northvale-pricing-strategy.json");
+  const strategy = JSON.parse(fs.readFileSync(strategyFile, "utf8")) as {
+    staffTime: { grades: { id: string; name: string; rate: number; unit: string }[] };
+    standardItems: { id: string; name: string; unitPrice: number; unit: string }[];
+  };
+  const study = path.join(EXAMPLES, "academic-sde-study.json");
+  const studyDoc = JSON.parse(fs.readFileSync(study, "utf8")) as {
+    reference: string;
+    partner: { name: string };
+    costs: { lines: { description: string; quantity: number; unitCost: number }[] };
+  };
+  const imaging = path.join(EXAMPLES, "commercial-imaging-ai.json");
+
+  async function importPartnership(page: Page, file: string): Promise<void> {
+    await page.getByRole("button", { name: "Import JSON…" }).waitFor();
+    await page.locator('input[aria-label="Partnership document to import"]').setInputFiles(file);
+    await page.getByText(`Imported ${path.basename(file)}.`).waitFor();
+  }
+  const lineLegends = (page: Page) =>
+    page.locator('fieldset[data-list="costs.lines"] > legend').allTextContents();
+  const valueOf = (page: Page, id: string) => page.locator(`#${id}`).inputValue();
+
+  it("arrowing through the strategy's choices, the line's description follows the price; a typed one stays", async () => {
+    const { page, errors } = await openTaskPane();
+    await page.getByRole("button", { name: "Import strategy…" }).waitFor();
+    await page
+      .locator('input[aria-label="Pricing strategy to import"]')
+      .setInputFiles(strategyFile);
+    await page.getByText(/^Using northvale-pricing-strategy\.json/).waitFor();
+    await pressButton(page, "New partnership");
+    await selectStep(page, "Costs");
+    await pressButton(page, "Add cost line");
+    await tabTo(page, "From the pricing strategy");
+    const description = "field-costs-lines-0-description";
+    const unitCost = "field-costs-lines-0-unitCost";
+    // Down the list from "Typed by hand": each grade in turn, as the strategy file names and prices it.
+    for (const grade of strategy.staffTime.grades.slice(0, 3)) {
+      await page.keyboard.press("ArrowDown");
+      await expect(valueOf(page, description)).resolves.toBe(grade.name);
+      await expect(valueOf(page, unitCost)).resolves.toBe(shownPounds(grade.rate));
+    }
+    // On to the standard items: a GPU month is described as one, not as the last grade.
+    const gpu = strategy.standardItems.find((i) => i.id === "gpu-compute-month")!;
+    await page.keyboard.type(gpu.name.slice(0, 3));
+    await expect(valueOf(page, description)).resolves.toBe(gpu.name);
+    await expect(valueOf(page, unitCost)).resolves.toBe(shownPounds(gpu.unitPrice));
+    await snap(page, "20-choice-describes");
+
+    // A description typed by the user is theirs: the next choice changes the price, not the words.
+    await page.keyboard.press("Shift+Tab");
+    expect(await focusedName(page)).toBe("Description");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("GPU time for model training");
+    await tabTo(page, "From the pricing strategy");
+    const consultant = strategy.staffTime.grades.find((g) => g.id === "consultant")!;
+    await page.keyboard.type(consultant.name.slice(0, 10));
+    await expect(valueOf(page, unitCost)).resolves.toBe(shownPounds(consultant.rate));
+    expect(await valueOf(page, description)).toBe("GPU time for model training");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("removing a cost line by keyboard: the keyboard goes to Undo, so Enter again removes nothing more and puts the line back", async () => {
+    const { page, errors } = await openTaskPane();
+    await importPartnership(page, study);
+    await page.getByTestId("live-total").waitFor();
+    const total = await liveTotal(page);
+    await selectStep(page, "Costs");
+    const before = await lineLegends(page);
+    expect(before).toEqual(studyDoc.costs.lines.map((l) => l.description));
+    const second = studyDoc.costs.lines[1]!;
+
+    await pressButton(page, `Remove ${second.description}`);
+    const status = page.getByRole("status").filter({ hasText: `Removed ${second.description}.` });
+    await status.waitFor();
+    expect(await lineLegends(page)).toEqual(before.filter((_, i) => i !== 1));
+    expect(await focusedName(page)).toBe("Undo");
+    expect(await axeViolations(page)).toEqual([]);
+    await status.scrollIntoViewIfNeeded();
+    await snap(page, "21-line-removed");
+
+    // The second Enter lands on Undo: the line is back, where it was, as it was.
+    await page.keyboard.press("Enter");
+    await expect(lineLegends(page)).resolves.toEqual(before);
+    expect(await valueOf(page, "field-costs-lines-1-quantity")).toBe(String(second.quantity));
+    expect(await valueOf(page, "field-costs-lines-1-unitCost")).toBe(String(second.unitCost));
+    expect(await focusedName(page)).toBe("Description");
+    expect(await valueOf(page, "field-costs-lines-1-description")).toBe(second.description);
+    expect(await liveTotal(page)).toBe(total);
+    expect(await page.getByText(`Removed ${second.description}.`).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("removing the royalty by keyboard can be undone: its tiers, cap and term come back", async () => {
+    const { page, errors } = await openTaskPane();
+    await importPartnership(page, imaging);
+    await selectStep(page, "Value sharing");
+    // The example's royalty: 10 years, a cap of £750,000, tiers from £0 and from £5,000,000.
+    expect(await valueOf(page, "field-valueSharing-royalty-termYears")).toBe("10");
+    await pressButton(page, "Remove royalty");
+    await page.getByRole("status").filter({ hasText: "Removed the royalty." }).waitFor();
+    expect(await page.locator("#field-valueSharing-royalty-termYears").count()).toBe(0);
+    expect(await focusedName(page)).toBe("Undo: restore the royalty");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press("Enter");
+    await expect(valueOf(page, "field-valueSharing-royalty-termYears")).resolves.toBe("10");
+    expect(await valueOf(page, "field-valueSharing-royalty-annualCap")).toBe("750,000");
+    expect(await valueOf(page, "field-valueSharing-royalty-tiers-1-threshold")).toBe("5,000,000");
+    // The royalty is back, and the keyboard with it, on its first control.
+    expect(await focusedName(page)).toBe("Revenue from");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("deletes a partnership, opens the next, and Undo brings it back with its contents, also after a reload", async () => {
+    const { page, errors } = await openTaskPane();
+    await importPartnership(page, study);
+    await importPartnership(page, imaging);
+    const open = page.getByLabel("Open partnership");
+    const options = () => open.locator("option").allTextContents();
+    const studyLabel = `${studyDoc.reference}: ${studyDoc.partner.name}`;
+    expect(await options()).toEqual([studyLabel, "DP-2025-011: Radiant Vision AI Ltd"]);
+    await choose(page, "Open partnership", studyLabel);
+
+    await pressButton(page, "Delete");
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Deleted ${studyLabel}.` })
+      .waitFor();
+    expect(await options()).toEqual(["DP-2025-011: Radiant Vision AI Ltd"]);
+    expect(await focusedName(page)).toBe("Undo");
+    expect(await axeViolations(page)).toEqual([]);
+    await snap(page, "22-partnership-deleted");
+
+    await page.keyboard.press("Enter");
+    await expect(options()).resolves.toEqual([studyLabel, "DP-2025-011: Radiant Vision AI Ltd"]);
+    expect(await open.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toBe(
+      studyLabel
+    );
+    expect(await focusedName(page)).toBe("Open partnership");
+    await selectStep(page, "Costs");
+    expect(await lineLegends(page)).toEqual(studyDoc.costs.lines.map((l) => l.description));
+
+    // Saved as restored: a reload opens both.
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await page.getByLabel("Open partnership").waitFor();
+    expect(await options()).toEqual([studyLabel, "DP-2025-011: Radiant Vision AI Ltd"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a tab that loaded before another tab's edit does not save over it, and says what it took in", async () => {
+    const context = await browser.newContext({ viewport: { width: 350, height: 600 } });
+    const a = await openTaskPane({ page: await context.newPage() });
+    await importPartnership(a.page, study);
+    await importPartnership(a.page, imaging);
+    await a.page.waitForTimeout(1500);
+    const b = await openTaskPane({ page: await context.newPage() });
+    await b.page.getByLabel("Purpose").waitFor();
+    // A edits the study; B, open on the imaging partnership, edits that one afterwards.
+    const studyLabel = `${studyDoc.reference}: ${studyDoc.partner.name}`;
+    await a.page.getByLabel("Open partnership").selectOption({ label: studyLabel });
+    await a.page.getByLabel("Purpose").fill("The study's purpose, edited in tab A");
+    await b.page
+      .getByRole("status", { name: "Changes from other windows" })
+      .getByText(`Saved in another window, and now here too: ${studyDoc.reference} changed.`)
+      .waitFor();
+    await b.page.getByLabel("Purpose").fill("The imaging purpose, edited in tab B");
+    await a.page
+      .getByRole("status", { name: "Changes from other windows" })
+      .getByText("Saved in another window, and now here too: DP-2025-011 changed.")
+      .waitFor();
+    // Both edits are in the browser's storage, and in both tabs.
+    const stored = await a.page.evaluate(() =>
+      (
+        JSON.parse(localStorage.getItem("nhsdp.workspace") ?? "{}") as {
+          partnerships: { document: { purpose: string } }[];
+        }
+      ).partnerships.map((p) => p.document.purpose)
+    );
+    expect(stored).toEqual([
+      "The study's purpose, edited in tab A",
+      "The imaging purpose, edited in tab B",
+    ]);
+    await b.page.getByLabel("Open partnership").selectOption({ label: studyLabel });
+    expect(await b.page.getByLabel("Purpose").inputValue()).toBe(
+      "The study's purpose, edited in tab A"
+    );
+    expect([...a.errors, ...b.errors]).toEqual([]);
+    await context.close();
+  });
+
+  it("two tabs edit one partnership at once: neither edit is lost, both versions are kept, and each tab says so", async () => {
+    const context = await browser.newContext({ viewport: { width: 350, height: 600 } });
+    const a = await openTaskPane({ page: await context.newPage() });
+    await importPartnership(a.page, study);
+    // Let tab A save, then open tab B on the same browser storage.
+    await a.page.waitForTimeout(1500);
+    const b = await openTaskPane({ page: await context.newPage() });
+    await b.page.getByLabel("Purpose").waitFor();
+    expect(await b.page.getByLabel("Purpose").inputValue()).toBe(
+      await a.page.getByLabel("Purpose").inputValue()
+    );
+
+    // Tab B starts rewriting the purpose, slowly; while it types, tab A rewrites it too and saves.
+    // B's edit began before it could know of A's, so its save (half a second after its last key)
+    // finds A's save in the storage.
+    const bPurpose = b.page.getByLabel("Purpose");
+    await bPurpose.fill("");
+    const typing = b.page.keyboard.type("Purpose as edited in tab B", { delay: 100 });
+    await a.page.getByLabel("Purpose").fill("Purpose as edited in tab A");
+    await typing;
+    const conflict = (page: Page) =>
+      page
+        .getByRole("status", { name: "Changes from other windows" })
+        .getByText(/both versions are kept|and now here too/);
+    await conflict(a.page).waitFor();
+    await conflict(b.page).waitFor();
+    const copy = `${studyDoc.reference} (from another window): ${studyDoc.partner.name}`;
+    const original = `${studyDoc.reference}: ${studyDoc.partner.name}`;
+    for (const tab of [a, b]) {
+      await expect(
+        tab.page.getByLabel("Open partnership").locator("option").allTextContents()
+      ).resolves.toEqual([original, copy]);
+    }
+    // Whichever tab saved second kept its own version under the reference and the other as the copy;
+    // both tabs now hold both texts.
+    const purposes = async (page: Page) => {
+      const found: string[] = [];
+      for (const label of [original, copy]) {
+        await page.getByLabel("Open partnership").selectOption({ label });
+        found.push(await page.getByLabel("Purpose").inputValue());
+      }
+      return found.sort();
+    };
+    const both = ["Purpose as edited in tab A", "Purpose as edited in tab B"];
+    expect(await purposes(a.page)).toEqual(both);
+    expect(await purposes(b.page)).toEqual(both);
+    const messages = await Promise.all(
+      [a, b].map((tab) =>
+        tab.page.getByRole("status", { name: "Changes from other windows" }).innerText()
+      )
+    );
+    expect(messages.some((m) => m.includes("both versions are kept"))).toBe(true);
+    await snap(a.page, "23-tab-a-merged");
+    await snap(b.page, "23-tab-b-merged");
+    expect(await axeViolations(b.page)).toEqual([]);
+    expect([...a.errors, ...b.errors]).toEqual([]);
+    await context.close();
+  });
+});
