@@ -330,6 +330,8 @@ export async function measureTaskPane(root) {
                 readySelector: `[role="tabpanel"][aria-labelledby="step-${step}"] > *`,
               })
             );
+        // The last line opened, as the user opens a folded line to change it.
+        await page.getByRole("button", { name: "Edit Cost line 60" }).click();
         const quantity = page.locator(
           "#field-costs-lines-59--quantity, #field-costs-lines-59-quantity"
         );

@@ -128,6 +128,7 @@ export function PartnershipEditor({
   const latest = React.useRef(draft);
   latest.current = draft;
   const pendingFocus = React.useRef<string | undefined>(undefined);
+  const [revealing, setRevealing] = React.useState<string | undefined>(undefined);
   const [touched, setTouched] = React.useState<ReadonlySet<string>>(new Set());
   const [showAll, setShowAll] = React.useState(false);
   React.useEffect(() => {
@@ -141,6 +142,7 @@ export function PartnershipEditor({
     latest.current = setAt(latest.current, path, value);
     onChangeRef.current(latest.current);
   }, []);
+  const read = React.useCallback(() => latest.current, []);
   const touch = React.useCallback(
     (key: string) => setTouched((keys) => (keys.has(key) ? keys : new Set([...keys, key]))),
     []
@@ -151,15 +153,18 @@ export function PartnershipEditor({
       priced,
       strategy,
       update,
+      read,
+      revealing,
       shows: (key: string) => showAll || touched.has(key),
       touch,
     }),
-    [draft, priced, strategy, update, touch, showAll, touched]
+    [draft, priced, strategy, update, read, revealing, touch, showAll, touched]
   );
 
   const [focusRequest, setFocusRequest] = React.useState<object>({});
   const goToField = React.useCallback((path: string) => {
     pendingFocus.current = path;
+    setRevealing(path);
     // The same step again must still take the focus: a new object makes the effect run.
     setFocusRequest({});
     setStep(stepOf(path));
@@ -178,6 +183,7 @@ export function PartnershipEditor({
       document.getElementById(`step-${stepOf(path)}`);
     control?.scrollIntoView({ block: "center" });
     control?.focus();
+    setRevealing(undefined);
   }, [step, focusRequest]);
 
   const index = STEPS.findIndex((s) => s.id === step);

@@ -125,6 +125,23 @@ const writeScenarioWorkbook = async (json: unknown, simulated: Simulated, at: Da
     await import(/* webpackChunkName: "scenario-writer" */ "../../addin/scenarioWorkbook")
   ).scenarioWorkbookFromDocument(json, simulated, at);
 
+/** False until the component's first render has been painted: for work the first paint need not wait for. */
+function usePaintedOnce(): boolean {
+  const [painted, setPainted] = React.useState(false);
+  React.useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The frame after this one is drawn; then a task of its own.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+}
+
 export function ScenariosStep(): React.JSX.Element {
   return (
     <ModeMemoryProvider>
@@ -138,9 +155,11 @@ function ScenariosStepContent(): React.JSX.Element {
   const { draft, priced, update } = useEditor();
   const hasBlock = getAt(draft, ["scenarios"]) !== undefined;
   const doc = priced.status === "priced" ? priced.doc : undefined;
-  // The comparison (in decimals, with both sensitivity grids) takes tens of milliseconds: deferred,
-  // so a keystroke's own update is painted first and typing never waits for it.
-  const shownDoc = React.useDeferredValue(doc);
+  // The comparison (in decimals, with both sensitivity grids) takes tens of milliseconds: worked out
+  // once the step has painted, and deferred, so opening the step and a keystroke's own update are
+  // painted first and never wait for it.
+  const painted = usePaintedOnce();
+  const shownDoc = React.useDeferredValue(painted ? doc : undefined);
   const comparison = React.useMemo<Comparison | undefined>(() => {
     if (shownDoc?.scenarios === undefined) return undefined;
     try {
@@ -263,7 +282,9 @@ function ScenariosStepContent(): React.JSX.Element {
       <Subtitle2 as="h3">Comparison</Subtitle2>
       {comparison === undefined ? (
         <Caption1 className={styles.note}>
-          The comparison appears once the partnership prices (see Review).
+          {doc === undefined
+            ? "The comparison appears once the partnership prices (see Review)."
+            : "Working out the comparison…"}
         </Caption1>
       ) : !comparison.ok ? (
         <MessageBar intent="warning">

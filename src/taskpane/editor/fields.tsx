@@ -36,6 +36,13 @@ export interface EditorContextValue {
   /** The trust's pricing strategy, when the pane has a valid one. */
   strategy: PricingStrategy | undefined;
   update: (path: Path, value: Json | undefined) => void;
+  /** The draft as it is now, with every update so far: for an action, which must not act on a stale render's. */
+  read: () => Json;
+  /**
+   * The path a link (Review's "Change it") is taking the keyboard to, while it does: a folded list
+   * item holding it opens.
+   */
+  revealing?: string;
   /**
    * Whether a field's problems are shown yet: once the user has left it, or once they have asked to
    * see everything (the Review step). A new partnership does not open as a page of red.
@@ -59,6 +66,14 @@ function editorOf(editor: EditorContextValue | undefined): EditorContextValue {
 /** The whole editor: for the parts that lay out the steps, which re-render with every change. */
 export function useEditor(): EditorContextValue {
   return editorOf(useContextSelector(EditorContext, (editor) => editor));
+}
+
+/**
+ * One part of the editor (a line, a list's names, the strategy): the caller re-renders when that part
+ * changes (compared with Object.is), not with every keystroke elsewhere in a 60-line quote.
+ */
+export function useEditorSelector<T>(select: (editor: EditorContextValue) => T): T {
+  return useContextSelector(EditorContext, (editor) => select(editorOf(editor)));
 }
 
 /** The DOM id of the control for a path, so a finding can link to it. */

@@ -31,7 +31,7 @@ import {
   describeValueLevel,
   type ValueCharacteristic,
 } from "../../document";
-import { getAt, nextId, type Draft, type Path } from "./draft";
+import { getAt, nextId, pathKey, type Draft, type Json, type Path } from "./draft";
 import {
   applyChoice,
   choiceOf,
@@ -47,7 +47,12 @@ import {
   RadioField,
   TextField,
   useEditor,
+  useEditorSelector,
+  type EditorContextValue,
 } from "./fields";
+import { issuesWithin } from "./pricedDraft";
+import { formatPounds, perUnit } from "../../model/format";
+import { toDecimal } from "../../model/decimal";
 import { Group } from "./Group";
 import { ListEditor, Row, textOf } from "./lists";
 import { quoteAtStage } from "./scenarios/modes";
@@ -57,6 +62,7 @@ const useStyles = makeStyles({
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   note: { color: tokens.colorNeutralForeground3 },
+  problem: { color: tokens.colorPaletteRedForeground1 },
   // A select of long names (the strategy's grades) fits the pane instead of pushing past it.
   fill: { minWidth: 0, width: "100%", "& select": { minWidth: 0, textOverflow: "ellipsis" } },
 });
@@ -260,7 +266,9 @@ export function DataStep(): React.JSX.Element {
 
 export function CostsStep(): React.JSX.Element {
   const styles = useStyles();
-  const { strategy, update } = useEditor();
+  // Only what the step lays out with: a keystroke in a line re-renders that line, not all 60.
+  const strategy = useEditorSelector((editor) => editor.strategy);
+  const update = useEditorSelector((editor) => editor.update);
   return (
     <div className={styles.step}>
       <Group legend="Rates from the trust's pricing strategy">
@@ -327,6 +335,7 @@ export function CostsStep(): React.JSX.Element {
           unit: "day",
         })}
         renderItem={(path) => <CostLineFields path={path} />}
+        summarise={(path, open) => <CostLineSummary path={path} folded={!open} />}
       />
       <Subtitle2 as="h3">Direct allocations</Subtitle2>
       <Caption1 className={styles.note}>
@@ -351,9 +360,10 @@ export function CostsStep(): React.JSX.Element {
 /** Picks a cost line from the strategy's staff grades and standard items, priced as it prices them. */
 function StrategyChoice({ path }: { path: Path }): React.JSX.Element | null {
   const styles = useStyles();
-  const { strategy, draft, update } = useEditor();
+  const strategy = useEditorSelector((editor) => editor.strategy);
+  const update = useEditorSelector((editor) => editor.update);
+  const line = useEditorSelector((editor) => getAt(editor.draft, path));
   if (!strategy) return null;
-  const line = getAt(draft, path);
   return (
     <Field
       label="From the pricing strategy"
@@ -386,9 +396,48 @@ function StrategyChoice({ path }: { path: Path }): React.JSX.Element | null {
   );
 }
 
-function CostLineFields({ path }: { path: Path }): React.JSX.Element {
-  const { draft, update } = useEditor();
-  const line = getAt(draft, path);
+/**
+ * A folded cost line as a reader scans a quote: its category, quantity and price, what it is charged
+ * once the quote prices, and, folded, that it has problems to fix.
+ */
+function CostLineSummary({ path, folded }: { path: Path; folded: boolean }): React.JSX.Element {
+  const styles = useStyles();
+  const text = useEditorSelector((editor) => costLineSummary(getAt(editor.draft, path), editor));
+  const problems = useEditorSelector((editor) => issuesWithin(editor.priced, pathKey(path)).length);
+  return (
+    <>
+      <Caption1 className={styles.note}>{text}</Caption1>
+      {folded && problems > 0 && (
+        <Caption1 className={styles.problem}>
+          {problems === 1 ? "1 problem to fix" : `${problems} problems to fix`}: open it to see.
+        </Caption1>
+      )}
+    </>
+  );
+}
+
+function costLineSummary(line: Json | undefined, editor: EditorContextValue): string {
+  const category = getAt(line, ["category"]);
+  const quantity = getAt(line, ["quantity"]);
+  const unit = getAt(line, ["unit"]);
+  const unitCost = getAt(line, ["unitCost"]);
+  const id = getAt(line, ["id"]);
+  const parts: string[] = [];
+  if (typeof category === "string" && category in COST_CATEGORY_LABELS)
+    parts.push(COST_CATEGORY_LABELS[category as keyof typeof COST_CATEGORY_LABELS]);
+  if (typeof quantity === "number" && typeof unitCost === "number" && typeof unit === "string")
+    parts.push(`${quantity} at ${formatPounds(toDecimal(unitCost))} ${perUnit(unit)}`);
+  const priced =
+    editor.priced.status === "priced"
+      ? editor.priced.quote.lines.find((quoted) => quoted.id === id)
+      : undefined;
+  if (priced) parts.push(`charged ${formatPounds(priced.amount)}`);
+  return parts.join(" · ");
+}
+
+function CostLineFieldsControl({ path }: { path: Path }): React.JSX.Element {
+  const update = useEditorSelector((editor) => editor.update);
+  const line = useEditorSelector((editor) => getAt(editor.draft, path));
   const writeUnit = (unit: string | undefined) =>
     update(
       path,
@@ -422,3 +471,9 @@ function CostLineFields({ path }: { path: Path }): React.JSX.Element {
     </>
   );
 }
+
+/** A cost line's fields, drawn again when that line changes, not when another line does. */
+const CostLineFields = React.memo(
+  CostLineFieldsControl,
+  (a, b) => pathKey(a.path) === pathKey(b.path)
+);

@@ -157,6 +157,7 @@ export function StrategyEditor({
     // What the last action said is stale once the strategy changes; the footer keeps its room.
     setNotice(undefined);
   }, []);
+  const read = React.useCallback(() => latest.current, []);
   const touch = React.useCallback(
     (key: string) => setTouched((keys) => (keys.has(key) ? keys : new Set([...keys, key]))),
     []
@@ -167,10 +168,11 @@ export function StrategyEditor({
       priced: asChecked(check),
       strategy: check.ok ? check.strategy : undefined,
       update,
+      read,
       shows: (key: string) => showAll || touched.has(key),
       touch,
     }),
-    [draft, check, update, touch, showAll, touched]
+    [draft, check, update, read, touch, showAll, touched]
   );
 
   const goToField = React.useCallback((path: string) => {
