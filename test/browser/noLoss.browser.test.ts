@@ -10,12 +10,14 @@ import {
   browser,
   openTaskPane,
   focusedName,
+  focusedDescription,
   tabTo,
   choose,
   pressButton,
   selectStep,
   axeViolations,
   snap,
+  tabBackTo,
   shownPounds,
   liveTotal,
 } from "./support/pane";
@@ -99,6 +101,7 @@ describe("nothing lost or misprinted", () => {
     await status.waitFor();
     expect(await lineLegends(page)).toEqual(before.filter((_, i) => i !== 1));
     expect(await focusedName(page)).toBe("Undo");
+    expect(await focusedDescription(page)).toBe(`Removed ${second.description}.`);
     expect(await axeViolations(page)).toEqual([]);
     await status.scrollIntoViewIfNeeded();
     await snap(page, "21-line-removed");
@@ -125,7 +128,8 @@ describe("nothing lost or misprinted", () => {
     await pressButton(page, "Remove royalty");
     await page.getByRole("status").filter({ hasText: "Removed the royalty." }).waitFor();
     expect(await page.locator("#field-valueSharing-royalty-termYears").count()).toBe(0);
-    expect(await focusedName(page)).toBe("Undo: restore the royalty");
+    expect(await focusedName(page)).toBe("Undo");
+    expect(await focusedDescription(page)).toBe("Removed the royalty.");
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press("Enter");
     await expect(valueOf(page, "field-valueSharing-royalty-termYears")).resolves.toBe("10");
@@ -133,6 +137,41 @@ describe("nothing lost or misprinted", () => {
     expect(await valueOf(page, "field-valueSharing-royalty-tiers-1-threshold")).toBe("5,000,000");
     // The royalty is back, and the keyboard with it, on its first control.
     expect(await focusedName(page)).toBe("Revenue from");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a later removal replaces the one pending: one message, and its Undo restores only the later", async () => {
+    const { page, errors } = await openTaskPane();
+    await importPartnership(page, imaging);
+    await selectStep(page, "Value sharing");
+    const instalmentLegends = () =>
+      page
+        .locator('fieldset[data-list="valueSharing.fixedPayment.instalments"] > legend')
+        .allTextContents();
+    // The example's fixed payment is in two instalments, due 2025-07-01 and 2026-03-31.
+    expect(await instalmentLegends()).toEqual(["Instalment 1", "Instalment 2"]);
+    await pressButton(page, "Remove Instalment 1");
+    await page.getByRole("status").filter({ hasText: "Removed Instalment 1." }).waitFor();
+    expect(await focusedName(page)).toBe("Undo");
+
+    await tabBackTo(page, "Remove royalty");
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").filter({ hasText: "Removed the royalty." }).waitFor();
+    expect(await focusedName(page)).toBe("Undo");
+    expect(await focusedDescription(page)).toBe("Removed the royalty.");
+    expect(await page.getByText("Removed Instalment 1.").count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Undo" }).count()).toBe(1);
+
+    await page.keyboard.press("Enter");
+    await expect(valueOf(page, "field-valueSharing-royalty-termYears")).resolves.toBe("10");
+    expect(await focusedName(page)).toBe("Revenue from");
+    // The instalment stays removed: the one due 2026-03-31 is left, now the first.
+    expect(await instalmentLegends()).toEqual(["Instalment 1"]);
+    expect(await valueOf(page, "field-valueSharing-fixedPayment-instalments-0-due")).toBe(
+      "2026-03-31"
+    );
+    expect(await page.getByRole("button", { name: "Undo" }).count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -154,6 +193,7 @@ describe("nothing lost or misprinted", () => {
       .waitFor();
     expect(await options()).toEqual(["DP-2025-011: Radiant Vision AI Ltd"]);
     expect(await focusedName(page)).toBe("Undo");
+    expect(await focusedDescription(page)).toBe(`Deleted ${studyLabel}.`);
     expect(await axeViolations(page)).toEqual([]);
     await snap(page, "22-partnership-deleted");
 

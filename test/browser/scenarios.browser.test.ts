@@ -11,6 +11,7 @@ import {
   inProtectedExcel,
   openTaskPane,
   focusedName,
+  focusedDescription,
   typeInto,
   typeHere,
   choose,
@@ -296,7 +297,8 @@ describe("every scenario input by keyboard", () => {
     // Remove the royalty: the keyboard goes to Undo, which brings back its tiers, minimum and term.
     await tabBackTo(page, "Remove royalty");
     await page.keyboard.press("Enter");
-    await focusedOn(page, "Undo: restore the royalty");
+    await focusedOn(page, "Undo");
+    expect(await focusedDescription(page)).toBe("Removed the royalty.");
     expect(await page.getByRole("status").filter({ hasText: "Removed" }).innerText()).toMatch(
       /^Removed the royalty\.\s*Undo$/
     );

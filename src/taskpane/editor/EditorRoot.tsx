@@ -8,6 +8,7 @@ import { MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components"
 import { excelRun } from "../../addin/excelRun";
 import type { WorkspaceStore } from "../storage";
 import { PartnershipsPane } from "./PartnershipsPane";
+import { UndoProvider } from "./UndoMessage";
 import { storeHere, useStoredWorkspace } from "./useStoredWorkspace";
 
 const defaultStore = (inExcel: boolean): WorkspaceStore => storeHere(inExcel, excelRun);
@@ -50,11 +51,13 @@ export default function EditorRoot({
       {stored.workspace === undefined ? (
         <Spinner size="small" label="Opening your partnerships…" />
       ) : (
-        <PartnershipsPane
-          excelAvailable={excelAvailable}
-          workspace={stored.workspace}
-          onWorkspaceChange={stored.setWorkspace}
-        />
+        <UndoProvider>
+          <PartnershipsPane
+            excelAvailable={excelAvailable}
+            workspace={stored.workspace}
+            onWorkspaceChange={stored.setWorkspace}
+          />
+        </UndoProvider>
       )}
     </>
   );

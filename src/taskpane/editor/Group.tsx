@@ -22,20 +22,18 @@ export function Group({
   legend,
   children,
   list,
-  item,
   part,
 }: {
   legend: string;
   children: React.ReactNode;
-  /** For a list's item: the list's path and the item's index, so "Add" can find the new one. */
+  /** For a list's item: the list's path, so the list's items can be found together. */
   list?: string;
-  item?: number;
   /** The document path of the part the group edits, so the keyboard can be taken to its first control. */
   part?: string;
 }): React.JSX.Element {
   const styles = useStyles();
   return (
-    <fieldset className={styles.group} data-list={list} data-item={item} data-part={part}>
+    <fieldset className={styles.group} data-list={list} data-part={part}>
       <legend className={styles.legend}>{legend}</legend>
       {children}
     </fieldset>

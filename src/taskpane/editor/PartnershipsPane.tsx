@@ -32,6 +32,7 @@ import {
   type WritePartnerCopy,
 } from "../quoteFromDocument";
 import { getAt, type Draft } from "./draft";
+import { focusInView } from "./focus";
 import { OutcomeMessage } from "./OutcomeMessage";
 import { PartnershipEditor } from "./PartnershipEditor";
 import type { PricedDraft } from "./pricedDraft";
@@ -47,7 +48,7 @@ import {
   trustFromStrategy,
   describeStrategyRates,
 } from "./strategyInPane";
-import { UndoNotice } from "./UndoNotice";
+import { useUndoableRemoval } from "./UndoMessage";
 import {
   addNew,
   deleteSelected,
@@ -149,29 +150,20 @@ export function PartnershipsPane({
     },
     [onWorkspaceChange]
   );
-  // The partnership last deleted, until Undo puts it back or another is deleted.
-  const [deleted, setDeleted] = React.useState<DeletedPartnership | undefined>(undefined);
-  const undoButton = React.useRef<HTMLButtonElement>(null);
-  // After Delete the keyboard goes to Undo; after Undo, to the list the partnership is back in.
-  const focusAfter = React.useRef<"undo" | "list" | undefined>(undefined);
-  React.useEffect(() => {
-    const target = focusAfter.current;
-    focusAfter.current = undefined;
-    if (target === "undo") undoButton.current?.focus();
-    if (target === "list") document.getElementById("open-partnership")?.focus();
-  }, [deleted]);
+  // After Undo, the keyboard goes to the list the partnership is back in, open on it.
+  const deletions = useUndoableRemoval<DeletedPartnership>((deleted) => {
+    change(restoreDeleted(latest.current, deleted));
+    return () => {
+      const list = document.getElementById("open-partnership");
+      focusInView(list);
+      return list !== null;
+    };
+  });
   const onDelete = () => {
     const result = deleteSelected(latest.current);
     if (!result) return;
-    focusAfter.current = "undo";
-    setDeleted(result.deleted);
     change(result.workspace);
-  };
-  const onUndoDelete = () => {
-    if (!deleted) return;
-    focusAfter.current = "list";
-    setDeleted(undefined);
-    change(restoreDeleted(latest.current, deleted));
+    deletions.removed(result.deleted, `Deleted ${label(draftOf(result.deleted.item))}.`);
   };
   const onDraftChange = React.useCallback(
     (draft: Draft) => change(replaceSelected(latest.current, draft, now())),
@@ -338,11 +330,7 @@ export function PartnershipsPane({
           onChange={onImport}
         />
       </div>
-      <UndoNotice
-        message={deleted && `Deleted ${label(draftOf(deleted.partnership))}.`}
-        onUndo={onUndoDelete}
-        undoButton={undoButton}
-      />
+      {deletions.message}
       <OutcomeMessage outcome={notice} />
       <div className={styles.strategy} aria-label="Pricing strategy" role="group">
         <Caption1>

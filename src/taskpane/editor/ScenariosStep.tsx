@@ -37,7 +37,7 @@ import {
 import { getAt, type Json } from "./draft";
 import { OutcomeMessage } from "./OutcomeMessage";
 import { fieldId, useEditor } from "./fields";
-import { focusPart } from "./UndoMessage";
+import { focusPart } from "./focus";
 import { AlternativesSection } from "./scenarios/AlternativesSection";
 import { AssumptionsSection } from "./scenarios/AssumptionsSection";
 import { SensitivitySection } from "./scenarios/SensitivitySection";

@@ -1,21 +1,30 @@
 /*
- * "Removed the royalty. Undo": what a removal took, said where it happened and announced to a screen
- * reader (a status region), with the button that puts it back exactly as it was.
+ * The pane's one way to undo a removal: "Removed the royalty." with an Undo button, shown where the
+ * removal happened and announced to a screen reader.
+ *
+ * One removal at a time can be undone, anywhere in the pane: a later removal replaces the earlier
+ * one's message, rather than leaving several Undo buttons about, each to restore into a document
+ * that has moved on since. After a removal the keyboard goes to Undo, never to the next item's Remove
+ * button, where a second Enter would remove that too; after Undo, to what came back.
  */
 import * as React from "react";
-import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { getAt, pathKey, type Path } from "./draft";
-import { useEditor } from "./fields";
-import { focusFirstControl, focusInView } from "./lists";
-import { removeAt, restore, type Removed } from "./undo";
+import { useEditorSelector } from "./fields";
+import { focusInView, focusPart } from "./focus";
+import { removeAt, restoreAt, type RemovedPart } from "./removal";
 
 const useStyles = makeStyles({
-  status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   message: {
     display: "flex",
     alignItems: "center",
-    justifyContent: "space-between",
+    flexWrap: "wrap",
     gap: tokens.spacingHorizontalS,
+  },
+  // Empty, the region stays on the page (so what appears in it is announced) but out of the layout:
+  // an empty flex item would still add a gap.
+  empty: { position: "absolute" },
+  filled: {
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground3,
@@ -23,104 +32,129 @@ const useStyles = makeStyles({
   },
 });
 
-export interface UndoEntry {
-  /** Identifies the entry among the others, and its Undo button: "valueSharing.royalty". */
-  key: string;
-  /** What was removed, in the message's words: "the royalty". */
-  what: string;
+interface PendingUndo {
+  /** The hook that made the removal, and so shows its message and knows how to put it back. */
+  readonly owner: string;
+  /** What was removed, in a sentence: "Removed the royalty." */
+  readonly message: string;
+  readonly removed: unknown;
 }
 
-/**
- * The messages for the removals that can still be undone. The region is always on the page, so a
- * screen reader announces a message as it appears. `undoRefs` gets each Undo button, so a removal can
- * take the focus there.
- */
-export function UndoMessages({
-  entries,
+type PendingUndoState = readonly [
+  PendingUndo | undefined,
+  React.Dispatch<React.SetStateAction<PendingUndo | undefined>>,
+];
+
+const PendingUndoContext = React.createContext<PendingUndoState | undefined>(undefined);
+
+/** Holds the pane's one removal that can still be undone, for every control below it. */
+export function UndoProvider({ children }: { children: React.ReactNode }): React.JSX.Element {
+  const [pending, setPending] = React.useState<PendingUndo | undefined>(undefined);
+  const state = React.useMemo(() => [pending, setPending] as const, [pending]);
+  return <PendingUndoContext.Provider value={state}>{children}</PendingUndoContext.Provider>;
+}
+
+function UndoMessage({
+  message,
   onUndo,
-  undoRefs,
+  undoButton,
 }: {
-  entries: readonly UndoEntry[];
-  onUndo: (key: string) => void;
-  undoRefs?: React.MutableRefObject<Map<string, HTMLButtonElement>>;
+  message: string | undefined;
+  onUndo: () => void;
+  undoButton: React.Ref<HTMLButtonElement>;
 }): React.JSX.Element {
   const styles = useStyles();
+  const id = React.useId();
+  // Always on the page, so a screen reader announces each message as it appears in it.
   return (
-    <div role="status" aria-live="polite" className={styles.status}>
-      {entries.map((entry) => (
-        <div key={entry.key} className={styles.message}>
-          <Caption1>{`Removed ${entry.what}.`}</Caption1>
-          <Button
-            size="small"
-            aria-label={`Undo: restore ${entry.what}`}
-            ref={(button) => {
-              if (!undoRefs) return;
-              if (button) undoRefs.current.set(entry.key, button as HTMLButtonElement);
-              else undoRefs.current.delete(entry.key);
-            }}
-            onClick={() => onUndo(entry.key)}
-          >
+    <div
+      role="status"
+      aria-live="polite"
+      className={`${styles.message} ${message ? styles.filled : styles.empty}`}
+    >
+      {message !== undefined && (
+        <>
+          <span id={id}>{message}</span>
+          <Button size="small" ref={undoButton} aria-describedby={id} onClick={onUndo}>
             Undo
           </Button>
-        </div>
-      ))}
+        </>
+      )}
     </div>
   );
 }
 
 /**
- * Focuses the first control of the part of the document at `key` (a group with data-part); false while
- * the part is not on the page yet. The editor's controls read the draft through a context that updates
- * them after their own state, so a render may come before the part does: callers try again on the next.
+ * Removals a control makes undoable: once it has taken something out, it calls `removed` with what
+ * `putBack` will need and the sentence that says what it was, and it shows `message` where the
+ * removal happened. `putBack` restores it and returns how to focus what came back: true once that is
+ * done, false while it is not on the page yet (it is tried again after each render).
  */
-export function focusPart(key: string): boolean {
-  return focusFirstControl(document.querySelector(`[data-part="${CSS.escape(key)}"]`));
+export function useUndoableRemoval<T>(putBack: (removed: T) => () => boolean) {
+  const context = React.useContext(PendingUndoContext);
+  if (!context) throw new Error("An undoable removal is outside the pane's UndoProvider");
+  const [pending, setPending] = context;
+  const owner = React.useId();
+  const mine = pending?.owner === owner ? pending : undefined;
+  const undoButton = React.useRef<HTMLButtonElement>(null);
+  const focusRestored = React.useRef<(() => boolean) | undefined>(undefined);
+  // Each removal, even one that says the same as the last, takes the keyboard to its Undo.
+  React.useEffect(() => {
+    if (mine) focusInView(undoButton.current);
+  }, [mine]);
+  React.useEffect(() => {
+    if (focusRestored.current?.()) focusRestored.current = undefined;
+  });
+  // Gone from the page (another step, another partnership), its message could not be seen or used.
+  React.useEffect(
+    () => () => setPending((current) => (current?.owner === owner ? undefined : current)),
+    [owner, setPending]
+  );
+  const removed = (what: T, message: string) => {
+    focusRestored.current = undefined;
+    setPending({ owner, message, removed: what });
+  };
+  /** Drops the pending undo when `which` says it is of something since added afresh in its place. */
+  const forget = (which: (removed: T) => boolean) =>
+    setPending((current) =>
+      current?.owner === owner && which(current.removed as T) ? undefined : current
+    );
+  const undo = () => {
+    if (!mine) return;
+    setPending(undefined);
+    focusRestored.current = putBack(mine.removed as T);
+  };
+  const message = <UndoMessage message={mine?.message} onUndo={undo} undoButton={undoButton} />;
+  return { removed, forget, message };
 }
 
 /**
- * Removals that can be undone: `remove` takes a part of the draft away and takes the keyboard to its
- * Undo button; `undo` puts the part back exactly and takes the keyboard to its first control; `drop`
- * forgets a removal (a part added afresh in its place).
+ * Removals from the draft being edited: `remove` takes out a list's item or an object's field, and
+ * Undo puts it back exactly, with the keyboard on its first control (a group with data-part at its
+ * path). `forget` is for a part added afresh where one was removed, which Undo would overwrite.
  */
-export function useUndoableRemovals() {
-  const editor = useEditor();
-  const [removed, setRemoved] = React.useState<readonly (Removed & UndoEntry)[]>([]);
-  const undoRefs = React.useRef(new Map<string, HTMLButtonElement>());
-  const focus = React.useRef<{ undo: string } | { part: string } | undefined>(undefined);
-  const count = React.useRef(0);
-  React.useEffect(() => {
-    const next = focus.current;
-    if (next === undefined) return;
-    if ("undo" in next) {
-      const button = undoRefs.current.get(next.undo);
-      focusInView(button);
-      if (button) focus.current = undefined;
-    } else if (focusPart(next.part)) focus.current = undefined;
+export function useDraftRemovals() {
+  // The draft is read when a removal or Undo happens, so the control re-renders only for its own part.
+  const read = useEditorSelector((editor) => editor.read);
+  const update = useEditorSelector((editor) => editor.update);
+  const removal = useUndoableRemoval<RemovedPart>((removed) => {
+    const restored = restoreAt(read(), removed);
+    // Written only where it goes back (its list, or the field), so that an edit elsewhere in the draft
+    // not rendered yet is not written over.
+    const written =
+      typeof removed.path[removed.path.length - 1] === "number"
+        ? restored.path.slice(0, -1)
+        : restored.path;
+    update(written, getAt(restored.draft, written));
+    return () => focusPart(pathKey(restored.path));
   });
-  const remove = (path: Path, what: string) => {
-    const taken = removeAt(editor.draft, path).removed;
+  const remove = (path: Path, message: string) => {
+    const taken = removeAt(read(), path);
     if (!taken) return;
-    editor.update(path, undefined);
-    const key = `${pathKey(path)}#${++count.current}`;
-    // A part removed again replaces its earlier removal; a list's items are each kept.
-    const inList = typeof path[path.length - 1] === "number";
-    setRemoved((list) => [
-      ...list.filter((entry) => inList || pathKey(entry.path) !== pathKey(path)),
-      { ...taken, key, what },
-    ]);
-    focus.current = { undo: key };
+    update(path, undefined);
+    removal.removed(taken.removed, message);
   };
-  const undo = (key: string) => {
-    const entry = removed.find((item) => item.key === key);
-    if (!entry) return;
-    const inList = typeof entry.path[entry.path.length - 1] === "number";
-    const at = inList ? entry.path.slice(0, -1) : entry.path;
-    editor.update(at, getAt(restore(editor.draft, entry), at));
-    setRemoved((list) => list.filter((item) => item.key !== key));
-    focus.current = { part: pathKey(entry.path) };
-  };
-  const drop = (path: Path) =>
-    setRemoved((list) => list.filter((entry) => pathKey(entry.path) !== pathKey(path)));
-  const messages = <UndoMessages entries={removed} onUndo={undo} undoRefs={undoRefs} />;
-  return { remove, undo, drop, messages };
+  const forget = (path: Path) =>
+    removal.forget((removed) => pathKey(removed.path) === pathKey(path));
+  return { remove, forget, message: removal.message };
 }

@@ -7,10 +7,11 @@ import * as React from "react";
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { getAt, type Json } from "./draft";
 import { DateField, fieldId, NumberField, useEditor } from "./fields";
+import { focusPart } from "./focus";
 import { Group } from "./Group";
 import { ListEditor, Row } from "./lists";
 import { MilestonesFields, RoyaltyFields, SubscriptionFields } from "./mechanisms";
-import { focusPart, useUndoableRemovals } from "./UndoMessage";
+import { useDraftRemovals } from "./UndoMessage";
 
 const useStyles = makeStyles({
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -41,7 +42,7 @@ export function ValueSharingStep(): React.JSX.Element {
   const editor = useEditor();
   const terms = getAt(editor.draft, ["valueSharing"]);
   const has = (key: MechanismKey) => getAt(terms ?? null, [key]) !== undefined;
-  const removals = useUndoableRemovals();
+  const removals = useDraftRemovals();
   const added = React.useRef<MechanismKey | undefined>(undefined);
   React.useEffect(() => {
     if (added.current !== undefined && focusPart(`valueSharing.${added.current}`))
@@ -51,13 +52,13 @@ export function ValueSharingStep(): React.JSX.Element {
     const name = MECHANISM_NAMES[key];
     const path = ["valueSharing", key];
     return has(key) ? (
-      <Button onClick={() => removals.remove(path, `the ${name}`)}>Remove {name}</Button>
+      <Button onClick={() => removals.remove(path, `Removed the ${name}.`)}>Remove {name}</Button>
     ) : (
       <Button
         // A link to a field of a mechanism not added lands here.
         id={fieldId(path)}
         onClick={() => {
-          removals.drop(path);
+          removals.forget(path);
           editor.update(path, STARTS[key]);
           added.current = key;
         }}
@@ -73,7 +74,7 @@ export function ValueSharingStep(): React.JSX.Element {
         payment, a subscription, milestone payments and a revenue royalty.
       </Caption1>
       <div className={styles.actions}>{MECHANISMS.map((key) => toggle(key))}</div>
-      {removals.messages}
+      {removals.message}
       {has("fixedPayment") && (
         <Group legend="Fixed payment" part="valueSharing.fixedPayment">
           <NumberField

@@ -6,9 +6,9 @@ import * as React from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { getAt, pathKey, type Json, type Path } from "./draft";
 import { fieldId, useEditorSelector } from "./fields";
+import { focusFirstControl } from "./focus";
 import { Group } from "./Group";
-import { removeAt, restoreAt, type Removed } from "./removal";
-import { UndoNotice } from "./UndoNotice";
+import { useDraftRemovals } from "./UndoMessage";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
@@ -45,25 +45,12 @@ export function Row({ children }: { children: React.ReactNode }): React.JSX.Elem
   );
 }
 
-/** Focuses a control in the middle of the pane, never behind the footer that stays in view. */
-export function focusInView(control: HTMLElement | null | undefined): void {
-  control?.focus({ preventScroll: true });
-  control?.scrollIntoView({ block: "center" });
-}
-
-/** Focuses the first control inside `element` (an input, a select, a button); false when there is none. */
-export function focusFirstControl(element: Element | null | undefined): boolean {
-  const control = element?.querySelector<HTMLElement>("input, select, textarea, button");
-  focusInView(control);
-  return control !== null && control !== undefined;
-}
-
 /**
  * A list's items, each in its own group with a Remove button, and an Add button after them. A removal
  * says what it removed, with Undo, which puts the item back exactly where it was. With `summarise`,
  * each item is folded to a line that says what it is (a 60-line quote is a page to scan, not 60 pages
- * of fields) and opens to its fields; an item added or put back opens at once, and so does one a link
- * takes the keyboard into.
+ * of fields) and opens to its fields; an item just added opens at once, and so does one a link takes
+ * the keyboard into.
  */
 export function ListEditor({
   path,
@@ -82,6 +69,7 @@ export function ListEditor({
 }): React.JSX.Element {
   const styles = useStyles();
   const listKey = pathKey(path);
+  const itemKey = (index: number) => pathKey([...path, index]);
   // The items' names, not the items: typing in one item's field re-renders that field alone.
   const namesJson = useEditorSelector((editor) => {
     const items = getAt(editor.draft, path);
@@ -91,61 +79,20 @@ export function ListEditor({
   const revealing = useEditorSelector((editor) => editor.revealing);
   const read = useEditorSelector((editor) => editor.read);
   const update = useEditorSelector((editor) => editor.update);
-  const currentList = (): Json[] => {
-    const items = getAt(read(), path);
-    return Array.isArray(items) ? items : [];
-  };
-  const [removed, setRemoved] = React.useState<Removed<Json> | undefined>(undefined);
-  const [opened, setOpened] = React.useState<ReadonlySet<number>>(new Set());
-  const revealedIndex = itemIndexWithin(listKey, revealing);
-  const isOpen = (index: number) =>
-    summarise === undefined || opened.has(index) || index === revealedIndex;
+  const removals = useDraftRemovals();
+  const opened = useOpenItems(names, itemIndexWithin(listKey, revealing));
+  const isOpen = (index: number) => summarise === undefined || opened.has(index);
+  // After Add, the keyboard goes to the new item's first field.
+  const added = React.useRef<number | undefined>(undefined);
   React.useEffect(() => {
-    if (revealedIndex !== undefined) setOpened((open) => withIndex(open, revealedIndex));
-  }, [revealedIndex]);
-  const undoButton = React.useRef<HTMLButtonElement>(null);
-  // Where the keyboard goes after the list changes: the new or restored item's first control, or,
-  // after a removal, Undo (never the next item's Remove button, where a second Enter would remove it).
-  const focusNext = React.useRef<number | "undo" | undefined>(undefined);
-  React.useEffect(() => {
-    const target = focusNext.current;
-    if (target === undefined) return;
-    focusNext.current = undefined;
-    if (target === "undo") focusInView(undoButton.current);
-    else
-      focusFirstControl(
-        document.querySelector(`[data-list="${listKey}"][data-item="${target}"] [data-fields]`) ??
-          document.querySelector(`[data-list="${listKey}"][data-item="${target}"]`)
-      );
-  }, [names, listKey, removed, opened]);
-  const remove = (index: number) => {
-    const list = currentList();
-    const result = removeAt(list, index, describe(list[index], index));
-    if (!result) return;
-    focusNext.current = "undo";
-    setRemoved(result.removed);
-    setOpened((open) => shiftedAfterRemoval(open, index));
-    update(path, result.list);
-  };
-  const undo = () => {
-    if (!removed) return;
-    const restored = restoreAt(currentList(), removed);
-    focusNext.current = restored.index;
-    setRemoved(undefined);
-    setOpened((open) => withIndex(shiftedAfterInsertion(open, restored.index), restored.index));
-    update(path, restored.list);
-  };
-  const toggle = (index: number) =>
-    setOpened((open) => {
-      const next = new Set(open);
-      if (next.has(index)) next.delete(index);
-      else next.add(index);
-      return next;
-    });
+    if (added.current === undefined) return;
+    const item = document.querySelector(`[data-part="${CSS.escape(itemKey(added.current))}"]`);
+    if (focusFirstControl(item?.querySelector("[data-fields]") ?? item)) added.current = undefined;
+  });
   return (
     <>
       {names.map((name, index) => (
-        <Group key={index} legend={name} list={listKey} item={index}>
+        <Group key={index} legend={name} list={listKey} part={itemKey(index)}>
           {summarise && (
             <div className={styles.summary}>
               <div className={styles.summaryText}>{summarise([...path, index], isOpen(index))}</div>
@@ -153,7 +100,7 @@ export function ListEditor({
                 size="small"
                 aria-expanded={isOpen(index)}
                 aria-label={`${isOpen(index) ? "Close" : "Edit"} ${name}`}
-                onClick={() => toggle(index)}
+                onClick={() => opened.toggle(index)}
               >
                 {isOpen(index) ? "Close" : "Edit"}
               </Button>
@@ -165,25 +112,28 @@ export function ListEditor({
             </div>
           )}
           <div className={styles.actions}>
-            <Button size="small" aria-label={`Remove ${name}`} onClick={() => remove(index)}>
+            <Button
+              size="small"
+              aria-label={`Remove ${name}`}
+              onClick={() => {
+                opened.removed(index);
+                removals.remove([...path, index], `Removed ${name}.`);
+              }}
+            >
               Remove
             </Button>
           </div>
         </Group>
       ))}
-      <UndoNotice
-        message={removed && `Removed ${removed.name}.`}
-        onUndo={undo}
-        undoButton={undoButton}
-      />
+      {removals.message}
       <div className={styles.actions}>
         <Button
           id={fieldId(listKey)}
           onClick={() => {
             const items = getAt(read(), path);
             const list = Array.isArray(items) ? items : [];
-            focusNext.current = list.length;
-            setOpened((open) => withIndex(open, list.length));
+            added.current = list.length;
+            opened.open(list.length);
             update(path, [...list, newItem(items)]);
           }}
         >
@@ -201,13 +151,49 @@ function itemIndexWithin(listKey: string, key: string | undefined): number | und
   return match ? Number(match[1]) : undefined;
 }
 
-const withIndex = (open: ReadonlySet<number>, index: number): ReadonlySet<number> =>
-  open.has(index) ? open : new Set([...open, index]);
-
-/** The open items' places once the item at `index` has gone: those after it move up one. */
-const shiftedAfterRemoval = (open: ReadonlySet<number>, index: number): ReadonlySet<number> =>
-  new Set([...open].filter((i) => i !== index).map((i) => (i > index ? i - 1 : i)));
-
-/** The open items' places once an item is put in at `index`: those at or after it move down one. */
-const shiftedAfterInsertion = (open: ReadonlySet<number>, index: number): ReadonlySet<number> =>
-  new Set([...open].map((i) => (i >= index ? i + 1 : i)));
+/**
+ * Which of a folding list's items are open, by place: an item removed takes its place with it (those
+ * after move up), and one put back by Undo comes back folded, where the names first differ (those
+ * after move down). `revealed`, an item a link is taking the keyboard into, is open from this render.
+ */
+function useOpenItems(names: readonly string[], revealed: number | undefined) {
+  const [open, setOpen] = React.useState<ReadonlySet<number>>(new Set());
+  const before = React.useRef(names);
+  const changedHere = React.useRef(false);
+  React.useEffect(() => {
+    const previous = before.current;
+    before.current = names;
+    if (names.length === previous.length + 1 && !changedHere.current) {
+      let at = 0;
+      while (at < previous.length && previous[at] === names[at]) at++;
+      setOpen((now) => new Set([...now].map((i) => (i >= at ? i + 1 : i))));
+    }
+    changedHere.current = false;
+  }, [names]);
+  React.useEffect(() => {
+    if (revealed !== undefined)
+      setOpen((now) => (now.has(revealed) ? now : new Set([...now, revealed])));
+  }, [revealed]);
+  const shown = revealed === undefined || open.has(revealed) ? open : new Set([...open, revealed]);
+  return {
+    has: (index: number) => shown.has(index),
+    toggle: (index: number) =>
+      setOpen((now) => {
+        const next = new Set(now);
+        if (next.has(index)) next.delete(index);
+        else next.add(index);
+        return next;
+      }),
+    /** The item about to be added at `index`, which opens. */
+    open: (index: number) => {
+      changedHere.current = true;
+      setOpen((now) => new Set([...now, index]));
+    },
+    removed: (index: number) => {
+      changedHere.current = true;
+      setOpen(
+        (now) => new Set([...now].filter((i) => i !== index).map((i) => (i > index ? i - 1 : i)))
+      );
+    },
+  };
+}

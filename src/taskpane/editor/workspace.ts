@@ -17,6 +17,7 @@ import {
 } from "../storage/workspace";
 import { isoDay } from "../../model/format";
 import { getAt, newPartnershipDraft, type Draft, type Json } from "./draft";
+import { removeItem, restoreItem, type RemovedItem } from "./removal";
 
 /** The workspace the pane saves (storage/workspace.ts), as the editor works on it. */
 export type EditorWorkspace = Workspace;
@@ -106,11 +107,8 @@ export function replaceSelected(
   };
 }
 
-/** A partnership deleted from the workspace, to put back exactly with Undo. */
-export interface DeletedPartnership {
-  readonly index: number;
-  readonly partnership: WorkspacePartnership;
-}
+/** A partnership deleted from the workspace, and its place in the list, to put back with Undo. */
+export type DeletedPartnership = RemovedItem<WorkspacePartnership>;
 
 /**
  * The workspace without the open partnership, and what was deleted; the next partnership is opened
@@ -120,35 +118,28 @@ export function deleteSelected(
   workspace: EditorWorkspace
 ): { workspace: EditorWorkspace; deleted: DeletedPartnership } | undefined {
   const index = workspace.partnerships.findIndex((p) => p.id === workspace.selectedId);
-  const partnership = workspace.partnerships[index];
-  if (partnership === undefined) return undefined;
-  const partnerships = workspace.partnerships.filter((_, i) => i !== index);
-  const next = partnerships[Math.min(index, partnerships.length - 1)];
+  const taken = removeItem(workspace.partnerships, index);
+  if (!taken) return undefined;
+  const next = taken.list[Math.min(index, taken.list.length - 1)];
   return {
-    workspace: { ...workspace, partnerships, selectedId: next?.id ?? null },
-    deleted: { index, partnership },
+    workspace: { ...workspace, partnerships: taken.list, selectedId: next?.id ?? null },
+    deleted: taken.removed,
   };
 }
 
 /**
- * The workspace with a deleted partnership back where it was, with its id and contents, and open.
- * Nothing changes if a partnership with its id is already there.
+ * The workspace with a deleted partnership back at its place, with its id and contents, and open.
+ * Nothing changes if a partnership with its id is already there, so Undo never makes a second copy.
  */
 export function restoreDeleted(
   workspace: EditorWorkspace,
   deleted: DeletedPartnership
 ): EditorWorkspace {
-  const { partnership } = deleted;
-  if (workspace.partnerships.some((p) => p.id === partnership.id)) return workspace;
-  const index = Math.min(deleted.index, workspace.partnerships.length);
+  if (workspace.partnerships.some((p) => p.id === deleted.item.id)) return workspace;
   return {
     ...workspace,
-    partnerships: [
-      ...workspace.partnerships.slice(0, index),
-      partnership,
-      ...workspace.partnerships.slice(index),
-    ],
-    selectedId: partnership.id,
+    partnerships: restoreItem(workspace.partnerships, deleted).list,
+    selectedId: deleted.item.id,
   };
 }
 

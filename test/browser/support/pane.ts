@@ -178,6 +178,17 @@ export async function focusedName(page: Page): Promise<string> {
   });
 }
 
+/** What a screen reader adds after the focused control's name: the text its aria-describedby points to. */
+export async function focusedDescription(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    (document.activeElement?.getAttribute("aria-describedby") ?? "")
+      .split(" ")
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" ")
+      .trim()
+  );
+}
+
 /** Presses Tab until the control called `name` has the focus: the keyboard's way there. */
 export async function tabTo(
   page: Page,

@@ -12,6 +12,8 @@ import {
   type Draft,
 } from "../../../src/taskpane/editor/draft";
 import {
+  numbersText,
+  numbersValue,
   numberText,
   numberValue,
   percentMessage,
@@ -124,6 +126,25 @@ describe("numbers as typed", () => {
     expect(numberValue("12x", "number")).toBe("12x");
     expect(numberValue("1,20", "number")).toBe("1,20");
     expect(numberValue("", "number")).toBeUndefined();
+  });
+});
+
+describe("a list of numbers typed in one box", () => {
+  it("reads percentages, separated by commas or spaces", () => {
+    expect(numbersValue("1, 2.5 5", "percent")).toEqual([0.01, 0.025, 0.05]);
+  });
+
+  it("keeps thousands separators within a number", () => {
+    expect(numbersValue("500,000, 1,000,000", "pounds")).toEqual([500000, 1000000]);
+  });
+
+  it("keeps what is not a number as typed, for the schema to explain; empty is the default", () => {
+    expect(numbersValue("1 x", "number")).toEqual([1, "x"]);
+    expect(numbersValue("  ", "percent")).toBeUndefined();
+  });
+
+  it("writes a stored list back as it would be typed", () => {
+    expect(numbersText([0.01, 0.075], "percent")).toBe("1, 7.5");
   });
 });
 

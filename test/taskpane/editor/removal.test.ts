@@ -1,8 +1,10 @@
 /**
- * Removing and putting back: a list item (cost lines, allocations, milestones...) and a whole
- * partnership. Every expectation is written out by hand.
+ * Removing and putting back exactly: a list's item (cost lines, allocations, milestones...), a part of
+ * a partnership (a royalty with all it holds, an alternative) and a whole partnership. Every
+ * expectation is written out by hand.
  */
-import { removeAt, restoreAt } from "../../../src/taskpane/editor/removal";
+import type { Json } from "../../../src/taskpane/editor/draft";
+import { removeAt, removeItem, restoreAt, restoreItem } from "../../../src/taskpane/editor/removal";
 import {
   deleteSelected,
   restoreDeleted,
@@ -16,8 +18,8 @@ const lines = [
 ];
 
 describe("removing a list item and undoing it", () => {
-  it("takes out exactly the item asked for and says which", () => {
-    const result = removeAt(lines, 1, "SDE user accounts");
+  it("takes out exactly the item asked for and says which, and where it was", () => {
+    const result = removeItem(lines, 1);
     expect(result?.list).toEqual([
       { id: "line-1", description: "Image de-identification" },
       { id: "line-3", description: "GPU compute" },
@@ -25,23 +27,22 @@ describe("removing a list item and undoing it", () => {
     expect(result?.removed).toEqual({
       index: 1,
       item: { id: "line-2", description: "SDE user accounts" },
-      name: "SDE user accounts",
     });
     // The list given is not changed.
     expect(lines).toHaveLength(3);
   });
 
   it("puts it back at its position, the same item", () => {
-    const result = removeAt(lines, 1, "SDE user accounts")!;
-    const restored = restoreAt(result.list, result.removed);
+    const result = removeItem(lines, 1)!;
+    const restored = restoreItem(result.list, result.removed);
     expect(restored.index).toBe(1);
     expect(restored.list).toEqual(lines);
     expect(restored.list[1]).toBe(lines[1]);
   });
 
   it("puts it back at the end when the list has become shorter than its position", () => {
-    const result = removeAt(lines, 2, "GPU compute")!;
-    const restored = restoreAt([lines[0]!], result.removed);
+    const result = removeItem(lines, 2)!;
+    const restored = restoreItem([lines[0]!], result.removed);
     expect(restored).toEqual({
       index: 1,
       list: [
@@ -52,9 +53,94 @@ describe("removing a list item and undoing it", () => {
   });
 
   it("removes nothing where there is no item", () => {
-    expect(removeAt(lines, 3, "none")).toBeUndefined();
-    expect(removeAt(lines, -1, "none")).toBeUndefined();
-    expect(removeAt([], 0, "none")).toBeUndefined();
+    expect(removeItem(lines, 3)).toBeUndefined();
+    expect(removeItem(lines, -1)).toBeUndefined();
+    expect(removeItem(lines, 0.5)).toBeUndefined();
+    expect(removeItem([], 0)).toBeUndefined();
+  });
+});
+
+const ROYALTY = {
+  tiers: [
+    { threshold: 0, rate: 0.05 },
+    { threshold: 1_000_000, rate: 0.03 },
+  ],
+  annualMinimum: 20_000,
+  annualCap: 250_000,
+  termYears: 7,
+};
+
+describe("removing a part of a partnership and undoing it", () => {
+  it("removing the royalty takes all of it; undo restores its tiers, minimum, cap and term", () => {
+    const draft: Json = { valueSharing: { fixedPayment: { amount: 5000 }, royalty: ROYALTY } };
+    const result = removeAt(draft, ["valueSharing", "royalty"])!;
+    expect(result.draft).toEqual({ valueSharing: { fixedPayment: { amount: 5000 } } });
+    expect(result.removed).toEqual({ path: ["valueSharing", "royalty"], value: ROYALTY });
+    expect(restoreAt(result.draft, result.removed)).toEqual({
+      path: ["valueSharing", "royalty"],
+      draft: {
+        valueSharing: {
+          fixedPayment: { amount: 5000 },
+          royalty: {
+            tiers: [
+              { threshold: 0, rate: 0.05 },
+              { threshold: 1_000_000, rate: 0.03 },
+            ],
+            annualMinimum: 20_000,
+            annualCap: 250_000,
+            termYears: 7,
+          },
+        },
+      },
+    });
+  });
+
+  it("a cost line comes back at its own place, with its fields, and the rest of the draft as it was", () => {
+    const draft: Json = { reference: "DP-2026-001", costs: { lines } };
+    const result = removeAt(draft, ["costs", "lines", 1])!;
+    expect(result.draft).toEqual({
+      reference: "DP-2026-001",
+      costs: {
+        lines: [
+          { id: "line-1", description: "Image de-identification" },
+          { id: "line-3", description: "GPU compute" },
+        ],
+      },
+    });
+    expect(result.removed).toEqual({
+      path: ["costs", "lines", 1],
+      value: { id: "line-2", description: "SDE user accounts" },
+    });
+    const restored = restoreAt(result.draft, result.removed);
+    expect(restored.path).toEqual(["costs", "lines", 1]);
+    expect(restored.draft).toEqual({
+      reference: "DP-2026-001",
+      costs: {
+        lines: [
+          { id: "line-1", description: "Image de-identification" },
+          { id: "line-2", description: "SDE user accounts" },
+          { id: "line-3", description: "GPU compute" },
+        ],
+      },
+    });
+    // The draft given is not changed.
+    expect(draft).toEqual({ reference: "DP-2026-001", costs: { lines } });
+  });
+
+  it("an alternative removed from the end of a list that has since lost another comes back last", () => {
+    const draft: Json = { alternatives: [{ id: "a" }, { id: "b" }, { id: "c" }] };
+    const result = removeAt(draft, ["alternatives", 2])!;
+    const shorter = removeAt(result.draft, ["alternatives", 0])!.draft;
+    expect(restoreAt(shorter, result.removed)).toEqual({
+      path: ["alternatives", 1],
+      draft: { alternatives: [{ id: "b" }, { id: "c" }] },
+    });
+  });
+
+  it("removing what is not there removes nothing", () => {
+    expect(removeAt({ valueSharing: {} }, ["valueSharing", "royalty"])).toBeUndefined();
+    expect(removeAt({ alternatives: [{ id: "a" }] }, ["alternatives", 1])).toBeUndefined();
+    expect(removeAt({ alternatives: { id: "a" } }, ["alternatives", 0])).toBeUndefined();
   });
 });
 

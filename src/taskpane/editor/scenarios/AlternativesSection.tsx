@@ -8,6 +8,7 @@ import * as React from "react";
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { getAt, nextId, pathKey, type Path } from "../draft";
 import { ChoiceField, fieldId, TextField, useEditor } from "../fields";
+import { focusPart } from "../focus";
 import { Group } from "../Group";
 import { textOf } from "../lists";
 import {
@@ -16,7 +17,7 @@ import {
   RoyaltyFields,
   SubscriptionFields,
 } from "../mechanisms";
-import { focusPart, useUndoableRemovals } from "../UndoMessage";
+import { useDraftRemovals } from "../UndoMessage";
 import { alternativeFor } from "./modes";
 import { useSectionStyles } from "./AssumptionsSection";
 import { useModeSwitch } from "./useModeSwitch";
@@ -73,7 +74,7 @@ export function AlternativesSection(): React.JSX.Element {
   const listPath = ["scenarios", "alternatives"];
   const items = getAt(draft, listPath);
   const list = Array.isArray(items) ? items : [];
-  const removals = useUndoableRemovals();
+  const removals = useDraftRemovals();
   const added = React.useRef<string | undefined>(undefined);
   React.useEffect(() => {
     if (added.current !== undefined && focusPart(added.current)) added.current = undefined;
@@ -95,7 +96,7 @@ export function AlternativesSection(): React.JSX.Element {
               <Button
                 size="small"
                 aria-label={`Remove alternative ${name}`}
-                onClick={() => removals.remove(path, `the alternative “${name}”`)}
+                onClick={() => removals.remove(path, `Removed the alternative “${name}”.`)}
               >
                 Remove alternative
               </Button>
@@ -103,7 +104,7 @@ export function AlternativesSection(): React.JSX.Element {
           </Group>
         );
       })}
-      {removals.messages}
+      {removals.message}
       <div className={styles.actions}>
         <Button
           id={fieldId(listPath)}
