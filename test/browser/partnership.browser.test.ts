@@ -21,6 +21,9 @@ import {
   shownPounds,
   liveTotal,
   replaceHere,
+  replaceInto,
+  focusedName,
+  focusedOn,
   type OpenPane,
 } from "./support/pane";
 
@@ -274,4 +277,86 @@ it("takes the trust's pricing strategy: new partnerships start at its rates, lin
   await snap(page, "11-strategy");
   expect(errors).toEqual([]);
   await page.close();
+});
+
+describe("a quote's cost lines, folded", () => {
+  const imaging = () =>
+    JSON.parse(fs.readFileSync(path.join(EXAMPLES, "commercial-imaging-ai.json"), "utf8")) as {
+      costs: { lines: { description: string; quantity: number | string }[] };
+    };
+
+  it("each line says what it is and what it is charged, and opens by keyboard to its fields", async () => {
+    const { page, errors } = await openTaskPane();
+    await page.getByRole("button", { name: "Import JSON…" }).waitFor();
+    await page
+      .locator('input[aria-label="Partnership document to import"]')
+      .setInputFiles(path.join(EXAMPLES, "commercial-imaging-ai.json"));
+    await page.getByText("Imported commercial-imaging-ai.json.").waitFor();
+    await selectStep(page, "Costs");
+    const lines = page.locator('fieldset[data-part^="costs.lines["]');
+    expect(await lines.count()).toBe(imaging().costs.lines.length);
+    // Folded, no line's fields are on the page.
+    expect(await page.getByLabel("Quantity").count()).toBe(0);
+    // Commercial use, full cost: 12 days at £450 = £5,400; staff on-costs 25%: £6,750; overheads
+    // 20%: £8,100.00.
+    const deid = lines.first();
+    expect(await deid.innerText()).toContain("Services · 12 at £450.00 a day · charged £8,100.00");
+    // A pass-through charge carries neither on-costs nor overheads: 36 at £472 = £16,992.00.
+    expect(await lines.nth(6).innerText()).toContain(
+      "Data access: other variable costs · 36 at £472.00 a user-month · charged £16,992.00"
+    );
+    const edit = "Edit Image de-identification and DICOM header scrubbing";
+    await tabTo(page, edit);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-expanded"))).toBe(
+      "false"
+    );
+    await page.keyboard.press("Enter");
+    expect(await focusedName(page)).toBe(
+      "Close Image de-identification and DICOM header scrubbing"
+    );
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-expanded"))).toBe(
+      "true"
+    );
+    await replaceInto(page, "Quantity", "13");
+    // 13 x £450 = £5,850; x 1.25 = £7,312.50; x 1.2 = £8,775.00.
+    await page.waitForFunction(() =>
+      (
+        document.querySelector('fieldset[data-part="costs.lines[0]"]') as HTMLElement
+      ).innerText.includes("13 at £450.00 a day · charged £8,775.00")
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await snap(page, "11-costs-folded");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a problem in a folded line is shown on it, and Review's link opens the line at the field", async () => {
+    const doc = imaging();
+    doc.costs.lines[4]!.quantity = -1;
+    const file = path.join(TEST_OUTPUT, "imaging-negative-quantity.json");
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const { page, errors } = await openTaskPane();
+    await page.getByRole("button", { name: "Import JSON…" }).waitFor();
+    await page.locator('input[aria-label="Partnership document to import"]').setInputFiles(file);
+    await page.getByText("1 thing to complete (see Review)").waitFor();
+    await selectStep(page, "Costs");
+    const line = page.locator('fieldset[data-part="costs.lines[4]"]');
+    expect(await line.innerText()).toContain("1 problem to fix: open it to see.");
+    await selectStep(page, "Review");
+    await pressButton(page, "Go to the field");
+    await focusedOn(page, "Quantity");
+    expect(
+      await page.evaluate(() => document.activeElement?.closest("fieldset")?.dataset.part)
+    ).toBe("costs.lines[4]");
+    expect(
+      await line.getByRole("button", { name: "Close Project management and IT support" }).count()
+    ).toBe(1);
+    await replaceHere(page, "Quantity", "10");
+    // The example priced as published (its figures are worked by hand in test/core/quote.test.ts).
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="live-total"]')?.textContent === "£73,692.22"
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -18,6 +18,7 @@ import type { PricingStrategy } from "../../document";
 import { setAt, type Draft, type Json, type Path } from "./draft";
 import { EditorContext, fieldId, type EditorContextValue } from "./fields";
 import { priceDraft } from "./pricedDraft";
+import { RevealingContext } from "./lists";
 import { fieldCandidates } from "./revealField";
 import { ReviewStep } from "./ReviewStep";
 import { ScenariosStep } from "./ScenariosStep";
@@ -154,11 +155,10 @@ export function PartnershipEditor({
       strategy,
       update,
       read,
-      revealing,
       shows: (key: string) => showAll || touched.has(key),
       touch,
     }),
-    [draft, priced, strategy, update, read, revealing, touch, showAll, touched]
+    [draft, priced, strategy, update, read, touch, showAll, touched]
   );
 
   const [focusRequest, setFocusRequest] = React.useState<object>({});
@@ -190,53 +190,55 @@ export function PartnershipEditor({
   const next = STEPS[index + 1];
   return (
     <EditorContext.Provider value={editor}>
-      <div className={styles.editor}>
-        <TabList
-          className={styles.tabs}
-          size="small"
-          selectedValue={step}
-          onTabSelect={(_, data) => setStep(data.value as StepId)}
-          aria-label="Steps"
-        >
-          {STEPS.map((s) => (
-            <Tab key={s.id} value={s.id} id={`step-${s.id}`}>
-              {s.label}
-            </Tab>
-          ))}
-        </TabList>
-        <div className={styles.panel} role="tabpanel" aria-labelledby={`step-${step}`}>
-          {step === "partnership" && <PartnershipStep />}
-          {step === "data" && <DataStep />}
-          {step === "costs" && <CostsStep />}
-          {step === "value-sharing" && <ValueSharingStep />}
-          {step === "scenarios" && <ScenariosStep />}
-          {step === "review" && <ReviewStep goToField={goToField} />}
-          {next && (
-            <Button className={styles.next} onClick={() => setStep(next.id)}>
-              Next: {next.label}
-            </Button>
-          )}
-        </div>
-        <footer ref={footer} className={styles.footer} aria-label="Quote total and actions">
-          <div className={styles.totals} aria-live="polite" id="quote-footer-status">
-            {priced.status === "priced" ? (
-              <>
-                <Caption1>Total before VAT</Caption1>
-                <Body1Strong data-testid="live-total">
-                  {formatPounds(priced.quote.total)}
-                </Body1Strong>
-              </>
-            ) : (
-              <Caption1 className={styles.muted}>
-                {priced.issues.length === 1
-                  ? "1 thing to complete (see Review)"
-                  : `${priced.issues.length} things to complete (see Review)`}
-              </Caption1>
+      <RevealingContext.Provider value={revealing}>
+        <div className={styles.editor}>
+          <TabList
+            className={styles.tabs}
+            size="small"
+            selectedValue={step}
+            onTabSelect={(_, data) => setStep(data.value as StepId)}
+            aria-label="Steps"
+          >
+            {STEPS.map((s) => (
+              <Tab key={s.id} value={s.id} id={`step-${s.id}`}>
+                {s.label}
+              </Tab>
+            ))}
+          </TabList>
+          <div className={styles.panel} role="tabpanel" aria-labelledby={`step-${step}`}>
+            {step === "partnership" && <PartnershipStep />}
+            {step === "data" && <DataStep />}
+            {step === "costs" && <CostsStep />}
+            {step === "value-sharing" && <ValueSharingStep />}
+            {step === "scenarios" && <ScenariosStep />}
+            {step === "review" && <ReviewStep goToField={goToField} />}
+            {next && (
+              <Button className={styles.next} onClick={() => setStep(next.id)}>
+                Next: {next.label}
+              </Button>
             )}
           </div>
-          <div className={styles.actions}>{renderActions(priced)}</div>
-        </footer>
-      </div>
+          <footer ref={footer} className={styles.footer} aria-label="Quote total and actions">
+            <div className={styles.totals} aria-live="polite" id="quote-footer-status">
+              {priced.status === "priced" ? (
+                <>
+                  <Caption1>Total before VAT</Caption1>
+                  <Body1Strong data-testid="live-total">
+                    {formatPounds(priced.quote.total)}
+                  </Body1Strong>
+                </>
+              ) : (
+                <Caption1 className={styles.muted}>
+                  {priced.issues.length === 1
+                    ? "1 thing to complete (see Review)"
+                    : `${priced.issues.length} things to complete (see Review)`}
+                </Caption1>
+              )}
+            </div>
+            <div className={styles.actions}>{renderActions(priced)}</div>
+          </footer>
+        </div>
+      </RevealingContext.Provider>
     </EditorContext.Provider>
   );
 }

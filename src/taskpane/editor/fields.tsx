@@ -39,11 +39,6 @@ export interface EditorContextValue {
   /** The draft as it is now, with every update so far: for an action, which must not act on a stale render's. */
   read: () => Json;
   /**
-   * The path a link (Review's "Change it") is taking the keyboard to, while it does: a folded list
-   * item holding it opens.
-   */
-  revealing?: string;
-  /**
    * Whether a field's problems are shown yet: once the user has left it, or once they have asked to
    * see everything (the Review step). A new partnership does not open as a page of red.
    */

@@ -46,6 +46,13 @@ export function Row({ children }: { children: React.ReactNode }): React.JSX.Elem
 }
 
 /**
+ * The document path a link (Review's "Go to the field") is taking the keyboard to, while it does: a
+ * folded item holding it opens in the same render that shows its step, so the field is there to
+ * focus. A plain React context, which reaches the list in that render.
+ */
+export const RevealingContext = React.createContext<string | undefined>(undefined);
+
+/**
  * A list's items, each in its own group with a Remove button, and an Add button after them. A removal
  * says what it removed, with Undo, which puts the item back exactly where it was. With `summarise`,
  * each item is folded to a line that says what it is (a 60-line quote is a page to scan, not 60 pages
@@ -76,7 +83,7 @@ export function ListEditor({
     return JSON.stringify(Array.isArray(items) ? items.map((item, i) => describe(item, i)) : []);
   });
   const names = React.useMemo(() => JSON.parse(namesJson) as string[], [namesJson]);
-  const revealing = useEditorSelector((editor) => editor.revealing);
+  const revealing = React.useContext(RevealingContext);
   const read = useEditorSelector((editor) => editor.read);
   const update = useEditorSelector((editor) => editor.update);
   const removals = useDraftRemovals();
