@@ -90,7 +90,8 @@ it("standalone, with office.js unreachable and no CustomFunctions, the pane load
     .getByText("1,000% is more than the cost itself again: check it is the rate meant")
     .waitFor();
   await overheads.fill("20");
-  // A large amount, once the field is left, reads with its thousands: "45,000,000".
+  // A large amount, once the field is left, reads with its thousands: "45,000,000". (The line
+  // opened on the Costs step is still open back on it.)
   const unitCost = page.getByLabel("Unit cost");
   await unitCost.fill("4500000");
   await unitCost.blur();

@@ -18,7 +18,7 @@ import type { PricingStrategy } from "../../document";
 import { setAt, type Draft, type Json, type Path } from "./draft";
 import { EditorContext, fieldId, type EditorContextValue } from "./fields";
 import { priceDraft } from "./pricedDraft";
-import { RevealingContext } from "./lists";
+import { OpenItemsContext, RevealingContext } from "./lists";
 import { fieldCandidates } from "./revealField";
 import { ReviewStep } from "./ReviewStep";
 import { ScenariosStep } from "./ScenariosStep";
@@ -129,6 +129,7 @@ export function PartnershipEditor({
   const latest = React.useRef(draft);
   latest.current = draft;
   const pendingFocus = React.useRef<string | undefined>(undefined);
+  const openItems = React.useRef(new Map<string, ReadonlySet<number>>());
   const [revealing, setRevealing] = React.useState<string | undefined>(undefined);
   const [touched, setTouched] = React.useState<ReadonlySet<string>>(new Set());
   const [showAll, setShowAll] = React.useState(false);
@@ -191,53 +192,55 @@ export function PartnershipEditor({
   return (
     <EditorContext.Provider value={editor}>
       <RevealingContext.Provider value={revealing}>
-        <div className={styles.editor}>
-          <TabList
-            className={styles.tabs}
-            size="small"
-            selectedValue={step}
-            onTabSelect={(_, data) => setStep(data.value as StepId)}
-            aria-label="Steps"
-          >
-            {STEPS.map((s) => (
-              <Tab key={s.id} value={s.id} id={`step-${s.id}`}>
-                {s.label}
-              </Tab>
-            ))}
-          </TabList>
-          <div className={styles.panel} role="tabpanel" aria-labelledby={`step-${step}`}>
-            {step === "partnership" && <PartnershipStep />}
-            {step === "data" && <DataStep />}
-            {step === "costs" && <CostsStep />}
-            {step === "value-sharing" && <ValueSharingStep />}
-            {step === "scenarios" && <ScenariosStep />}
-            {step === "review" && <ReviewStep goToField={goToField} />}
-            {next && (
-              <Button className={styles.next} onClick={() => setStep(next.id)}>
-                Next: {next.label}
-              </Button>
-            )}
-          </div>
-          <footer ref={footer} className={styles.footer} aria-label="Quote total and actions">
-            <div className={styles.totals} aria-live="polite" id="quote-footer-status">
-              {priced.status === "priced" ? (
-                <>
-                  <Caption1>Total before VAT</Caption1>
-                  <Body1Strong data-testid="live-total">
-                    {formatPounds(priced.quote.total)}
-                  </Body1Strong>
-                </>
-              ) : (
-                <Caption1 className={styles.muted}>
-                  {priced.issues.length === 1
-                    ? "1 thing to complete (see Review)"
-                    : `${priced.issues.length} things to complete (see Review)`}
-                </Caption1>
+        <OpenItemsContext.Provider value={openItems.current}>
+          <div className={styles.editor}>
+            <TabList
+              className={styles.tabs}
+              size="small"
+              selectedValue={step}
+              onTabSelect={(_, data) => setStep(data.value as StepId)}
+              aria-label="Steps"
+            >
+              {STEPS.map((s) => (
+                <Tab key={s.id} value={s.id} id={`step-${s.id}`}>
+                  {s.label}
+                </Tab>
+              ))}
+            </TabList>
+            <div className={styles.panel} role="tabpanel" aria-labelledby={`step-${step}`}>
+              {step === "partnership" && <PartnershipStep />}
+              {step === "data" && <DataStep />}
+              {step === "costs" && <CostsStep />}
+              {step === "value-sharing" && <ValueSharingStep />}
+              {step === "scenarios" && <ScenariosStep />}
+              {step === "review" && <ReviewStep goToField={goToField} />}
+              {next && (
+                <Button className={styles.next} onClick={() => setStep(next.id)}>
+                  Next: {next.label}
+                </Button>
               )}
             </div>
-            <div className={styles.actions}>{renderActions(priced)}</div>
-          </footer>
-        </div>
+            <footer ref={footer} className={styles.footer} aria-label="Quote total and actions">
+              <div className={styles.totals} aria-live="polite" id="quote-footer-status">
+                {priced.status === "priced" ? (
+                  <>
+                    <Caption1>Total before VAT</Caption1>
+                    <Body1Strong data-testid="live-total">
+                      {formatPounds(priced.quote.total)}
+                    </Body1Strong>
+                  </>
+                ) : (
+                  <Caption1 className={styles.muted}>
+                    {priced.issues.length === 1
+                      ? "1 thing to complete (see Review)"
+                      : `${priced.issues.length} things to complete (see Review)`}
+                  </Caption1>
+                )}
+              </div>
+              <div className={styles.actions}>{renderActions(priced)}</div>
+            </footer>
+          </div>
+        </OpenItemsContext.Provider>
       </RevealingContext.Provider>
     </EditorContext.Provider>
   );

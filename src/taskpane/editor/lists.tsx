@@ -53,6 +53,14 @@ export function Row({ children }: { children: React.ReactNode }): React.JSX.Elem
 export const RevealingContext = React.createContext<string | undefined>(undefined);
 
 /**
+ * Which items of each folding list are open (by the list's path), kept by the editor while the user
+ * goes to another step and back, so a line opened to work on is still open on return.
+ */
+export const OpenItemsContext = React.createContext<Map<string, ReadonlySet<number>> | undefined>(
+  undefined
+);
+
+/**
  * A list's items, each in its own group with a Remove button, and an Add button after them. A removal
  * says what it removed, with Undo, which puts the item back exactly where it was. With `summarise`,
  * each item is folded to a line that says what it is (a 60-line quote is a page to scan, not 60 pages
@@ -87,7 +95,7 @@ export function ListEditor({
   const read = useEditorSelector((editor) => editor.read);
   const update = useEditorSelector((editor) => editor.update);
   const removals = useDraftRemovals();
-  const opened = useOpenItems(names, itemIndexWithin(listKey, revealing));
+  const opened = useOpenItems(listKey, names, itemIndexWithin(listKey, revealing));
   const isOpen = (index: number) => summarise === undefined || opened.has(index);
   // After Add, the keyboard goes to the new item's first field.
   const added = React.useRef<number | undefined>(undefined);
@@ -163,8 +171,14 @@ function itemIndexWithin(listKey: string, key: string | undefined): number | und
  * after move up), and one put back by Undo comes back folded, where the names first differ (those
  * after move down). `revealed`, an item a link is taking the keyboard into, is open from this render.
  */
-function useOpenItems(names: readonly string[], revealed: number | undefined) {
-  const [open, setOpen] = React.useState<ReadonlySet<number>>(new Set());
+function useOpenItems(listKey: string, names: readonly string[], revealed: number | undefined) {
+  const kept = React.useContext(OpenItemsContext);
+  const [open, setOpen] = React.useState<ReadonlySet<number>>(
+    () => kept?.get(listKey) ?? new Set()
+  );
+  React.useEffect(() => {
+    kept?.set(listKey, open);
+  }, [kept, listKey, open]);
   const before = React.useRef(names);
   const changedHere = React.useRef(false);
   React.useEffect(() => {
