@@ -435,45 +435,46 @@ function costLineSummary(line: Json | undefined, editor: EditorContextValue): st
   return parts.join(" · ");
 }
 
-function CostLineFieldsControl({ path }: { path: Path }): React.JSX.Element {
-  const update = useEditorSelector((editor) => editor.update);
-  const line = useEditorSelector((editor) => getAt(editor.draft, path));
-  const writeUnit = (unit: string | undefined) =>
-    update(
-      path,
-      withUnit(line !== null && typeof line === "object" && !Array.isArray(line) ? line : {}, unit)
-    );
-  return (
-    <>
-      <TextField path={[...path, "description"]} label="Description" required />
-      <StrategyChoice path={path} />
-      <Row>
-        <ChoiceField
-          path={[...path, "category"]}
-          label="Category"
-          required
-          options={options(COST_CATEGORIES, COST_CATEGORY_LABELS)}
-        />
-        <ChoiceField
-          path={[...path, "kind"]}
-          label="Kind"
-          hint={kindHint(getAt(line, ["unit"]))}
-          options={LINE_KIND_LABELS}
-        />
-      </Row>
-      <Row>
-        <NumberField path={[...path, "quantity"]} label="Quantity" required />
-        <TextField path={[...path, "unit"]} label="Unit" required write={writeUnit} />
-        <NumberField path={[...path, "unitCost"]} label="Unit cost" kind="pounds" required />
-      </Row>
-      <CheckField path={[...path, "passThrough"]} label="Pass-through charge (no overheads)" />
-      <TextField path={[...path, "id"]} label="Line id" required />
-    </>
-  );
-}
-
 /** A cost line's fields, drawn again when that line changes, not when another line does. */
 const CostLineFields = React.memo(
-  CostLineFieldsControl,
+  function CostLineFields({ path }: { path: Path }): React.JSX.Element {
+    const update = useEditorSelector((editor) => editor.update);
+    const line = useEditorSelector((editor) => getAt(editor.draft, path));
+    const writeUnit = (unit: string | undefined) =>
+      update(
+        path,
+        withUnit(
+          line !== null && typeof line === "object" && !Array.isArray(line) ? line : {},
+          unit
+        )
+      );
+    return (
+      <>
+        <TextField path={[...path, "description"]} label="Description" required />
+        <StrategyChoice path={path} />
+        <Row>
+          <ChoiceField
+            path={[...path, "category"]}
+            label="Category"
+            required
+            options={options(COST_CATEGORIES, COST_CATEGORY_LABELS)}
+          />
+          <ChoiceField
+            path={[...path, "kind"]}
+            label="Kind"
+            hint={kindHint(getAt(line, ["unit"]))}
+            options={LINE_KIND_LABELS}
+          />
+        </Row>
+        <Row>
+          <NumberField path={[...path, "quantity"]} label="Quantity" required />
+          <TextField path={[...path, "unit"]} label="Unit" required write={writeUnit} />
+          <NumberField path={[...path, "unitCost"]} label="Unit cost" kind="pounds" required />
+        </Row>
+        <CheckField path={[...path, "passThrough"]} label="Pass-through charge (no overheads)" />
+        <TextField path={[...path, "id"]} label="Line id" required />
+      </>
+    );
+  },
   (a, b) => pathKey(a.path) === pathKey(b.path)
 );
