@@ -97,6 +97,15 @@ export function ListEditor({
   const removals = useDraftRemovals();
   const opened = useOpenItems(listKey, names, itemIndexWithin(listKey, revealing));
   const isOpen = (index: number) => summarise === undefined || opened.has(index);
+  // Stable, so that an item whose name and place are unchanged is not drawn again.
+  const latest = React.useRef({ opened, removals, names, path });
+  latest.current = { opened, removals, names, path };
+  const toggle = React.useCallback((index: number) => latest.current.opened.toggle(index), []);
+  const remove = React.useCallback((index: number) => {
+    const { opened: open, removals: removal, names: now, path: at } = latest.current;
+    open.removed(index);
+    removal.remove([...at, index], `Removed ${now[index] ?? ""}.`);
+  }, []);
   // After Add, the keyboard goes to the new item's first field.
   const added = React.useRef<number | undefined>(undefined);
   React.useEffect(() => {
@@ -107,38 +116,17 @@ export function ListEditor({
   return (
     <>
       {names.map((name, index) => (
-        <Group key={index} legend={name} list={listKey} part={itemKey(index)}>
-          {summarise && (
-            <div className={styles.summary}>
-              <div className={styles.summaryText}>{summarise([...path, index], isOpen(index))}</div>
-              <Button
-                size="small"
-                aria-expanded={isOpen(index)}
-                aria-label={`${isOpen(index) ? "Close" : "Edit"} ${name}`}
-                onClick={() => opened.toggle(index)}
-              >
-                {isOpen(index) ? "Close" : "Edit"}
-              </Button>
-            </div>
-          )}
-          {isOpen(index) && (
-            <div className={styles.fields} data-fields>
-              {renderItem([...path, index], index)}
-            </div>
-          )}
-          <div className={styles.actions}>
-            <Button
-              size="small"
-              aria-label={`Remove ${name}`}
-              onClick={() => {
-                opened.removed(index);
-                removals.remove([...path, index], `Removed ${name}.`);
-              }}
-            >
-              Remove
-            </Button>
-          </div>
-        </Group>
+        <ListItem
+          key={index}
+          path={path}
+          index={index}
+          name={name}
+          open={isOpen(index)}
+          renderItem={renderItem}
+          summarise={summarise}
+          onToggle={toggle}
+          onRemove={remove}
+        />
       ))}
       {removals.message}
       <div className={styles.actions}>
@@ -158,6 +146,61 @@ export function ListEditor({
     </>
   );
 }
+
+/**
+ * One item of a list: its group, with its summary and Edit when the list folds, its fields when open,
+ * and Remove. Drawn again only when its name, place or openness changes (its fields follow the draft
+ * themselves), so a keystroke in one of 60 lines leaves the other 59 alone.
+ */
+const ListItem = React.memo(function ListItem({
+  path,
+  index,
+  name,
+  open,
+  renderItem,
+  summarise,
+  onToggle,
+  onRemove,
+}: {
+  path: Path;
+  index: number;
+  name: string;
+  open: boolean;
+  renderItem: (itemPath: Path, index: number) => React.ReactNode;
+  summarise: ((itemPath: Path, open: boolean) => React.ReactNode) | undefined;
+  onToggle: (index: number) => void;
+  onRemove: (index: number) => void;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const itemPath = [...path, index];
+  return (
+    <Group legend={name} list={pathKey(path)} part={pathKey(itemPath)}>
+      {summarise && (
+        <div className={styles.summary}>
+          <div className={styles.summaryText}>{summarise(itemPath, open)}</div>
+          <Button
+            size="small"
+            aria-expanded={open}
+            aria-label={`${open ? "Close" : "Edit"} ${name}`}
+            onClick={() => onToggle(index)}
+          >
+            {open ? "Close" : "Edit"}
+          </Button>
+        </div>
+      )}
+      {open && (
+        <div className={styles.fields} data-fields>
+          {renderItem(itemPath, index)}
+        </div>
+      )}
+      <div className={styles.actions}>
+        <Button size="small" aria-label={`Remove ${name}`} onClick={() => onRemove(index)}>
+          Remove
+        </Button>
+      </div>
+    </Group>
+  );
+});
 
 /** The index of the list's item that `key` (a document path) is in or at, if it is in this list. */
 function itemIndexWithin(listKey: string, key: string | undefined): number | undefined {
