@@ -47,6 +47,17 @@ import {
   trustFromStrategy,
   describeStrategyRates,
 } from "./strategyInPane";
+import { ImportConflict } from "./ImportConflict";
+import {
+  addImported,
+  importOutcome,
+  readImport,
+  replaceWithImported,
+  undoReplace,
+  withReference,
+  type ImportedDocument,
+  type ReplacedPartnership,
+} from "./importing";
 import { UndoNotice } from "./UndoNotice";
 import {
   addNew,
@@ -54,7 +65,7 @@ import {
   draftOf,
   duplicateSelected,
   exportJson,
-  importJson,
+  listLabels,
   replaceSelected,
   restoreDeleted,
   selected,
@@ -102,11 +113,10 @@ export interface PartnershipsPaneProps {
   now?: () => Date;
 }
 
-function label(document: Draft | undefined): string {
-  const reference = String(getAt(document, ["reference"]) ?? "").trim() || "(no reference)";
-  const partner = String(getAt(document, ["partner", "name"]) ?? "").trim();
-  return partner ? `${reference}: ${partner}` : reference;
-}
+/** What can be undone in the list: the partnership last deleted, or last replaced by an import. */
+type Undoable =
+  | { readonly message: string; readonly deleted: DeletedPartnership }
+  | { readonly message: string; readonly replaced: ReplacedPartnership; readonly fileName: string };
 
 export function PartnershipsPane({
   excelAvailable,
@@ -149,30 +159,59 @@ export function PartnershipsPane({
     },
     [onWorkspaceChange]
   );
-  // The partnership last deleted, until Undo puts it back or another is deleted.
-  const [deleted, setDeleted] = React.useState<DeletedPartnership | undefined>(undefined);
+  const labels = React.useMemo(() => listLabels(workspace.partnerships), [workspace.partnerships]);
+  // The partnership last deleted or replaced, until Undo puts it back or another is.
+  const [undoable, setUndoable] = React.useState<Undoable | undefined>(undefined);
   const undoButton = React.useRef<HTMLButtonElement>(null);
-  // After Delete the keyboard goes to Undo; after Undo, to the list the partnership is back in.
-  const focusAfter = React.useRef<"undo" | "list" | undefined>(undefined);
+  const importButton = React.useRef<HTMLButtonElement>(null);
+  // After Delete or Replace the keyboard goes to Undo; after Undo or Keep both, to the list; after
+  // cancelling an import, back to Import JSON. Tried after each render until the target is there.
+  const focusAfter = React.useRef<"undo" | "list" | "import" | undefined>(undefined);
   React.useEffect(() => {
-    const target = focusAfter.current;
+    const target =
+      focusAfter.current === "undo"
+        ? undoButton.current
+        : focusAfter.current === "import"
+          ? importButton.current
+          : focusAfter.current === "list"
+            ? document.getElementById("open-partnership")
+            : null;
+    if (!target) return;
     focusAfter.current = undefined;
-    if (target === "undo") undoButton.current?.focus();
-    if (target === "list") document.getElementById("open-partnership")?.focus();
-  }, [deleted]);
+    target.focus();
+  });
   const onDelete = () => {
     const result = deleteSelected(latest.current);
     if (!result) return;
     focusAfter.current = "undo";
-    setDeleted(result.deleted);
+    setUndoable({
+      message: `Deleted ${labels.get(result.deleted.partnership.id) ?? "the partnership"}.`,
+      deleted: result.deleted,
+    });
     change(result.workspace);
   };
-  const onUndoDelete = () => {
-    if (!deleted) return;
+  const onUndo = () => {
+    if (!undoable) return;
     focusAfter.current = "list";
-    setDeleted(undefined);
-    change(restoreDeleted(latest.current, deleted));
+    setUndoable(undefined);
+    if ("deleted" in undoable) {
+      change(restoreDeleted(latest.current, undoable.deleted));
+      return;
+    }
+    const undone = undoReplace(latest.current, undoable.replaced);
+    change(undone.workspace);
+    setNotice(
+      undone.keptImported
+        ? {
+            status: "success",
+            message: `The partnership replaced is back. The one imported from ${undoable.fileName} had been changed since, so it is kept beside it.`,
+          }
+        : undefined
+    );
   };
+  // An imported document whose reference the list already holds, until the user says what to do.
+  const [pending, setPending] = React.useState<ImportedDocument | undefined>(undefined);
+  const conflicts = pending ? withReference(workspace, pending.reference) : [];
   const onDraftChange = React.useCallback(
     (draft: Draft) => change(replaceSelected(latest.current, draft, now())),
     [change, now]
@@ -241,13 +280,45 @@ export function PartnershipsPane({
     const file = input.files?.[0];
     input.value = "";
     if (!file) return;
-    const result = importJson(latest.current, await file.text(), file.name, now());
-    if (result.ok) {
-      change(result.workspace);
-      setNotice({ status: "success", message: result.message });
-    } else {
-      setNotice({ status: "error", message: result.message, issues: result.issues });
+    const read = readImport(await file.text(), file.name);
+    setPending(undefined);
+    if (!read.ok) {
+      setNotice({ status: "error", message: read.message, issues: read.issues });
+      return;
     }
+    if (withReference(latest.current, read.imported.reference).length > 0) {
+      // Nothing is added or replaced until the user chooses (ImportConflict).
+      setNotice(undefined);
+      setPending(read.imported);
+      return;
+    }
+    change(addImported(latest.current, read.imported, now()));
+    setNotice(importOutcome(read.imported, "added"));
+  };
+  const onKeepBoth = () => {
+    if (!pending) return;
+    setPending(undefined);
+    focusAfter.current = "list";
+    change(addImported(latest.current, pending, now()));
+    setNotice(importOutcome(pending, "kept both"));
+  };
+  const onReplace = (id: string) => {
+    if (!pending) return;
+    const result = replaceWithImported(latest.current, id, pending, now());
+    if (!result) return onKeepBoth();
+    setPending(undefined);
+    focusAfter.current = "undo";
+    setUndoable({
+      message: `Replaced ${labels.get(id) ?? "the partnership"} with the one imported from ${pending.fileName}.`,
+      replaced: result.replaced,
+      fileName: pending.fileName,
+    });
+    change(result.workspace);
+    setNotice(importOutcome(pending, "replaced"));
+  };
+  const onCancelImport = () => {
+    setPending(undefined);
+    focusAfter.current = "import";
   };
 
   const onImportStrategy = async (event: React.ChangeEvent<HTMLInputElement>) => {
@@ -286,7 +357,7 @@ export function PartnershipsPane({
           >
             {workspace.partnerships.map((p) => (
               <option key={p.id} value={p.id}>
-                {label(draftOf(p))}
+                {labels.get(p.id)}
               </option>
             ))}
           </Select>
@@ -324,7 +395,9 @@ export function PartnershipsPane({
         <Button disabled={!current} onClick={onDelete}>
           Delete
         </Button>
-        <Button onClick={() => fileInput.current?.click()}>Import JSON…</Button>
+        <Button ref={importButton} onClick={() => fileInput.current?.click()}>
+          Import JSON…
+        </Button>
         <Button disabled={!current} onClick={onExport}>
           Export JSON
         </Button>
@@ -338,11 +411,18 @@ export function PartnershipsPane({
           onChange={onImport}
         />
       </div>
-      <UndoNotice
-        message={deleted && `Deleted ${label(draftOf(deleted.partnership))}.`}
-        onUndo={onUndoDelete}
-        undoButton={undoButton}
-      />
+      {pending && (
+        <ImportConflict
+          fileName={pending.fileName}
+          reference={pending.reference}
+          existing={conflicts.map((p) => ({ id: p.id, label: labels.get(p.id) ?? p.id }))}
+          preferred={workspace.selectedId ?? undefined}
+          onReplace={onReplace}
+          onKeepBoth={onKeepBoth}
+          onCancel={onCancelImport}
+        />
+      )}
+      <UndoNotice message={undoable?.message} onUndo={onUndo} undoButton={undoButton} />
       <OutcomeMessage outcome={notice} />
       <div className={styles.strategy} aria-label="Pricing strategy" role="group">
         <Caption1>
