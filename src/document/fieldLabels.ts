@@ -6,11 +6,68 @@
  * inline; test/document/fieldLabels.test.ts reads them from its source and compares them with this
  * table, so the two say the same.
  */
-import type { Partnership } from "./schema";
 import { VALUE_CHARACTERISTIC_LABELS } from "./labels";
 
 /** What shows between the parts of a field's label. */
 export const FIELD_LABEL_SEPARATOR = " > ";
+
+/** A contact's fields, under the party's "contact". */
+function contactParts(prefix: string): Record<string, string> {
+  return {
+    [`${prefix}.contact`]: "Contact",
+    [`${prefix}.contact.name`]: "Name",
+    [`${prefix}.contact.role`]: "Role",
+    [`${prefix}.contact.email`]: "Email",
+    [`${prefix}.contact.phone`]: "Telephone",
+  };
+}
+
+/**
+ * A value-sharing mechanism's fields, as mechanisms.tsx labels them, under `prefix`: the document's own
+ * terms (valueSharing) and an alternative the Scenarios step compares with them use the same controls.
+ */
+function mechanismParts(prefix: string): Record<string, string> {
+  return {
+    [`${prefix}.subscription.annualFee`]: "First year's fee",
+    [`${prefix}.subscription.years`]: "Years",
+    [`${prefix}.subscription.indexation`]: "Yearly indexation",
+    [`${prefix}.subscription.inAdvance`]: "Paid at the start of each year",
+    [`${prefix}.milestones[]`]: "Milestone {n}",
+    [`${prefix}.milestones[].description`]: "Milestone",
+    [`${prefix}.milestones[].amount`]: "Amount",
+    [`${prefix}.milestones[].year`]: "Year",
+    [`${prefix}.milestones[].probability`]: "Probability",
+    [`${prefix}.royalty.tiers`]: "Tiers",
+    [`${prefix}.royalty.tiers[]`]: "Tier {n}",
+    [`${prefix}.royalty.tiers[].threshold`]: "Revenue from",
+    [`${prefix}.royalty.tiers[].rate`]: "Rate",
+    [`${prefix}.royalty.annualCap`]: "Annual cap",
+    [`${prefix}.royalty.annualMinimum`]: "Annual minimum",
+    [`${prefix}.royalty.termYears`]: "Term (years)",
+  };
+}
+
+/**
+ * The fields of a distribution the simulation draws (`name`: what is uncertain), as the Scenarios step
+ * labels them after the name: "Peak revenue: lowest" is "Peak revenue > Lowest".
+ */
+function distributionParts(prefix: string, name: string): Record<string, string> {
+  return {
+    [prefix]: name,
+    [`${prefix}.distribution`]: "Uncertainty",
+    [`${prefix}.value`]: "Value",
+    [`${prefix}.min`]: "Lowest",
+    [`${prefix}.mode`]: "Most likely",
+    [`${prefix}.max`]: "Highest",
+    [`${prefix}.median`]: "Median",
+    [`${prefix}.sigma`]: "Spread (sigma)",
+  };
+}
+
+/** A sensitivity grid's axis: the list as the Scenarios step labels it, and each of its values. */
+function axisParts(prefix: string, name: string): Record<string, string> {
+  return { [prefix]: name, [`${prefix}[]`]: `${name}, value {n}` };
+}
 
 /**
  * Each part of a path, written as a pattern ("[]" for any item of a list), and its name. A list's item
@@ -18,16 +75,26 @@ export const FIELD_LABEL_SEPARATOR = " > ";
  * A part mapped to "" adds nothing (a group the pane does not show as one).
  */
 const PARTS: Readonly<Record<string, string>> = {
+  // What the file says of itself, which the pane does not show.
+  $schema: "Document > Schema for editors",
+  format: "Document > Format",
+  version: "Document > Format version",
   // The partnership step.
   reference: "Partnership > Reference",
   trust: "Partnership > Trust",
   "trust.name": "Trust name",
   "trust.odsCode": "ODS code",
   "trust.address": "Address on the quote",
+  ...contactParts("trust"),
+  "trust.vatNumber": "VAT registration number",
+  "trust.paymentInstructions": "Payment instructions",
+  "trust.termsAndConditions": "Terms and conditions",
   owner: "Partnership > Trust > Lead for this partnership",
   partner: "Partnership > Partner",
   "partner.name": "Partner organisation",
   "partner.organisationType": "Organisation type",
+  "partner.address": "Address",
+  ...contactParts("partner"),
   partnershipType: "Partnership > Type of partnership",
   purpose: "Partnership > Purpose",
   expectedPatientBenefit: "Partnership > Expected benefit to patients or the NHS",
@@ -77,6 +144,7 @@ const PARTS: Readonly<Record<string, string>> = {
   "pricing.overheadRate": "Overheads",
   "pricing.fixedCostRecoveryRate": "Fixed cost recovery",
   "pricing.capitalCostRecoveryRate": "Capital cost recovery",
+  "pricing.passThroughInRecoveryBase": "Pass-through charges in the recovery base",
   "pricing.overrides": "Rate overrides",
   "pricing.overrides[]": "Override {n}",
   "pricing.overrides[].rate": "Rate",
@@ -99,6 +167,7 @@ const PARTS: Readonly<Record<string, string>> = {
   "costs.directAllocations[]": "Direct allocation {n}",
   "costs.directAllocations[].description": "Description",
   "costs.directAllocations[].amount": "Amount",
+  "costs.directAllocations[].id": "Allocation id",
   // The value sharing step.
   valueSharing: "Value sharing",
   "valueSharing.fixedPayment": "Fixed payment",
@@ -108,25 +177,51 @@ const PARTS: Readonly<Record<string, string>> = {
   "valueSharing.fixedPayment.instalments[].due": "Due",
   "valueSharing.fixedPayment.instalments[].amount": "Amount",
   "valueSharing.subscription": "Subscription",
-  "valueSharing.subscription.annualFee": "First year's fee",
-  "valueSharing.subscription.years": "Years",
-  "valueSharing.subscription.indexation": "Yearly indexation",
-  "valueSharing.subscription.inAdvance": "Paid at the start of each year",
   "valueSharing.milestones": "Milestone payments",
-  "valueSharing.milestones[]": "Milestone {n}",
-  "valueSharing.milestones[].description": "Milestone",
-  "valueSharing.milestones[].amount": "Amount",
-  "valueSharing.milestones[].year": "Year",
-  "valueSharing.milestones[].probability": "Probability",
   "valueSharing.royalty": "Revenue royalty",
-  "valueSharing.royalty.tiers": "Tiers",
-  "valueSharing.royalty.tiers[]": "Tier {n}",
-  "valueSharing.royalty.tiers[].threshold": "Revenue from",
-  "valueSharing.royalty.tiers[].rate": "Rate",
-  "valueSharing.royalty.annualCap": "Annual cap",
-  "valueSharing.royalty.annualMinimum": "Annual minimum",
-  "valueSharing.royalty.termYears": "Term (years)",
+  ...mechanismParts("valueSharing"),
+  // The scenarios step: its assumptions, alternatives, sensitivity grids and simulation.
   scenarios: "Scenarios",
+  "scenarios.probabilityOfReachingMarket": "Assumptions > Chance of reaching market",
+  "scenarios.discount": "Assumptions > Discounting",
+  "scenarios.discount.kind": "",
+  "scenarios.discount.rate": "Discount rate",
+  "scenarios.revenue": "Assumptions > Revenue forecast",
+  "scenarios.revenue.kind": "",
+  "scenarios.revenue.peakRevenue": "Peak revenue a year",
+  "scenarios.revenue.declineRate": "Decline after peak",
+  "scenarios.revenue.launchYear": "Launch year",
+  "scenarios.revenue.yearsToPeak": "Years to peak",
+  "scenarios.revenue.years": "Years forecast",
+  // Revenue written out year by year: the list is its number of years, each item a year's revenue.
+  "scenarios.revenue.byYear": "Years forecast",
+  "scenarios.revenue.byYear[]": "Revenue, year {n}",
+  "scenarios.paybackTarget": "Assumptions > Payback target",
+  "scenarios.includeDocumentTerms": "Assumptions > Compare the agreed terms too",
+  "scenarios.notes": "Assumptions > Where the assumptions come from",
+  "scenarios.alternatives": "Alternatives to compare",
+  "scenarios.alternatives[]": "Alternative {n}",
+  "scenarios.alternatives[].id": "Alternative's name",
+  "scenarios.alternatives[].mechanism": "Mechanism",
+  "scenarios.alternatives[].instalments": "Instalments",
+  "scenarios.alternatives[].instalments[]": "Instalment {n}",
+  "scenarios.alternatives[].instalments[].year": "Year",
+  "scenarios.alternatives[].instalments[].amount": "Amount",
+  "scenarios.alternatives[].subscription": "Subscription",
+  "scenarios.alternatives[].milestones": "Milestones",
+  "scenarios.alternatives[].royalty": "Royalty",
+  ...mechanismParts("scenarios.alternatives[]"),
+  "scenarios.sensitivity": "Sensitivity grids",
+  ...axisParts("scenarios.sensitivity.royaltyRates", "Royalty rates"),
+  ...axisParts("scenarios.sensitivity.discountRates", "Discount rates"),
+  ...axisParts("scenarios.sensitivity.peakRevenues", "Peak revenues"),
+  ...axisParts("scenarios.sensitivity.probabilities", "Chances of reaching market"),
+  "scenarios.monteCarlo": "Simulation",
+  "scenarios.monteCarlo.trials": "Trials",
+  "scenarios.monteCarlo.seed": "Seed",
+  "scenarios.monteCarlo.milestoneDependence": "Milestones depend on each other",
+  ...distributionParts("scenarios.monteCarlo.peakRevenue", "Peak revenue"),
+  ...distributionParts("scenarios.monteCarlo.launchDelayYears", "Launch delay (years)"),
 };
 
 /** The label the table gives a pattern's own part (the last), if any: for tests and the pane. */
@@ -141,16 +236,17 @@ function words(name: string): string {
 }
 
 /** What a list's item is called in a document: its id, else its name; undefined when it has neither. */
-function itemName(
-  doc: Partnership | undefined,
-  listPath: string,
-  index: number
-): string | undefined {
+function itemName(doc: unknown, listPath: string, index: number): string | undefined {
   if (doc === undefined) return undefined;
   let value: unknown = doc;
-  for (const part of listPath.split(".")) {
+  // "scenarios.alternatives[0].milestones": each name, then each index after it.
+  for (const part of listPath.match(/[^.[\]]+/g) ?? []) {
     if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<string, unknown>)[part];
+    value = Array.isArray(value)
+      ? /^\d+$/.test(part)
+        ? value[Number(part)]
+        : undefined
+      : (value as Record<string, unknown>)[part];
   }
   if (!Array.isArray(value)) return undefined;
   const item: unknown = value[index];
@@ -164,10 +260,12 @@ function itemName(
 /**
  * A document path ("valueSharing.royalty.annualMinimum", "costs.lines[2].unitCost") as the task pane
  * labels its field: "Value sharing > Revenue royalty > Annual minimum", "Costs > Cost line svc-deid >
- * Unit cost" (a list's item by its id or name when `doc` is given, else by its place: "Cost line 3").
- * A part the table does not know is written out in words, so every path gets a label.
+ * Unit cost" (a list's item by its id or name when `doc` is given, valid or as the pane holds it while
+ * it is edited, else by its place: "Cost line 3"). A part the table does not know is written out in
+ * words, so every path gets a label; test/document/fieldLabels.test.ts checks that the table knows
+ * every path the document's schema allows.
  */
-export function fieldLabel(path: string, doc?: Partnership): string {
+export function fieldLabel(path: string, doc?: unknown): string {
   const parts: string[] = [];
   const segments = path.split(".").filter((segment) => segment !== "");
   let pattern = "";

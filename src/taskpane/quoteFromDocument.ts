@@ -28,9 +28,14 @@ function errorMessage(error: unknown): string {
 export { excelAvailable } from "./host";
 
 export type CreateOutcome =
-  | { readonly status: "success"; readonly message: string }
+  | {
+      readonly status: "success";
+      readonly message: string;
+      /** What the message goes on to list, a line each (how an imported document's price changed). */
+      readonly details?: readonly string[];
+    }
   /** Done, with something the user must know before going on (a partner copy marked DRAFT). */
-  | { readonly status: "warning"; readonly message: string }
+  | { readonly status: "warning"; readonly message: string; readonly details?: readonly string[] }
   | {
       readonly status: "error";
       readonly message: string;

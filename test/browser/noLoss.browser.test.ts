@@ -1,5 +1,7 @@
 /**
- * Nothing the user typed is lost or misprinted: choices, removals, deletions and two tabs at once.
+ * Nothing the user typed is lost or misprinted: choices, removals, deletions, imports (an older
+ * document's price change said, a reference already in the list replaced or kept beside it) and two
+ * tabs at once.
  * The page and its helpers: ./support/pane.ts.
  */
 import fs from "fs";
@@ -42,6 +44,21 @@ describe("nothing lost or misprinted", () => {
     await page.locator('input[aria-label="Partnership document to import"]').setInputFiles(file);
     await page.getByText(`Imported ${path.basename(file)}.`).waitFor();
   }
+  const imagingV1 = path.join(EXAMPLES, "v1", "commercial-imaging-ai.json");
+  /** Import JSON… by keyboard: Tab to it, Enter, and the file chosen in the browser's file dialog. */
+  async function importByKeyboard(page: Page, file: string): Promise<void> {
+    const chooser = page.waitForEvent("filechooser");
+    await pressButton(page, "Import JSON…");
+    await (await chooser).setFiles(file);
+  }
+  const listed = (page: Page) =>
+    page.getByLabel("Open partnership").locator("option").allTextContents();
+  const openOne = (page: Page) =>
+    page
+      .getByLabel("Open partnership")
+      .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text);
+  /** How far the page reaches to the right: no more than the pane's 350 px when everything wraps. */
+  const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
   const lineLegends = (page: Page) =>
     page.locator('fieldset[data-list="costs.lines"] > legend').allTextContents();
   const valueOf = (page: Page, id: string) => page.locator(`#${id}`).inputValue();
@@ -214,6 +231,130 @@ describe("nothing lost or misprinted", () => {
     await page.reload();
     await page.getByLabel("Open partnership").waitFor();
     expect(await options()).toEqual([studyLabel, "DP-2025-011: Radiant Vision AI Ltd"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("importing a version-1 document says, where the list is and to a screen reader, how its price changed", async () => {
+    const { page, errors } = await openTaskPane();
+    await importByKeyboard(page, imagingV1);
+    const said = page.getByRole("status").filter({ hasText: "is a version-1 document" });
+    await said.waitFor();
+    // The README's own figures for this file ("Version 1 documents still open everywhere").
+    expect(await said.innerText()).toContain(
+      "Imported commercial-imaging-ai.json. DP-2025-011 is a version-1 document, read as version 2. Its price changes from £98,678.53 to £85,517.50 ex VAT (-£13,161.03):"
+    );
+    expect(await said.getByRole("listitem").allInnerTexts()).toEqual(
+      expect.arrayContaining([
+        "dao-accounts: £25,488.00 -> £20,390.40 (-£5,097.60): a non-staff line: employer's on-costs (25%) belong to staff time only, so they no longer apply",
+        "dao-compute: £24,975.00 -> £19,980.00 (-£4,995.00): a non-staff line: employer's on-costs (25%) belong to staff time only, so they no longer apply",
+      ])
+    );
+    // The new price is the one the pane now quotes.
+    expect(await liveTotal(page)).toBe("£85,517.50");
+    // Wrapped to the pane: nothing reaches past its 350 px.
+    const box = (await said.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(350);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(350);
+    await said.scrollIntoViewIfNeeded();
+    await snap(page, "24-imported-v1-price-change");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("importing a reference already in the list asks first; Replace puts the import in its place and Undo takes it back", async () => {
+    const { page, errors } = await openTaskPane();
+    await importPartnership(page, study);
+    await importPartnership(page, imaging);
+    const studyLabel = `${studyDoc.reference}: ${studyDoc.partner.name}`;
+    const both = [studyLabel, "DP-2025-011: Radiant Vision AI Ltd"];
+    expect(await listed(page)).toEqual(both);
+    // The example as it is now; its figures are worked by hand in test/core/quote.test.ts.
+    expect(await liveTotal(page)).toBe("£73,692.22");
+
+    await importByKeyboard(page, imagingV1);
+    const prompt = page.getByRole("region", { name: "DP-2025-011 is already in the list" });
+    await prompt.waitFor();
+    // Nothing is added or replaced before the user says which.
+    expect(await listed(page)).toEqual(both);
+    expect(await prompt.innerText()).toContain(
+      "commercial-imaging-ai.json holds a partnership with the reference DP-2025-011, as does “DP-2025-011: Radiant Vision AI Ltd” in the list."
+    );
+    await focusedOn(page, "Replace");
+    expect(await pageWidth(page)).toBeLessThanOrEqual(350);
+    expect(await axeViolations(page)).toEqual([]);
+    await snap(page, "25-import-asks");
+
+    await page.keyboard.press("Enter");
+    const undoNotice = page
+      .getByRole("status")
+      .filter({ hasText: "Replaced DP-2025-011: Radiant Vision AI Ltd with the one imported" });
+    await undoNotice.waitFor();
+    await focusedOn(page, "Undo");
+    expect(await prompt.count()).toBe(0);
+    // In its place in the list, one entry still, at the version-1 document's upgraded price.
+    expect(await listed(page)).toEqual(both);
+    expect(await liveTotal(page)).toBe("£85,517.50");
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Its price changes from £98,678.53 to £85,517.50 ex VAT" })
+      .waitFor();
+    await snap(page, "26-import-replaced");
+
+    // Undo: the partnership that was there is back, open, at its own price.
+    await page.keyboard.press("Enter");
+    await focusedOn(page, "Open partnership");
+    expect(await listed(page)).toEqual(both);
+    expect(await openOne(page)).toBe("DP-2025-011: Radiant Vision AI Ltd");
+    expect(await liveTotal(page)).toBe("£73,692.22");
+    expect(await undoNotice.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("importing a reference already in the list: Escape cancels; Keep both lists the two, told apart by when each was changed", async () => {
+    const { page, errors } = await openTaskPane();
+    await importPartnership(page, imaging);
+    await importByKeyboard(page, imaging);
+    const prompt = page.getByRole("region", { name: "DP-2025-011 is already in the list" });
+    await prompt.waitFor();
+    await focusedOn(page, "Replace");
+    await page.keyboard.press("Escape");
+    await focusedOn(page, "Import JSON…");
+    expect(await prompt.count()).toBe(0);
+    expect(await listed(page)).toEqual(["DP-2025-011: Radiant Vision AI Ltd"]);
+
+    await importByKeyboard(page, imaging);
+    await focusedOn(page, "Replace");
+    await page.keyboard.press("Tab");
+    expect(await focusedName(page)).toBe("Keep both");
+    await page.keyboard.press("Enter");
+    await page
+      .getByRole("status")
+      .filter({
+        hasText: "both are kept, and the list tells them apart by when each was last changed",
+      })
+      .waitFor();
+    await focusedOn(page, "Open partnership");
+    const labels = await listed(page);
+    expect(labels).toHaveLength(2);
+    for (const label of labels)
+      expect(label).toMatch(
+        /^DP-2025-011 \((\d of 2, )?changed \d{2}:\d{2}(:\d{2})? on \d{1,2} [A-Z][a-z]{2}\): Radiant Vision AI Ltd$/
+      );
+    expect(new Set(labels).size).toBe(2);
+    // The one imported last is open.
+    expect(await openOne(page)).toBe(labels[1]);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(350);
+    expect(await axeViolations(page)).toEqual([]);
+    await snap(page, "27-import-kept-both");
+
+    // Both are saved: a reload lists them, still told apart.
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await page.getByLabel("Open partnership").waitFor();
+    expect(await listed(page)).toEqual(labels);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -208,10 +208,12 @@ it("imports a partnership document, upgrading an old one, and downloads its part
     ["NHSDP record", "veryHidden"],
   ]);
 
+  // The same partnership in version 1: the pane asks before replacing the one in the list.
   await page
     .locator('input[aria-label="Partnership document to import"]')
     .setInputFiles(path.join(EXAMPLES, "v1", "commercial-imaging-ai.json"));
-  await page.getByText(/^Imported commercial-imaging-ai\.json, upgraded from version 1/).waitFor();
+  await page.getByRole("button", { name: "Replace" }).click();
+  await page.getByText(/^DP-2025-011 is a version-1 document, read as version 2\./).waitFor();
   // Version 1 charged on-costs on non-staff lines; version 2 does not (test/core/priceChange.test.ts).
   expect(await liveTotal(page)).toBe("£85,517.50");
   await snap(page, "09-imported");

@@ -433,7 +433,10 @@ describe("every scenario input by keyboard", () => {
     await page.locator('input[aria-label="Partnership document to import"]').setInputFiles(file);
     await page.getByText("Imported green-book-with-rate.json.").waitFor();
     await selectStep(page, "Review");
-    const item = page.getByRole("listitem").filter({ hasText: "scenarios.discount.rate" });
+    // Named as the pane labels the field (src/document/fieldLabels.ts), not by its path.
+    const item = page
+      .getByRole("listitem")
+      .filter({ hasText: "Scenarios > Assumptions > Discounting > Discount rate:" });
     await item.waitFor();
     await item.getByRole("button", { name: "Go to the field" }).focus();
     await page.keyboard.press("Enter");

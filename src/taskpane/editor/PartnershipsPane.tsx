@@ -48,6 +48,17 @@ import {
   trustFromStrategy,
   describeStrategyRates,
 } from "./strategyInPane";
+import { ImportConflict } from "./ImportConflict";
+import {
+  addImported,
+  importOutcome,
+  readImport,
+  replaceWithImported,
+  undoReplace,
+  withReference,
+  type ImportedDocument,
+  type ReplacedPartnership,
+} from "./importing";
 import { useUndoableRemoval } from "./UndoMessage";
 import {
   addNew,
@@ -55,7 +66,7 @@ import {
   draftOf,
   duplicateSelected,
   exportJson,
-  importJson,
+  listLabels,
   replaceSelected,
   restoreDeleted,
   selected,
@@ -103,11 +114,10 @@ export interface PartnershipsPaneProps {
   now?: () => Date;
 }
 
-function label(document: Draft | undefined): string {
-  const reference = String(getAt(document, ["reference"]) ?? "").trim() || "(no reference)";
-  const partner = String(getAt(document, ["partner", "name"]) ?? "").trim();
-  return partner ? `${reference}: ${partner}` : reference;
-}
+/** What can be undone in the list: the partnership last deleted, or last replaced by an import. */
+type Undoable =
+  | { readonly deleted: DeletedPartnership }
+  | { readonly replaced: ReplacedPartnership; readonly fileName: string };
 
 export function PartnershipsPane({
   excelAvailable,
@@ -150,9 +160,36 @@ export function PartnershipsPane({
     },
     [onWorkspaceChange]
   );
+  const labels = React.useMemo(() => listLabels(workspace.partnerships), [workspace.partnerships]);
+  const importButton = React.useRef<HTMLButtonElement>(null);
+  // After Keep both, the keyboard goes to the list; after cancelling an import, back to Import JSON.
+  const focusAfter = React.useRef<"list" | "import" | undefined>(undefined);
+  React.useEffect(() => {
+    const target =
+      focusAfter.current === "import"
+        ? importButton.current
+        : focusAfter.current === "list"
+          ? document.getElementById("open-partnership")
+          : null;
+    if (!target) return;
+    focusAfter.current = undefined;
+    target.focus();
+  });
   // After Undo, the keyboard goes to the list the partnership is back in, open on it.
-  const deletions = useUndoableRemoval<DeletedPartnership>((deleted) => {
-    change(restoreDeleted(latest.current, deleted));
+  const undoable = useUndoableRemoval<Undoable>((removed) => {
+    if ("deleted" in removed) change(restoreDeleted(latest.current, removed.deleted));
+    else {
+      const undone = undoReplace(latest.current, removed.replaced);
+      change(undone.workspace);
+      setNotice(
+        undone.keptImported
+          ? {
+              status: "success",
+              message: `The partnership replaced is back. The one imported from ${removed.fileName} had been changed since, so it is kept beside it.`,
+            }
+          : undefined
+      );
+    }
     return () => {
       const list = document.getElementById("open-partnership");
       focusInView(list);
@@ -162,9 +199,13 @@ export function PartnershipsPane({
   const onDelete = () => {
     const result = deleteSelected(latest.current);
     if (!result) return;
+    const name = labels.get(result.deleted.item.id) ?? "the partnership";
     change(result.workspace);
-    deletions.removed(result.deleted, `Deleted ${label(draftOf(result.deleted.item))}.`);
+    undoable.removed({ deleted: result.deleted }, `Deleted ${name}.`);
   };
+  // An imported document whose reference the list already holds, until the user says what to do.
+  const [pending, setPending] = React.useState<ImportedDocument | undefined>(undefined);
+  const conflicts = pending ? withReference(workspace, pending.reference) : [];
   const onDraftChange = React.useCallback(
     (draft: Draft) => change(replaceSelected(latest.current, draft, now())),
     [change, now]
@@ -233,13 +274,44 @@ export function PartnershipsPane({
     const file = input.files?.[0];
     input.value = "";
     if (!file) return;
-    const result = importJson(latest.current, await file.text(), file.name, now());
-    if (result.ok) {
-      change(result.workspace);
-      setNotice({ status: "success", message: result.message });
-    } else {
-      setNotice({ status: "error", message: result.message, issues: result.issues });
+    const read = readImport(await file.text(), file.name);
+    setPending(undefined);
+    if (!read.ok) {
+      setNotice({ status: "error", message: read.message, issues: read.issues });
+      return;
     }
+    if (withReference(latest.current, read.imported.reference).length > 0) {
+      // Nothing is added or replaced until the user chooses (ImportConflict).
+      setNotice(undefined);
+      setPending(read.imported);
+      return;
+    }
+    change(addImported(latest.current, read.imported, now()));
+    setNotice(importOutcome(read.imported, "added"));
+  };
+  const onKeepBoth = () => {
+    if (!pending) return;
+    setPending(undefined);
+    focusAfter.current = "list";
+    change(addImported(latest.current, pending, now()));
+    setNotice(importOutcome(pending, "kept both"));
+  };
+  const onReplace = (id: string) => {
+    if (!pending) return;
+    const result = replaceWithImported(latest.current, id, pending, now());
+    if (!result) return onKeepBoth();
+    setPending(undefined);
+    const name = labels.get(id) ?? "the partnership";
+    change(result.workspace);
+    undoable.removed(
+      { replaced: result.replaced, fileName: pending.fileName },
+      `Replaced ${name} with the one imported from ${pending.fileName}.`
+    );
+    setNotice(importOutcome(pending, "replaced"));
+  };
+  const onCancelImport = () => {
+    setPending(undefined);
+    focusAfter.current = "import";
   };
 
   const onImportStrategy = async (event: React.ChangeEvent<HTMLInputElement>) => {
@@ -278,7 +350,7 @@ export function PartnershipsPane({
           >
             {workspace.partnerships.map((p) => (
               <option key={p.id} value={p.id}>
-                {label(draftOf(p))}
+                {labels.get(p.id)}
               </option>
             ))}
           </Select>
@@ -316,7 +388,9 @@ export function PartnershipsPane({
         <Button disabled={!current} onClick={onDelete}>
           Delete
         </Button>
-        <Button onClick={() => fileInput.current?.click()}>Import JSON…</Button>
+        <Button ref={importButton} onClick={() => fileInput.current?.click()}>
+          Import JSON…
+        </Button>
         <Button disabled={!current} onClick={onExport}>
           Export JSON
         </Button>
@@ -330,7 +404,18 @@ export function PartnershipsPane({
           onChange={onImport}
         />
       </div>
-      {deletions.message}
+      {pending && (
+        <ImportConflict
+          fileName={pending.fileName}
+          reference={pending.reference}
+          existing={conflicts.map((p) => ({ id: p.id, label: labels.get(p.id) ?? p.id }))}
+          preferred={workspace.selectedId ?? undefined}
+          onReplace={onReplace}
+          onKeepBoth={onKeepBoth}
+          onCancel={onCancelImport}
+        />
+      )}
+      {undoable.message}
       <OutcomeMessage outcome={notice} />
       <div className={styles.strategy} aria-label="Pricing strategy" role="group">
         <Caption1>

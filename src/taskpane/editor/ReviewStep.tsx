@@ -2,7 +2,7 @@
  * The Review step: the priced breakdown line by line (cost, marginal cost and full cost, the basis the
  * use decides and why), the recoveries and the totals; then every principle finding with its guide
  * reference and a link to the field it asks the user to change. While the document is incomplete, the
- * list of what is missing, each with a link to its field.
+ * list of what is missing, each named as the pane labels its field and with a link to it.
  */
 import * as React from "react";
 import {
@@ -22,6 +22,7 @@ import {
 } from "@fluentui/react-components";
 import { formatPercent, formatPounds } from "../../model/format";
 import { SEVERITIES, type Severity } from "../../core/principles";
+import { fieldLabel } from "../../document/fieldLabels";
 import { SEVERITY_NAMES } from "../../model/labels";
 import { useEditor } from "./fields";
 
@@ -59,7 +60,7 @@ export interface ReviewStepProps {
 
 export function ReviewStep({ goToField }: ReviewStepProps): React.JSX.Element {
   const styles = useStyles();
-  const { priced } = useEditor();
+  const { priced, draft } = useEditor();
   const fieldLink = (path: string, text = "Go to the field") => (
     <Link as="button" inline onClick={() => goToField(path)}>
       {text}
@@ -77,7 +78,7 @@ export function ReviewStep({ goToField }: ReviewStepProps): React.JSX.Element {
         <ul className={styles.list} aria-label="To complete">
           {priced.issues.map((issue, i) => (
             <li key={i} className={styles.item}>
-              <code>{issue.path}</code>: {issue.message}. {fieldLink(issue.path)}
+              {fieldLabel(issue.path, draft)}: {issue.message}. {fieldLink(issue.path)}
             </li>
           ))}
         </ul>

@@ -3,13 +3,6 @@
  * operations, so the component only decides when to call them.
  */
 import {
-  DOCUMENT_VERSION,
-  documentKind,
-  migrateToCurrent,
-  readJsonText,
-  type DocumentIssue,
-} from "../../document";
-import {
   emptyWorkspace,
   newPartnershipId,
   type Workspace,
@@ -43,11 +36,76 @@ export function nextReference(workspace: EditorWorkspace, today: Date): string {
   return `DP-${year}-${String(n).padStart(3, "0")}`;
 }
 
+/** A partnership's reference and partner, as the list shows them. */
+function named(document: Draft | undefined): { reference: string; partner: string } {
+  return {
+    reference: String(getAt(document, ["reference"]) ?? "").trim() || "(no reference)",
+    partner: String(getAt(document, ["partner", "name"]) ?? "").trim(),
+  };
+}
+
+/** A partnership as the list names it: "DP-2025-011: Radiant Vision AI Ltd". */
+export function partnershipLabel(document: Draft | undefined): string {
+  const { reference, partner } = named(document);
+  return partner ? `${reference}: ${partner}` : reference;
+}
+
+const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
+const two = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * When a partnership was last changed, in this machine's time, the time first (what tells two apart
+ * first shows first in a narrow list): "09:30 on 23 Nov", or with seconds.
+ */
+function changedAt(updatedAt: string, seconds: boolean): string {
+  const at = new Date(updatedAt);
+  if (Number.isNaN(at.getTime())) return "at an unknown time";
+  const time = `${two(at.getHours())}:${two(at.getMinutes())}`;
+  return `${time}${seconds ? `:${two(at.getSeconds())}` : ""} on ${at.getDate()} ${MONTHS[at.getMonth()]}`;
+}
+
+/**
+ * How the list names each partnership (by id): its reference and partner, and, where two or more
+ * would read the same (a document imported again and kept beside the one there), when each was last
+ * changed, to the minute or, if that does not tell them apart, to the second (and, failing that, which
+ * of them it is), after the reference so that it shows in a narrow pane:
+ * "DP-2025-011 (changed 09:30 on 23 Nov): Radiant Vision AI Ltd".
+ */
+export function listLabels(partnerships: readonly WorkspacePartnership[]): Map<string, string> {
+  const labels = new Map(partnerships.map((p) => [p.id, partnershipLabel(draftOf(p))]));
+  const alike = new Map<string, WorkspacePartnership[]>();
+  for (const p of partnerships) {
+    const label = labels.get(p.id) ?? "";
+    alike.set(label, [...(alike.get(label) ?? []), p]);
+  }
+  const distinct = (names: readonly string[]) => new Set(names).size === names.length;
+  for (const group of alike.values()) {
+    if (group.length < 2) continue;
+    const minutes = group.map((p) => `changed ${changedAt(p.updatedAt, false)}`);
+    const seconds = group.map((p) => `changed ${changedAt(p.updatedAt, true)}`);
+    const when = distinct(minutes)
+      ? minutes
+      : distinct(seconds)
+        ? seconds
+        : seconds.map((at, i) => `${i + 1} of ${group.length}, ${at}`);
+    group.forEach((p, i) => {
+      const { reference, partner } = named(draftOf(p));
+      labels.set(p.id, `${reference} (${when[i]})${partner ? `: ${partner}` : ""}`);
+    });
+  }
+  return labels;
+}
+
 export function selected(workspace: EditorWorkspace): WorkspacePartnership | undefined {
   return workspace.partnerships.find((p) => p.id === workspace.selectedId);
 }
 
-function withPartnership(workspace: EditorWorkspace, document: Draft, now: Date): EditorWorkspace {
+/** The workspace with `document` added at the end of the list, and open. */
+export function withPartnership(
+  workspace: EditorWorkspace,
+  document: Draft,
+  now: Date
+): EditorWorkspace {
   const id = newPartnershipId();
   return {
     ...workspace,
@@ -140,53 +198,6 @@ export function restoreDeleted(
     ...workspace,
     partnerships: restoreItem(workspace.partnerships, deleted).list,
     selectedId: deleted.item.id,
-  };
-}
-
-export type ImportResult =
-  | { ok: true; workspace: EditorWorkspace; message: string }
-  | { ok: false; message: string; issues: readonly DocumentIssue[] };
-
-/**
- * Adds a partnership document read from a JSON file, upgraded to the current version if it is older
- * (and says what the upgrade changed). A document with problems is still imported, so the user can
- * correct it in the pane; only a file that is not a partnership document at all is refused.
- */
-export function importJson(
-  workspace: EditorWorkspace,
-  text: string,
-  fileName: string,
-  now: Date
-): ImportResult {
-  const read = readJsonText(text);
-  if (!read.ok) return { ok: false, message: `${fileName} is not valid JSON`, issues: read.issues };
-  if (documentKind(read.json) !== "partnership")
-    return {
-      ok: false,
-      message: `${fileName} is not a partnership document`,
-      issues: [
-        {
-          path: "format",
-          message:
-            'must be "nhsdp.partnership" (a pricing strategy or another file cannot be imported here)',
-        },
-      ],
-    };
-  const migrated = migrateToCurrent(read.json);
-  if (!migrated.ok)
-    return {
-      ok: false,
-      message: `${fileName} cannot be read as a partnership`,
-      issues: migrated.issues,
-    };
-  const upgraded = migrated.fromVersion < DOCUMENT_VERSION;
-  const notes = migrated.notes?.length ? ` ${migrated.notes.join(" ")}` : "";
-  return {
-    ok: true,
-    workspace: withPartnership(workspace, migrated.document as Draft, now),
-    message: upgraded
-      ? `Imported ${fileName}, upgraded from version ${migrated.fromVersion} to the current format.${notes}`
-      : `Imported ${fileName}.`,
   };
 }
 

@@ -25,11 +25,11 @@ import {
   addNew,
   draftOf,
   duplicateSelected,
-  importJson,
   nextReference,
   replaceSelected,
   selected,
 } from "../../../src/taskpane/editor/workspace";
+import { addImported, importOutcome, readImport } from "../../../src/taskpane/editor/importing";
 
 const EXAMPLES = path.join(__dirname, "..", "..", "..", "examples");
 const read = (name: string) => fs.readFileSync(path.join(EXAMPLES, name), "utf8");
@@ -186,27 +186,20 @@ describe("the workspace of partnerships", () => {
   });
 
   it("imports a version-1 document upgraded, and says so", () => {
-    const result = importJson(
-      EMPTY_WORKSPACE,
-      read("v1/commercial-imaging-ai.json"),
-      "old.json",
-      TODAY
-    );
+    const result = readImport(read("v1/commercial-imaging-ai.json"), "old.json");
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.message).toMatch(/^Imported old\.json, upgraded from version 1/);
-    expect(draftOf(selected(result.workspace))?.version).toBe(3);
+    const ws = addImported(EMPTY_WORKSPACE, result.imported, TODAY);
+    expect(importOutcome(result.imported, "added")?.message).toMatch(
+      /^Imported old\.json\. DP-2025-011 is a version-1 document, read as version 2\./
+    );
+    expect(draftOf(selected(ws))?.version).toBe(3);
   });
 
   it("refuses a file that is not a partnership document, saying why", () => {
-    const strategy = importJson(
-      EMPTY_WORKSPACE,
-      read("strategies/northvale-pricing-strategy.json"),
-      "s.json",
-      TODAY
-    );
+    const strategy = readImport(read("strategies/northvale-pricing-strategy.json"), "s.json");
     expect(strategy).toMatchObject({ ok: false, message: "s.json is not a partnership document" });
-    const broken = importJson(EMPTY_WORKSPACE, '{"format": ', "b.json", TODAY);
+    const broken = readImport('{"format": ', "b.json");
     expect(broken).toMatchObject({ ok: false, message: "b.json is not valid JSON" });
   });
 });
