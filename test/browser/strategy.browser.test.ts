@@ -14,6 +14,7 @@ import {
   typeHere,
   pressButton,
   selectStep,
+  selectTab,
   axeViolations,
   snap,
   liveTotal,
@@ -30,15 +31,7 @@ describe("the strategy in the pane", () => {
   ];
 
   /** Moves to a section of the strategy editor by keyboard, as selectStep does for the partnership. */
-  async function selectStrategyTab(page: Page, name: string): Promise<void> {
-    await tabTo(page, (text) => STRATEGY_TABS.includes(text));
-    for (let i = 0; i < STRATEGY_TABS.length && (await focusedName(page)) !== name; i++)
-      await page.keyboard.press("ArrowRight");
-    for (let i = 0; i < STRATEGY_TABS.length && (await focusedName(page)) !== name; i++)
-      await page.keyboard.press("ArrowLeft");
-    expect(await focusedName(page)).toBe(name);
-    await page.keyboard.press("Enter");
-  }
+  const selectStrategyTab = (page: Page, name: string) => selectTab(page, STRATEGY_TABS, name);
 
   /** Replaces what the control called `name` holds with `text`, reached by Tab. */
   async function retype(page: Page, name: string, text: string): Promise<void> {

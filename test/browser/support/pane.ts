@@ -237,16 +237,19 @@ export const STEP_NAMES = [
   "Review",
 ];
 
-/** Moves to a step by keyboard: Tab to the step list (its selected tab), arrows along it, Enter. */
-export async function selectStep(page: Page, name: string): Promise<void> {
-  await tabTo(page, (text) => STEP_NAMES.includes(text));
-  for (let i = 0; i < STEP_NAMES.length && (await focusedName(page)) !== name; i++)
+/** Moves to a tab by keyboard: Tab to the tab list (its selected tab), arrows along it, Enter. */
+export async function selectTab(page: Page, tabs: readonly string[], name: string): Promise<void> {
+  await tabTo(page, (text) => tabs.includes(text));
+  for (let i = 0; i < tabs.length && (await focusedName(page)) !== name; i++)
     await page.keyboard.press("ArrowRight");
-  for (let i = 0; i < STEP_NAMES.length && (await focusedName(page)) !== name; i++)
+  for (let i = 0; i < tabs.length && (await focusedName(page)) !== name; i++)
     await page.keyboard.press("ArrowLeft");
   expect(await focusedName(page)).toBe(name);
   await page.keyboard.press("Enter");
 }
+
+/** Moves to a step of the partnership editor by keyboard. */
+export const selectStep = (page: Page, name: string) => selectTab(page, STEP_NAMES, name);
 
 /** Serious and critical accessibility violations on the page now, as "rule: target" lines. */
 export async function axeViolations(
