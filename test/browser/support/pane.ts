@@ -17,7 +17,8 @@ import type { AddressInfo } from "net";
 import path from "path";
 import { chromium, type Browser, type Page, type Worker } from "playwright-core";
 
-export const ROOT = path.join(__dirname, "..", "..");
+/** The project: this file is test/browser/support/pane.ts. */
+export const ROOT = path.join(__dirname, "..", "..", "..");
 export const DIST = path.join(ROOT, "dist");
 export const EXAMPLES = path.join(ROOT, "examples");
 export const TEST_OUTPUT = path.join(ROOT, "test-output", "taskpane");
