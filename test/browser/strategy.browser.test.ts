@@ -15,21 +15,13 @@ import {
   pressButton,
   selectStep,
   selectTab,
+  STRATEGY_TABS,
   axeViolations,
   snap,
   liveTotal,
 } from "./support/pane";
 
 describe("the strategy in the pane", () => {
-  const STRATEGY_TABS = [
-    "Strategy and trust",
-    "Staff time",
-    "Overhead and base",
-    "Pools",
-    "Standard items",
-    "Rates",
-  ];
-
   /** Moves to a section of the strategy editor by keyboard, as selectStep does for the partnership. */
   const selectStrategyTab = (page: Page, name: string) => selectTab(page, STRATEGY_TABS, name);
 

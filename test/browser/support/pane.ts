@@ -15,7 +15,13 @@ import fs from "fs";
 import http from "http";
 import type { AddressInfo } from "net";
 import path from "path";
-import { chromium, type Browser, type Page, type Worker } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Worker,
+} from "playwright-core";
 
 /** The project: this file is test/browser/support/pane.ts. */
 export const ROOT = path.join(__dirname, "..", "..", "..");
@@ -152,6 +158,54 @@ export async function openTaskPane(
   return { page, errors, refused };
 }
 
+/**
+ * The themes and sizes the pane must work in: a task pane's 350 x 600, and the same pane at 200% zoom
+ * (175 x 300 CSS px drawn at twice the pixels, as WCAG 2.2's reflow asks); each in the light and dark
+ * themes and with the system's colours forced (a Windows contrast theme), which the pane follows itself.
+ */
+export type PaneTheme = "light" | "dark" | "forced colours";
+export type PaneCase = readonly [theme: PaneTheme, width: number, height: number, scale: number];
+export const PANE_CASES: readonly PaneCase[] = [
+  ["light", 350, 600, 1],
+  ["dark", 350, 600, 1],
+  ["forced colours", 350, 600, 1],
+  ["light", 175, 300, 2],
+  ["dark", 175, 300, 2],
+  ["forced colours", 175, 300, 2],
+];
+
+/** A case as screenshots are named for it: "light-350", "forced-colours-175". */
+export const caseName = ([theme, width]: PaneCase): string => `${theme.replace(" ", "-")}-${width}`;
+
+/** A browser context (its own storage, shared by its tabs) at a case's size, colours forced or not. */
+export function paneContext([theme, width, height, scale]: PaneCase): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width, height },
+    deviceScaleFactor: scale,
+    forcedColors: theme === "forced colours" ? "active" : "none",
+    acceptDownloads: true,
+  });
+}
+
+/**
+ * The pane in a new tab of `context`, in a case's theme: light and dark asked for by `?theme=`, while
+ * under forced colours the pane is opened as a user's browser opens it and takes the system's colours.
+ */
+export async function openTaskPaneIn(context: BrowserContext, theme: PaneTheme): Promise<OpenPane> {
+  return openTaskPane({
+    page: await context.newPage(),
+    ...(theme === "forced colours" ? {} : { theme }),
+  });
+}
+
+/**
+ * The accessibility rules left out in a theme. Under forced colours the system paints text and
+ * background (the screenshots show it), but axe's contrast check reads the page's own colours against
+ * the forced ones: the one rule that cannot judge that mode is left out of it, and only there.
+ */
+export const axeSkippedIn = (theme: PaneTheme): string[] =>
+  theme === "forced colours" ? ["color-contrast"] : [];
+
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /** What a control is called, as a screen reader would announce it (labels, aria-label, text). */
@@ -238,6 +292,16 @@ export const STEP_NAMES = [
   "Review",
 ];
 
+/** The strategy editor's sections, in order. */
+export const STRATEGY_TABS = [
+  "Strategy and trust",
+  "Staff time",
+  "Overhead and base",
+  "Pools",
+  "Standard items",
+  "Rates",
+];
+
 /** Moves to a tab by keyboard: Tab to the tab list (its selected tab), arrows along it, Enter. */
 export async function selectTab(page: Page, tabs: readonly string[], name: string): Promise<void> {
   await tabTo(page, (text) => tabs.includes(text));
@@ -299,8 +363,16 @@ export function closed(worker: Worker): Promise<void> {
   return ended;
 }
 
-export async function snap(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(TEST_OUTPUT, `${name}.png`) });
+/** Saves a screenshot in test-output/taskpane/: the viewport, or with `fullPage` the whole page. */
+export async function snap(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {}
+): Promise<void> {
+  await page.screenshot({
+    path: path.join(TEST_OUTPUT, `${name}.png`),
+    fullPage: options.fullPage,
+  });
 }
 
 /** A sum of money as a pounds field shows it once left: thousands grouped, pence when there are any. */
