@@ -87,6 +87,8 @@ describe.each(PANE_CASES)("reflow and focus in view: %s theme at %i x %i CSS px"
     await page
       .locator('input[aria-label="Pricing strategy to import"]')
       .setInputFiles(path.join(EXAMPLES, "strategies", "westbridge-pricing-strategy.json"));
+    // The strategy taken in before the partnership, as a user would see it, for its editor below.
+    await page.getByText(/^Using westbridge-pricing-strategy\.json/).waitFor();
     await page
       .locator('input[aria-label="Partnership document to import"]')
       .setInputFiles(path.join(EXAMPLES, "commercial-rwe-milestones.json"));

@@ -1,11 +1,13 @@
 /**
  * The task pane in a real browser: Debian's Chromium driven by playwright-core against the production
- * build served on localhost, at a task pane's size (350 x 600). Nothing is downloaded; outside requests
+ * build served on localhost, at a task pane's size (350 x 600; the reflow and no-loss tests also at 200%
+ * zoom and in every theme, PANE_CASES). Nothing is downloaded; outside requests
  * (office.js from Microsoft's CDN) are refused, as on a machine with no internet, and the pane must
  * still work: standalone, it keeps its partnerships in the browser's storage and writes the workbooks
  * itself. The page is loaded as a user's browser loads it: no Office, no CustomFunctions. A test that
  * needs Excel's runtime injects a stand-in of its own and says so in its name. Any error thrown in the
- * page or logged to its console fails a test. Screenshots of every step are saved in test-output/.
+ * page or logged to its console fails a test. Screenshots are saved in test-output/taskpane/: every
+ * step and every section of the strategy editor, whole, in each case (reflow.browser.test.ts).
  *
  * What every browser test file shares: the server and the browser (started once a file, by the hooks
  * below, which run in each file that imports this one), the pane as a user's browser opens it, and the
