@@ -25,6 +25,9 @@ function render(root: Root, host: string | null | undefined): void {
   const canWriteSheets = host === undefined ? undefined : excelAvailable();
   const theme: ThemeName = chooseTheme(themeSignalsHere());
   document.documentElement.dataset.theme = theme;
+  // The browser's own parts of controls (a date field's calendar button, scrollbars) drawn for a dark
+  // page in the dark theme, not black on it.
+  document.documentElement.style.colorScheme = theme === "dark" ? "dark" : "";
   root.render(
     <React.StrictMode>
       <FluentProvider theme={THEMES[theme]} style={{ minHeight: "100vh" }}>

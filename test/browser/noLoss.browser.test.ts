@@ -1,31 +1,37 @@
 /**
  * Nothing the user typed is lost or misprinted: choices, removals, deletions, imports (an older
  * document's price change said, a reference already in the list replaced or kept beside it) and two
- * tabs at once.
- * The page and its helpers: ./support/pane.ts.
+ * tabs at once; in every theme, at a task pane's size and at 200% zoom. The page and its helpers:
+ * ./support/pane.ts.
  */
 import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
 import {
   EXAMPLES,
-  browser,
-  openTaskPane,
+  PANE_CASES,
+  caseName,
+  paneContext,
+  openTaskPaneIn,
+  axeSkippedIn,
   focusedName,
-  focusedDescription,
+  tabBackTo,
   focusedOn,
+  focusedDescription,
   tabTo,
   choose,
   pressButton,
   selectStep,
   axeViolations,
   snap,
-  tabBackTo,
   shownPounds,
   liveTotal,
 } from "./support/pane";
 
-describe("nothing lost or misprinted", () => {
+describe.each(PANE_CASES)("nothing lost or misprinted: %s theme at %i x %i CSS px", (...pane) => {
+  const [theme, width] = pane;
+  const shot = (name: string) => `${caseName(pane)}-${name}`;
+  const axe = (page: Page) => axeViolations(page, axeSkippedIn(theme));
   const strategyFile = path.join(EXAMPLES, "strategies", "northvale-pricing-strategy.json");
   const strategy = JSON.parse(fs.readFileSync(strategyFile, "utf8")) as {
     staffTime: { grades: { id: string; name: string; rate: number; unit: string }[] };
@@ -57,14 +63,28 @@ describe("nothing lost or misprinted", () => {
     page
       .getByLabel("Open partnership")
       .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text);
-  /** How far the page reaches to the right: no more than the pane's 350 px when everything wraps. */
+  /** How far the page reaches to the right: no more than the pane's width when everything wraps. */
   const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
   const lineLegends = (page: Page) =>
     page.locator('fieldset[data-list="costs.lines"] > legend').allTextContents();
   const valueOf = (page: Page, id: string) => page.locator(`#${id}`).inputValue();
+  /** Waits for the pane to have saved, in the browser's storage, partnerships with these references. */
+  const savedInBrowser = (page: Page, references: string[]) =>
+    page.waitForFunction(
+      (wanted) =>
+        wanted.every((reference) =>
+          (
+            JSON.parse(localStorage.getItem("nhsdp.workspace") ?? "{}") as {
+              partnerships?: { document: { reference?: string } }[];
+            }
+          ).partnerships?.some((p) => p.document.reference === reference)
+        ),
+      references
+    );
 
   it("arrowing through the strategy's choices, the line's description follows the price; a typed one stays", async () => {
-    const { page, errors } = await openTaskPane();
+    const context = await paneContext(pane);
+    const { page, errors } = await openTaskPaneIn(context, theme);
     await page.getByRole("button", { name: "Import strategy…" }).waitFor();
     await page
       .locator('input[aria-label="Pricing strategy to import"]')
@@ -87,7 +107,7 @@ describe("nothing lost or misprinted", () => {
     await page.keyboard.type(gpu.name.slice(0, 3));
     await expect(valueOf(page, description)).resolves.toBe(gpu.name);
     await expect(valueOf(page, unitCost)).resolves.toBe(shownPounds(gpu.unitPrice));
-    await snap(page, "20-choice-describes");
+    await snap(page, shot("20-choice-describes"));
 
     // A description typed by the user is theirs: the next choice changes the price, not the words.
     await page.keyboard.press("Shift+Tab");
@@ -99,13 +119,14 @@ describe("nothing lost or misprinted", () => {
     await page.keyboard.type(consultant.name.slice(0, 10));
     await expect(valueOf(page, unitCost)).resolves.toBe(shownPounds(consultant.rate));
     expect(await valueOf(page, description)).toBe("GPU time for model training");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);
-    await page.close();
+    await context.close();
   });
 
   it("removing a cost line by keyboard: the keyboard goes to Undo, so Enter again removes nothing more and puts the line back", async () => {
-    const { page, errors } = await openTaskPane();
+    const context = await paneContext(pane);
+    const { page, errors } = await openTaskPaneIn(context, theme);
     await importPartnership(page, study);
     await page.getByTestId("live-total").waitFor();
     const total = await liveTotal(page);
@@ -120,9 +141,9 @@ describe("nothing lost or misprinted", () => {
     expect(await lineLegends(page)).toEqual(before.filter((_, i) => i !== 1));
     expect(await focusedName(page)).toBe("Undo");
     expect(await focusedDescription(page)).toBe(`Removed ${second.description}.`);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axe(page)).toEqual([]);
     await status.scrollIntoViewIfNeeded();
-    await snap(page, "21-line-removed");
+    await snap(page, shot("21-line-removed"));
 
     // The second Enter lands on Undo: the line is back, where it was, folded as it was, with the
     // keyboard on it; opened, it is as it was.
@@ -136,11 +157,12 @@ describe("nothing lost or misprinted", () => {
     expect(await liveTotal(page)).toBe(total);
     expect(await page.getByText(`Removed ${second.description}.`).count()).toBe(0);
     expect(errors).toEqual([]);
-    await page.close();
+    await context.close();
   });
 
   it("removing the royalty by keyboard can be undone: its tiers, cap and term come back", async () => {
-    const { page, errors } = await openTaskPane();
+    const context = await paneContext(pane);
+    const { page, errors } = await openTaskPaneIn(context, theme);
     await importPartnership(page, imaging);
     await selectStep(page, "Value sharing");
     // The example's royalty: 10 years, a cap of £750,000, tiers from £0 and from £5,000,000.
@@ -150,7 +172,7 @@ describe("nothing lost or misprinted", () => {
     expect(await page.locator("#field-valueSharing-royalty-termYears").count()).toBe(0);
     expect(await focusedName(page)).toBe("Undo");
     expect(await focusedDescription(page)).toBe("Removed the royalty.");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axe(page)).toEqual([]);
     await page.keyboard.press("Enter");
     await expect(valueOf(page, "field-valueSharing-royalty-termYears")).resolves.toBe("10");
     expect(await valueOf(page, "field-valueSharing-royalty-annualCap")).toBe("750,000");
@@ -158,11 +180,12 @@ describe("nothing lost or misprinted", () => {
     // The royalty is back, and the keyboard with it, on its first control.
     expect(await focusedName(page)).toBe("Revenue from");
     expect(errors).toEqual([]);
-    await page.close();
+    await context.close();
   });
 
   it("a later removal replaces the one pending: one message, and its Undo restores only the later", async () => {
-    const { page, errors } = await openTaskPane();
+    const context = await paneContext(pane);
+    const { page, errors } = await openTaskPaneIn(context, theme);
     await importPartnership(page, imaging);
     await selectStep(page, "Value sharing");
     const instalmentLegends = () =>
@@ -193,11 +216,12 @@ describe("nothing lost or misprinted", () => {
     );
     expect(await page.getByRole("button", { name: "Undo" }).count()).toBe(0);
     expect(errors).toEqual([]);
-    await page.close();
+    await context.close();
   });
 
   it("deletes a partnership, opens the next, and Undo brings it back with its contents, also after a reload", async () => {
-    const { page, errors } = await openTaskPane();
+    const context = await paneContext(pane);
+    const { page, errors } = await openTaskPaneIn(context, theme);
     await importPartnership(page, study);
     await importPartnership(page, imaging);
     const open = page.getByLabel("Open partnership");
@@ -214,8 +238,8 @@ describe("nothing lost or misprinted", () => {
     expect(await options()).toEqual(["DP-2025-011: Radiant Vision AI Ltd"]);
     expect(await focusedName(page)).toBe("Undo");
     expect(await focusedDescription(page)).toBe(`Deleted ${studyLabel}.`);
-    expect(await axeViolations(page)).toEqual([]);
-    await snap(page, "22-partnership-deleted");
+    expect(await axe(page)).toEqual([]);
+    await snap(page, shot("22-partnership-deleted"));
 
     await page.keyboard.press("Enter");
     await expect(options()).resolves.toEqual([studyLabel, "DP-2025-011: Radiant Vision AI Ltd"]);
@@ -232,11 +256,12 @@ describe("nothing lost or misprinted", () => {
     await page.getByLabel("Open partnership").waitFor();
     expect(await options()).toEqual([studyLabel, "DP-2025-011: Radiant Vision AI Ltd"]);
     expect(errors).toEqual([]);
-    await page.close();
+    await context.close();
   });
 
   it("importing a version-1 document says, where the list is and to a screen reader, how its price changed", async () => {
-    const { page, errors } = await openTaskPane();
+    const context = await paneContext(pane);
+    const { page, errors } = await openTaskPaneIn(context, theme);
     await importByKeyboard(page, imagingV1);
     const said = page.getByRole("status").filter({ hasText: "is a version-1 document" });
     await said.waitFor();
@@ -252,19 +277,20 @@ describe("nothing lost or misprinted", () => {
     );
     // The new price is the one the pane now quotes.
     expect(await liveTotal(page)).toBe("£85,517.50");
-    // Wrapped to the pane: nothing reaches past its 350 px.
+    // Wrapped to the pane: nothing reaches past its width.
     const box = (await said.boundingBox())!;
-    expect(box.x + box.width).toBeLessThanOrEqual(350);
-    expect(await pageWidth(page)).toBeLessThanOrEqual(350);
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(width);
     await said.scrollIntoViewIfNeeded();
-    await snap(page, "24-imported-v1-price-change");
-    expect(await axeViolations(page)).toEqual([]);
+    await snap(page, shot("24-imported-v1-price-change"));
+    expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);
-    await page.close();
+    await context.close();
   });
 
   it("importing a reference already in the list asks first; Replace puts the import in its place and Undo takes it back", async () => {
-    const { page, errors } = await openTaskPane();
+    const context = await paneContext(pane);
+    const { page, errors } = await openTaskPaneIn(context, theme);
     await importPartnership(page, study);
     await importPartnership(page, imaging);
     const studyLabel = `${studyDoc.reference}: ${studyDoc.partner.name}`;
@@ -282,9 +308,9 @@ describe("nothing lost or misprinted", () => {
       "commercial-imaging-ai.json holds a partnership with the reference DP-2025-011, as does “DP-2025-011: Radiant Vision AI Ltd” in the list."
     );
     await focusedOn(page, "Replace");
-    expect(await pageWidth(page)).toBeLessThanOrEqual(350);
-    expect(await axeViolations(page)).toEqual([]);
-    await snap(page, "25-import-asks");
+    expect(await pageWidth(page)).toBeLessThanOrEqual(width);
+    expect(await axe(page)).toEqual([]);
+    await snap(page, shot("25-import-asks"));
 
     await page.keyboard.press("Enter");
     const undoNotice = page
@@ -300,7 +326,7 @@ describe("nothing lost or misprinted", () => {
       .getByRole("status")
       .filter({ hasText: "Its price changes from £98,678.53 to £85,517.50 ex VAT" })
       .waitFor();
-    await snap(page, "26-import-replaced");
+    await snap(page, shot("26-import-replaced"));
 
     // Undo: the partnership that was there is back, open, at its own price.
     await page.keyboard.press("Enter");
@@ -310,11 +336,12 @@ describe("nothing lost or misprinted", () => {
     expect(await liveTotal(page)).toBe("£73,692.22");
     expect(await undoNotice.count()).toBe(0);
     expect(errors).toEqual([]);
-    await page.close();
+    await context.close();
   });
 
   it("importing a reference already in the list: Escape cancels; Keep both lists the two, told apart by when each was changed", async () => {
-    const { page, errors } = await openTaskPane();
+    const context = await paneContext(pane);
+    const { page, errors } = await openTaskPaneIn(context, theme);
     await importPartnership(page, imaging);
     await importByKeyboard(page, imaging);
     const prompt = page.getByRole("region", { name: "DP-2025-011 is already in the list" });
@@ -346,9 +373,9 @@ describe("nothing lost or misprinted", () => {
     expect(new Set(labels).size).toBe(2);
     // The one imported last is open.
     expect(await openOne(page)).toBe(labels[1]);
-    expect(await pageWidth(page)).toBeLessThanOrEqual(350);
-    expect(await axeViolations(page)).toEqual([]);
-    await snap(page, "27-import-kept-both");
+    expect(await pageWidth(page)).toBeLessThanOrEqual(width);
+    expect(await axe(page)).toEqual([]);
+    await snap(page, shot("27-import-kept-both"));
 
     // Both are saved: a reload lists them, still told apart.
     await page.waitForTimeout(1500);
@@ -356,16 +383,16 @@ describe("nothing lost or misprinted", () => {
     await page.getByLabel("Open partnership").waitFor();
     expect(await listed(page)).toEqual(labels);
     expect(errors).toEqual([]);
-    await page.close();
+    await context.close();
   });
 
   it("a tab that loaded before another tab's edit does not save over it, and says what it took in", async () => {
-    const context = await browser.newContext({ viewport: { width: 350, height: 600 } });
-    const a = await openTaskPane({ page: await context.newPage() });
+    const context = await paneContext(pane);
+    const a = await openTaskPaneIn(context, theme);
     await importPartnership(a.page, study);
     await importPartnership(a.page, imaging);
-    await a.page.waitForTimeout(1500);
-    const b = await openTaskPane({ page: await context.newPage() });
+    await savedInBrowser(a.page, [studyDoc.reference, "DP-2025-011"]);
+    const b = await openTaskPaneIn(context, theme);
     await b.page.getByLabel("Purpose").waitFor();
     // A edits the study; B, open on the imaging partnership, edits that one afterwards.
     const studyLabel = `${studyDoc.reference}: ${studyDoc.partner.name}`;
@@ -401,12 +428,12 @@ describe("nothing lost or misprinted", () => {
   });
 
   it("two tabs edit one partnership at once: neither edit is lost, both versions are kept, and each tab says so", async () => {
-    const context = await browser.newContext({ viewport: { width: 350, height: 600 } });
-    const a = await openTaskPane({ page: await context.newPage() });
+    const context = await paneContext(pane);
+    const a = await openTaskPaneIn(context, theme);
     await importPartnership(a.page, study);
     // Let tab A save, then open tab B on the same browser storage.
-    await a.page.waitForTimeout(1500);
-    const b = await openTaskPane({ page: await context.newPage() });
+    await savedInBrowser(a.page, [studyDoc.reference]);
+    const b = await openTaskPaneIn(context, theme);
     await b.page.getByLabel("Purpose").waitFor();
     expect(await b.page.getByLabel("Purpose").inputValue()).toBe(
       await a.page.getByLabel("Purpose").inputValue()
@@ -444,17 +471,28 @@ describe("nothing lost or misprinted", () => {
       return found.sort();
     };
     const both = ["Purpose as edited in tab A", "Purpose as edited in tab B"];
-    expect(await purposes(a.page)).toEqual(both);
-    expect(await purposes(b.page)).toEqual(both);
+    // On a slow machine B may also save in the middle of its typing (a pause of half a second, or 5 s
+    // of typing without one): its last save then reaches the other tab a moment after the first
+    // message. Each tab is given that moment (up to 30 s) to hold both texts.
+    const settledPurposes = async (page: Page) => {
+      let found = await purposes(page);
+      for (let waited = 0; waited < 30_000 && found.join() !== both.join(); waited += 500) {
+        await page.waitForTimeout(500);
+        found = await purposes(page);
+      }
+      return found;
+    };
+    expect(await settledPurposes(a.page)).toEqual(both);
+    expect(await settledPurposes(b.page)).toEqual(both);
     const messages = await Promise.all(
       [a, b].map((tab) =>
         tab.page.getByRole("status", { name: "Changes from other windows" }).innerText()
       )
     );
     expect(messages.some((m) => m.includes("both versions are kept"))).toBe(true);
-    await snap(a.page, "23-tab-a-merged");
-    await snap(b.page, "23-tab-b-merged");
-    expect(await axeViolations(b.page)).toEqual([]);
+    await snap(a.page, shot("23-tab-a-merged"));
+    await snap(b.page, shot("23-tab-b-merged"));
+    expect(await axe(b.page)).toEqual([]);
     expect([...a.errors, ...b.errors]).toEqual([]);
     await context.close();
   });

@@ -14,31 +14,16 @@ import {
   typeHere,
   pressButton,
   selectStep,
+  selectTab,
+  STRATEGY_TABS,
   axeViolations,
   snap,
   liveTotal,
 } from "./support/pane";
 
 describe("the strategy in the pane", () => {
-  const STRATEGY_TABS = [
-    "Strategy and trust",
-    "Staff time",
-    "Overhead and base",
-    "Pools",
-    "Standard items",
-    "Rates",
-  ];
-
   /** Moves to a section of the strategy editor by keyboard, as selectStep does for the partnership. */
-  async function selectStrategyTab(page: Page, name: string): Promise<void> {
-    await tabTo(page, (text) => STRATEGY_TABS.includes(text));
-    for (let i = 0; i < STRATEGY_TABS.length && (await focusedName(page)) !== name; i++)
-      await page.keyboard.press("ArrowRight");
-    for (let i = 0; i < STRATEGY_TABS.length && (await focusedName(page)) !== name; i++)
-      await page.keyboard.press("ArrowLeft");
-    expect(await focusedName(page)).toBe(name);
-    await page.keyboard.press("Enter");
-  }
+  const selectStrategyTab = (page: Page, name: string) => selectTab(page, STRATEGY_TABS, name);
 
   /** Replaces what the control called `name` holds with `text`, reached by Tab. */
   async function retype(page: Page, name: string, text: string): Promise<void> {

@@ -4,6 +4,9 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 
+/** Pane widths (CSS px) up to which a group gives its sides to what it holds: 200% zoom of a task pane. */
+const NARROW_PANE_PX = 240;
+
 const useStyles = makeStyles({
   group: {
     display: "flex",
@@ -14,6 +17,16 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     minWidth: 0,
+    // At 200% zoom (175 CSS px) the sides of two nested groups would leave a checkbox's label less
+    // than a long word ("administration"), and every word would break: there a group is ruled off
+    // above and below only, and what it holds takes the pane's width.
+    [`@media (max-width: ${NARROW_PANE_PX}px)`]: {
+      paddingLeft: 0,
+      paddingRight: 0,
+      borderLeftStyle: "none",
+      borderRightStyle: "none",
+      borderRadius: 0,
+    },
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
 });

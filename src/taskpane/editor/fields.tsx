@@ -296,9 +296,10 @@ function ChoiceFieldControl({
   );
 }
 
-const useRadioStyles = makeStyles({
-  // Long choices (a sentence of the guide's) wrap within a narrow pane instead of running past it.
-  radio: { minWidth: 0, "& label": { minWidth: 0, overflowWrap: "anywhere" } },
+const useChoiceStyles = makeStyles({
+  // Long choices (a sentence of the guide's) and long words ("Consent-to-commercialise") wrap within a
+  // narrow pane instead of running past it.
+  choice: { minWidth: 0, "& label": { minWidth: 0, overflowWrap: "anywhere" } },
 });
 
 /**
@@ -313,7 +314,7 @@ function RadioFieldControl({
   required,
   options,
 }: FieldProps & { options: Readonly<Record<string, string>> }): React.JSX.Element {
-  const styles = useRadioStyles();
+  const styles = useChoiceStyles();
   const bound = useBound(path);
   const value = typeof bound.value === "string" ? bound.value : "";
   const focusable = value in options ? value : Object.keys(options)[0];
@@ -323,7 +324,7 @@ function RadioFieldControl({
         {Object.entries(options).map(([option, text]) => (
           <Radio
             key={option}
-            className={styles.radio}
+            className={styles.choice}
             id={option === focusable ? bound.id : undefined}
             value={option}
             label={text}
@@ -346,10 +347,12 @@ function CheckFieldControl({
   /** Whether it is ticked while the draft has no value: the document's default. */
   fallback?: boolean;
 }): React.JSX.Element {
+  const styles = useChoiceStyles();
   const bound = useBound(path);
   return (
     <BoundField hint={hint} message={bound.message}>
       <Checkbox
+        className={styles.choice}
         id={bound.id}
         onBlur={bound.onBlur}
         label={label}

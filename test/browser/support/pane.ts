@@ -1,11 +1,13 @@
 /**
  * The task pane in a real browser: Debian's Chromium driven by playwright-core against the production
- * build served on localhost, at a task pane's size (350 x 600). Nothing is downloaded; outside requests
+ * build served on localhost, at a task pane's size (350 x 600; the reflow and no-loss tests also at 200%
+ * zoom and in every theme, PANE_CASES). Nothing is downloaded; outside requests
  * (office.js from Microsoft's CDN) are refused, as on a machine with no internet, and the pane must
  * still work: standalone, it keeps its partnerships in the browser's storage and writes the workbooks
  * itself. The page is loaded as a user's browser loads it: no Office, no CustomFunctions. A test that
  * needs Excel's runtime injects a stand-in of its own and says so in its name. Any error thrown in the
- * page or logged to its console fails a test. Screenshots of every step are saved in test-output/.
+ * page or logged to its console fails a test. Screenshots are saved in test-output/taskpane/: every
+ * step and every section of the strategy editor, whole, in each case (reflow.browser.test.ts).
  *
  * What every browser test file shares: the server and the browser (started once a file, by the hooks
  * below, which run in each file that imports this one), the pane as a user's browser opens it, and the
@@ -15,8 +17,15 @@ import fs from "fs";
 import http from "http";
 import type { AddressInfo } from "net";
 import path from "path";
-import { chromium, type Browser, type Page, type Worker } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Worker,
+} from "playwright-core";
 
+/** The project: this file is test/browser/support/pane.ts. */
 export const ROOT = path.join(__dirname, "..", "..", "..");
 export const DIST = path.join(ROOT, "dist");
 export const EXAMPLES = path.join(ROOT, "examples");
@@ -151,6 +160,54 @@ export async function openTaskPane(
   return { page, errors, refused };
 }
 
+/**
+ * The themes and sizes the pane must work in: a task pane's 350 x 600, and the same pane at 200% zoom
+ * (175 x 300 CSS px drawn at twice the pixels, as WCAG 2.2's reflow asks); each in the light and dark
+ * themes and with the system's colours forced (a Windows contrast theme), which the pane follows itself.
+ */
+export type PaneTheme = "light" | "dark" | "forced colours";
+export type PaneCase = readonly [theme: PaneTheme, width: number, height: number, scale: number];
+export const PANE_CASES: readonly PaneCase[] = [
+  ["light", 350, 600, 1],
+  ["dark", 350, 600, 1],
+  ["forced colours", 350, 600, 1],
+  ["light", 175, 300, 2],
+  ["dark", 175, 300, 2],
+  ["forced colours", 175, 300, 2],
+];
+
+/** A case as screenshots are named for it: "light-350", "forced-colours-175". */
+export const caseName = ([theme, width]: PaneCase): string => `${theme.replace(" ", "-")}-${width}`;
+
+/** A browser context (its own storage, shared by its tabs) at a case's size, colours forced or not. */
+export function paneContext([theme, width, height, scale]: PaneCase): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width, height },
+    deviceScaleFactor: scale,
+    forcedColors: theme === "forced colours" ? "active" : "none",
+    acceptDownloads: true,
+  });
+}
+
+/**
+ * The pane in a new tab of `context`, in a case's theme: light and dark asked for by `?theme=`, while
+ * under forced colours the pane is opened as a user's browser opens it and takes the system's colours.
+ */
+export async function openTaskPaneIn(context: BrowserContext, theme: PaneTheme): Promise<OpenPane> {
+  return openTaskPane({
+    page: await context.newPage(),
+    ...(theme === "forced colours" ? {} : { theme }),
+  });
+}
+
+/**
+ * The accessibility rules left out in a theme. Under forced colours the system paints text and
+ * background (the screenshots show it), but axe's contrast check reads the page's own colours against
+ * the forced ones: the one rule that cannot judge that mode is left out of it, and only there.
+ */
+export const axeSkippedIn = (theme: PaneTheme): string[] =>
+  theme === "forced colours" ? ["color-contrast"] : [];
+
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /** What a control is called, as a screen reader would announce it (labels, aria-label, text). */
@@ -248,16 +305,29 @@ export const STEP_NAMES = [
   "Review",
 ];
 
-/** Moves to a step by keyboard: Tab to the step list (its selected tab), arrows along it, Enter. */
-export async function selectStep(page: Page, name: string): Promise<void> {
-  await tabTo(page, (text) => STEP_NAMES.includes(text));
-  for (let i = 0; i < STEP_NAMES.length && (await focusedName(page)) !== name; i++)
+/** The strategy editor's sections, in order. */
+export const STRATEGY_TABS = [
+  "Strategy and trust",
+  "Staff time",
+  "Overhead and base",
+  "Pools",
+  "Standard items",
+  "Rates",
+];
+
+/** Moves to a tab by keyboard: Tab to the tab list (its selected tab), arrows along it, Enter. */
+export async function selectTab(page: Page, tabs: readonly string[], name: string): Promise<void> {
+  await tabTo(page, (text) => tabs.includes(text));
+  for (let i = 0; i < tabs.length && (await focusedName(page)) !== name; i++)
     await page.keyboard.press("ArrowRight");
-  for (let i = 0; i < STEP_NAMES.length && (await focusedName(page)) !== name; i++)
+  for (let i = 0; i < tabs.length && (await focusedName(page)) !== name; i++)
     await page.keyboard.press("ArrowLeft");
   expect(await focusedName(page)).toBe(name);
   await page.keyboard.press("Enter");
 }
+
+/** Moves to a step of the partnership editor by keyboard. */
+export const selectStep = (page: Page, name: string) => selectTab(page, STEP_NAMES, name);
 
 /** Serious and critical accessibility violations on the page now, as "rule: target" lines. */
 export async function axeViolations(
@@ -306,8 +376,16 @@ export function closed(worker: Worker): Promise<void> {
   return ended;
 }
 
-export async function snap(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(TEST_OUTPUT, `${name}.png`) });
+/** Saves a screenshot in test-output/taskpane/: the viewport, or with `fullPage` the whole page. */
+export async function snap(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {}
+): Promise<void> {
+  await page.screenshot({
+    path: path.join(TEST_OUTPUT, `${name}.png`),
+    fullPage: options.fullPage,
+  });
 }
 
 /** A sum of money as a pounds field shows it once left: thousands grouped, pence when there are any. */

@@ -25,6 +25,7 @@ import { EditorContext, fieldId, type EditorContextValue } from "../fields";
 import { OutcomeMessage } from "../OutcomeMessage";
 import type { PricedDraft } from "../pricedDraft";
 import { exportJson } from "../workspace";
+import { STICKY_FOOTER, useFooterClearance } from "../stickyFooter";
 import {
   GeneralSection,
   ItemsSection,
@@ -62,19 +63,7 @@ const useStyles = makeStyles({
   },
   next: { alignSelf: "flex-end" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
-  footer: {
-    position: "sticky",
-    bottom: 0,
-    zIndex: 1,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalXS} 0`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    // In a short pane (200% zoom) a footer that stays in view would leave no room for the fields.
-    "@media (max-height: 480px)": { position: "static" },
-  },
+  footer: STICKY_FOOTER,
   actions: {
     display: "flex",
     gap: tokens.spacingHorizontalS,
@@ -113,6 +102,8 @@ export function StrategyEditor({
   showAllAtFirst,
 }: StrategyEditorProps): React.JSX.Element {
   const styles = useStyles();
+  const footer = React.useRef<HTMLElement>(null);
+  useFooterClearance(footer);
   const [step, setStep] = React.useState<StrategyStep>("general");
   const check = React.useMemo(() => checkStrategy(draft), [draft]);
   const latest = React.useRef(draft);
@@ -253,7 +244,7 @@ export function StrategyEditor({
             </Button>
           )}
         </div>
-        <footer className={styles.footer} aria-label="Strategy status and actions">
+        <footer ref={footer} className={styles.footer} aria-label="Strategy status and actions">
           <Caption1
             aria-live="polite"
             id="strategy-footer-status"
