@@ -118,6 +118,7 @@ const PARTS: Readonly<Record<string, string>> = {
   "valueSharing.milestones[].amount": "Amount",
   "valueSharing.milestones[].year": "Year",
   "valueSharing.milestones[].probability": "Probability",
+  "valueSharing.milestones[].tiedToLaunch": "Moves with a late launch",
   "valueSharing.royalty": "Revenue royalty",
   "valueSharing.royalty.tiers": "Tiers",
   "valueSharing.royalty.tiers[]": "Tier {n}",
