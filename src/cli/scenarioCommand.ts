@@ -79,16 +79,26 @@ export async function runScenario(
     );
     return 0;
   }
+  const paybackTarget = result.paybackTarget;
   const lines = [
-    `${doc.reference}: value to the NHS of each mechanism (present value; risk-adjusted)`,
+    `${doc.reference}: value to the NHS of each mechanism (present value; risk-adjusted${paybackTarget === null ? "" : "; payback year"})`,
   ];
   for (const value of result.mechanisms) {
     const payback =
-      value.paybackYear === null ? "does not pay back" : `pays back in year ${value.paybackYear}`;
+      paybackTarget === null
+        ? ""
+        : value.paybackYear === null
+          ? "  does not pay back"
+          : `  pays back in year ${value.paybackYear}`;
     lines.push(
-      `  ${value.id.padEnd(24)} ${formatPounds(value.presentValue).padStart(16)}  ${formatPounds(value.riskAdjustedPresentValue).padStart(16)}  ${payback}`
+      `  ${value.id.padEnd(24)} ${formatPounds(value.presentValue).padStart(16)}  ${formatPounds(value.riskAdjustedPresentValue).padStart(16)}${payback}`
     );
   }
+  lines.push(
+    paybackTarget === null
+      ? "Payback: no target given (scenarios.paybackTarget), so none is worked out"
+      : `Payback target: ${formatPounds(paybackTarget)} (scenarios.paybackTarget), the risk-adjusted present value each mechanism must reach`
+  );
   lines.push(
     result.breakeven.rate === null
       ? `Breakeven royalty: none (${result.breakeven.reason})`

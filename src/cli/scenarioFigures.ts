@@ -14,6 +14,9 @@ import {
  * prices: JSON numbers at full double precision, never rounded to the penny. Simulation figures are
  * doubles from the start. Nothing here depends on the clock or the machine, so the same document and
  * seed print the same bytes.
+ *
+ * `paybackTarget` is the scenarios block's own, or null when it gives none; only with a target does each
+ * mechanism carry a `paybackYear` (null when it never reaches the target).
  */
 
 const n = (value: Decimal) => value.toNumber();
@@ -39,11 +42,12 @@ export function scenarioFigures(
 ) {
   const { royaltyRateByDiscountRate: byDiscount, peakRevenueByProbability: byPeak } =
     result.sensitivity;
+  const target = result.paybackTarget;
   return {
     reference: doc.reference,
     discount: discountFigures(inputs.discount),
     probabilityOfReachingMarket: n(inputs.probabilityOfReachingMarket),
-    paybackTarget: n(inputs.paybackTarget),
+    paybackTarget: target === null ? null : n(target),
     revenue: inputs.forecast.map(n),
     mechanisms: result.mechanisms.map((value) => ({
       id: value.id,
@@ -51,7 +55,7 @@ export function scenarioFigures(
       fromDocument: value.fromDocument,
       presentValue: n(value.presentValue),
       riskAdjustedPresentValue: n(value.riskAdjustedPresentValue),
-      paybackYear: value.paybackYear,
+      ...(target === null ? {} : { paybackYear: value.paybackYear }),
       years: value.years.map((year) => ({
         year: year.year,
         expectedCash: n(year.expectedCash),

@@ -202,7 +202,13 @@ export function starterPartnership(): PartnershipInput {
       },
       subscription: { annualFee: 5000, years: 3, indexation: 0.02, inAdvance: true },
       milestones: [
-        { description: "REPLACE: regulatory approval", amount: 50000, year: 2, probability: 0.5 },
+        {
+          description: "REPLACE: regulatory approval",
+          amount: 50000,
+          year: 2,
+          probability: 0.5,
+          tiedToLaunch: true,
+        },
       ],
       royalty: {
         tiers: [

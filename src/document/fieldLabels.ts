@@ -37,6 +37,7 @@ function mechanismParts(prefix: string): Record<string, string> {
     [`${prefix}.milestones[].amount`]: "Amount",
     [`${prefix}.milestones[].year`]: "Year",
     [`${prefix}.milestones[].probability`]: "Probability",
+    [`${prefix}.milestones[].tiedToLaunch`]: "Moves with a late launch",
     [`${prefix}.royalty.tiers`]: "Tiers",
     [`${prefix}.royalty.tiers[]`]: "Tier {n}",
     [`${prefix}.royalty.tiers[].threshold`]: "Revenue from",

@@ -356,7 +356,7 @@ export const scenariosSchema = z.strictObject({
     }),
   paybackTarget: money().optional().meta({
     description:
-      "Pounds the NHS must receive (risk-adjusted and discounted) for a mechanism to pay back. Omitted: the partnership's full cost.",
+      "Pounds the NHS must receive (risk-adjusted and discounted) for a mechanism to pay back, such as the trust's investment in the partnership beyond what the fee recovers. Omitted: no payback is worked out (the fee already recovers the partnership's cost, so a payback against it would say nothing).",
   }),
   sensitivity: sensitivitySchema.optional().meta({
     description:

@@ -71,6 +71,15 @@ export const milestoneSchema = z.strictObject({
   year: nonNegative("years from the quote date"),
   /** This milestone's own chance of being paid, 0..1, from today (multiply phase success rates along the way). */
   probability: fraction(),
+  /**
+   * Whether a late launch postpones this milestone too: true for a launch or first commercial sale, or
+   * any step of the development programme that a launch delay pushes back. Only a scenario simulation's
+   * drawn launch delay moves it; omitted (false), it stays at its year whatever the launch does.
+   */
+  tiedToLaunch: z.boolean().optional().meta({
+    description:
+      "Whether a late launch postpones this milestone too (a launch or first commercial sale, or a step of the development programme a launch delay pushes back): in each simulated trial it moves by the launch delay drawn and is discounted at its new year. Omitted (false): it stays at its year. Only the simulation delays a launch; every other value is unchanged.",
+  }),
 });
 
 export const royaltyTierSchema = z.strictObject({

@@ -83,6 +83,27 @@ describe("the Scenarios step", () => {
       .locator("tbody", { hasText: "Royalty (agreed terms)" })
       .getByText(royaltyRiskAdjusted, { exact: true })
       .waitFor();
+    // No payback target in the example: no payback column, and the step says why.
+    expect(await page.getByTestId("payback-target").innerText()).toMatch(
+      /^Payback: no target given, so none is worked out\./
+    );
+    expect(await table.getByRole("columnheader", { name: "Payback" }).count()).toBe(0);
+    // A target of £40,000, worked from the example's cash flows (risk-adjusted, 3.5% a year):
+    //   fixed: 25,000 / 1.035^(29/365) + 25,000 / 1.035^(302/365) = £49,230, both in year 1: year 1;
+    //   milestones: 0.7 x £150,000 at year 1.5, 105,000 / 1.035^1.5 = £99,719 in year 2: year 2;
+    //   royalty: 0.6 x 4% x £1.5M / 1.035^2 = £33,606 by year 2, short; + 0.6 x 4% x £4M / 1.035^3
+    //   = £86,586 in year 3: year 3.
+    await page.getByLabel("Payback target").fill("40000");
+    await page
+      .getByText("Payback: the year the risk-adjusted value reaches the target of £40,000.00.")
+      .waitFor();
+    const paybackOf = async (name: string) =>
+      (await table.locator("tbody", { hasText: name }).locator("td").allInnerTexts())[2];
+    expect(await paybackOf("Fixed payment (agreed terms)")).toBe("year 1");
+    expect(await paybackOf("Milestones: milestones-offer")).toBe("year 2");
+    expect(await paybackOf("Royalty (agreed terms)")).toBe("year 3");
+    await page.getByLabel("Payback target").fill("");
+    await page.getByText(/^Payback: no target given/).waitFor();
     expect(pane.errors).toEqual([]);
   });
 

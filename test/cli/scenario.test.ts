@@ -97,6 +97,60 @@ describe("nhsdp scenario --json", () => {
     expect(figures.simulation).toMatchObject({ trials: 1000, seed: 19 });
   });
 
+  it("gives no payback when the document states no target, and says so", async () => {
+    const json = await run(RWE, "--json", "--trials", "1000");
+    expect([json.code, json.stderr]).toEqual([0, ""]);
+    const figures = JSON.parse(json.stdout);
+    expect(figures.paybackTarget).toBeNull();
+    for (const mechanism of figures.mechanisms) expect(mechanism).not.toHaveProperty("paybackYear");
+    const { stdout } = await run(RWE, "--trials", "1000");
+    expect(stdout).toMatch(
+      /^Payback: no target given \(scenarios.paybackTarget\), so none is worked out$/m
+    );
+    expect(stdout).not.toMatch(/pays back|does not pay back/);
+  });
+
+  it("pays back in the year the cumulative risk-adjusted value reaches the stated target", async () => {
+    // The SME example with a target of £30,000. Worked from its yearly cash flows at a flat 3.5%:
+    //   subscription, 12,000 a year in advance rising 2%, certain:
+    //     year 0: 12,000; year 1: 12,240 / 1.035 = 11,826.09 (cumulative 23,826.09, short);
+    //     year 2: 12,484.80 / 1.035^2 = 11,654.69 (cumulative 35,480.78): pays back in year 2
+    //   royalty, 5% of revenue x 55% chance of reaching market:
+    //     year 1: nothing; year 2: 0.55 x 0.05 x 500,000 / 1.035^2 = 12,835.77 (short);
+    //     year 3: 0.55 x 0.05 x 1,000,000 / 1.035^3 = 24,803.42 (cumulative 37,639.20): year 3
+    const doc = JSON.parse(fs.readFileSync(SME, "utf8"));
+    doc.scenarios.paybackTarget = 30000;
+    const file = path.join(work, "sme-target.json");
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const json = await run(file, "--json", "--trials", "1000");
+    expect([json.code, json.stderr]).toEqual([0, ""]);
+    const figures = JSON.parse(json.stdout);
+    expect(figures.paybackTarget).toBe(30000);
+    const [subscription, royalty] = figures.mechanisms;
+    const cumulative = (m: { years: { cumulativeDiscountedExpectedCash: number }[] }) =>
+      m.years.map((y) => y.cumulativeDiscountedExpectedCash);
+    expectRelativelyClose(cumulative(subscription)[1]!, 12000 + 12240 / 1.035);
+    expectRelativelyClose(
+      cumulative(subscription)[2]!,
+      12000 + 12240 / 1.035 + 12484.8 / 1.035 ** 2
+    );
+    expectRelativelyClose(cumulative(royalty)[3]!, 13750 / 1.035 ** 2 + 27500 / 1.035 ** 3);
+    expect(subscription.paybackYear).toBe(2);
+    expect(royalty.paybackYear).toBe(3);
+    const { stdout } = await run(file, "--trials", "1000");
+    expect(stdout).toMatch(/^Payback target: £30,000\.00 \(scenarios.paybackTarget\)/m);
+    expect(stdout).toMatch(/document-subscription .* pays back in year 2$/m);
+    expect(stdout).toMatch(/royalty-5pc .* pays back in year 3$/m);
+    // Above anything the royalty can reach in the forecast: it never pays back.
+    doc.scenarios.paybackTarget = 1e9;
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const never = JSON.parse((await run(file, "--json", "--trials", "1000")).stdout);
+    expect(never.mechanisms.map((m: { paybackYear: unknown }) => m.paybackYear)).toEqual([
+      null,
+      null,
+    ]);
+  });
+
   it("prints the same bytes for the same seed, and other figures for another seed", async () => {
     const first = await run(IMAGING, "--json", "--trials", "3000", "--seed", "11");
     const second = await run(IMAGING, "--json", "--trials", "3000", "--seed", "11");

@@ -173,8 +173,59 @@ describe("reading the scenarios into the engine's inputs", () => {
     );
   });
 
-  it("pays back against the partnership's full cost unless told otherwise", () => {
+  it("reads whether each milestone moves with a late launch, a milestone omitting it staying put", () => {
+    const milestone = (description: string, tiedToLaunch?: boolean) => ({
+      description,
+      amount: 1000,
+      year: 3,
+      probability: 0.5,
+      ...(tiedToLaunch === undefined ? {} : { tiedToLaunch }),
+    });
+    const input = scenarioDocument({
+      ...baseScenarios(),
+      alternatives: [
+        {
+          id: "offer",
+          mechanism: "milestones",
+          milestones: [milestone("Phase II start"), milestone("First commercial sale", true)],
+        },
+      ],
+    });
+    input.valueSharing = {
+      milestones: [milestone("Data delivered", false), milestone("Launch", true)],
+    };
+    const doc = valid(input);
+    // Read as written: nothing is added to a milestone that does not say.
+    expect(doc.scenarios!.alternatives[0]).toMatchObject({
+      milestones: [{ description: "Phase II start" }, { tiedToLaunch: true }],
+    });
+    expect(
+      "tiedToLaunch" in (doc.scenarios!.alternatives[0] as { milestones: object[] }).milestones[0]!
+    ).toBe(false);
+    const tied = scenarioInputs(doc).candidates.map((candidate) =>
+      candidate.mechanism.kind === "milestones"
+        ? candidate.mechanism.milestones.map((m) => m.tiedToLaunch)
+        : null
+    );
+    expect(tied).toEqual([
+      [false, true],
+      [false, true],
+    ]);
+    const refused = parsePartnership({
+      ...input,
+      valueSharing: { milestones: [{ ...milestone("Launch"), tiedToLaunch: "yes" }] },
+    });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(refused.issues.map((issue) => issue.path)).toEqual([
+        "valueSharing.milestones[0].tiedToLaunch",
+      ]);
+  });
+
+  it("pays back only against a target the document states, never the partnership's cost", () => {
     const withTarget = valid(scenarioDocument({ ...baseScenarios(), paybackTarget: 12345 }));
-    expect(scenarioInputs(withTarget).paybackTarget.toNumber()).toBe(12345);
+    expect(scenarioInputs(withTarget).paybackTarget?.toNumber()).toBe(12345);
+    const without = scenarioInputs(valid(scenarioDocument(baseScenarios())));
+    expect(without.paybackTarget).toBeNull();
   });
 });

@@ -17,7 +17,9 @@ import {
 } from "../../src/workbook/layouts/scenario/scenarioSheet";
 import { type SheetSpec } from "../../src/workbook/spec/spec";
 import { readDefinedNames, writeWorkbook } from "../../src/workbook/xlsx/xlsxWriter";
-import { example } from "../document/fixtures";
+import type { Partnership } from "../../src/document/schema";
+import { NO_TARGET } from "../../src/workbook/layouts/scenario/sections/comparison";
+import { example, readJson, valid } from "../document/fixtures";
 import { buildHyperFormula } from "../support/hyperformula";
 import { libreOfficeBatch } from "../support/libreoffice";
 import { DOCUMENTS, TOLERANCE, build, subscriptionWithScenarios } from "./scenarioSheetCases";
@@ -152,6 +154,22 @@ describe.each(DOCUMENTS)("the scenario sheet of %s", (name, load) => {
     expect(royalty?.sheetName).toBe(worksheet.name);
   });
 
+  it("shows each payback as the engine has it, or that no target was given, in both engines", async () => {
+    const expected = result.mechanisms.map((value) =>
+      result.paybackTarget === null ? NO_TARGET : (value.paybackYear ?? "None")
+    );
+    const { hf, sheet } = await hyperFormulaOf(spec);
+    try {
+      const read = hyperFormulaReader(hf, sheet);
+      expect(layout.mechanisms.map((cells) => read(cells.payback))).toEqual(expected);
+    } finally {
+      hf.destroy();
+    }
+    const { workbook } = await recalculated();
+    const worksheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    expect(layout.mechanisms.map((cells) => resultOf(worksheet, cells.payback))).toEqual(expected);
+  });
+
   it("names #N/A for a kind the comparison does not have", async () => {
     const { hf, sheet } = await hyperFormulaOf(spec);
     try {
@@ -199,6 +217,58 @@ describe.each(DOCUMENTS)("the scenario sheet of %s", (name, load) => {
       const royaltyValue = read(SCENARIO_NAMES.royalty) as number;
       const milestonesValue = read(SCENARIO_NAMES.milestones) as number;
       expect(Math.abs(royaltyValue - milestonesValue)).toBeLessThanOrEqual(1e-9 * milestonesValue);
+    } finally {
+      hf.destroy();
+    }
+  });
+});
+
+/** A recalculated cell's value, from a formula's cached result or a plain value. */
+function resultOf(worksheet: ExcelJS.Worksheet, address: string): unknown {
+  const value = worksheet.getCell(address.replace(/\$/g, "")).value as unknown;
+  if (value !== null && typeof value === "object" && "result" in value)
+    return (value as { result: unknown }).result;
+  return value;
+}
+
+/** The subscription example with a payback target of £30,000 in its scenarios block. */
+function subscriptionWithTarget(): Partnership {
+  const json = readJson("sme-subscription.json") as { scenarios: Record<string, unknown> };
+  return valid({ ...json, scenarios: { ...json.scenarios, paybackTarget: 30000 } });
+}
+
+describe("the payback, against the target the document states and never the fee", () => {
+  // Worked from the SME example's yearly cash flows at its flat 3.5%, against £30,000:
+  //   subscription, 12,000 a year in advance rising 2%, certain: cumulative 12,000 (year 0),
+  //     + 12,240 / 1.035 = 23,826.09 (year 1), + 12,484.80 / 1.035^2 = 35,480.78 (year 2): year 2
+  //   royalty, 5% of revenue x 55%: nothing in year 1, 12,835.77 (year 2),
+  //     + 27,500 / 1.035^3 = 37,639.20 (year 3): year 3
+  const handWorked = [2, 3];
+  const withTarget = build(subscriptionWithTarget());
+  const recalculated = libreOffice.add("sme-subscription-with-payback-target.xlsx", () =>
+    writeWorkbook([withTarget.spec])
+  );
+
+  it("recalculated by LibreOffice, pays back in the years worked by hand", async () => {
+    expect(withTarget.result.mechanisms.map((value) => value.paybackYear)).toEqual(handWorked);
+    const { workbook } = await recalculated();
+    const worksheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    expect(resultOf(worksheet, withTarget.layout.paybackTarget)).toBe(30000);
+    expect(withTarget.layout.mechanisms.map((cells) => resultOf(worksheet, cells.payback))).toEqual(
+      handWorked
+    );
+  });
+
+  it("with no target, leaves the target empty and says so; a target typed in gives the same years", async () => {
+    const { spec, layout } = build(example("sme-subscription.json"));
+    const { hf, sheet } = await hyperFormulaOf(spec);
+    try {
+      const read = hyperFormulaReader(hf, sheet);
+      expect(read(layout.paybackTarget)).toBeNull();
+      expect(layout.mechanisms.map((cells) => read(cells.payback))).toEqual([NO_TARGET, NO_TARGET]);
+      const { row, col } = parseCellAddress(layout.paybackTarget);
+      hf.setCellContents({ sheet, row: row - 1, col: col - 1 }, 30000);
+      expect(layout.mechanisms.map((cells) => read(cells.payback))).toEqual(handWorked);
     } finally {
       hf.destroy();
     }

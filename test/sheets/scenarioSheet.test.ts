@@ -5,7 +5,7 @@
  */
 import { parseCellAddress } from "../../src/workbook/spec/a1";
 import { NATIVE_FUNCTIONS, formulaFunctions } from "../../src/workbook/spec/formulas";
-import { example } from "../document/fixtures";
+import { example, readJson, valid } from "../document/fixtures";
 import { DOCUMENTS, build } from "./scenarioSheetCases";
 
 describe.each(DOCUMENTS)("the scenario sheet of %s", (_, load) => {
@@ -63,6 +63,38 @@ describe("the scenario sheet's dated instalments", () => {
     }
     expect(spec.cells.some((c) => c.value.kind === "text" && /Due 2025-/.test(c.value.text))).toBe(
       false
+    );
+  });
+});
+
+describe("the scenario sheet's words on the simulation and the payback", () => {
+  const texts = (doc: ReturnType<typeof example>) =>
+    build(doc).spec.cells.flatMap((cell) => (cell.value.kind === "text" ? [cell.value.text] : []));
+
+  it("names the milestones a late launch moves, or says none does", () => {
+    expect(texts(example("commercial-rwe-milestones.json"))).toContain(
+      "First marketing authorisation for that product: each moves by the delay drawn, discounted at its new year"
+    );
+    expect(texts(example("commercial-imaging-ai.json"))).toContain(
+      "None: every milestone stays at its year"
+    );
+    // No milestone offer, nothing to say.
+    expect(
+      texts(example("sme-subscription.json")).filter((t) => t.includes("stays at its year"))
+    ).toEqual([]);
+  });
+
+  it("says no payback target was given, never measuring against the fee", () => {
+    const words = texts(example("commercial-imaging-ai.json")).join("\n");
+    expect(words).toMatch(/Payback: no payback target was given, so the column says "no target"/);
+    expect(words).not.toMatch(/full cost/);
+  });
+
+  it("says what the payback target is when the document gives one", () => {
+    const json = readJson("sme-subscription.json") as { scenarios: Record<string, unknown> };
+    const doc = valid({ ...json, scenarios: { ...json.scenarios, paybackTarget: 30000 } });
+    expect(texts(doc).join("\n")).toMatch(
+      /reaches the payback target in the inputs below, £30,000\.00 as the scenarios block states it/
     );
   });
 });

@@ -17,8 +17,12 @@ export interface ScenarioInputs {
   readonly probabilityOfReachingMarket: Decimal;
   readonly discount: DiscountCurve;
   readonly candidates: readonly Candidate[];
-  /** Pounds of risk-adjusted discounted cash at which a mechanism has paid back. */
-  readonly paybackTarget: Decimal;
+  /**
+   * Pounds of risk-adjusted discounted cash at which a mechanism has paid back, as the user states it;
+   * null when none is given, and then no mechanism has a payback year. Never the partnership's fee or
+   * cost by default: the fee already recovers the cost, so a payback against it would say nothing.
+   */
+  readonly paybackTarget: Decimal | null;
   readonly sensitivity: {
     readonly royaltyRates: readonly Decimal[];
     readonly discountRates: readonly Decimal[];
@@ -29,6 +33,8 @@ export interface ScenarioInputs {
 
 export interface ScenarioResult {
   readonly mechanisms: readonly MechanismValue[];
+  /** The target each mechanism's paybackYear is measured against; null when none was given. */
+  readonly paybackTarget: Decimal | null;
   /** The flat royalty rate matching the first milestone offer. */
   readonly breakeven: Breakeven;
   readonly sensitivity: {
@@ -87,6 +93,7 @@ export function evaluateScenarios(inputs: ScenarioInputs): ScenarioResult {
   const { royaltyRates, discountRates, peakRevenues, probabilities } = inputs.sensitivity;
   return {
     mechanisms,
+    paybackTarget: inputs.paybackTarget,
     breakeven,
     sensitivity: {
       royaltyRateByDiscountRate: royaltyRateByDiscountRate(

@@ -3,12 +3,10 @@ import type { Alternative, Scenarios } from "../../document/scenarios";
 import { DOCUMENT_TERM_IDS } from "../../document/scenarios";
 import { Decimal } from "../../model/decimal";
 import { invalidValue } from "../../model/errors";
-import { priceQuote } from "../pricing/quote";
 import type { RoyaltyTerms } from "../valuation/royalty";
-import type { Milestone } from "../valuation/valuation";
 import { flatCurve, GREEN_BOOK_CURVE, type DiscountCurve } from "./discountCurve";
 import type { ScenarioInputs } from "./engine";
-import { cashFlows, type Candidate, type Mechanism } from "./mechanisms";
+import { cashFlows, type Candidate, type Mechanism, type ScenarioMilestone } from "./mechanisms";
 import { discountedValue, FactorCache } from "./value";
 import type { SimulationSettings } from "./monteCarlo";
 import { curveForecast, peakOf, type RevenueForecast } from "./revenue";
@@ -57,12 +55,18 @@ function royaltyTermsOf(royalty: {
 }
 
 function milestonesOf(
-  milestones: readonly { amount: number; year: number; probability: number }[]
-): Milestone[] {
+  milestones: readonly {
+    amount: number;
+    year: number;
+    probability: number;
+    tiedToLaunch?: boolean | undefined;
+  }[]
+): ScenarioMilestone[] {
   return milestones.map((milestone) => ({
     amount: d(milestone.amount),
     period: d(milestone.year),
     probability: d(milestone.probability),
+    tiedToLaunch: milestone.tiedToLaunch === true,
   }));
 }
 
@@ -197,8 +201,8 @@ export function scenarioInputs(doc: Partnership): ScenarioInputs {
     probabilityOfReachingMarket: d(scenarios.probabilityOfReachingMarket),
     discount: discountOf(scenarios.discount),
     candidates,
-    paybackTarget:
-      scenarios.paybackTarget === undefined ? priceQuote(doc).fullCost : d(scenarios.paybackTarget),
+    // Only a target the user states: the fee already recovers the partnership's cost.
+    paybackTarget: scenarios.paybackTarget === undefined ? null : d(scenarios.paybackTarget),
     sensitivity: {
       royaltyRates: (axes.royaltyRates ?? DEFAULT_ROYALTY_RATES).map(d),
       discountRates: (axes.discountRates ?? DEFAULT_DISCOUNT_RATES).map(d),

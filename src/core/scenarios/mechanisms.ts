@@ -20,13 +20,22 @@ export type Mechanism =
       readonly indexation: Decimal;
       readonly inAdvance: boolean;
     }
-  | { readonly kind: "milestones"; readonly milestones: readonly Milestone[] }
+  | { readonly kind: "milestones"; readonly milestones: readonly ScenarioMilestone[] }
   | {
       readonly kind: "royalty";
       readonly terms: RoyaltyTerms<Decimal>;
       /** Years of royalty, counted from the first year with revenue (the launch). */
       readonly termYears: number;
     };
+
+/**
+ * A milestone under comparison. One tied to the launch (a launch or first commercial sale, or a step of
+ * the development programme a late launch postpones) moves with a simulated launch delay; the others,
+ * and every milestone outside the simulation, stay at their period.
+ */
+export interface ScenarioMilestone extends Milestone {
+  readonly tiedToLaunch?: boolean | undefined;
+}
 
 /** One mechanism under comparison: the document's own terms or an alternative. */
 export interface Candidate {

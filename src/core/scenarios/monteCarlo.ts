@@ -1,11 +1,11 @@
 import type { Distribution } from "../../document/scenarios";
 import { Decimal } from "../../model/decimal";
-import { curveFactor, yearlyFactors } from "./discountCurve";
+import { curveFactor, yearlyFactors, type DiscountCurve } from "./discountCurve";
 import { sampler, type Sampler } from "./distributions";
 import type { ScenarioInputs } from "./engine";
 import { firstOfKind } from "./engine";
 import { floatRoyalty, royaltyOn, type FloatRoyalty } from "./floatRoyalty";
-import { cashFlows, type MechanismKind } from "./mechanisms";
+import { cashFlows, type MechanismKind, type ScenarioMilestone } from "./mechanisms";
 import { seededUniform } from "./random";
 import { launchYearOf, peakOf } from "./revenue";
 import { discountedValue, FactorCache } from "./value";
@@ -18,7 +18,10 @@ import { invalidNumber, invalidValue } from "../../model/errors";
  * make a million trials take minutes.
  *
  * Each trial draws the peak revenue, the launch delay, whether the product reaches market and whether
- * each milestone is paid, then discounts what each mechanism pays in that future.
+ * each milestone is paid, then discounts what each mechanism pays in that future. A launch delay moves
+ * the royalty's revenue later by whole years, and with it every milestone tied to the launch (each
+ * discounted at its new period on the same curve); the other milestones, fixed payments and
+ * subscriptions stay where they are.
  */
 
 export type MilestoneDependence = "pipeline" | "independent";
@@ -28,7 +31,10 @@ export interface SimulationSettings {
   readonly seed: number;
   /** Omitted: the forecast's own peak in every trial. */
   readonly peakRevenue?: Distribution | undefined;
-  /** In years, rounded to whole years. Omitted: no delay. */
+  /**
+   * In years, rounded to whole years. It postpones the royalty's revenue and every milestone tied to
+   * the launch by the same years. Omitted: no delay.
+   */
   readonly launchDelayYears?: Distribution | undefined;
   /**
    * "pipeline": one uniform draw u per trial decides everything that depends on the development
@@ -73,7 +79,8 @@ type TrialValue =
   | { readonly kind: "constant"; readonly value: number }
   | {
       readonly kind: "milestones";
-      readonly discountedAmounts: Float64Array;
+      /** Each milestone's amount discounted to today when the launch is `delay` whole years late. */
+      readonly discountedAmounts: (delay: number) => Float64Array;
       readonly probabilities: Float64Array;
     }
   | { readonly kind: "royalty"; readonly royalty: FloatRoyalty; readonly termYears: number };
@@ -123,9 +130,7 @@ export function simulate(inputs: ScenarioInputs, settings: SimulationSettings): 
       case "milestones":
         return {
           kind: "milestones",
-          discountedAmounts: Float64Array.from(mechanism.milestones, (milestone) =>
-            milestone.amount.times(curveFactor(inputs.discount, milestone.period)).toNumber()
-          ),
+          discountedAmounts: delayedMilestones(mechanism.milestones, inputs.discount),
           probabilities: Float64Array.from(mechanism.milestones, (m) => m.probability.toNumber()),
         };
       case "royalty":
@@ -158,7 +163,8 @@ export function simulate(inputs: ScenarioInputs, settings: SimulationSettings): 
       let value = 0;
       if (valuer.kind === "constant") value = valuer.value;
       else if (valuer.kind === "milestones") {
-        const { discountedAmounts, probabilities } = valuer;
+        const { probabilities } = valuer;
+        const discountedAmounts = valuer.discountedAmounts(delay);
         for (let i = 0; i < discountedAmounts.length; i++)
           if ((pipeline ? shared : uniform()) < (probabilities[i] as number))
             value += discountedAmounts[i] as number;
@@ -174,6 +180,37 @@ export function simulate(inputs: ScenarioInputs, settings: SimulationSettings): 
     }
   }
   return summarise(inputs, settings, presentValues);
+}
+
+/**
+ * Each milestone's amount discounted to today, for a launch `delay` whole years late: a milestone tied
+ * to the launch is discounted at its period plus the delay, on the same curve; any other at its own
+ * period whatever the delay. The factors are exact decimals, turned into doubles once for each delay a
+ * trial draws (delays are whole years, so there are few), then reused by every trial with that delay.
+ */
+function delayedMilestones(
+  milestones: readonly ScenarioMilestone[],
+  curve: DiscountCurve
+): (delay: number) => Float64Array {
+  const discounted = (delay: number) =>
+    Float64Array.from(milestones, (milestone) => {
+      // Worth nothing is worth nothing, even where a factor is huge (0 x Infinity would be NaN).
+      if (milestone.amount.isZero()) return 0;
+      const period =
+        milestone.tiedToLaunch === true ? milestone.period.plus(delay) : milestone.period;
+      return milestone.amount.times(curveFactor(curve, period)).toNumber();
+    });
+  const onTime = discounted(0);
+  if (!milestones.some((milestone) => milestone.tiedToLaunch === true)) return () => onTime;
+  const byDelay = new Map<number, Float64Array>([[0, onTime]]);
+  return (delay) => {
+    let amounts = byDelay.get(delay);
+    if (amounts === undefined) {
+      amounts = discounted(delay);
+      byDelay.set(delay, amounts);
+    }
+    return amounts;
+  };
 }
 
 /**

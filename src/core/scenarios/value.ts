@@ -16,7 +16,10 @@ export interface MechanismValue {
   readonly presentValue: Decimal;
   /** Every payment weighted by its probability, then discounted (rNPV). */
   readonly riskAdjustedPresentValue: Decimal;
-  /** The first year whose cumulative risk-adjusted discounted cash reaches the payback target; null if none does. */
+  /**
+   * The first year whose cumulative risk-adjusted discounted cash reaches the payback target; null if
+   * none does, or if there is no target (see ScenarioResult.paybackTarget to tell which).
+   */
   readonly paybackYear: number | null;
 }
 
@@ -64,7 +67,7 @@ export function valueMechanism(
   flows: readonly CashFlow[],
   factors: FactorCache,
   lastYear: number,
-  paybackTarget: Decimal
+  paybackTarget: Decimal | null
 ): MechanismValue {
   const expected = Array.from({ length: lastYear + 1 }, () => ZERO);
   const discounted = Array.from({ length: lastYear + 1 }, () => ZERO);
@@ -80,7 +83,12 @@ export function valueMechanism(
   const years = expected.map((expectedCash, year) => {
     const discountedExpectedCash = discounted[year] as Decimal;
     cumulative = cumulative.plus(discountedExpectedCash);
-    if (paybackYear === null && cumulative.greaterThanOrEqualTo(paybackTarget)) paybackYear = year;
+    if (
+      paybackTarget !== null &&
+      paybackYear === null &&
+      cumulative.greaterThanOrEqualTo(paybackTarget)
+    )
+      paybackYear = year;
     return {
       year,
       expectedCash,

@@ -274,6 +274,8 @@ function ScenariosStepContent(): React.JSX.Element {
     );
 
   const stale = run.state === "done" && run.key !== key;
+  // A payback only against a target the user gives: the fee already recovers the cost.
+  const hasTarget = comparison?.ok === true && comparison.result.paybackTarget !== null;
   return (
     <div className={styles.step}>
       <AssumptionsSection />
@@ -308,29 +310,38 @@ function ScenariosStepContent(): React.JSX.Element {
                   <th scope="col" className="n">
                     Risk-adjusted
                   </th>
-                  <th scope="col" className="n">
-                    Payback
-                  </th>
+                  {hasTarget && (
+                    <th scope="col" className="n">
+                      Payback
+                    </th>
+                  )}
                 </tr>
               </thead>
               {comparison.result.mechanisms.map((value) => (
                 <tbody key={value.id}>
                   <tr>
-                    <th scope="rowgroup" colSpan={3} className={styles.name}>
+                    <th scope="rowgroup" colSpan={hasTarget ? 3 : 2} className={styles.name}>
                       {nameOf(value.id, value.kind)}
                     </th>
                   </tr>
                   <tr>
                     <td className="n">{formatPounds(value.presentValue)}</td>
                     <td className="n">{formatPounds(value.riskAdjustedPresentValue)}</td>
-                    <td className="n">
-                      {value.paybackYear === null ? "never" : `year ${value.paybackYear}`}
-                    </td>
+                    {hasTarget && (
+                      <td className="n">
+                        {value.paybackYear === null ? "never" : `year ${value.paybackYear}`}
+                      </td>
+                    )}
                   </tr>
                 </tbody>
               ))}
             </table>
           </div>
+          <Caption1 as="p" data-testid="payback-target">
+            {comparison.result.paybackTarget === null
+              ? "Payback: no target given, so none is worked out. Enter a payback target above to see the year each mechanism's risk-adjusted value reaches it."
+              : `Payback: the year the risk-adjusted value reaches the target of ${formatPounds(comparison.result.paybackTarget)}.`}
+          </Caption1>
           <Caption1 as="p" data-testid="breakeven-royalty">
             {comparison.result.breakeven.rate === null
               ? `Breakeven royalty: none (${comparison.result.breakeven.reason}).`

@@ -50,6 +50,11 @@ export function MilestonesFields({ path }: { path: Path }): React.JSX.Element {
               required
             />
           </Row>
+          <CheckField
+            path={[...itemPath, "tiedToLaunch"]}
+            label="Moves with a late launch"
+            hint="In the simulation, a launch delay postpones it by the same years: a launch or first sale, or a step the delay pushes back"
+          />
         </>
       )}
     />

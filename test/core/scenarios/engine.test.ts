@@ -92,6 +92,22 @@ describe("fixed payments", () => {
     expect(only({ candidates: [fixed], paybackTarget: d(100) }).paybackYear).toBe(0);
     expect(only({ candidates: [fixed], paybackTarget: d(200.01) }).paybackYear).toBeNull();
   });
+
+  it("has no payback year when no target is given, and says so in the result", () => {
+    const fixed = candidate("fixed", {
+      kind: "fixed",
+      instalments: [{ year: d(0), amount: d(100) }],
+    });
+    expect(only({ candidates: [fixed], paybackTarget: null }).paybackYear).toBeNull();
+    expect(
+      evaluateScenarios(inputs({ candidates: [fixed], paybackTarget: null })).paybackTarget
+    ).toBeNull();
+    expect(
+      evaluateScenarios(
+        inputs({ candidates: [fixed], paybackTarget: d(150) })
+      ).paybackTarget?.toNumber()
+    ).toBe(150);
+  });
 });
 
 describe("subscriptions", () => {

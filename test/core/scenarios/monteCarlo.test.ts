@@ -345,3 +345,142 @@ describe("simulate", () => {
     expect(() => simulate(inputs, settings({ seed: -1 }))).toThrow(/^seed: /);
   });
 });
+
+describe("a late launch and the milestones tied to it", () => {
+  // Worked on paper at a flat 10%, so every factor is a power of 1.1:
+  //   a royalty of 10% for 2 years on £1,000,000 a year, launched in year 2 (revenue in years 2 and 3);
+  //   "first commercial sale", tied to the launch: £133,100 at year 1, certain;
+  //   "data delivered", not tied: £110,000 at year 1, certain.
+  // Launch delay uniform on [0, 2], rounded to whole years: 0 below 0.5, 1 from 0.5 to 1.5, 2 above
+  // 1.5, so P(0) = 1/4, P(1) = 1/2, P(2) = 1/4.
+  //   first commercial sale, delay k: 133,100 / 1.1^(1 + k) = 121,000 (k = 0), 110,000 (1), 100,000 (2)
+  //     mean = 121,000/4 + 110,000/2 + 100,000/4 = 30,250 + 55,000 + 25,000 = 110,250
+  //     variance = (10,750² + 2 x 250² + 10,250²) / 4 = 55,187,500
+  //   data delivered, any delay: 110,000 / 1.1 = 100,000 in every trial
+  //   royalty, delay k: 100,000 / 1.1^(2 + k) + 100,000 / 1.1^(3 + k)
+  //     = 157,776.11 (k = 0), 143,432.83 (1), 130,393.48 (2)
+  const flat10 = (candidates: Candidate[]): ScenarioInputs => ({
+    forecast: [0, 1e6, 1e6, 0, 0].map(d),
+    probabilityOfReachingMarket: d(1),
+    discount: flatCurve(d(0.1)),
+    candidates,
+    paybackTarget: d(0),
+    sensitivity: { royaltyRates: [], discountRates: [], peakRevenues: [], probabilities: [] },
+  });
+  const oneMilestone = (id: string, amount: number, tiedToLaunch: boolean): Candidate => ({
+    id,
+    path: id,
+    fromDocument: false,
+    mechanism: {
+      kind: "milestones",
+      milestones: [{ amount: d(amount), period: d(1), probability: d(1), tiedToLaunch }],
+    },
+  });
+  const sale = oneMilestone("first-commercial-sale", 133100, true);
+  const delivered = oneMilestone("data-delivered", 110000, false);
+  const tenPercent: Candidate = {
+    id: "royalty",
+    path: "r",
+    fromDocument: false,
+    mechanism: {
+      kind: "royalty",
+      terms: { rates: [d(0.1)], thresholds: null, annualCap: null, annualMinimum: null },
+      termYears: 2,
+    },
+  };
+  const royaltyAt = [
+    100000 / 1.1 ** 2 + 100000 / 1.1 ** 3,
+    100000 / 1.1 ** 3 + 100000 / 1.1 ** 4,
+    100000 / 1.1 ** 4 + 100000 / 1.1 ** 5,
+  ];
+  const saleAt = [121000, 110000, 100000];
+
+  it("with a fixed delay of a year, moves the tied milestone a year and leaves the other", () => {
+    const result = simulate(
+      flat10([sale, delivered, tenPercent]),
+      settings({ trials: 10, launchDelayYears: { distribution: "fixed", value: 1 } })
+    );
+    const [saleValues, deliveredValues, royaltyValues] = result.presentValues as Float64Array[];
+    for (let trial = 0; trial < 10; trial++) {
+      expect(saleValues![trial]).toBeCloseTo(110000, 6);
+      expect(deliveredValues![trial]).toBeCloseTo(100000, 6);
+      expect(royaltyValues![trial]).toBeCloseTo(royaltyAt[1]!, 6);
+    }
+  });
+
+  it("with no delay drawn, values a tied milestone as the engine does, and the engine ignores the tie", () => {
+    const inputs = flat10([sale, delivered]);
+    const result = simulate(inputs, settings({ trials: 10 }));
+    expect(result.presentValues[0]![0]).toBeCloseTo(121000, 6);
+    expect(result.presentValues[1]![0]).toBeCloseTo(100000, 6);
+    const untied = flat10([oneMilestone("first-commercial-sale", 133100, false), delivered]);
+    const values = (i: ScenarioInputs) =>
+      evaluateScenarios(i).mechanisms.map((m) => [
+        m.presentValue.toString(),
+        m.riskAdjustedPresentValue.toString(),
+      ]);
+    expect(values(inputs)).toEqual(values(untied));
+    expect(evaluateScenarios(inputs).mechanisms[0]!.presentValue.toNumber()).toBeCloseTo(121000, 6);
+  });
+
+  it("averages each milestone to its worked mean over a two-year uniform delay", () => {
+    const result = simulate(
+      flat10([sale, delivered, tenPercent]),
+      settings({ launchDelayYears: { distribution: "uniform", min: 0, max: 2 } })
+    );
+    const [saleValues, deliveredValues] = result.presentValues as Float64Array[];
+    // The standard error of the mean of N trials is sqrt(55,187,500 / N), about 17 pounds.
+    expect(Math.abs(result.mechanisms[0]!.mean - 110250)).toBeLessThan(5 * Math.sqrt(55187500 / N));
+    expect(result.mechanisms[1]!.mean).toBeCloseTo(100000, 6);
+    expect(deliveredValues!.every((value) => Math.abs(value - 100000) < 1e-6)).toBe(true);
+    // Each delay drawn with its own probability, read back from the tied milestone's value.
+    const counts = [0, 0, 0, 0];
+    for (const value of saleValues!)
+      counts[saleAt.findIndex((expected) => Math.abs(value - expected) < 1e-6) + 1]!++;
+    expect(counts.shift()).toBe(0); // no trial with any other value
+    [0.25, 0.5, 0.25].forEach((p, k) =>
+      expect(Math.abs(counts[k]! / N - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / N))
+    );
+  });
+
+  it("delays the royalty and the tied milestone together: the later the launch, the less each is worth", () => {
+    const result = simulate(
+      flat10([sale, tenPercent]),
+      settings({ trials: 5000, launchDelayYears: { distribution: "uniform", min: 0, max: 2 } })
+    );
+    const [saleValues, royaltyValues] = result.presentValues as Float64Array[];
+    const seen = new Set<number>();
+    let mismatched = 0;
+    for (let trial = 0; trial < 5000; trial++) {
+      // The trial's delay, from the royalty's value; the milestone must have moved by the same years.
+      const k = royaltyAt.findIndex(
+        (expected) => Math.abs(royaltyValues![trial]! - expected) < 1e-6
+      );
+      if (k < 0 || Math.abs(saleValues![trial]! - saleAt[k]!) > 1e-6) mismatched++;
+      seen.add(k);
+    }
+    expect(mismatched).toBe(0);
+    expect([...seen].sort()).toEqual([0, 1, 2]);
+    expect(saleAt[0]! > saleAt[1]! && saleAt[1]! > saleAt[2]!).toBe(true);
+  });
+
+  it("moves a tied milestone by the delay on the Green Book curve too", () => {
+    // The Green Book is 3.5% a year to year 30: a milestone at year 29.5 delayed 2 years falls at
+    // 31.5, worth 1 / (1.035^30 x 1.03^1.5) of itself.
+    const late: Candidate = {
+      id: "late",
+      path: "l",
+      fromDocument: false,
+      mechanism: {
+        kind: "milestones",
+        milestones: [{ amount: d(1e6), period: d(29.5), probability: d(1), tiedToLaunch: true }],
+      },
+    };
+    const inputs = { ...flat10([late]), discount: { kind: "green-book" as const } };
+    const value = simulate(
+      inputs,
+      settings({ trials: 10, launchDelayYears: { distribution: "fixed", value: 2 } })
+    ).presentValues[0]![0]!;
+    expect(value).toBeCloseTo(1e6 / (1.035 ** 30 * 1.03 ** 1.5), 6);
+  });
+});

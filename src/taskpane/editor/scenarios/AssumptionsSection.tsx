@@ -170,7 +170,7 @@ export function AssumptionsSection(): React.JSX.Element {
           path={["scenarios", "paybackTarget"]}
           label="Payback target"
           kind="pounds"
-          hint="Empty: the partnership's full cost"
+          hint="Empty: no payback is worked out (the fee already recovers the cost)"
         />
       </div>
       <CheckField

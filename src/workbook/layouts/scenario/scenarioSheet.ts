@@ -14,6 +14,7 @@
  * out below the printed area, one scalar formula a cell.
  */
 import {
+  type Candidate,
   type ScenarioInputs,
   type ScenarioResult,
   type SimulationResult,
@@ -38,6 +39,7 @@ import {
 import { cumulativeSection } from "./sections/cumulative";
 import { firstOffers, mechanismSection, type FirstOffers } from "./sections/mechanism";
 import { gridFormulas, sensitivitySection } from "./sections/sensitivity";
+import { paymentLabels } from "./sections/payments";
 import { simulationSection } from "./sections/simulation";
 import { offerTermsSection } from "./sections/terms";
 import { workingsSection } from "./sections/workings";
@@ -61,12 +63,34 @@ export interface ScenarioSheetLayout {
   readonly royaltyByDiscountRate: readonly (readonly string[])[];
   readonly milestonesByDiscountRate: readonly string[] | null;
   readonly peakRevenueByProbability: readonly (readonly string[])[] | null;
-  /** Each mechanism's present value and risk-adjusted present value, in candidate order. */
+  /** The payback target's input cell: empty when the document gives none. */
+  readonly paybackTarget: string;
+  /** Each mechanism's present values and payback year (or words), in candidate order. */
   readonly mechanisms: readonly {
     readonly id: string;
     readonly presentValue: string;
     readonly riskAdjusted: string;
+    readonly payback: string;
   }[];
+}
+
+/**
+ * The milestones a simulated late launch moves, by their descriptions (with the offer's id where there
+ * are two offers of milestones); null when nothing is compared that has milestones.
+ */
+function tiedToLaunch(doc: Partnership, candidates: readonly Candidate[]): string[] | null {
+  const offers = candidates.filter((candidate) => candidate.mechanism.kind === "milestones");
+  if (offers.length === 0) return null;
+  return offers.flatMap((candidate) => {
+    const { mechanism } = candidate;
+    if (mechanism.kind !== "milestones") return [];
+    const labels = paymentLabels(doc, candidate);
+    return mechanism.milestones.flatMap((milestone, i) => {
+      if (milestone.tiedToLaunch !== true) return [];
+      const described = labels[i] ?? `milestone ${i + 1}`;
+      return [offers.length > 1 ? `${described} (${candidate.id})` : described];
+    });
+  });
 }
 
 export function buildScenarioSheet(
@@ -101,7 +125,9 @@ export function buildScenarioSheetWithLayout(
   titleSection(at, doc, generated);
   // The comparison comes first, for the reader; its figures point at the tables further down.
   // Each section on a page of its own when it fits on one; a longer one keeps its tables whole.
-  const comparison = at.together(() => comparisonSection(at, candidates, width));
+  const comparison = at.together(() =>
+    comparisonSection(at, candidates, inputs.paybackTarget, width)
+  );
   const names = mechanismNames(candidates);
   const assumptions = at.together(() => assumptionsSection(at, doc, inputs));
   // Every input in one block: the assumptions, then the royalty and subscription offers' terms.
@@ -130,7 +156,9 @@ export function buildScenarioSheetWithLayout(
   );
   const grids = sensitivitySection(at, { inputs, result, assumptions, offers, width });
   at.together(() => {
-    const { histogram } = simulationSection(at, settings, simulation, names, width);
+    const { histogram } = simulationSection(at, settings, simulation, names, width, {
+      tiedToLaunch: tiedToLaunch(doc, candidates),
+    });
     if (histogram !== null) histogramChart(at, histogram.names, histogram);
   });
   const lastPrinted = at.row - 1;
@@ -147,6 +175,7 @@ export function buildScenarioSheetWithLayout(
 
   printSetup(sheet, { reference: doc.reference, generated, width, lastPrinted });
   const layout: ScenarioSheetLayout = {
+    paybackTarget: assumptions.paybackTarget,
     royalty: royaltyInputs(offers),
     royaltyByDiscountRate: grids.royaltyByDiscountRate,
     milestonesByDiscountRate: grids.milestonesByDiscountRate,
@@ -157,6 +186,7 @@ export function buildScenarioSheetWithLayout(
         id: candidate.id,
         presentValue: cellAddress(row, COL.presentValue),
         riskAdjusted: cellAddress(row, COL.riskAdjusted),
+        payback: cellAddress(row, COL.cumulative),
       };
     }),
   };

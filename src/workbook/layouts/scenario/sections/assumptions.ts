@@ -1,6 +1,7 @@
 /**
- * The assumptions every formula below reads: the probability of reaching market, the payback target,
- * the discount schedule's bands and the revenue forecast with each year's discount factor.
+ * The assumptions every formula below reads: the probability of reaching market, the payback target
+ * (empty when the document gives none), the discount schedule's bands and the revenue forecast with
+ * each year's discount factor.
  */
 import { formatPercent, formatWholePounds } from "../../../../model/format";
 import { Decimal } from "../../../../model/decimal";
@@ -11,7 +12,7 @@ import { GREEN_BOOK_SCHEDULE } from "../../../../core/valuation/discounting";
 import type { Partnership } from "../../../../document/schema";
 import { absoluteAddress } from "../../../spec/a1";
 import type { Cursor } from "../../../spec/cursor";
-import { formula, num } from "../../../spec/spec";
+import { blank, formula, num } from "../../../spec/spec";
 import { TOP } from "../../../spec/styles";
 import { factorFormula, type DiscountBands } from "../formulas";
 import { comment, header, input, label } from "../rows";
@@ -53,14 +54,16 @@ export function assumptionsSection(
     { numberFormat: RATE, style: INPUT },
     "the chance, from today, that the product earns the forecast revenue; a royalty is paid only then"
   );
+  // Only a target the user states: the fee already recovers the partnership's cost.
+  const target = inputs.paybackTarget;
   const paybackTarget = input(
     at,
     "Payback target",
-    num(n(inputs.paybackTarget)),
+    target === null ? blank() : num(n(target)),
     { numberFormat: VALUE, style: INPUT },
-    doc.scenarios?.paybackTarget === undefined
-      ? "the partnership's full cost, the default"
-      : "from the scenarios block"
+    target === null
+      ? "none given, so no payback is shown; enter the pounds an offer must bring in (risk-adjusted, discounted) to see the year it does"
+      : "from the scenarios block: the risk-adjusted present value an offer must reach to pay back"
   );
   // Each table with its title on one page (the section as a whole may not fit on one).
   const bands = at.together(() => discountSection(at, inputs));

@@ -5,7 +5,8 @@
 import { MECHANISM_KINDS } from "../../../../model/vocabulary";
 import { MECHANISM_LABELS } from "../../../../model/labels";
 import { VERSION } from "../../../../model/version";
-import { formatLongDate, formatLongDateTime } from "../../../../model/format";
+import type { Decimal } from "../../../../model/decimal";
+import { formatLongDate, formatLongDateTime, formatPounds } from "../../../../model/format";
 import { firstOfKind, type Candidate, type ScenarioResult } from "../../../../core/scenarios";
 import type { Partnership } from "../../../../document/schema";
 import type { SheetSpecBuilder } from "../../../spec/builder";
@@ -45,6 +46,7 @@ export function titleSection(at: Cursor, doc: Partnership, generated: string): v
 export function comparisonSection(
   at: Cursor,
   candidates: readonly Candidate[],
+  paybackTarget: Decimal | null,
   width: number
 ): ComparisonAnchors {
   const { sheet } = at;
@@ -83,7 +85,7 @@ export function comparisonSection(
   at.skip(MECHANISM_KINDS.length + 1);
   note(
     at,
-    `Each kind's first offer, the document's own where it has one (the offer the breakeven and the grids use), risk-adjusted. Formulas elsewhere read them by name (${SCENARIO_NAMES.fixed} and the like, in the cells right of the printed columns, which hold an error where there is no offer, so that a formula using one fails visibly). Payback: the year the cumulative risk-adjusted value reaches the payback target in the inputs below.`
+    `Each kind's first offer, the document's own where it has one (the offer the breakeven and the grids use), risk-adjusted. Formulas elsewhere read them by name (${SCENARIO_NAMES.fixed} and the like, in the cells right of the printed columns, which hold an error where there is no offer, so that a formula using one fails visibly). ${paybackNote(paybackTarget)}`
   );
   return {
     rows,
@@ -91,6 +93,13 @@ export function comparisonSection(
     breakevenRow: namedTop + MECHANISM_KINDS.length,
     nameColumn: width + 2,
   };
+}
+
+/** What the payback column is measured against, as the document states it. */
+function paybackNote(paybackTarget: Decimal | null): string {
+  return paybackTarget === null
+    ? `Payback: no payback target was given, so the column says "${NO_TARGET}" (the partnership's cost is not one: the fee already recovers it). Enter a target in the inputs below to see the year each offer's cumulative risk-adjusted value reaches it.`
+    : `Payback: the year the cumulative risk-adjusted value reaches the payback target in the inputs below, ${formatPounds(paybackTarget)} as the scenarios block states it.`;
 }
 
 /**
@@ -117,7 +126,8 @@ export function comparisonFigures(
       formula(table.riskAdjusted, value && n(value.riskAdjustedPresentValue)),
       { numberFormat: VALUE, style: TOP }
     );
-    sheet.setAt(r, COL.cumulative, formula(table.payback, value?.paybackYear ?? "None"), {
+    const payback = result.paybackTarget === null ? NO_TARGET : (value?.paybackYear ?? "None");
+    sheet.setAt(r, COL.cumulative, formula(table.payback, payback), {
       style: { ...TOP, horizontal: "right" },
     });
   });
@@ -211,6 +221,8 @@ export function breakevenName(
 /** What the comparison prints where there is no offer of a kind, or no breakeven. */
 export const NO_OFFER = "no offer";
 export const NO_REVENUE = "none: no royalty revenue";
+/** What the payback column says while the payback target is empty. */
+export const NO_TARGET = "no target";
 
 /** A named value's label in A:B. */
 function namedRow(sheet: SheetSpecBuilder, r: number, name: string): void {

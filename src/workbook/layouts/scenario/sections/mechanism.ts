@@ -16,6 +16,8 @@ import type { Partnership } from "../../../../document/schema";
 import { absoluteAddress, cellAddress } from "../../../spec/a1";
 import type { Cursor } from "../../../spec/cursor";
 import { blank, formula, text } from "../../../spec/spec";
+import { formulaStringLiteral } from "../../../spec/safeText";
+import { NO_TARGET } from "./comparison";
 import { header, note } from "../rows";
 import { COL, LAST_COLUMN, TOTAL, VALUE, n } from "../style";
 import type { AssumptionAnchors } from "./assumptions";
@@ -35,7 +37,7 @@ export interface MechanismAnchors {
   /** The total's present value and risk-adjusted present value, absolute. */
   readonly presentValue: string;
   readonly riskAdjusted: string;
-  /** The year the cumulative risk-adjusted value reaches the payback target, a formula. */
+  /** The year the cumulative risk-adjusted value reaches the payback target, or words where there is no target: a formula. */
   readonly payback: string;
   /** The table's first and last payment rows (bottom < top when it pays nothing). */
   readonly top: number;
@@ -183,12 +185,17 @@ function totalRow(
   return { presentValue, riskAdjusted, bottom };
 }
 
-/** The first whole year whose cumulative risk-adjusted value reaches the target; "None" if none does. */
+/**
+ * The first whole year whose cumulative risk-adjusted value reaches the target; "None" if none does;
+ * NO_TARGET while the target cell is empty.
+ */
 function paybackFormula(top: number, bottom: number, paybackTarget: string): string {
-  if (bottom < top) return `IF(${paybackTarget}<=0,0,"None")`;
+  const noTarget = formulaStringLiteral(NO_TARGET);
+  if (bottom < top)
+    return `IF(ISNUMBER(${paybackTarget}),IF(${paybackTarget}<=0,0,"None"),${noTarget})`;
   const cumulative = `K${top}:K${bottom}`;
   const below = `COUNTIF(${cumulative},"<"&${paybackTarget})`;
-  return `IF(${paybackTarget}<=0,0,IF(${below}=ROWS(${cumulative}),"None",ROUNDUP(INDEX(A${top}:A${bottom},${below}+1),0)))`;
+  return `IF(ISNUMBER(${paybackTarget}),IF(${paybackTarget}<=0,0,IF(${below}=ROWS(${cumulative}),"None",ROUNDUP(INDEX(A${top}:A${bottom},${below}+1),0))),${noTarget})`;
 }
 
 /**

@@ -37,14 +37,18 @@ export function simulationSection(
   settings: SimulationSettings,
   simulation: SimulationResult,
   names: readonly string[],
-  width: number
+  width: number,
+  milestones: {
+    /** The milestones a late launch moves, in words; null when no offer has milestones. */
+    readonly tiedToLaunch: readonly string[] | null;
+  }
 ): SimulationAnchors {
   at.heading(
     "Simulation: seeded results, written as values",
     width,
     9 + simulation.mechanisms.length
   );
-  settingsRows(at, settings, simulation, names);
+  settingsRows(at, settings, simulation, names, milestones.tiedToLaunch);
   at.skip();
   at.together(() => {
     header(at, ["Mechanism", null, "Mean", "P10", "P50", "P90"], 1, 3);
@@ -67,7 +71,8 @@ function settingsRows(
   at: Cursor,
   settings: SimulationSettings,
   simulation: SimulationResult,
-  names: readonly string[]
+  names: readonly string[],
+  tiedToLaunch: readonly string[] | null
 ): void {
   const line = (name: string, value: CellValueSpec, format?: string) => {
     label(at, name, { style: { ...LABEL, wrap: true } });
@@ -91,6 +96,15 @@ function settingsRows(
   );
   line("Peak revenue", text(describeDistribution(settings.peakRevenue, "£")));
   line("Launch delay", text(describeDistribution(settings.launchDelayYears, "years")));
+  if (tiedToLaunch !== null)
+    line(
+      "Milestones moved by a late launch",
+      text(
+        tiedToLaunch.length === 0
+          ? "None: every milestone stays at its year"
+          : `${tiedToLaunch.join("; ")}: each moves by the delay drawn, discounted at its new year`
+      )
+    );
   if (simulation.royaltyBeatsMilestones !== null) {
     const beats = simulation.royaltyBeatsMilestones;
     const named = (id: string) => names[simulation.mechanisms.findIndex((m) => m.id === id)] ?? id;
