@@ -117,9 +117,14 @@ describe.each(["light", "dark"] as const)(
 
       const review = page.getByRole("region", { name: /^Priced at full cost/ });
       await review.waitFor();
-      expect(await review.getByRole("table", { name: "Cost lines" }).innerText()).toMatch(
+      const costLines = review.getByRole("table", { name: "Cost lines" });
+      expect(await costLines.innerText()).toMatch(
         /Image de-identification\s+£4,500\.00\s+£5,625\.00\s+£6,750\.00/
       );
+      // Each line's name on a row of its own, its figures beneath: the three columns fit the pane.
+      expect(
+        await costLines.evaluate((table) => table.scrollWidth <= table.parentElement!.clientWidth)
+      ).toBe(true);
       axeByStep["review"] = await axeViolations(page);
       await snap(page, `${theme}-06-review`);
       for (const [step, violations] of Object.entries(axeByStep))

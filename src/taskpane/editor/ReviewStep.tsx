@@ -15,8 +15,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   tokens,
 } from "@fluentui/react-components";
@@ -24,22 +22,21 @@ import { formatPercent, formatPounds } from "../../model/format";
 import { SEVERITIES, type Severity } from "../../core/principles";
 import { fieldLabel } from "../../document/fieldLabels";
 import { SEVERITY_NAMES } from "../../model/labels";
+import { useFigureTableStyles } from "./figureTable";
 import { useEditor } from "./fields";
 
 const useStyles = makeStyles({
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   table: { tableLayout: "auto" },
-  // A narrow pane scrolls the figures sideways rather than cutting them off.
-  scroll: { overflowX: "auto", maxWidth: "100%" },
   number: {
     textAlign: "right",
-    // A header cell lays its label out in a flex button of its own.
-    "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" },
     whiteSpace: "nowrap",
     paddingLeft: tokens.spacingHorizontalXS,
     paddingRight: tokens.spacingHorizontalXS,
   },
   total: { fontWeight: tokens.fontWeightSemibold },
+  // A sum of money inside wrapping text stays whole: "£45,292./10" could be misread.
+  figure: { whiteSpace: "nowrap" },
   // A long recovery description wraps, even mid-word, so the figures beside it stay in the pane.
   label: { overflowWrap: "anywhere", minWidth: 0 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -60,6 +57,7 @@ export interface ReviewStepProps {
 
 export function ReviewStep({ goToField }: ReviewStepProps): React.JSX.Element {
   const styles = useStyles();
+  const figures = useFigureTableStyles();
   const { priced, draft } = useEditor();
   const fieldLink = (path: string, text = "Go to the field") => (
     <Link as="button" inline onClick={() => goToField(path)}>
@@ -94,44 +92,61 @@ export function ReviewStep({ goToField }: ReviewStepProps): React.JSX.Element {
         Priced at {quote.basis}
       </Subtitle2>
       <Body1 as="p">{quote.basisReason}</Body1>
-      <div className={styles.scroll} role="region" aria-label="Cost lines, scrollable" tabIndex={0}>
-        <Table aria-label="Cost lines" size="extra-small" className={styles.table}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Line</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>Cost</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>Marginal</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>Full</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {quote.lines.map((line) => (
-              <TableRow key={line.id}>
-                <TableCell>{line.description}</TableCell>
-                <TableCell className={styles.number}>{money(line.cost)}</TableCell>
-                <TableCell className={styles.number}>{money(line.marginal)}</TableCell>
-                <TableCell className={styles.number}>{money(line.full)}</TableCell>
-              </TableRow>
-            ))}
-            <TableRow>
-              <TableCell className={styles.total}>Overall</TableCell>
-              <TableCell />
-              <TableCell className={`${styles.number} ${styles.total}`}>
-                {money(quote.marginalCost)}
-              </TableCell>
-              <TableCell className={`${styles.number} ${styles.total}`}>
-                {money(quote.fullCost)}
-              </TableCell>
-            </TableRow>
-          </TableBody>
-        </Table>
+      <div
+        className={figures.scroll}
+        role="region"
+        aria-label="Cost lines, scrollable"
+        tabIndex={0}
+      >
+        <table className={figures.table} aria-label="Cost lines">
+          <thead>
+            <tr>
+              <th scope="col" className="n">
+                Cost
+              </th>
+              <th scope="col" className="n">
+                Marginal
+              </th>
+              <th scope="col" className="n">
+                Full
+              </th>
+            </tr>
+          </thead>
+          {quote.lines.map((line) => (
+            <tbody key={line.id}>
+              <tr>
+                <th scope="rowgroup" colSpan={3} className={figures.name}>
+                  {line.description}
+                </th>
+              </tr>
+              <tr>
+                <td className="n">{money(line.cost)}</td>
+                <td className="n">{money(line.marginal)}</td>
+                <td className="n">{money(line.full)}</td>
+              </tr>
+            </tbody>
+          ))}
+          <tbody>
+            <tr>
+              <th scope="rowgroup" colSpan={3} className={figures.name}>
+                Overall
+              </th>
+            </tr>
+            <tr>
+              <td />
+              <td className={`n ${styles.total}`}>{money(quote.marginalCost)}</td>
+              <td className={`n ${styles.total}`}>{money(quote.fullCost)}</td>
+            </tr>
+          </tbody>
+        </table>
       </div>
       <Table aria-label="Recoveries and totals" size="extra-small" className={styles.table}>
         <TableBody>
           {quote.recoveries.map((recovery) => (
             <TableRow key={recovery.id}>
               <TableCell className={styles.label}>
-                {recovery.description}: {formatPercent(recovery.rate)} of {money(recovery.base)}
+                {recovery.description}: {formatPercent(recovery.rate)} of{" "}
+                <span className={styles.figure}>{money(recovery.base)}</span>
               </TableCell>
               <TableCell className={styles.number}>{money(recovery.amount)}</TableCell>
             </TableRow>

@@ -37,6 +37,7 @@ import {
 import { getAt, type Json } from "./draft";
 import { OutcomeMessage } from "./OutcomeMessage";
 import { fieldId, useEditor } from "./fields";
+import { useFigureTableStyles } from "./figureTable";
 import { focusPart } from "./focus";
 import { AlternativesSection } from "./scenarios/AlternativesSection";
 import { AssumptionsSection } from "./scenarios/AssumptionsSection";
@@ -46,22 +47,6 @@ import { ModeMemoryProvider } from "./scenarios/useModeSwitch";
 
 const useStyles = makeStyles({
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  // A narrow pane scrolls a table's figures sideways rather than widening the page.
-  scroll: { overflowX: "auto", maxWidth: "100%" },
-  table: {
-    width: "100%",
-    borderCollapse: "collapse",
-    fontSize: tokens.fontSizeBase200,
-    "& th, & td": {
-      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
-      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    },
-    "& th": { textAlign: "left", fontWeight: tokens.fontWeightSemibold },
-    "& td.n, & th.n": { textAlign: "right", whiteSpace: "nowrap" },
-  },
-  // A mechanism's name takes the table's width, so its figures fit beneath it at 350 pixels.
-  name: { paddingTop: tokens.spacingVerticalS, borderBottom: "none" },
-  caption: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: "4px" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   note: { color: tokens.colorNeutralForeground3 },
 });
@@ -152,6 +137,7 @@ export function ScenariosStep(): React.JSX.Element {
 
 function ScenariosStepContent(): React.JSX.Element {
   const styles = useStyles();
+  const figures = useFigureTableStyles();
   const { draft, priced, update } = useEditor();
   const hasBlock = getAt(draft, ["scenarios"]) !== undefined;
   const doc = priced.status === "priced" ? priced.doc : undefined;
@@ -295,13 +281,13 @@ function ScenariosStepContent(): React.JSX.Element {
       ) : (
         <>
           <div
-            className={styles.scroll}
+            className={figures.scroll}
             role="region"
             aria-label="Value to the NHS today, scrollable"
             tabIndex={0}
           >
-            <table className={styles.table} data-testid="scenario-comparison">
-              <caption className={styles.caption}>Value to the NHS today</caption>
+            <table className={figures.table} data-testid="scenario-comparison">
+              <caption className={figures.caption}>Value to the NHS today</caption>
               <thead>
                 <tr>
                   <th scope="col" className="n">
@@ -320,7 +306,7 @@ function ScenariosStepContent(): React.JSX.Element {
               {comparison.result.mechanisms.map((value) => (
                 <tbody key={value.id}>
                   <tr>
-                    <th scope="rowgroup" colSpan={hasTarget ? 3 : 2} className={styles.name}>
+                    <th scope="rowgroup" colSpan={hasTarget ? 3 : 2} className={figures.name}>
                       {nameOf(value.id, value.kind)}
                     </th>
                   </tr>
@@ -387,13 +373,13 @@ function ScenariosStepContent(): React.JSX.Element {
       {run.state === "done" && (
         <>
           <div
-            className={styles.scroll}
+            className={figures.scroll}
             role="region"
             aria-label="Simulation results, scrollable"
             tabIndex={0}
           >
-            <table className={styles.table} data-testid="simulation-results">
-              <caption className={styles.caption}>Present value across the trials</caption>
+            <table className={figures.table} data-testid="simulation-results">
+              <caption className={figures.caption}>Present value across the trials</caption>
               <thead>
                 <tr>
                   <th scope="col" className="n">
@@ -413,7 +399,7 @@ function ScenariosStepContent(): React.JSX.Element {
               {run.simulated.result.mechanisms.map((summary) => (
                 <tbody key={summary.id}>
                   <tr>
-                    <th scope="rowgroup" colSpan={4} className={styles.name}>
+                    <th scope="rowgroup" colSpan={4} className={figures.name}>
                       {nameOf(summary.id, summary.kind)}
                     </th>
                   </tr>
