@@ -22,7 +22,7 @@ import { formatPercent, formatPounds } from "../../model/format";
 import { SEVERITIES, type Severity } from "../../core/principles";
 import { fieldLabel } from "../../document/fieldLabels";
 import { SEVERITY_NAMES } from "../../model/labels";
-import { useFigureTableStyles } from "./figureTable";
+import { FigureTable } from "./FigureTable";
 import { useEditor } from "./fields";
 
 const useStyles = makeStyles({
@@ -57,7 +57,6 @@ export interface ReviewStepProps {
 
 export function ReviewStep({ goToField }: ReviewStepProps): React.JSX.Element {
   const styles = useStyles();
-  const figures = useFigureTableStyles();
   const { priced, draft } = useEditor();
   const fieldLink = (path: string, text = "Go to the field") => (
     <Link as="button" inline onClick={() => goToField(path)}>
@@ -92,54 +91,23 @@ export function ReviewStep({ goToField }: ReviewStepProps): React.JSX.Element {
         Priced at {quote.basis}
       </Subtitle2>
       <Body1 as="p">{quote.basisReason}</Body1>
-      <div
-        className={figures.scroll}
-        role="region"
-        aria-label="Cost lines, scrollable"
-        tabIndex={0}
-      >
-        <table className={figures.table} aria-label="Cost lines">
-          <thead>
-            <tr>
-              <th scope="col" className="n">
-                Cost
-              </th>
-              <th scope="col" className="n">
-                Marginal
-              </th>
-              <th scope="col" className="n">
-                Full
-              </th>
-            </tr>
-          </thead>
-          {quote.lines.map((line) => (
-            <tbody key={line.id}>
-              <tr>
-                <th scope="rowgroup" colSpan={3} className={figures.name}>
-                  {line.description}
-                </th>
-              </tr>
-              <tr>
-                <td className="n">{money(line.cost)}</td>
-                <td className="n">{money(line.marginal)}</td>
-                <td className="n">{money(line.full)}</td>
-              </tr>
-            </tbody>
-          ))}
-          <tbody>
-            <tr>
-              <th scope="rowgroup" colSpan={3} className={figures.name}>
-                Overall
-              </th>
-            </tr>
-            <tr>
-              <td />
-              <td className={`n ${styles.total}`}>{money(quote.marginalCost)}</td>
-              <td className={`n ${styles.total}`}>{money(quote.fullCost)}</td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <FigureTable
+        title="Cost lines"
+        columns={["Cost", "Marginal", "Full"]}
+        rows={[
+          ...quote.lines.map((line) => ({
+            key: line.id,
+            name: line.description,
+            figures: [money(line.cost), money(line.marginal), money(line.full)],
+          })),
+          {
+            key: "(overall)",
+            name: "Overall",
+            figures: ["", money(quote.marginalCost), money(quote.fullCost)],
+            total: true,
+          },
+        ]}
+      />
       <Table aria-label="Recoveries and totals" size="extra-small" className={styles.table}>
         <TableBody>
           {quote.recoveries.map((recovery) => (

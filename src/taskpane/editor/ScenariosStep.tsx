@@ -37,7 +37,7 @@ import {
 import { getAt, type Json } from "./draft";
 import { OutcomeMessage } from "./OutcomeMessage";
 import { fieldId, useEditor } from "./fields";
-import { useFigureTableStyles } from "./figureTable";
+import { FigureTable } from "./FigureTable";
 import { focusPart } from "./focus";
 import { AlternativesSection } from "./scenarios/AlternativesSection";
 import { AssumptionsSection } from "./scenarios/AssumptionsSection";
@@ -137,7 +137,6 @@ export function ScenariosStep(): React.JSX.Element {
 
 function ScenariosStepContent(): React.JSX.Element {
   const styles = useStyles();
-  const figures = useFigureTableStyles();
   const { draft, priced, update } = useEditor();
   const hasBlock = getAt(draft, ["scenarios"]) !== undefined;
   const doc = priced.status === "priced" ? priced.doc : undefined;
@@ -280,49 +279,23 @@ function ScenariosStepContent(): React.JSX.Element {
         </MessageBar>
       ) : (
         <>
-          <div
-            className={figures.scroll}
-            role="region"
-            aria-label="Value to the NHS today, scrollable"
-            tabIndex={0}
-          >
-            <table className={figures.table} data-testid="scenario-comparison">
-              <caption className={figures.caption}>Value to the NHS today</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="n">
-                    Present value
-                  </th>
-                  <th scope="col" className="n">
-                    Risk-adjusted
-                  </th>
-                  {hasTarget && (
-                    <th scope="col" className="n">
-                      Payback
-                    </th>
-                  )}
-                </tr>
-              </thead>
-              {comparison.result.mechanisms.map((value) => (
-                <tbody key={value.id}>
-                  <tr>
-                    <th scope="rowgroup" colSpan={hasTarget ? 3 : 2} className={figures.name}>
-                      {nameOf(value.id, value.kind)}
-                    </th>
-                  </tr>
-                  <tr>
-                    <td className="n">{formatPounds(value.presentValue)}</td>
-                    <td className="n">{formatPounds(value.riskAdjustedPresentValue)}</td>
-                    {hasTarget && (
-                      <td className="n">
-                        {value.paybackYear === null ? "never" : `year ${value.paybackYear}`}
-                      </td>
-                    )}
-                  </tr>
-                </tbody>
-              ))}
-            </table>
-          </div>
+          <FigureTable
+            title="Value to the NHS today"
+            caption
+            testId="scenario-comparison"
+            columns={["Present value", "Risk-adjusted", ...(hasTarget ? ["Payback"] : [])]}
+            rows={comparison.result.mechanisms.map((value) => ({
+              key: value.id,
+              name: nameOf(value.id, value.kind),
+              figures: [
+                formatPounds(value.presentValue),
+                formatPounds(value.riskAdjustedPresentValue),
+                ...(hasTarget
+                  ? [value.paybackYear === null ? "never" : `year ${value.paybackYear}`]
+                  : []),
+              ],
+            }))}
+          />
           <Caption1 as="p" data-testid="payback-target">
             {comparison.result.paybackTarget === null
               ? "Payback: no target given, so none is worked out. Enter a payback target above to see the year each mechanism's risk-adjusted value reaches it."
@@ -372,47 +345,18 @@ function ScenariosStepContent(): React.JSX.Element {
       </div>
       {run.state === "done" && (
         <>
-          <div
-            className={figures.scroll}
-            role="region"
-            aria-label="Simulation results, scrollable"
-            tabIndex={0}
-          >
-            <table className={figures.table} data-testid="simulation-results">
-              <caption className={figures.caption}>Present value across the trials</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="n">
-                    P10
-                  </th>
-                  <th scope="col" className="n">
-                    P50
-                  </th>
-                  <th scope="col" className="n">
-                    P90
-                  </th>
-                  <th scope="col" className="n">
-                    Mean
-                  </th>
-                </tr>
-              </thead>
-              {run.simulated.result.mechanisms.map((summary) => (
-                <tbody key={summary.id}>
-                  <tr>
-                    <th scope="rowgroup" colSpan={4} className={figures.name}>
-                      {nameOf(summary.id, summary.kind)}
-                    </th>
-                  </tr>
-                  <tr>
-                    <td className="n">{formatWholePounds(summary.p10)}</td>
-                    <td className="n">{formatWholePounds(summary.p50)}</td>
-                    <td className="n">{formatWholePounds(summary.p90)}</td>
-                    <td className="n">{formatWholePounds(summary.mean)}</td>
-                  </tr>
-                </tbody>
-              ))}
-            </table>
-          </div>
+          <FigureTable
+            title="Present value across the trials"
+            caption
+            region="Simulation results"
+            testId="simulation-results"
+            columns={["P10", "P50", "P90", "Mean"]}
+            rows={run.simulated.result.mechanisms.map((summary) => ({
+              key: summary.id,
+              name: nameOf(summary.id, summary.kind),
+              figures: [summary.p10, summary.p50, summary.p90, summary.mean].map(formatWholePounds),
+            }))}
+          />
           {run.simulated.result.royaltyBeatsMilestones && (
             <Caption1 as="p" data-testid="royalty-beats">
               {`The royalty pays more than the milestones in ${formatPercent(run.simulated.result.royaltyBeatsMilestones.probability, 1)} of trials.`}
