@@ -11,6 +11,7 @@ import {
   inProtectedExcel,
   openTaskPane,
   focusedName,
+  tabTo,
   focusedDescription,
   typeInto,
   typeHere,
@@ -314,6 +315,9 @@ describe("every scenario input by keyboard", () => {
     await replaceInto(page, "Amount", "100000");
     await replaceInto(page, "Year", "3");
     await replaceInto(page, "Probability", "40");
+    // The first sale comes with the launch: a late launch in the simulation postpones it too.
+    await tabTo(page, "Moves with a late launch");
+    await page.keyboard.press("Space");
 
     // Remove the royalty: the keyboard goes to Undo, which brings back its tiers, minimum and term.
     await tabBackTo(page, "Remove royalty");
@@ -414,7 +418,13 @@ describe("every scenario input by keyboard", () => {
       },
       milestones: [
         { description: "Regulatory approval", amount: 50000, year: 2, probability: 0.6 },
-        { description: "First sale", amount: 100000, year: 3, probability: 0.4 },
+        {
+          description: "First sale",
+          amount: 100000,
+          year: 3,
+          probability: 0.4,
+          tiedToLaunch: true,
+        },
       ],
     });
     expect(exported.scenarios).toEqual({
