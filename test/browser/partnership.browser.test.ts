@@ -337,6 +337,33 @@ describe("a quote's cost lines, folded", () => {
     await page.close();
   });
 
+  it("Undo puts a removed line back folded, and the line that was open stays open, even beside a namesake", async () => {
+    const doc = imaging();
+    doc.costs.lines[0]!.description = "Band 6 analyst";
+    doc.costs.lines[1]!.description = "Band 6 analyst";
+    const file = path.join(TEST_OUTPUT, "imaging-namesakes.json");
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const { page, errors } = await openTaskPane();
+    await page.getByRole("button", { name: "Import JSON…" }).waitFor();
+    await page.locator('input[aria-label="Partnership document to import"]').setInputFiles(file);
+    await page.getByTestId("live-total").waitFor();
+    await selectStep(page, "Costs");
+    const item = (index: number) => page.locator(`fieldset[data-part="costs.lines[${index}]"]`);
+    const state = (index: number) =>
+      item(index).locator("button[aria-expanded]").first().getAttribute("aria-expanded");
+    // The second line opened, then the first removed: the open one moves up into first place.
+    await item(1).getByRole("button", { name: "Edit Band 6 analyst" }).click();
+    await item(0).getByRole("button", { name: "Remove Band 6 analyst" }).click();
+    await focusedOn(page, "Undo");
+    expect([await state(0), await state(1)]).toEqual(["true", "false"]);
+    // Undo: the removed line is back first, folded; the one being worked on is second and still open.
+    await page.keyboard.press("Enter");
+    await focusedOn(page, "Edit Band 6 analyst");
+    expect([await state(0), await state(1), await state(2)]).toEqual(["false", "true", "false"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("a problem in a folded line is shown on it, and Review's link opens the line at the field", async () => {
     const doc = imaging();
     doc.costs.lines[4]!.quantity = -1;

@@ -132,8 +132,9 @@ export function useUndoableRemoval<T>(putBack: (removed: T) => () => boolean) {
  * Removals from the draft being edited: `remove` takes out a list's item or an object's field, and
  * Undo puts it back exactly, with the keyboard on its first control (a group with data-part at its
  * path). `forget` is for a part added afresh where one was removed, which Undo would overwrite.
+ * `onRestored` is told where Undo put a part back.
  */
-export function useDraftRemovals() {
+export function useDraftRemovals(onRestored?: (path: Path) => void) {
   // The draft is read when a removal or Undo happens, so the control re-renders only for its own part.
   const read = useEditorSelector((editor) => editor.read);
   const update = useEditorSelector((editor) => editor.update);
@@ -146,13 +147,16 @@ export function useDraftRemovals() {
         ? restored.path.slice(0, -1)
         : restored.path;
     update(written, getAt(restored.draft, written));
+    onRestored?.(restored.path);
     return () => focusPart(pathKey(restored.path));
   });
-  const remove = (path: Path, message: string) => {
+  /** Whether there was something there to remove. */
+  const remove = (path: Path, message: string): boolean => {
     const taken = removeAt(read(), path);
-    if (!taken) return;
+    if (!taken) return false;
     update(path, undefined);
     removal.removed(taken.removed, message);
+    return true;
   };
   const forget = (path: Path) =>
     removal.forget((removed) => pathKey(removed.path) === pathKey(path));

@@ -94,8 +94,17 @@ export function ListEditor({
   const revealing = React.useContext(RevealingContext);
   const read = useEditorSelector((editor) => editor.read);
   const update = useEditorSelector((editor) => editor.update);
-  const removals = useDraftRemovals();
-  const opened = useOpenItems(listKey, names, itemIndexWithin(listKey, revealing));
+  const opened = useOpenItems(listKey, itemIndexWithin(listKey, revealing));
+  const restoredAt = opened.restored;
+  const removals = useDraftRemovals(
+    React.useCallback(
+      (restored: Path) => {
+        const index = restored[restored.length - 1];
+        if (typeof index === "number") restoredAt(index);
+      },
+      [restoredAt]
+    )
+  );
   const isOpen = (index: number) => summarise === undefined || opened.has(index);
   // Stable, so that an item whose name and place are unchanged is not drawn again.
   const latest = React.useRef({ opened, removals, names, path });
@@ -103,8 +112,7 @@ export function ListEditor({
   const toggle = React.useCallback((index: number) => latest.current.opened.toggle(index), []);
   const remove = React.useCallback((index: number) => {
     const { opened: open, removals: removal, names: now, path: at } = latest.current;
-    open.removed(index);
-    removal.remove([...at, index], `Removed ${now[index] ?? ""}.`);
+    if (removal.remove([...at, index], `Removed ${now[index] ?? ""}.`)) open.removed(index);
   }, []);
   // After Add, the keyboard goes to the new item's first field.
   const added = React.useRef<number | undefined>(undefined);
@@ -211,10 +219,10 @@ function itemIndexWithin(listKey: string, key: string | undefined): number | und
 
 /**
  * Which of a folding list's items are open, by place: an item removed takes its place with it (those
- * after move up), and one put back by Undo comes back folded, where the names first differ (those
- * after move down). `revealed`, an item a link is taking the keyboard into, is open from this render.
+ * after move up), and one put back by Undo comes back folded at its place (those after move down).
+ * `revealed`, an item a link is taking the keyboard into, is open from this render.
  */
-function useOpenItems(listKey: string, names: readonly string[], revealed: number | undefined) {
+function useOpenItems(listKey: string, revealed: number | undefined) {
   const kept = React.useContext(OpenItemsContext);
   const [open, setOpen] = React.useState<ReadonlySet<number>>(
     () => kept?.get(listKey) ?? new Set()
@@ -222,23 +230,15 @@ function useOpenItems(listKey: string, names: readonly string[], revealed: numbe
   React.useEffect(() => {
     kept?.set(listKey, open);
   }, [kept, listKey, open]);
-  const before = React.useRef(names);
-  const changedHere = React.useRef(false);
-  React.useEffect(() => {
-    const previous = before.current;
-    before.current = names;
-    if (names.length === previous.length + 1 && !changedHere.current) {
-      let at = 0;
-      while (at < previous.length && previous[at] === names[at]) at++;
-      setOpen((now) => new Set([...now].map((i) => (i >= at ? i + 1 : i))));
-    }
-    changedHere.current = false;
-  }, [names]);
   React.useEffect(() => {
     if (revealed !== undefined)
       setOpen((now) => (now.has(revealed) ? now : new Set([...now, revealed])));
   }, [revealed]);
   const shown = revealed === undefined || open.has(revealed) ? open : new Set([...open, revealed]);
+  const restored = React.useCallback(
+    (index: number) => setOpen((now) => new Set([...now].map((i) => (i >= index ? i + 1 : i)))),
+    []
+  );
   return {
     has: (index: number) => shown.has(index),
     toggle: (index: number) =>
@@ -249,15 +249,12 @@ function useOpenItems(listKey: string, names: readonly string[], revealed: numbe
         return next;
       }),
     /** The item about to be added at `index`, which opens. */
-    open: (index: number) => {
-      changedHere.current = true;
-      setOpen((now) => new Set([...now, index]));
-    },
-    removed: (index: number) => {
-      changedHere.current = true;
+    open: (index: number) => setOpen((now) => new Set([...now, index])),
+    /** An item put back at `index` by Undo, folded. */
+    restored,
+    removed: (index: number) =>
       setOpen(
         (now) => new Set([...now].filter((i) => i !== index).map((i) => (i > index ? i - 1 : i)))
-      );
-    },
+      ),
   };
 }
