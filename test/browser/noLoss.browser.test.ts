@@ -26,6 +26,7 @@ import {
   snap,
   shownPounds,
   liveTotal,
+  chooseDocumentToImport,
 } from "./support/pane";
 
 describe.each(PANE_CASES)("nothing lost or misprinted: %s theme at %i x %i CSS px", (...pane) => {
@@ -46,8 +47,7 @@ describe.each(PANE_CASES)("nothing lost or misprinted: %s theme at %i x %i CSS p
   const imaging = path.join(EXAMPLES, "commercial-imaging-ai.json");
 
   async function importPartnership(page: Page, file: string): Promise<void> {
-    await page.getByRole("button", { name: "Import JSON…" }).waitFor();
-    await page.locator('input[aria-label="Partnership document to import"]').setInputFiles(file);
+    await chooseDocumentToImport(page, file);
     await page.getByText(`Imported ${path.basename(file)}.`).waitFor();
   }
   const imagingV1 = path.join(EXAMPLES, "v1", "commercial-imaging-ai.json");

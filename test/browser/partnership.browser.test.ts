@@ -25,6 +25,7 @@ import {
   focusedName,
   focusedOn,
   type OpenPane,
+  chooseDocumentToImport,
 } from "./support/pane";
 
 describe.each(["light", "dark"] as const)(
@@ -192,10 +193,7 @@ describe.each(["light", "dark"] as const)(
 
 it("imports a partnership document, upgrading an old one, and downloads its partner copy", async () => {
   const { page, errors } = await openTaskPane();
-  await page.getByRole("button", { name: "Import JSON…" }).waitFor();
-  await page
-    .locator('input[aria-label="Partnership document to import"]')
-    .setInputFiles(path.join(EXAMPLES, "commercial-imaging-ai.json"));
+  await chooseDocumentToImport(page, path.join(EXAMPLES, "commercial-imaging-ai.json"));
   await page.getByText("Imported commercial-imaging-ai.json.").waitFor();
   // The example's figures are worked by hand in test/core/quote.test.ts.
   expect(await liveTotal(page)).toBe("£73,692.22");
@@ -294,10 +292,7 @@ describe("a quote's cost lines, folded", () => {
 
   it("each line says what it is and what it is charged, and opens by keyboard to its fields", async () => {
     const { page, errors } = await openTaskPane();
-    await page.getByRole("button", { name: "Import JSON…" }).waitFor();
-    await page
-      .locator('input[aria-label="Partnership document to import"]')
-      .setInputFiles(path.join(EXAMPLES, "commercial-imaging-ai.json"));
+    await chooseDocumentToImport(page, path.join(EXAMPLES, "commercial-imaging-ai.json"));
     await page.getByText("Imported commercial-imaging-ai.json.").waitFor();
     await selectStep(page, "Costs");
     const lines = page.locator('fieldset[data-part^="costs.lines["]');
@@ -344,8 +339,7 @@ describe("a quote's cost lines, folded", () => {
     const file = path.join(TEST_OUTPUT, "imaging-namesakes.json");
     fs.writeFileSync(file, JSON.stringify(doc));
     const { page, errors } = await openTaskPane();
-    await page.getByRole("button", { name: "Import JSON…" }).waitFor();
-    await page.locator('input[aria-label="Partnership document to import"]').setInputFiles(file);
+    await chooseDocumentToImport(page, file);
     await page.getByTestId("live-total").waitFor();
     await selectStep(page, "Costs");
     const item = (index: number) => page.locator(`fieldset[data-part="costs.lines[${index}]"]`);
@@ -370,8 +364,7 @@ describe("a quote's cost lines, folded", () => {
     const file = path.join(TEST_OUTPUT, "imaging-negative-quantity.json");
     fs.writeFileSync(file, JSON.stringify(doc));
     const { page, errors } = await openTaskPane();
-    await page.getByRole("button", { name: "Import JSON…" }).waitFor();
-    await page.locator('input[aria-label="Partnership document to import"]').setInputFiles(file);
+    await chooseDocumentToImport(page, file);
     await page.getByText("1 thing to complete (see Review)").waitFor();
     await selectStep(page, "Costs");
     const line = page.locator('fieldset[data-part="costs.lines[4]"]');

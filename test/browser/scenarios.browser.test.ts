@@ -27,6 +27,7 @@ import {
   replaceHere,
   replaceInto,
   type OpenPane,
+  chooseDocumentToImport,
 } from "./support/pane";
 
 describe("the Scenarios step", () => {
@@ -49,10 +50,7 @@ describe("the Scenarios step", () => {
     royaltyRiskAdjusted = formatPounds(royalty.riskAdjustedPresentValue);
     breakeven = result.breakeven.rate!.toNumber();
     pane = await openTaskPane();
-    await pane.page.getByRole("button", { name: "Import JSON…" }).waitFor();
-    await pane.page
-      .locator('input[aria-label="Partnership document to import"]')
-      .setInputFiles(file);
+    await chooseDocumentToImport(pane.page, file);
     await pane.page.getByText("Imported commercial-imaging-ai.json.").waitFor();
   });
   afterAll(async () => {

@@ -434,3 +434,9 @@ export async function replaceInto(page: Page, name: string, text: string): Promi
   await tabTo(page, name);
   await replaceHere(page, name, text);
 }
+
+/** Import JSON… as the pane offers it once loaded: the partnership document at `file` chosen. */
+export async function chooseDocumentToImport(page: Page, file: string): Promise<void> {
+  await page.getByRole("button", { name: "Import JSON…" }).waitFor();
+  await page.locator('input[aria-label="Partnership document to import"]').setInputFiles(file);
+}
