@@ -17,7 +17,7 @@ import { formatPounds } from "../../model/format";
 import { STICKY_FOOTER, useFooterClearance } from "./stickyFooter";
 import type { PricingStrategy } from "../../document";
 import { setAt, type Draft, type Json, type Path } from "./draft";
-import { EditorContext, fieldId, type EditorContextValue } from "./fields";
+import { EditorContext, fieldId, useShownProblems, type EditorContextValue } from "./fields";
 import { priceDraft } from "./pricedDraft";
 import { OpenItemsContext, RevealingContext } from "./lists";
 import { fieldCandidates } from "./revealField";
@@ -82,11 +82,10 @@ export function PartnershipEditor({
   const pendingFocus = React.useRef<string | undefined>(undefined);
   const openItems = React.useRef(new Map<string, ReadonlySet<number>>());
   const [revealing, setRevealing] = React.useState<string | undefined>(undefined);
-  const [touched, setTouched] = React.useState<ReadonlySet<string>>(new Set());
-  const [showAll, setShowAll] = React.useState(false);
+  const { shows, touch, showAll } = useShownProblems();
   React.useEffect(() => {
-    if (step === "review") setShowAll(true);
-  }, [step]);
+    if (step === "review") showAll();
+  }, [step, showAll]);
 
   // Stable for the editor's life, so the controls that take them never re-render for them.
   const onChangeRef = React.useRef(onChange);
@@ -96,10 +95,6 @@ export function PartnershipEditor({
     onChangeRef.current(latest.current);
   }, []);
   const read = React.useCallback(() => latest.current, []);
-  const touch = React.useCallback(
-    (key: string) => setTouched((keys) => (keys.has(key) ? keys : new Set([...keys, key]))),
-    []
-  );
   const editor = React.useMemo<EditorContextValue>(
     () => ({
       draft,
@@ -107,10 +102,10 @@ export function PartnershipEditor({
       strategy,
       update,
       read,
-      shows: (key: string) => showAll || touched.has(key),
+      shows,
       touch,
     }),
-    [draft, priced, strategy, update, read, touch, showAll, touched]
+    [draft, priced, strategy, update, read, shows, touch]
   );
 
   const [focusRequest, setFocusRequest] = React.useState<object>({});

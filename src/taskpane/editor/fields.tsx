@@ -71,6 +71,23 @@ export function useEditorSelector<T>(select: (editor: EditorContextValue) => T):
   return useContextSelector(EditorContext, (editor) => select(editorOf(editor)));
 }
 
+/**
+ * Which fields show their problems: those the user has left (`touch`), or every one once the user has
+ * asked to see them all (`showAll`: the Review step, the strategy's Rates), so that a new document
+ * does not open as a page of red.
+ */
+export function useShownProblems(allAtFirst = false) {
+  const [touched, setTouched] = React.useState<ReadonlySet<string>>(new Set());
+  const [all, setAll] = React.useState(allAtFirst);
+  const touch = React.useCallback(
+    (key: string) => setTouched((keys) => (keys.has(key) ? keys : new Set([...keys, key]))),
+    []
+  );
+  const showAll = React.useCallback(() => setAll(true), []);
+  const shows = React.useCallback((key: string) => all || touched.has(key), [all, touched]);
+  return { shows, touch, showAll };
+}
+
 /** The DOM id of the control for a path, so a finding can link to it. */
 export function fieldId(path: Path | string): string {
   const key = typeof path === "string" ? path : pathKey(path);

@@ -21,7 +21,7 @@ import { downloadInBrowser } from "../../../addin/deliverWorkbook";
 import { describeStrategy } from "../../../core/pricing/strategy";
 import type { CreateOutcome } from "../../quoteFromDocument";
 import { setAt, type Draft, type Json, type Path } from "../draft";
-import { EditorContext, fieldId, type EditorContextValue } from "../fields";
+import { EditorContext, fieldId, useShownProblems, type EditorContextValue } from "../fields";
 import { OutcomeMessage } from "../OutcomeMessage";
 import type { PricedDraft } from "../pricedDraft";
 import { exportJson } from "../workspace";
@@ -110,8 +110,7 @@ export function StrategyEditor({
   latest.current = draft;
   const onChangeRef = React.useRef(onChange);
   onChangeRef.current = onChange;
-  const [touched, setTouched] = React.useState<ReadonlySet<string>>(new Set());
-  const [showAll, setShowAll] = React.useState(showAllAtFirst);
+  const { shows, touch, showAll } = useShownProblems(showAllAtFirst);
   const [notice, setNotice] = React.useState<CreateOutcome | undefined>(undefined);
   const [revising, setRevising] = React.useState(false);
   const [revisionDate, setRevisionDate] = React.useState("");
@@ -139,8 +138,8 @@ export function StrategyEditor({
     wasRevising.current = revising;
   }, [revising]);
   React.useEffect(() => {
-    if (step === "rates") setShowAll(true);
-  }, [step]);
+    if (step === "rates") showAll();
+  }, [step, showAll]);
 
   const update = React.useCallback((path: Path, value: Json | undefined) => {
     latest.current = setAt(latest.current, path, value);
@@ -149,10 +148,6 @@ export function StrategyEditor({
     setNotice(undefined);
   }, []);
   const read = React.useCallback(() => latest.current, []);
-  const touch = React.useCallback(
-    (key: string) => setTouched((keys) => (keys.has(key) ? keys : new Set([...keys, key]))),
-    []
-  );
   const editor = React.useMemo<EditorContextValue>(
     () => ({
       draft,
@@ -160,10 +155,10 @@ export function StrategyEditor({
       strategy: check.ok ? check.strategy : undefined,
       update,
       read,
-      shows: (key: string) => showAll || touched.has(key),
+      shows,
       touch,
     }),
-    [draft, check, update, read, touch, showAll, touched]
+    [draft, check, update, read, shows, touch]
   );
 
   const goToField = React.useCallback((path: string) => {
@@ -186,7 +181,7 @@ export function StrategyEditor({
     onChangeRef.current(latest.current);
     setRevising(false);
     setRevisionDate("");
-    setShowAll(true);
+    showAll();
     setNotice({
       status: "success",
       message: `Revision ${next} started, in effect from ${revisionDate}. Record who approved it and when, and change its rates.`,
