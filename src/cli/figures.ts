@@ -3,6 +3,7 @@ import type { Quote } from "../core/pricing/quote";
 import { QUOTE_CATEGORIES } from "../core/pricing/quote";
 import { PRICING_RATES } from "../model/vocabulary";
 import { documentTermValues } from "../core/scenarios";
+import { counterpartyFigures, discountFigures, priceBasisFigures } from "./scenarioFigures";
 import type { Partnership } from "../document/schema";
 
 /**
@@ -120,6 +121,9 @@ export function quoteFigures(
 export interface ValueSharingFigures {
   /** The scenarios block's discount rate, or the Green Book schedule when the document has none. */
   discount: { kind: string; rate?: number };
+  priceBasis: ReturnType<typeof priceBasisFigures>;
+  /** The partner's risk of not paying, which weights every term but a royalty. */
+  counterparty: ReturnType<typeof counterpartyFigures>;
   terms: (
     | { id: string; mechanism: string; presentValue: number; riskAdjustedPresentValue: number }
     | {
@@ -136,7 +140,7 @@ export interface ValueSharingFigures {
 
 /** What the document's own value-sharing terms are worth to the NHS today, each on its own. */
 export function valueSharingFigures(doc: Partnership): ValueSharingFigures {
-  const { discount, terms } = documentTermValues(doc);
+  const { discount, counterparty, terms } = documentTermValues(doc);
   let total = 0;
   let complete = true;
   const figures = terms.map((term) => {
@@ -160,10 +164,9 @@ export function valueSharingFigures(doc: Partnership): ValueSharingFigures {
     };
   });
   return {
-    discount:
-      discount.kind === "flat"
-        ? { kind: "flat", rate: discount.rate.toNumber() }
-        : { kind: "green-book" },
+    discount: discountFigures(discount),
+    priceBasis: priceBasisFigures(discount),
+    counterparty: counterpartyFigures(counterparty),
     terms: figures,
     totalRiskAdjustedPresentValue: complete ? total : null,
   };

@@ -8,6 +8,8 @@ import {
   type SimulationResult,
   type SimulationSettings,
 } from "../core/scenarios";
+import type { Counterparty } from "../core/scenarios/counterparty";
+import { equivalentNominalRate } from "../core/scenarios/priceBasis";
 
 /**
  * A scenario comparison as plain JSON for scripts and audits. Present values are valuations, not
@@ -23,6 +25,30 @@ const n = (value: Decimal) => value.toNumber();
 
 export function discountFigures(curve: DiscountCurve): { kind: string; rate?: number } {
   return curve.kind === "flat" ? { kind: "flat", rate: n(curve.rate) } : { kind: "green-book" };
+}
+
+/**
+ * Whether the amounts are real or nominal; with nominal amounts, the inflation that deflates them,
+ * its source and, for one flat rate and one flat inflation, the nominal rate that discounts the same.
+ */
+export function priceBasisFigures(curve: DiscountCurve) {
+  const basis = curve.priceBasis;
+  if (basis.kind === "real") return { kind: "real" as const, stated: basis.stated };
+  const nominal = equivalentNominalRate(basis, curve.kind === "flat" ? curve.rate : null);
+  return {
+    kind: "nominal" as const,
+    inflation: basis.inflation.map(n),
+    source: basis.source,
+    equivalentNominalRate: nominal === null ? null : n(nominal),
+  };
+}
+
+export function counterpartyFigures(counterparty: Counterparty) {
+  return {
+    defaultRate: n(counterparty.defaultRate),
+    source: counterparty.source,
+    stated: counterparty.stated,
+  };
 }
 
 function gridFigures(grid: SensitivityGrid) {
@@ -46,6 +72,8 @@ export function scenarioFigures(
   return {
     reference: doc.reference,
     discount: discountFigures(inputs.discount),
+    priceBasis: priceBasisFigures(inputs.discount),
+    counterparty: counterpartyFigures(inputs.counterparty),
     probabilityOfReachingMarket: n(inputs.probabilityOfReachingMarket),
     paybackTarget: target === null ? null : n(target),
     revenue: inputs.forecast.map(n),

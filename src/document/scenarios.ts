@@ -295,6 +295,67 @@ export function distributionSchema(unit: string) {
   );
 }
 
+const inflationRate = () =>
+  z
+    .number()
+    .gt(-1, { error: "must be greater than -1 (a decimal, 0.02 = 2% a year)" })
+    .max(1, { error: "must be at most 1 (a decimal, 0.02 = 2% a year)" });
+
+const realPriceBasisSchema = z.strictObject({
+  kind: z.literal("real").meta({
+    description:
+      "Every amount is in today's prices, as the Green Book's discount rates are: nothing is deflated.",
+  }),
+});
+
+const nominalPriceBasisSchema = z.strictObject({
+  kind: z.literal("nominal").meta({
+    description:
+      "Every amount is in the pounds of the day it is paid (what a contract states): each is deflated to today's prices by the inflation below before the real discount rate applies.",
+  }),
+  inflation: z
+    .union([
+      inflationRate(),
+      z
+        .array(inflationRate())
+        .min(1, { error: "needs at least one year's inflation" })
+        .max(MAX_SCENARIO_YEARS, { error: `has more than ${MAX_SCENARIO_YEARS} years` }),
+    ])
+    .meta({
+      description:
+        "Inflation a year as a decimal (0.02 = 2%): one rate for every year, or a rate for each year from year 1 (the year after the quote date), the last continuing beyond the list.",
+    }),
+  source: requiredText().meta({
+    description:
+      "Where the inflation comes from, such as the OBR's latest GDP deflator forecast (which the Green Book asks for) or the Bank of England's 2% target.",
+  }),
+});
+
+export const priceBasisSchema = z.discriminatedUnion(
+  "kind",
+  [realPriceBasisSchema, nominalPriceBasisSchema],
+  {
+    error: (issue) =>
+      issue.input === undefined || typeof issue.input !== "object"
+        ? undefined
+        : 'kind must be "real" (amounts in today\'s prices) or "nominal" (amounts in the pounds of the day they are paid)',
+  }
+);
+
+export const counterpartySchema = z.strictObject({
+  defaultRate: z
+    .number()
+    .min(0, { error: "must not be negative (a decimal, 0.05 = 5% a year)" })
+    .lt(1, { error: "must be less than 1 (a decimal, 0.05 = 5% a year)" })
+    .meta({
+      description:
+        "The yearly chance that the partner stops paying (fails, or cannot fund the partnership), a decimal: a payment due at year t is paid with probability (1 - rate)^t. Applies to fixed payments, subscription fees and milestones; a royalty is paid on the product's sales, already weighted by the chance of reaching market.",
+    }),
+  source: requiredText().meta({
+    description: "Why this rate: the partner's accounts, a credit rating or a funding round.",
+  }),
+});
+
 export const MILESTONE_DEPENDENCE = ["pipeline", "independent"] as const;
 
 export const monteCarloSchema = z.strictObject({
@@ -341,6 +402,14 @@ export const scenariosSchema = z.strictObject({
   discount: discountSchema.meta({
     description:
       'The discount rate: "flat" with one rate, or "green-book" for HM Treasury\'s declining schedule.',
+  }),
+  priceBasis: priceBasisSchema.optional().meta({
+    description:
+      'Whether the amounts are "real" (today\'s prices) or "nominal" (pounds of the day they are paid, with an inflation assumption). Omitted: real, and the results say so.',
+  }),
+  counterparty: counterpartySchema.optional().meta({
+    description:
+      "The partner's risk of not paying: a yearly default rate and its source. Omitted: a starting point by the partner's organisation type (10% a year for an SME, a charity or other, 1% for a large company, 0 for a university, public body or NHS organisation); it never changes the price.",
   }),
   includeDocumentTerms: z.boolean().default(true).meta({
     description:
@@ -394,5 +463,6 @@ function uniqueAlternativeIds(items: readonly unknown[], ctx: z.RefinementCtx): 
 }
 
 export type Scenarios = z.infer<typeof scenariosSchema>;
+export type PriceBasisDocument = z.infer<typeof priceBasisSchema>;
 export type Alternative = z.infer<typeof alternativeSchema>;
 export type Distribution = z.infer<ReturnType<typeof distributionSchema>>;

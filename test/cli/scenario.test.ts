@@ -31,7 +31,7 @@ function rweRevenue(year: number): number {
 }
 
 describe("nhsdp scenario --json", () => {
-  it("values each mechanism on the Green Book schedule (3.5% a year to year 30)", async () => {
+  it("values each mechanism on the Green Book schedule (3.5% a year to year 30), nominal amounts deflated by 2% a year, and the large company's 1% a year risk of not paying", async () => {
     const { code, stdout, stderr } = await run(RWE, "--json", "--trials", "2000");
     expect([code, stderr]).toEqual([0, ""]);
     const figures = JSON.parse(stdout);
@@ -41,23 +41,41 @@ describe("nhsdp scenario --json", () => {
       "royalty-2pc",
       "subscription-5y",
     ]);
+    // The Green Book's rates decline after year 30, so no one nominal rate matches every year.
+    expect(figures.priceBasis).toMatchObject({
+      kind: "nominal",
+      inflation: [0.02],
+      equivalentNominalRate: null,
+    });
+    expect(figures.counterparty).toMatchObject({ defaultRate: 0.01, stated: false });
+    // A nominal pound at year t is worth 1 / (1.035 x 1.02)^t today; the partner (a large company,
+    // 1% a year by default) is still paying at year t with probability 0.99^t.
+    const factor = (t: number) => 1 / (1.035 * 1.02) ** t;
     const [fixed, milestones, royalty, subscription] = figures.mechanisms;
     expect(fixed.presentValue).toBe(30000);
+    expect(fixed.riskAdjustedPresentValue).toBe(30000);
     const milestoneValue =
-      (50000 * 0.63) / 1.035 ** 2 +
-      (100000 * 0.1953) / 1.035 ** 4 +
-      (250000 * 0.113274) / 1.035 ** 7 +
-      (500000 * 0.0962829) / 1.035 ** 8;
+      50000 * 0.63 * 0.99 ** 2 * factor(2) +
+      100000 * 0.1953 * 0.99 ** 4 * factor(4) +
+      250000 * 0.113274 * 0.99 ** 7 * factor(7) +
+      500000 * 0.0962829 * 0.99 ** 8 * factor(8);
     expectRelativelyClose(milestones.riskAdjustedPresentValue, milestoneValue);
-    // 2% of revenue for 10 years from launch (years 9 to 18), paid only if the product reaches market
+    // 2% of revenue for 10 years from launch (years 9 to 18), paid only if the product reaches market;
+    // a royalty is paid on sales, whatever the partner's own finances
     let revenueValue = 0;
-    for (let year = 9; year <= 18; year++) revenueValue += rweRevenue(year) / 1.035 ** year;
+    for (let year = 9; year <= 18; year++) revenueValue += rweRevenue(year) * factor(year);
     expectRelativelyClose(royalty.presentValue, 0.02 * revenueValue);
     expectRelativelyClose(royalty.riskAdjustedPresentValue, 0.0962829 * 0.02 * revenueValue);
-    // 25,000 a year for 5 years in advance, rising 2% a year
+    // 25,000 a year for 5 years in advance, rising 2% a year: the indexation matches the inflation,
+    // so in today's prices each fee is 25,000, discounted at the real 3.5%
     let subscriptionValue = 0;
-    for (let k = 0; k < 5; k++) subscriptionValue += (25000 * 1.02 ** k) / 1.035 ** k;
+    let subscriptionRiskAdjusted = 0;
+    for (let k = 0; k < 5; k++) {
+      subscriptionValue += 25000 / 1.035 ** k;
+      subscriptionRiskAdjusted += (25000 * 0.99 ** k) / 1.035 ** k;
+    }
     expectRelativelyClose(subscription.presentValue, subscriptionValue);
+    expectRelativelyClose(subscription.riskAdjustedPresentValue, subscriptionRiskAdjusted);
     expect(figures.breakevenRoyalty.againstMilestones).toBe("document-milestones");
     expectRelativelyClose(
       figures.breakevenRoyalty.rate,
@@ -83,9 +101,15 @@ describe("nhsdp scenario --json", () => {
       "royalty-5pc",
     ]);
     const [subscription, royalty] = figures.mechanisms;
-    // 12,000 a year for 3 years in advance, rising 2% a year
+    // 12,000 a year for 3 years in advance, rising 2% a year, in today's prices (real)
+    expect(figures.priceBasis).toEqual({ kind: "real", stated: true });
     expectRelativelyClose(subscription.presentValue, 12000 + 12240 / 1.035 + 12484.8 / 1.035 ** 2);
-    expectRelativelyClose(subscription.riskAdjustedPresentValue, subscription.presentValue);
+    // an SME: by default a 10% a year chance of not paying, so fee k is paid with probability 0.9^k
+    expect(figures.counterparty).toMatchObject({ defaultRate: 0.1, stated: false });
+    expectRelativelyClose(
+      subscription.riskAdjustedPresentValue,
+      12000 + (12240 * 0.9) / 1.035 + (12484.8 * 0.81) / 1.035 ** 2
+    );
     // launch in year 2, a third of the £1.5M peak a year until year 4, then 5% a year less; 5% of it
     // for the 5 years from the launch (years 2 to 6), paid only if the product reaches market (55%)
     const revenue = [0, 500000, 1000000, 1500000, 1425000, 1353750];
@@ -112,9 +136,9 @@ describe("nhsdp scenario --json", () => {
 
   it("pays back in the year the cumulative risk-adjusted value reaches the stated target", async () => {
     // The SME example with a target of £30,000. Worked from its yearly cash flows at a flat 3.5%:
-    //   subscription, 12,000 a year in advance rising 2%, certain:
-    //     year 0: 12,000; year 1: 12,240 / 1.035 = 11,826.09 (cumulative 23,826.09, short);
-    //     year 2: 12,484.80 / 1.035^2 = 11,654.69 (cumulative 35,480.78): pays back in year 2
+    //   subscription, 12,000 a year in advance rising 2%, each paid while the SME is (0.9 a year):
+    //     year 0: 12,000; year 1: 12,240 x 0.9 / 1.035 = 10,643.48 (cumulative 22,643.48, short);
+    //     year 2: 12,484.80 x 0.81 / 1.035^2 = 9,440.22 (cumulative 32,083.70): pays back in year 2
     //   royalty, 5% of revenue x 55% chance of reaching market:
     //     year 1: nothing; year 2: 0.55 x 0.05 x 500,000 / 1.035^2 = 12,835.77 (short);
     //     year 3: 0.55 x 0.05 x 1,000,000 / 1.035^3 = 24,803.42 (cumulative 37,639.20): year 3
@@ -129,10 +153,10 @@ describe("nhsdp scenario --json", () => {
     const [subscription, royalty] = figures.mechanisms;
     const cumulative = (m: { years: { cumulativeDiscountedExpectedCash: number }[] }) =>
       m.years.map((y) => y.cumulativeDiscountedExpectedCash);
-    expectRelativelyClose(cumulative(subscription)[1]!, 12000 + 12240 / 1.035);
+    expectRelativelyClose(cumulative(subscription)[1]!, 12000 + (12240 * 0.9) / 1.035);
     expectRelativelyClose(
       cumulative(subscription)[2]!,
-      12000 + 12240 / 1.035 + 12484.8 / 1.035 ** 2
+      12000 + (12240 * 0.9) / 1.035 + (12484.8 * 0.81) / 1.035 ** 2
     );
     expectRelativelyClose(cumulative(royalty)[3]!, 13750 / 1.035 ** 2 + 27500 / 1.035 ** 3);
     expect(subscription.paybackYear).toBe(2);

@@ -2,6 +2,7 @@
  * The scenarios block of a Partnership document: accepted as the examples write it, every mistake
  * reported at its own path, and read into the engine's inputs with the document's own terms first.
  */
+import { Decimal } from "../../src/model/decimal";
 import { scenarioInputs } from "../../src/core/scenarios";
 import { parsePartnership } from "../../src/document/parse";
 import { cleanInput, example, valid } from "./fixtures";
@@ -145,7 +146,10 @@ describe("reading the scenarios into the engine's inputs", () => {
       "royalty-2pc",
       "subscription-5y",
     ]);
-    expect(inputs.discount).toEqual({ kind: "green-book" });
+    expect(inputs.discount).toMatchObject({
+      kind: "green-book",
+      priceBasis: { kind: "nominal", inflation: [new Decimal("0.02")] },
+    });
   });
 
   it("times each fixed instalment by days from the quote date over 365", () => {

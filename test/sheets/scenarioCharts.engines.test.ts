@@ -56,7 +56,12 @@ describe.each(EXAMPLES)("%s: the scenario sheet's charts", (file) => {
     expect(years.length - 1).toBeLessThanOrEqual(30);
     const off: string[] = [];
     inputs.candidates.forEach((candidate, m) => {
-      const flows = cashFlows(candidate, inputs.forecast, inputs.probabilityOfReachingMarket);
+      const flows = cashFlows(
+        candidate,
+        inputs.forecast,
+        inputs.probabilityOfReachingMarket,
+        inputs.counterparty.defaultRate
+      );
       const column = cells((line.series[m] as ChartSpec["series"][number]).values);
       years.forEach((_, year) => {
         let expected = 0;

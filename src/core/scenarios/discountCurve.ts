@@ -4,22 +4,31 @@ import {
   greenBookDiscountFactor,
   requireDiscountRate,
 } from "../valuation/discounting";
+import { deflator, REAL_PRICES, type PriceBasis } from "./priceBasis";
 
 /**
- * How a scenario discounts: one flat rate, or the Green Book's declining schedule. Either way a cash
- * flow at `year` (fractions allowed) is worth `factor(year)` of its amount today.
+ * How a scenario discounts: one flat rate, or the Green Book's declining schedule, both real; with
+ * nominal amounts, each is first deflated to today's prices by the price basis's inflation. Either way
+ * a cash flow at `year` (fractions allowed) is worth `factor(year)` of its amount today.
  */
-export type DiscountCurve =
-  { readonly kind: "flat"; readonly rate: Decimal } | { readonly kind: "green-book" };
+export type DiscountCurve = (
+  { readonly kind: "flat"; readonly rate: Decimal } | { readonly kind: "green-book" }
+) & { readonly priceBasis: PriceBasis };
 
-export function flatCurve(rate: Decimal, argument = "discount rate"): DiscountCurve {
-  return { kind: "flat", rate: requireDiscountRate(rate, argument) };
+export function flatCurve(
+  rate: Decimal,
+  argument = "discount rate",
+  priceBasis: PriceBasis = REAL_PRICES
+): DiscountCurve {
+  return { kind: "flat", rate: requireDiscountRate(rate, argument), priceBasis };
 }
 
-export const GREEN_BOOK_CURVE: DiscountCurve = { kind: "green-book" };
+export const GREEN_BOOK_CURVE: DiscountCurve = { kind: "green-book", priceBasis: REAL_PRICES };
 
 export function curveFactor(curve: DiscountCurve, year: Decimal): Decimal {
-  return curve.kind === "flat" ? discountFactor(curve.rate, year) : greenBookDiscountFactor(year);
+  const real =
+    curve.kind === "flat" ? discountFactor(curve.rate, year) : greenBookDiscountFactor(year);
+  return curve.priceBasis.kind === "real" ? real : real.times(deflator(curve.priceBasis, year));
 }
 
 /**

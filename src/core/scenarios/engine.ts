@@ -1,5 +1,6 @@
 import { Decimal } from "../../model/decimal";
 import { breakevenAgainstMilestones, royaltyRevenueValue, type Breakeven } from "./breakeven";
+import type { Counterparty } from "./counterparty";
 import type { DiscountCurve } from "./discountCurve";
 import { cashFlows, lastYearOf, royaltyYears, type Candidate, type Mechanism } from "./mechanisms";
 import { peakOf, type RevenueForecast } from "./revenue";
@@ -15,7 +16,10 @@ import { FactorCache, valueMechanism, type MechanismValue } from "./value";
 export interface ScenarioInputs {
   readonly forecast: RevenueForecast;
   readonly probabilityOfReachingMarket: Decimal;
+  /** Real or Green Book rates, with the price basis that deflates nominal amounts first. */
   readonly discount: DiscountCurve;
+  /** The partner's yearly risk of not paying what it contracted to. */
+  readonly counterparty: Counterparty;
   readonly candidates: readonly Candidate[];
   /**
    * Pounds of risk-adjusted discounted cash at which a mechanism has paid back, as the user states it;
@@ -75,7 +79,8 @@ export function breakevenRevenueValue(inputs: ScenarioInputs): Decimal {
 export function evaluateScenarios(inputs: ScenarioInputs): ScenarioResult {
   const { forecast, probabilityOfReachingMarket: pMarket, candidates } = inputs;
   const factors = new FactorCache(inputs.discount);
-  const flows = candidates.map((candidate) => cashFlows(candidate, forecast, pMarket));
+  const defaultRate = inputs.counterparty.defaultRate;
+  const flows = candidates.map((candidate) => cashFlows(candidate, forecast, pMarket, defaultRate));
   const lastYear = Math.max(0, ...flows.map(lastYearOf));
   const mechanisms = candidates.map((candidate, i) =>
     valueMechanism(candidate, flows[i] ?? [], factors, lastYear, inputs.paybackTarget)
@@ -99,8 +104,7 @@ export function evaluateScenarios(inputs: ScenarioInputs): ScenarioResult {
       royaltyRateByDiscountRate: royaltyRateByDiscountRate(
         royalty?.mechanism,
         milestones,
-        forecast,
-        pMarket,
+        inputs,
         royaltyRates,
         discountRates
       ),

@@ -4,11 +4,13 @@ import { DOCUMENT_TERM_IDS } from "../../document/scenarios";
 import { Decimal } from "../../model/decimal";
 import { invalidValue } from "../../model/errors";
 import type { RoyaltyTerms } from "../valuation/royalty";
+import { startingCounterparty, type Counterparty } from "./counterparty";
 import { flatCurve, GREEN_BOOK_CURVE, type DiscountCurve } from "./discountCurve";
 import type { ScenarioInputs } from "./engine";
 import { cashFlows, type Candidate, type Mechanism, type ScenarioMilestone } from "./mechanisms";
 import { discountedValue, FactorCache } from "./value";
 import type { SimulationSettings } from "./monteCarlo";
+import { REAL_PRICES, type PriceBasis } from "./priceBasis";
 import { curveForecast, peakOf, type RevenueForecast } from "./revenue";
 
 /**
@@ -170,10 +172,28 @@ export function forecastOf(revenue: Scenarios["revenue"]): RevenueForecast {
   });
 }
 
-export function discountOf(discount: Scenarios["discount"]): DiscountCurve {
+export function priceBasisOf(basis: Scenarios["priceBasis"]): PriceBasis {
+  if (basis === undefined) return { kind: "real", stated: false };
+  if (basis.kind === "real") return REAL_PRICES;
+  const rates = typeof basis.inflation === "number" ? [basis.inflation] : basis.inflation;
+  return { kind: "nominal", inflation: rates.map(d), source: basis.source };
+}
+
+/** The scenarios' real discount rate with their price basis, which deflates nominal amounts first. */
+export function discountOf(scenarios: Pick<Scenarios, "discount" | "priceBasis">): DiscountCurve {
+  const { discount } = scenarios;
+  const priceBasis = priceBasisOf(scenarios.priceBasis);
   return discount.kind === "flat"
-    ? flatCurve(d(discount.rate), "scenarios.discount.rate")
-    : GREEN_BOOK_CURVE;
+    ? flatCurve(d(discount.rate), "scenarios.discount.rate", priceBasis)
+    : { ...GREEN_BOOK_CURVE, priceBasis };
+}
+
+/** The rate the document states, or the starting point for its kind of partner. */
+export function counterpartyOf(doc: Partnership): Counterparty {
+  const stated = doc.scenarios?.counterparty;
+  return stated === undefined
+    ? startingCounterparty(doc.partner.organisationType)
+    : { defaultRate: d(stated.defaultRate), source: stated.source, stated: true };
 }
 
 /** The engine's inputs, or an error naming scenarios when the document has none. */
@@ -199,7 +219,8 @@ export function scenarioInputs(doc: Partnership): ScenarioInputs {
   return {
     forecast,
     probabilityOfReachingMarket: d(scenarios.probabilityOfReachingMarket),
-    discount: discountOf(scenarios.discount),
+    discount: discountOf(scenarios),
+    counterparty: counterpartyOf(doc),
     candidates,
     // Only a target the user states: the fee already recovers the partnership's cost.
     paybackTarget: scenarios.paybackTarget === undefined ? null : d(scenarios.paybackTarget),
@@ -245,13 +266,15 @@ export type DocumentTermValue =
  */
 export function documentTermValues(doc: Partnership): {
   discount: DiscountCurve;
+  counterparty: Counterparty;
   terms: DocumentTermValue[];
 } {
   const scenarios = doc.scenarios;
-  const discount = scenarios === undefined ? GREEN_BOOK_CURVE : discountOf(scenarios.discount);
+  const discount = scenarios === undefined ? GREEN_BOOK_CURVE : discountOf(scenarios);
   const forecast = scenarios === undefined ? null : forecastOf(scenarios.revenue);
   const pMarket = d(scenarios?.probabilityOfReachingMarket ?? 1);
   const factors = new FactorCache(discount);
+  const counterparty = counterpartyOf(doc);
   const terms = documentCandidates(doc).map((candidate): DocumentTermValue => {
     const kind = candidate.mechanism.kind;
     if (kind === "royalty" && forecast === null)
@@ -261,7 +284,7 @@ export function documentTermValues(doc: Partnership): {
         reason:
           "a royalty's value depends on the product's revenue: add a scenarios block with the revenue forecast",
       };
-    const flows = cashFlows(candidate, forecast ?? [], pMarket);
+    const flows = cashFlows(candidate, forecast ?? [], pMarket, counterparty.defaultRate);
     return {
       id: candidate.id,
       kind,
@@ -269,5 +292,5 @@ export function documentTermValues(doc: Partnership): {
       riskAdjustedPresentValue: discountedValue(flows, factors, true),
     };
   });
-  return { discount, terms };
+  return { discount, counterparty, terms };
 }

@@ -3,6 +3,7 @@ import { Decimal, ONE } from "../../model/decimal";
 import { invalidNumber } from "../../model/errors";
 import { royaltyForPeriod, validateRoyaltyTerms, type RoyaltyTerms } from "../valuation/royalty";
 import type { Milestone } from "../valuation/valuation";
+import { stillPaying } from "./counterparty";
 import { launchYearOf, type RevenueForecast } from "./revenue";
 
 export type { MechanismKind } from "../../model/vocabulary";
@@ -50,7 +51,10 @@ export interface Candidate {
 export interface CashFlow {
   readonly year: Decimal;
   readonly amount: Decimal;
+  /** The chance it is paid: its own (a milestone's, reaching market) times `partnerPaying`. */
   readonly probability: Decimal;
+  /** The chance the partner is still paying at `year` ((1 - default rate)^year); 1 for a royalty. */
+  readonly partnerPaying: Decimal;
 }
 
 const D = decimalArithmetic;
@@ -69,38 +73,47 @@ export function royaltyYears(termYears: number, forecast: RevenueForecast): numb
 }
 
 /**
- * Every payment a mechanism makes. Fixed payments and subscriptions are contracted, so certain;
- * each milestone carries its own probability; a royalty is paid only if the product reaches market.
+ * A payment the partner has contracted to make: paid if it is due at all (`probability`, 1 for a
+ * fixed payment or a fee) and the partner is still paying then.
+ */
+function contracted(year: Decimal, amount: Decimal, probability: Decimal, defaultRate: Decimal) {
+  const partnerPaying = stillPaying(defaultRate, year);
+  return { year, amount, probability: probability.times(partnerPaying), partnerPaying };
+}
+
+/**
+ * Every payment a mechanism makes. Fixed payments, subscription fees and milestones are contracted, so
+ * paid while the partner is (`partnerDefaultRate` a year); each milestone carries its own probability
+ * too. A royalty is paid only if the product reaches market, on its sales.
  */
 export function cashFlows(
   candidate: Candidate,
   forecast: RevenueForecast,
-  probabilityOfReachingMarket: Decimal
+  probabilityOfReachingMarket: Decimal,
+  partnerDefaultRate: Decimal
 ): CashFlow[] {
   const { mechanism, path } = candidate;
   switch (mechanism.kind) {
     case "fixed":
-      return mechanism.instalments.map(({ year, amount }) => ({ year, amount, probability: ONE }));
+      return mechanism.instalments.map(({ year, amount }) =>
+        contracted(year, amount, ONE, partnerDefaultRate)
+      );
     case "subscription": {
       const growth = ONE.plus(mechanism.indexation);
       const flows: CashFlow[] = [];
       let fee = mechanism.annualFee;
       for (let k = 0; k < mechanism.years; k++) {
-        flows.push({
-          year: new Decimal(mechanism.inAdvance ? k : k + 1),
-          amount: fee,
-          probability: ONE,
-        });
+        flows.push(
+          contracted(new Decimal(mechanism.inAdvance ? k : k + 1), fee, ONE, partnerDefaultRate)
+        );
         fee = fee.times(growth);
       }
       return flows;
     }
     case "milestones":
-      return mechanism.milestones.map(({ amount, period, probability }) => ({
-        year: period,
-        amount,
-        probability,
-      }));
+      return mechanism.milestones.map(({ amount, period, probability }) =>
+        contracted(period, amount, probability, partnerDefaultRate)
+      );
     case "royalty": {
       try {
         validateRoyaltyTerms(D, mechanism.terms);
@@ -116,6 +129,7 @@ export function cashFlows(
           `revenue in year ${year}`
         ),
         probability: probabilityOfReachingMarket,
+        partnerPaying: ONE,
       }));
     }
   }

@@ -1,5 +1,6 @@
 import type { Distribution } from "../../document/scenarios";
-import { Decimal } from "../../model/decimal";
+import { Decimal, ONE, ZERO } from "../../model/decimal";
+import { stillPaying } from "./counterparty";
 import { curveFactor, yearlyFactors, type DiscountCurve } from "./discountCurve";
 import { sampler, type Sampler } from "./distributions";
 import type { ScenarioInputs } from "./engine";
@@ -8,7 +9,7 @@ import { floatRoyalty, royaltyOn, type FloatRoyalty } from "./floatRoyalty";
 import { cashFlows, type MechanismKind, type ScenarioMilestone } from "./mechanisms";
 import { seededUniform } from "./random";
 import { launchYearOf, peakOf } from "./revenue";
-import { discountedValue, FactorCache } from "./value";
+import { FactorCache } from "./value";
 import { invalidNumber, invalidValue } from "../../model/errors";
 
 /**
@@ -74,13 +75,25 @@ export interface SimulationResult {
   readonly presentValues: readonly Float64Array[];
 }
 
+/**
+ * Payments the partner has contracted to make, discounted to today, each with the chance that the
+ * partner is still paying when it falls due ((1 - default rate)^year, decreasing with time). In a trial
+ * one draw p decides how long the partner pays: a payment is made when p < its chance, so a partner who
+ * stops paying at some year pays nothing after it, and over many trials each payment is made with its
+ * own chance.
+ */
+interface ContractedPayments {
+  readonly discountedAmounts: Float64Array;
+  readonly partnerPaying: Float64Array;
+}
+
 /** How one mechanism's present value is found in a trial. */
 type TrialValue =
-  | { readonly kind: "constant"; readonly value: number }
+  | { readonly kind: "contracted"; readonly payments: ContractedPayments }
   | {
       readonly kind: "milestones";
-      /** Each milestone's amount discounted to today when the launch is `delay` whole years late. */
-      readonly discountedAmounts: (delay: number) => Float64Array;
+      /** Each milestone's payment when the launch is `delay` whole years late. */
+      readonly byDelay: (delay: number) => ContractedPayments;
       readonly probabilities: Float64Array;
     }
   | { readonly kind: "royalty"; readonly royalty: FloatRoyalty; readonly termYears: number };
@@ -113,29 +126,33 @@ export function simulate(inputs: ScenarioInputs, settings: SimulationSettings): 
   const factors = Float64Array.from(yearlyFactors(inputs.discount, years), (f) => f.toNumber());
   const decimalFactors = new FactorCache(inputs.discount);
   const pMarket = inputs.probabilityOfReachingMarket.toNumber();
+  const defaultRate = inputs.counterparty.defaultRate;
 
   const valuers: TrialValue[] = candidates.map((candidate) => {
     const mechanism = candidate.mechanism;
     switch (mechanism.kind) {
       case "fixed":
-      case "subscription":
+      case "subscription": {
+        const flows = cashFlows(candidate, forecast, ONE, defaultRate);
         return {
-          kind: "constant",
-          value: discountedValue(
-            cashFlows(candidate, forecast, inputs.probabilityOfReachingMarket),
-            decimalFactors,
-            false
-          ).toNumber(),
+          kind: "contracted",
+          payments: {
+            discountedAmounts: Float64Array.from(flows, (flow) =>
+              flow.amount.isZero() ? 0 : flow.amount.times(decimalFactors.at(flow.year)).toNumber()
+            ),
+            partnerPaying: Float64Array.from(flows, (flow) => flow.partnerPaying.toNumber()),
+          },
         };
+      }
       case "milestones":
         return {
           kind: "milestones",
-          discountedAmounts: delayedMilestones(mechanism.milestones, inputs.discount),
+          byDelay: delayedMilestones(mechanism.milestones, inputs.discount, defaultRate),
           probabilities: Float64Array.from(mechanism.milestones, (m) => m.probability.toNumber()),
         };
       case "royalty":
         // Checks the terms as the engine does, with the candidate's path in the message.
-        cashFlows(candidate, forecast.slice(0, 1), new Decimal(1));
+        cashFlows(candidate, forecast.slice(0, 1), ONE, ZERO);
         return {
           kind: "royalty",
           royalty: floatRoyalty(mechanism.terms),
@@ -150,6 +167,8 @@ export function simulate(inputs: ScenarioInputs, settings: SimulationSettings): 
   const delaySampler: Sampler | null =
     settings.launchDelayYears === undefined ? null : sampler(settings.launchDelayYears, uniform);
   const pipeline = settings.milestoneDependence === "pipeline";
+  // No draw when the partner is sure to pay, so a scenario without counterparty risk draws as before.
+  const partnerMayDefault = !defaultRate.isZero();
 
   const presentValues = candidates.map(() => new Float64Array(trials));
   const count = valuers.length;
@@ -158,15 +177,19 @@ export function simulate(inputs: ScenarioInputs, settings: SimulationSettings): 
     const delay = delaySampler === null ? 0 : Math.max(0, Math.round(delaySampler()));
     const shared = pipeline ? uniform() : 0;
     const reached = (pipeline ? shared : uniform()) < pMarket;
+    const partner = partnerMayDefault ? uniform() : 0;
     for (let m = 0; m < count; m++) {
       const valuer = valuers[m] as TrialValue;
       let value = 0;
-      if (valuer.kind === "constant") value = valuer.value;
+      if (valuer.kind === "contracted") value = paidWhile(valuer.payments, partner);
       else if (valuer.kind === "milestones") {
         const { probabilities } = valuer;
-        const discountedAmounts = valuer.discountedAmounts(delay);
+        const { discountedAmounts, partnerPaying } = valuer.byDelay(delay);
         for (let i = 0; i < discountedAmounts.length; i++)
-          if ((pipeline ? shared : uniform()) < (probabilities[i] as number))
+          if (
+            (pipeline ? shared : uniform()) < (probabilities[i] as number) &&
+            partner < (partnerPaying[i] as number)
+          )
             value += discountedAmounts[i] as number;
       } else if (reached && baseLaunch !== null) {
         const start = baseLaunch + delay;
@@ -182,34 +205,53 @@ export function simulate(inputs: ScenarioInputs, settings: SimulationSettings): 
   return summarise(inputs, settings, presentValues);
 }
 
+/** What the partner pays in a trial whose draw is `partner`: each payment it is still paying for. */
+function paidWhile(payments: ContractedPayments, partner: number): number {
+  const { discountedAmounts, partnerPaying } = payments;
+  let value = 0;
+  for (let i = 0; i < discountedAmounts.length; i++)
+    if (partner < (partnerPaying[i] as number)) value += discountedAmounts[i] as number;
+  return value;
+}
+
 /**
- * Each milestone's amount discounted to today, for a launch `delay` whole years late: a milestone tied
- * to the launch is discounted at its period plus the delay, on the same curve; any other at its own
- * period whatever the delay. The factors are exact decimals, turned into doubles once for each delay a
- * trial draws (delays are whole years, so there are few), then reused by every trial with that delay.
+ * Each milestone's amount discounted to today, and the chance the partner is still paying then, for a
+ * launch `delay` whole years late: a milestone tied to the launch falls at its period plus the delay,
+ * on the same curve; any other at its own period whatever the delay. The figures are exact decimals,
+ * turned into doubles once for each delay a trial draws (delays are whole years, so there are few),
+ * then reused by every trial with that delay.
  */
 function delayedMilestones(
   milestones: readonly ScenarioMilestone[],
-  curve: DiscountCurve
-): (delay: number) => Float64Array {
-  const discounted = (delay: number) =>
-    Float64Array.from(milestones, (milestone) => {
-      // Worth nothing is worth nothing, even where a factor is huge (0 x Infinity would be NaN).
-      if (milestone.amount.isZero()) return 0;
-      const period =
-        milestone.tiedToLaunch === true ? milestone.period.plus(delay) : milestone.period;
-      return milestone.amount.times(curveFactor(curve, period)).toNumber();
-    });
-  const onTime = discounted(0);
+  curve: DiscountCurve,
+  defaultRate: Decimal
+): (delay: number) => ContractedPayments {
+  const atDelay = (delay: number): ContractedPayments => {
+    const periods = milestones.map((milestone) =>
+      milestone.tiedToLaunch === true ? milestone.period.plus(delay) : milestone.period
+    );
+    return {
+      discountedAmounts: Float64Array.from(milestones, (milestone, i) =>
+        // Worth nothing is worth nothing, even where a factor is huge (0 x Infinity would be NaN).
+        milestone.amount.isZero()
+          ? 0
+          : milestone.amount.times(curveFactor(curve, periods[i] as Decimal)).toNumber()
+      ),
+      partnerPaying: Float64Array.from(periods, (period) =>
+        stillPaying(defaultRate, period).toNumber()
+      ),
+    };
+  };
+  const onTime = atDelay(0);
   if (!milestones.some((milestone) => milestone.tiedToLaunch === true)) return () => onTime;
-  const byDelay = new Map<number, Float64Array>([[0, onTime]]);
+  const byDelay = new Map<number, ContractedPayments>([[0, onTime]]);
   return (delay) => {
-    let amounts = byDelay.get(delay);
-    if (amounts === undefined) {
-      amounts = discounted(delay);
-      byDelay.set(delay, amounts);
+    let payments = byDelay.get(delay);
+    if (payments === undefined) {
+      payments = atDelay(delay);
+      byDelay.set(delay, payments);
     }
-    return amounts;
+    return payments;
   };
 }
 

@@ -1,4 +1,5 @@
-import { Decimal } from "../../model/decimal";
+import { Decimal, ZERO } from "../../model/decimal";
+import type { ScenarioInputs } from "./engine";
 import type { RoyaltyTerms } from "../valuation/royalty";
 import { flatCurve, type DiscountCurve } from "./discountCurve";
 import { cashFlows, type Candidate, type CashFlow, type Mechanism } from "./mechanisms";
@@ -30,13 +31,20 @@ type RoyaltyMechanism = Extract<Mechanism, { kind: "royalty" }>;
 export function royaltyRateByDiscountRate(
   royalty: RoyaltyMechanism | undefined,
   milestones: Candidate | undefined,
-  forecast: RevenueForecast,
-  probabilityOfReachingMarket: Decimal,
+  scenario: Pick<
+    ScenarioInputs,
+    "forecast" | "probabilityOfReachingMarket" | "discount" | "counterparty"
+  >,
   royaltyRates: readonly Decimal[],
   discountRates: readonly Decimal[]
 ): RoyaltyByDiscountRate {
+  const { forecast, probabilityOfReachingMarket } = scenario;
+  // Each column's flat real rate, with the scenario's price basis: nominal amounts are still deflated.
   const curves = discountRates.map(
-    (rate, i) => new FactorCache(flatCurve(rate, `scenarios.sensitivity.discountRates[${i}]`))
+    (rate, i) =>
+      new FactorCache(
+        flatCurve(rate, `scenarios.sensitivity.discountRates[${i}]`, scenario.discount.priceBasis)
+      )
   );
   const cells = royaltyRates.map((rate) => {
     const flows = flatRoyaltyFlows(royalty, forecast, probabilityOfReachingMarket, rate);
@@ -47,7 +55,12 @@ export function royaltyRateByDiscountRate(
       ? null
       : curves.map((factors) =>
           discountedValue(
-            cashFlows(milestones, forecast, probabilityOfReachingMarket),
+            cashFlows(
+              milestones,
+              forecast,
+              probabilityOfReachingMarket,
+              scenario.counterparty.defaultRate
+            ),
             factors,
             true
           )
@@ -79,7 +92,9 @@ export function flatRoyaltyFlows(
       mechanism: { kind: "royalty", terms, termYears: royalty?.termYears ?? forecast.length },
     },
     forecast,
-    probabilityOfReachingMarket
+    probabilityOfReachingMarket,
+    // A royalty is paid on the product's sales, whatever the partner's own finances.
+    ZERO
   );
 }
 
@@ -112,5 +127,5 @@ export function royaltyFlowsAtPeak(
   probability: Decimal
 ): CashFlow[] {
   const scaled = scaleToPeak(forecast, peak, `scenarios.sensitivity.peakRevenues[${i}]`);
-  return cashFlows(royalty, scaled, probability);
+  return cashFlows(royalty, scaled, probability, ZERO);
 }

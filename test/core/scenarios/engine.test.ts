@@ -20,6 +20,7 @@ import {
   type ScenarioInputs,
 } from "../../../src/core/scenarios";
 import { curveForecast } from "../../../src/core/scenarios/revenue";
+import { NO_COUNTERPARTY_RISK } from "../../../src/core/scenarios/counterparty";
 import { expectRelativelyClose } from "../../support/assertions";
 
 const d = (value: number | string) => new Decimal(value);
@@ -44,6 +45,7 @@ function inputs(
     forecast: ds([1000, 2000, 3000]),
     probabilityOfReachingMarket: d(1),
     discount: flatCurve(d(0.1)),
+    counterparty: NO_COUNTERPARTY_RISK,
     paybackTarget: d(0),
     sensitivity: {
       royaltyRates: ds([0.05, 0.1]),

@@ -11,9 +11,11 @@ import { decimalArithmetic } from "../../../src/core/arithmetic";
 import { pertShape, sampler } from "../../../src/core/scenarios/distributions";
 import { floatRoyalty, royaltyOn } from "../../../src/core/scenarios/floatRoyalty";
 import { seededUniform } from "../../../src/core/scenarios/random";
+import { NO_COUNTERPARTY_RISK } from "../../../src/core/scenarios/counterparty";
 import {
   evaluateScenarios,
   flatCurve,
+  GREEN_BOOK_CURVE,
   percentileOfSorted,
   simulate,
   type Candidate,
@@ -193,6 +195,7 @@ function scenario(candidates: Candidate[], probabilityOfReachingMarket = 0.3): S
     forecast: [0, 0, 2e6, 5e6, 8e6, 8e6, 6e6, 4e6].map(d),
     probabilityOfReachingMarket: d(probabilityOfReachingMarket),
     discount: flatCurve(d(0.035)),
+    counterparty: NO_COUNTERPARTY_RISK,
     candidates,
     paybackTarget: d(0),
     sensitivity: { royaltyRates: [], discountRates: [], peakRevenues: [], probabilities: [] },
@@ -363,6 +366,7 @@ describe("a late launch and the milestones tied to it", () => {
     forecast: [0, 1e6, 1e6, 0, 0].map(d),
     probabilityOfReachingMarket: d(1),
     discount: flatCurve(d(0.1)),
+    counterparty: NO_COUNTERPARTY_RISK,
     candidates,
     paybackTarget: d(0),
     sensitivity: { royaltyRates: [], discountRates: [], peakRevenues: [], probabilities: [] },
@@ -476,7 +480,7 @@ describe("a late launch and the milestones tied to it", () => {
         milestones: [{ amount: d(1e6), period: d(29.5), probability: d(1), tiedToLaunch: true }],
       },
     };
-    const inputs = { ...flat10([late]), discount: { kind: "green-book" as const } };
+    const inputs = { ...flat10([late]), discount: GREEN_BOOK_CURVE };
     const value = simulate(
       inputs,
       settings({ trials: 10, launchDelayYears: { distribution: "fixed", value: 2 } })

@@ -167,6 +167,7 @@ export function buildScenarioSheetWithLayout(
   at.skip(2);
   const workings = workingsSection(at, {
     forecast: assumptions.forecast,
+    bands: assumptions.bands,
     inputs,
     royalty: offers.royalty,
     milestones: offers.milestones?.payments ?? null,

@@ -35,6 +35,8 @@ export const COL = {
   payment: 2,
   revenue: 3,
   inTerm: 4,
+  /** In a table of payments the partner contracted to make (not a royalty's), where inTerm would be. */
+  partnerPaying: 4,
   amount: 5,
   probability: 6,
   expected: 7,

@@ -1,11 +1,13 @@
 /**
  * The assumptions every formula below reads: the probability of reaching market, the payback target
- * (empty when the document gives none), the discount schedule's bands and the revenue forecast with
- * each year's discount factor.
+ * (empty when the document gives none), the partner's default rate, the discount schedule's bands,
+ * the price basis (with nominal amounts, the inflation that deflates them) and the revenue forecast
+ * with each year's discount factor.
  */
 import { formatPercent, formatWholePounds } from "../../../../model/format";
 import { Decimal } from "../../../../model/decimal";
 import type { ScenarioInputs } from "../../../../core/scenarios";
+import { equivalentNominalRate } from "../../../../core/scenarios/priceBasis";
 import { yearsSinceLaunch } from "../../../../core/scenarios/revenue";
 import { FactorCache } from "../../../../core/scenarios/value";
 import { GREEN_BOOK_SCHEDULE } from "../../../../core/valuation/discounting";
@@ -14,7 +16,7 @@ import { absoluteAddress } from "../../../spec/a1";
 import type { Cursor } from "../../../spec/cursor";
 import { blank, formula, num } from "../../../spec/spec";
 import { TOP } from "../../../spec/styles";
-import { factorFormula, type DiscountBands } from "../formulas";
+import { factorFormula, type Bands, type DiscountBands } from "../formulas";
 import { comment, header, input, label } from "../rows";
 import { A, COL, FACTOR, INPUT, RATE, VALUE, n } from "../style";
 
@@ -27,6 +29,8 @@ export interface ForecastAnchors {
 export interface AssumptionAnchors {
   readonly probabilityOfReachingMarket: string;
   readonly paybackTarget: string;
+  /** The partner's yearly default rate. */
+  readonly defaultRate: string;
   readonly bands: DiscountBands;
   readonly forecast: ForecastAnchors;
 }
@@ -65,15 +69,66 @@ export function assumptionsSection(
       ? "none given, so no payback is shown; enter the pounds an offer must bring in (risk-adjusted, discounted) to see the year it does"
       : "from the scenarios block: the risk-adjusted present value an offer must reach to pay back"
   );
+  const { counterparty } = inputs;
+  const defaultRate = input(
+    at,
+    "Partner's default rate a year",
+    num(n(counterparty.defaultRate)),
+    { numberFormat: RATE, style: INPUT },
+    `the chance each year that the partner stops paying: a fixed payment, fee or milestone due at year t is paid with probability (1 - rate)^t; a royalty is not (it is paid on sales). ${counterparty.stated ? "From the scenarios block" : "Not stated, so a starting point"}: ${counterparty.source}.`
+  );
   // Each table with its title on one page (the section as a whole may not fit on one).
-  const bands = at.together(() => discountSection(at, inputs));
+  const realBands = at.together(() => discountSection(at, inputs));
   at.skip();
+  const inflation = at.together(() => priceBasisSection(at, inputs));
+  if (inflation !== null) at.skip();
+  const bands: DiscountBands = { ...realBands, inflation };
   const forecast = at.together(() => forecastSection(at, doc, inputs, bands));
-  return { probabilityOfReachingMarket, paybackTarget, bands, forecast };
+  return { probabilityOfReachingMarket, paybackTarget, defaultRate, bands, forecast };
+}
+
+/** One band's "from year" and rate, as inputs in C and D; returns their absolute addresses. */
+function bandRow(at: Cursor, fromYear: number, rate: number): { from: string; rate: string } {
+  const from = absoluteAddress(at.sheet.setAt(at.row, 3, num(fromYear), { style: INPUT }));
+  const rateCell = absoluteAddress(
+    at.sheet.setAt(at.row, 4, num(rate), { numberFormat: RATE, style: INPUT })
+  );
+  at.skip();
+  return { from, rate: rateCell };
+}
+
+/**
+ * Whether the amounts are real or nominal and, when nominal, the inflation that deflates them, a band
+ * a year as the Green Book's bands compound; null for real amounts, which nothing deflates.
+ */
+function priceBasisSection(at: Cursor, inputs: ScenarioInputs): Bands | null {
+  const basis = inputs.discount.priceBasis;
+  at.keep(3);
+  label(at, "Price basis");
+  if (basis.kind === "real") {
+    comment(
+      at,
+      `Real: every amount is in today's prices, as the discount rates are, so nothing is deflated.${basis.stated ? "" : " The scenarios block does not say; state the price basis, since a contract's amounts are usually nominal."}`
+    );
+    at.skip();
+    return null;
+  }
+  const nominal = equivalentNominalRate(
+    basis,
+    inputs.discount.kind === "flat" ? inputs.discount.rate : null
+  );
+  comment(
+    at,
+    `Nominal: every amount is in the pounds of the day it is paid, so each is deflated to today's prices by the inflation below, then discounted at the real rates above${nominal === null ? "" : ` (the same as discounting at a nominal ${formatPercent(nominal)})`}. Inflation from: ${basis.source}.`
+  );
+  at.skip();
+  header(at, ["", "", "From year", "Inflation"], 1, 3);
+  const rows = basis.inflation.map((rate, k) => bandRow(at, k, n(rate)));
+  return { from: rows.map((row) => row.from), rate: rows.map((row) => row.rate) };
 }
 
 /** The discount rate: one flat band, or the Green Book's bands from the core's schedule. */
-function discountSection(at: Cursor, inputs: ScenarioInputs): DiscountBands {
+function discountSection(at: Cursor, inputs: ScenarioInputs): Bands {
   at.keep(3);
   label(at, "Discount rate");
   comment(
@@ -88,18 +143,8 @@ function discountSection(at: Cursor, inputs: ScenarioInputs): DiscountBands {
     inputs.discount.kind === "flat"
       ? [{ fromYear: 0, rate: n(inputs.discount.rate) }]
       : GREEN_BOOK_SCHEDULE.map((band) => ({ fromYear: band.fromYear, rate: Number(band.rate) }));
-  const from: string[] = [];
-  const rate: string[] = [];
-  for (const band of schedule) {
-    from.push(absoluteAddress(at.sheet.setAt(at.row, 3, num(band.fromYear), { style: INPUT })));
-    rate.push(
-      absoluteAddress(
-        at.sheet.setAt(at.row, 4, num(band.rate), { numberFormat: RATE, style: INPUT })
-      )
-    );
-    at.skip();
-  }
-  return { from, rate };
+  const rows = schedule.map((band) => bandRow(at, band.fromYear, band.rate));
+  return { from: rows.map((row) => row.from), rate: rows.map((row) => row.rate) };
 }
 
 /** The revenue in each year if the product reaches market, the years since launch and the factor. */

@@ -37,7 +37,12 @@ export function cumulativeSection(
   const { candidates } = inputs;
   let lastYear = inputs.forecast.length;
   for (const candidate of candidates)
-    for (const flow of cashFlows(candidate, inputs.forecast, inputs.probabilityOfReachingMarket))
+    for (const flow of cashFlows(
+      candidate,
+      inputs.forecast,
+      inputs.probabilityOfReachingMarket,
+      inputs.counterparty.defaultRate
+    ))
       lastYear = Math.max(lastYear, Math.ceil(n(flow.year)));
   const lastColumn = 2 + candidates.length;
   const beside = chartFitsBeside(lastColumn);

@@ -95,7 +95,12 @@ function termsAndPayments(
   const { mechanism } = candidate;
   const labels = paymentLabels(doc, candidate);
   // The core's payments and factors, whose figures the table's formulas cache.
-  const flows = cashFlows(candidate, inputs.forecast, inputs.probabilityOfReachingMarket);
+  const flows = cashFlows(
+    candidate,
+    inputs.forecast,
+    inputs.probabilityOfReachingMarket,
+    inputs.counterparty.defaultRate
+  );
   const paymentTable = (royalty: boolean) =>
     paymentHeader(at, assumptions, new FactorCache(inputs.discount), flows, royalty);
   switch (mechanism.kind) {
@@ -140,7 +145,7 @@ function paymentHeader(
       "Year",
       "Payment",
       royalty ? "Revenue" : null,
-      royalty ? "In term" : null,
+      royalty ? "In term" : "Partner still paying",
       "Amount if paid",
       "Probability",
       "Expected cash",
@@ -152,7 +157,13 @@ function paymentHeader(
     1,
     3
   );
-  return { bands: assumptions.bands, top: at.row, factors, flows };
+  return {
+    bands: assumptions.bands,
+    defaultRate: assumptions.defaultRate,
+    top: at.row,
+    factors,
+    flows,
+  };
 }
 
 /** The table's total row: the sums of its present values. */

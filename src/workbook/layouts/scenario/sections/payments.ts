@@ -3,7 +3,7 @@
  * received by each date: the amount if paid, its probability, the expected cash, the discount factor,
  * the present value, the risk-adjusted present value and the cumulative risk-adjusted value.
  */
-import { Decimal, ZERO } from "../../../../model/decimal";
+import { Decimal, ONE, ZERO } from "../../../../model/decimal";
 import type { Candidate, Mechanism } from "../../../../core/scenarios";
 import { royaltyYears, type CashFlow } from "../../../../core/scenarios/mechanisms";
 import { flowValue, type FactorCache, type FlowValue } from "../../../../core/scenarios/value";
@@ -27,6 +27,8 @@ import {
  */
 export interface PaymentTable {
   readonly bands: DiscountBands;
+  /** The partner's yearly default rate, which weights every payment the partner has contracted to make. */
+  readonly defaultRate: string;
   readonly top: number;
   readonly factors: FactorCache;
   /** The core's payments, in the mechanism's own order (cashFlows). */
@@ -37,6 +39,8 @@ export interface PaymentTable {
 export interface MilestoneAnchors {
   readonly amounts: string;
   readonly probabilities: string;
+  /** The chance the partner is still paying at each milestone. */
+  readonly partnerPaying: string;
   /** Each milestone's year cell. */
   readonly years: readonly string[];
   /** Each milestone's year, in the same order. */
@@ -59,6 +63,10 @@ interface Payment {
   readonly amountInput: boolean;
   readonly probability: CellValueSpec;
   readonly probabilityInput: boolean;
+  /** A payment the partner contracted to make, weighted by the chance it is still paying; not a royalty. */
+  readonly contracted: boolean;
+  /** The core's payment, whose chance the partner is still paying the row caches. */
+  readonly flow: CashFlow;
   /** The core's figures for the payment, which its formulas cache. */
   readonly value: FlowValue;
 }
@@ -103,7 +111,15 @@ function paymentRow(
     numberFormat: RATE,
     style: payment.probabilityInput ? INPUT : TOP,
   });
-  sheet.setAt(r, COL.expected, formula(`E${r}*F${r}`, n(value.expectedCash)), {
+  if (payment.contracted)
+    sheet.setAt(
+      r,
+      COL.partnerPaying,
+      formula(`(1-${table.defaultRate})^A${r}`, n(payment.flow.partnerPaying)),
+      { numberFormat: RATE, style: TOP }
+    );
+  const expected = payment.contracted ? `E${r}*F${r}*D${r}` : `E${r}*F${r}`;
+  sheet.setAt(r, COL.expected, formula(expected, n(value.expectedCash)), {
     numberFormat: VALUE,
     style: TOP,
   });
@@ -164,7 +180,8 @@ export function fixedPayments(
         amountInput: true,
         probability: num(1),
         probabilityInput: false,
-        value: flowAt(table, i).value,
+        contracted: true,
+        ...flowAt(table, i),
       },
       cumulative
     ));
@@ -189,7 +206,8 @@ export function milestonePayments(
         amountInput: true,
         probability: num(n(item.probability)),
         probabilityInput: true,
-        value: flowAt(table, i).value,
+        contracted: true,
+        ...flowAt(table, i),
       },
       cumulative
     );
@@ -200,6 +218,7 @@ export function milestonePayments(
   return {
     amounts: `${A(table.top, COL.amount)}:${A(last, COL.amount)}`,
     probabilities: `${A(table.top, COL.probability)}:${A(last, COL.probability)}`,
+    partnerPaying: `${A(table.top, COL.partnerPaying)}:${A(last, COL.partnerPaying)}`,
     years: rows.map((r) => A(r, COL.year)),
     yearValues: ordered.map(({ item }) => item.year),
   };
@@ -224,6 +243,8 @@ export function subscriptionPayments(
         amountInput: false,
         probability: num(1),
         probabilityInput: false,
+        contracted: true,
+        flow,
         value,
       },
       cumulative
@@ -253,7 +274,12 @@ export function royaltyPayments(
     const k = paid.indexOf(year);
     const { flow, value } =
       k < 0
-        ? flowOf(table, { year: new Decimal(year), amount: ZERO, probability: pMarket })
+        ? flowOf(table, {
+            year: new Decimal(year),
+            amount: ZERO,
+            probability: pMarket,
+            partnerPaying: ONE,
+          })
         : flowAt(table, k);
     sheet.setAt(r, COL.revenue, formula(forecastCell(forecast, year, COL.revenue), n(revenue)), {
       numberFormat: VALUE,
@@ -280,6 +306,8 @@ export function royaltyPayments(
         amountInput: false,
         probability: formula(assumptions.probabilityOfReachingMarket, n(pMarket)),
         probabilityInput: false,
+        contracted: false,
+        flow,
         value,
       },
       cumulative

@@ -117,12 +117,13 @@ function royaltyGrid(
     return { royaltyByDiscountRate, milestonesByDiscountRate: null };
   sheet.setAt(at.row, 2, text(milestones.candidate.id), { style: { ...TOTAL, wrap: true } });
   at.fitText(milestones.candidate.id, 2);
-  const { amounts, probabilities } = milestones.payments;
+  const { amounts, probabilities, partnerPaying } = milestones.payments;
   const milestonesByDiscountRate = grid.milestones.map((value, j) => {
     formulas.push({
       row: at.row,
       col: 3 + j,
-      build: (w) => `SUMPRODUCT(${amounts},${probabilities},${w.milestoneFactorAtRate[j]})`,
+      build: (w) =>
+        `SUMPRODUCT(${amounts},${probabilities},${partnerPaying},${w.milestoneFactorAtRate[j]})`,
       cached: n(value),
     });
     return cellAddress(at.row, 3 + j);

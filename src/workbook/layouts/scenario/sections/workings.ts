@@ -11,7 +11,7 @@ import { FactorCache } from "../../../../core/scenarios/value";
 import type { Cursor } from "../../../spec/cursor";
 import { formula, num, text } from "../../../spec/spec";
 import { TABLE_HEADER } from "../../../spec/styles";
-import { royaltyFormula } from "../formulas";
+import { flatFactorFormula, royaltyFormula, type DiscountBands } from "../formulas";
 import { A, COL, FACTOR, RATE, VALUE, YEARS, n } from "../style";
 import { forecastCell, forecastRange, type ForecastAnchors } from "./assumptions";
 import type { MilestoneAnchors, RoyaltyAnchors } from "./payments";
@@ -31,6 +31,8 @@ export interface WorkingsAnchors {
 /** What the workings read: the forecast, the grids' axes, and the first royalty and milestone offers. */
 export interface WorkingsContext {
   readonly forecast: ForecastAnchors;
+  /** The discount bands, whose inflation (for nominal amounts) every grid column's factor keeps. */
+  readonly bands: DiscountBands;
   /** The scenario, whose figures (through the core) the workings' formulas cache. */
   readonly inputs: ScenarioInputs;
   /** The first royalty offer: its candidate, and its terms and term on the sheet. */
@@ -43,8 +45,9 @@ function amountIn(flows: readonly CashFlow[], year: number): Decimal {
   return flows.find((flow) => flow.year.equals(year))?.amount ?? ZERO;
 }
 
-/** Discount factors at a flat rate, the core's. */
-const flatFactors = (rate: Decimal) => new FactorCache(flatCurve(rate));
+/** Discount factors at a flat real rate with the scenario's price basis, the core's. */
+const flatFactors = (inputs: ScenarioInputs) => (rate: Decimal) =>
+  new FactorCache(flatCurve(rate, undefined, inputs.discount.priceBasis));
 
 export function workingsSection(at: Cursor, context: WorkingsContext): WorkingsAnchors {
   const { inputs } = context;
@@ -94,14 +97,15 @@ export function workingsSection(at: Cursor, context: WorkingsContext): WorkingsA
     "Discount factor in each year at each flat discount rate (the first grid's columns)",
     axes.discountRates,
     RATE,
-    (year, rate) => `1/(1+${rate})^${forecastCell(context.forecast, year, COL.year)}`,
+    (year, rate) =>
+      flatFactorFormula(rate, context.bands, forecastCell(context.forecast, year, COL.year)),
     (rate) => {
-      const factors = flatFactors(rate);
+      const factors = flatFactors(inputs)(rate);
       return (year) => factors.at(new Decimal(year));
     }
   );
   const milestoneFactorAtRate =
-    context.milestones === null ? [] : milestoneBlock(at, axes.discountRates, context.milestones);
+    context.milestones === null ? [] : milestoneBlock(at, context, context.milestones);
   const royaltyOffer = context.royalty?.candidate;
   const royaltyAtPeak =
     royalty === null || royaltyOffer === undefined
@@ -182,12 +186,13 @@ function yearBlock(
 /** The discount factor at each milestone's year at each flat discount rate. */
 function milestoneBlock(
   at: Cursor,
-  discountRates: readonly Decimal[],
+  context: WorkingsContext,
   milestones: MilestoneAnchors
 ): string[] {
+  const { discountRates } = context.inputs.sensitivity;
   blockTitle(at, "Discount factor at each milestone's year at each flat discount rate");
   const headerRow = axisHeader(at, discountRates, RATE);
-  const factors = discountRates.map(flatFactors);
+  const factors = discountRates.map(flatFactors(context.inputs));
   const top = at.row;
   milestones.years.forEach((year, k) => {
     const value = milestones.yearValues[k] as Decimal;
@@ -196,7 +201,7 @@ function milestoneBlock(
       at.sheet.setAt(
         at.row,
         3 + j,
-        formula(`1/(1+${A(headerRow, 3 + j)})^${year}`, n(atRate.at(value))),
+        formula(flatFactorFormula(A(headerRow, 3 + j), context.bands, year), n(atRate.at(value))),
         { numberFormat: FACTOR }
       )
     );
