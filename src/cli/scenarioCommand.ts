@@ -9,7 +9,14 @@ import { InvalidArgumentError, type Command } from "commander";
 import path from "path";
 import { formatPercent, formatPounds, formatWholePounds } from "../model/format";
 import { InputError } from "../model/errors";
-import { evaluateScenarios, scenarioInputs, simulate, simulationSettings } from "../core/scenarios";
+import {
+  counterpartySentence,
+  evaluateScenarios,
+  priceBasisSentence,
+  scenarioInputs,
+  simulate,
+  simulationSettings,
+} from "../core/scenarios";
 import { MAX_TRIALS } from "../document/scenarios";
 import type { Partnership } from "../document/schema";
 import { buildScenarioSheet } from "../workbook/layouts/scenario/scenarioSheet";
@@ -94,6 +101,9 @@ export async function runScenario(
       `  ${value.id.padEnd(24)} ${formatPounds(value.presentValue).padStart(16)}  ${formatPounds(value.riskAdjustedPresentValue).padStart(16)}${payback}`
     );
   }
+  const flatRate = inputs.discount.kind === "flat" ? inputs.discount.rate : null;
+  lines.push(`${priceBasisSentence(inputs.discount.priceBasis, flatRate)}.`);
+  lines.push(`${counterpartySentence(inputs.counterparty)}.`);
   lines.push(
     paybackTarget === null
       ? "Payback: no target given (scenarios.paybackTarget), so none is worked out"

@@ -51,6 +51,9 @@ describe.each(EXAMPLES)("%s: the scenario sheet's charts", (file) => {
     };
     const scenarios = doc.scenarios as NonNullable<Partnership["scenarios"]>;
     const rate = scenarios.discount.kind === "flat" ? scenarios.discount.rate : 0.035;
+    const basis = scenarios.priceBasis;
+    // Nominal amounts deflated by one flat inflation rate, as the examples state it.
+    const inflation = basis?.kind === "nominal" ? (basis.inflation as number) : 0;
     const years = cells(line.categories);
     // The Green Book's first band runs to year 30.
     expect(years.length - 1).toBeLessThanOrEqual(30);
@@ -69,7 +72,7 @@ describe.each(EXAMPLES)("%s: the scenario sheet's charts", (file) => {
           if (flow.year.toNumber() <= year)
             expected +=
               (flow.amount.toNumber() * flow.probability.toNumber()) /
-              (1 + rate) ** flow.year.toNumber();
+              ((1 + rate) * (1 + inflation)) ** flow.year.toNumber();
         const actual = read(column[year] as string);
         if (Math.abs(actual - expected) > 1e-9 * Math.max(1, Math.abs(expected)))
           off.push(`${candidate.id} year ${year}: ${actual} != ${expected}`);

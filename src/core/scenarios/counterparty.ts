@@ -1,5 +1,7 @@
+import { ORGANISATION_TYPE_LABELS } from "../../document/labels";
 import type { ORGANISATION_TYPES } from "../../document/schema";
 import { Decimal, ONE, ZERO } from "../../model/decimal";
+import { formatPercent } from "../../model/format";
 import { discountFactor } from "../valuation/discounting";
 
 type OrganisationType = (typeof ORGANISATION_TYPES)[number];
@@ -55,7 +57,7 @@ export function startingCounterparty(organisationType: OrganisationType): Counte
   const { rate, source } = STARTING_DEFAULT_RATES[organisationType];
   return {
     defaultRate: new Decimal(rate),
-    source: `starting point for ${organisationType.replace("-", " ")} partners: ${source}`,
+    source: `starting point for a partner of its kind (${ORGANISATION_TYPE_LABELS[organisationType].toLowerCase()}): ${source}`,
     stated: false,
   };
 }
@@ -76,4 +78,15 @@ export function stillPaying(defaultRate: Decimal, year: Decimal): Decimal {
   return wholeYears.times(
     discountFactor(defaultRate.div(ONE.minus(defaultRate)), year.minus(whole))
   );
+}
+
+/** The partner's risk in one sentence, as the sheet, the command line and the task pane say it. */
+export function counterpartySentence(counterparty: Counterparty): string {
+  const rate = `${formatPercent(counterparty.defaultRate, 2)} a year`;
+  const why = counterparty.stated
+    ? counterparty.source
+    : `not stated, so the ${counterparty.source}`;
+  return counterparty.defaultRate.isZero()
+    ? `The partner is taken to pay all it contracts to (${why})`
+    : `The partner's risk of not paying is ${rate} (${why}): it weights fixed payments, fees and milestones, not a royalty, which is paid on sales`;
 }

@@ -18,3 +18,5 @@ export type { Candidate, Mechanism, MechanismKind } from "./mechanisms";
 export type { MechanismValue } from "./value";
 export type { SensitivityGrid } from "./sensitivity";
 export { flatCurve, GREEN_BOOK_CURVE, type DiscountCurve } from "./discountCurve";
+export { priceBasisSentence } from "./priceBasis";
+export { counterpartySentence } from "./counterparty";

@@ -1,4 +1,5 @@
 import { Decimal, ONE } from "../../model/decimal";
+import { formatPercent } from "../../model/format";
 import { discountFactor } from "../valuation/discounting";
 
 /**
@@ -53,4 +54,28 @@ export function equivalentNominalRate(basis: PriceBasis, realRate: Decimal | nul
   const first = basis.inflation[0] as Decimal;
   if (!basis.inflation.every((rate) => rate.equals(first))) return null;
   return ONE.plus(realRate).times(ONE.plus(first)).minus(ONE);
+}
+
+/** A series of yearly rates in words: "3.00% in year 1, 2.50% in year 2, then 2.00% a year". */
+function inflationWords(inflation: readonly Decimal[]): string {
+  const last = inflation[inflation.length - 1] as Decimal;
+  if (inflation.every((rate) => rate.equals(last))) return `${formatPercent(last, 2)} a year`;
+  const years = inflation
+    .slice(0, -1)
+    .map((rate, k) => `${formatPercent(rate, 2)} in year ${k + 1}`)
+    .join(", ");
+  return `${years}, then ${formatPercent(last, 2)} a year`;
+}
+
+/**
+ * The price basis in one sentence, as the sheet, the command line and the task pane say it; `realRate`
+ * is the flat real discount rate (null on the Green Book schedule).
+ */
+export function priceBasisSentence(basis: PriceBasis, realRate: Decimal | null): string {
+  if (basis.kind === "real")
+    return basis.stated
+      ? "Prices are real: every amount is in today's prices, as the discount rates are"
+      : "Prices are taken as real (today's prices), since the scenarios do not say; a contract's amounts are usually nominal, so state the price basis";
+  const nominal = equivalentNominalRate(basis, realRate);
+  return `Prices are nominal: every amount is deflated to today's prices by inflation of ${inflationWords(basis.inflation)} (${basis.source}) before the real discount rates apply${nominal === null ? "" : `, the same as a nominal rate of ${formatPercent(nominal, 2)}`}`;
 }

@@ -18,9 +18,12 @@ import {
 import { formatPercent, formatPounds, formatWholePounds } from "../../model/format";
 import { MECHANISM_LABELS } from "../../model/labels";
 import {
+  counterpartySentence,
   evaluateScenarios,
+  priceBasisSentence,
   scenarioInputs,
   type MechanismKind,
+  type ScenarioInputs,
   type ScenarioResult,
 } from "../../core/scenarios";
 import { DOCUMENT_TERM_IDS } from "../../document/scenarios";
@@ -41,6 +44,7 @@ import { FigureTable } from "./FigureTable";
 import { focusPart } from "./focus";
 import { AlternativesSection } from "./scenarios/AlternativesSection";
 import { AssumptionsSection } from "./scenarios/AssumptionsSection";
+import { priceBasisFor } from "./scenarios/modes";
 import { SensitivitySection } from "./scenarios/SensitivitySection";
 import { SimulationInputs } from "./scenarios/SimulationInputs";
 import { ModeMemoryProvider } from "./scenarios/useModeSwitch";
@@ -84,6 +88,8 @@ export function startingScenarios(draft: Json): Json {
     },
     probabilityOfReachingMarket: 0.5,
     discount: { kind: "flat", rate: 0.035 },
+    // A contract's amounts are the pounds of the day they are paid.
+    priceBasis: priceBasisFor("nominal"),
     includeDocumentTerms: true,
     alternatives: hasTerms
       ? []
@@ -97,7 +103,8 @@ export function startingScenarios(draft: Json): Json {
   };
 }
 
-type Comparison = { ok: true; result: ScenarioResult } | { ok: false; message: string };
+type Comparison =
+  { ok: true; inputs: ScenarioInputs; result: ScenarioResult } | { ok: false; message: string };
 
 type Run =
   | { state: "idle" }
@@ -149,7 +156,7 @@ function ScenariosStepContent(): React.JSX.Element {
     if (shownDoc?.scenarios === undefined) return undefined;
     try {
       const inputs = scenarioInputs(shownDoc);
-      return { ok: true, result: evaluateScenarios(inputs) };
+      return { ok: true, inputs, result: evaluateScenarios(inputs) };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
@@ -296,6 +303,15 @@ function ScenariosStepContent(): React.JSX.Element {
               ],
             }))}
           />
+          <Caption1 as="p" data-testid="price-basis">
+            {`${priceBasisSentence(
+              comparison.inputs.discount.priceBasis,
+              comparison.inputs.discount.kind === "flat" ? comparison.inputs.discount.rate : null
+            )}.`}
+          </Caption1>
+          <Caption1 as="p" data-testid="counterparty">
+            {`${counterpartySentence(comparison.inputs.counterparty)}.`}
+          </Caption1>
           <Caption1 as="p" data-testid="payback-target">
             {comparison.result.paybackTarget === null
               ? "Payback: no target given, so none is worked out. Enter a payback target above to see the year each mechanism's risk-adjusted value reaches it."

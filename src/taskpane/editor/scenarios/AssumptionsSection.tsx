@@ -1,14 +1,18 @@
 /*
  * The Scenarios step's assumptions: the chance of reaching market, the discounting (a flat rate or the
- * Green Book's schedule), the revenue forecast (a curve, or written out year by year with its number of
- * years), the payback target, whether the agreed terms are compared, and where it all comes from.
+ * Green Book's schedule), the price basis (real, or nominal with its inflation), the partner's risk of
+ * not paying, the revenue forecast (a curve, or written out year by year with its number of years),
+ * the payback target, whether the agreed terms are compared, and where it all comes from.
  */
 import * as React from "react";
 import { Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { getAt, type Json } from "../draft";
 import { CheckField, ChoiceField, fieldId, NumberField, TextField, useEditor } from "../fields";
 import { Group } from "../Group";
-import { discountFor, resizeByYear, revenueFor } from "./modes";
+import { startingCounterparty } from "../../../core/scenarios/counterparty";
+import { ORGANISATION_TYPES } from "../../../document/schema";
+import { formatPercent } from "../../../model/format";
+import { discountFor, priceBasisFor, resizeByYear, revenueFor } from "./modes";
 import { useModeSwitch } from "./useModeSwitch";
 
 export const useSectionStyles = makeStyles({
@@ -60,6 +64,101 @@ function YearsOfRevenue({ byYear }: { byYear: Json | undefined }): React.JSX.Ele
   );
 }
 
+/** Real or nominal amounts and, for nominal, the inflation (one rate, or a rate a year) and its source. */
+function PriceBasisFields(): React.JSX.Element {
+  const styles = useSectionStyles();
+  const { draft } = useEditor();
+  const switchTo = useModeSwitch();
+  const kind = getAt(draft, ["scenarios", "priceBasis", "kind"]);
+  const inflation = getAt(draft, ["scenarios", "priceBasis", "inflation"]);
+  return (
+    <>
+      <div className={styles.one}>
+        <ChoiceField
+          path={["scenarios", "priceBasis", "kind"]}
+          label="Price basis"
+          options={{
+            nominal: "Nominal: pounds of the day each is paid",
+            real: "Real: today's prices",
+          }}
+          hint={
+            kind === undefined
+              ? "Not stated, so taken as real; a contract's amounts are usually nominal"
+              : undefined
+          }
+          write={(next) =>
+            switchTo(["scenarios", "priceBasis"], "kind", next, () => priceBasisFor(next ?? ""))
+          }
+        />
+      </div>
+      {kind === "nominal" && (
+        <>
+          <div className={styles.row} role="group" aria-label="Inflation">
+            {Array.isArray(inflation) ? (
+              inflation.map((_, i) => (
+                <NumberField
+                  key={i}
+                  path={["scenarios", "priceBasis", "inflation", i]}
+                  label={`Inflation, year ${i + 1}${i === inflation.length - 1 ? " on" : ""}`}
+                  kind="percent"
+                  required
+                />
+              ))
+            ) : (
+              <NumberField
+                path={["scenarios", "priceBasis", "inflation"]}
+                label="Inflation a year"
+                kind="percent"
+                required
+              />
+            )}
+          </div>
+          <TextField
+            path={["scenarios", "priceBasis", "source"]}
+            label="Where the inflation comes from"
+            required
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+/** The partner's yearly risk of not paying, with the starting point for its kind shown while empty. */
+function CounterpartyFields(): React.JSX.Element {
+  const styles = useSectionStyles();
+  const { draft } = useEditor();
+  const stated = getAt(draft, ["scenarios", "counterparty"]) !== undefined;
+  const kind = getAt(draft, ["partner", "organisationType"]);
+  const known = ORGANISATION_TYPES.find((type) => type === kind);
+  const start = known === undefined ? undefined : startingCounterparty(known);
+  return (
+    <>
+      <div className={styles.one}>
+        <NumberField
+          path={["scenarios", "counterparty", "defaultRate"]}
+          label="Partner's default rate a year"
+          kind="percent"
+          hint={
+            stated
+              ? "The yearly chance the partner stops paying; weights fixed payments, fees and milestones"
+              : start === undefined
+                ? "Empty: a starting point by the partner's organisation type"
+                : `Empty: ${formatPercent(start.defaultRate, 2)} a year, the ${start.source}`
+          }
+        />
+      </div>
+      {stated && (
+        <TextField
+          path={["scenarios", "counterparty", "source"]}
+          label="Why this default rate"
+          required
+        />
+      )}
+    </>
+  );
+}
+
 export function AssumptionsSection(): React.JSX.Element {
   const styles = useSectionStyles();
   const { draft } = useEditor();
@@ -96,6 +195,8 @@ export function AssumptionsSection(): React.JSX.Element {
           />
         </div>
       )}
+      <PriceBasisFields />
+      <CounterpartyFields />
       <div className={styles.one}>
         <ChoiceField
           path={["scenarios", "revenue", "kind"]}

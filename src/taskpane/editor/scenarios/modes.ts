@@ -69,6 +69,21 @@ export function switchMode(options: {
 // ---------------------------------------------------------------------------------------------
 
 /** The Green Book's own rate for the first 30 years, where a flat rate starts. */
+/**
+ * A price basis in its mode: nominal starts from the Bank of England's 2% target, for the user to
+ * replace with the OBR's GDP deflator forecast the Green Book asks for.
+ */
+export function priceBasisFor(kind: string): Json {
+  return kind === "nominal"
+    ? {
+        kind: "nominal",
+        inflation: 0.02,
+        source:
+          "The Bank of England's 2% CPI inflation target; replace with the OBR's GDP deflator forecast",
+      }
+    : { kind: "real" };
+}
+
 export function discountFor(kind: string): Json {
   return kind === "flat" ? { kind: "flat", rate: 0.035 } : { kind: "green-book" };
 }

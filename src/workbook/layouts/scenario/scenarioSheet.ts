@@ -122,7 +122,7 @@ export function buildScenarioSheetWithLayout(
   const generated = isoMinute(options.generatedAt).replace("T", " ");
   const { candidates } = inputs;
 
-  titleSection(at, doc, generated);
+  titleSection(at, doc, inputs, generated);
   // The comparison comes first, for the reader; its figures point at the tables further down.
   // Each section on a page of its own when it fits on one; a longer one keeps its tables whole.
   const comparison = at.together(() =>

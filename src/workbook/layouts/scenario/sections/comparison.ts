@@ -7,7 +7,14 @@ import { MECHANISM_LABELS } from "../../../../model/labels";
 import { VERSION } from "../../../../model/version";
 import type { Decimal } from "../../../../model/decimal";
 import { formatLongDate, formatLongDateTime, formatPounds } from "../../../../model/format";
-import { firstOfKind, type Candidate, type ScenarioResult } from "../../../../core/scenarios";
+import {
+  counterpartySentence,
+  firstOfKind,
+  priceBasisSentence,
+  type Candidate,
+  type ScenarioInputs,
+  type ScenarioResult,
+} from "../../../../core/scenarios";
 import type { Partnership } from "../../../../document/schema";
 import type { SheetSpecBuilder } from "../../../spec/builder";
 import type { Cursor } from "../../../spec/cursor";
@@ -32,13 +39,19 @@ export interface ComparisonAnchors {
 }
 
 /** The title and the note on what the sheet is. */
-export function titleSection(at: Cursor, doc: Partnership, generated: string): void {
+export function titleSection(
+  at: Cursor,
+  doc: Partnership,
+  inputs: ScenarioInputs,
+  generated: string
+): void {
+  const flatRate = inputs.discount.kind === "flat" ? inputs.discount.rate : null;
   at.sheet.setAt(at.row, 1, text(`Value-sharing scenarios: ${doc.reference}`), { style: TITLE });
   at.sheet.rowHeight(at.row, TITLE_HEIGHT);
   at.skip();
   note(
     at,
-    `Generated ${formatLongDateTime(generated.replace(" ", "T"))} UTC by NHS Data Partnership Pricing ${VERSION} for ${doc.partner.name}. Every year on the sheet counts from the quote date, ${formatLongDate(doc.quote.date)} (year 0): year 1 ends a year after it, and a payment due on a date falls at its days after the quote date / 365. Shaded cells are the assumptions; every present value, the breakeven royalty and both sensitivity grids are formulas over them. The simulation's results are values from a seeded run. Present values are valuations for comparing terms, not prices.`
+    `Generated ${formatLongDateTime(generated.replace(" ", "T"))} UTC by NHS Data Partnership Pricing ${VERSION} for ${doc.partner.name}. Every year on the sheet counts from the quote date, ${formatLongDate(doc.quote.date)} (year 0): year 1 ends a year after it, and a payment due on a date falls at its days after the quote date / 365. Shaded cells are the assumptions; every present value, the breakeven royalty and both sensitivity grids are formulas over them. The simulation's results are values from a seeded run. Present values are valuations for comparing terms, not prices. ${priceBasisSentence(inputs.discount.priceBasis, flatRate)}. ${counterpartySentence(inputs.counterparty)}.`
   );
 }
 
