@@ -355,6 +355,23 @@ describe("every scenario input by keyboard", () => {
         download,
         true,
       ]);
+    // New scenarios are nominal: 2.5% inflation from the OBR, and the partner's own risk of not paying.
+    await replaceInto(page, "Inflation a year", "2.5");
+    await replaceInto(page, "Where the inflation comes from", "OBR GDP deflator, March forecast");
+    await replaceInto(page, "Partner's default rate a year", "5");
+    await replaceInto(page, "Why this default rate", "Two years of cash at the last funding round");
+    // The comparison says both, once it has caught up with what was typed.
+    await page
+      .getByTestId("price-basis")
+      .filter({
+        hasText:
+          /^Prices are nominal: .* inflation of 2\.50% a year \(OBR GDP deflator, March forecast\)/,
+      })
+      .waitFor();
+    await page
+      .getByTestId("counterparty")
+      .filter({ hasText: /^The partner's risk of not paying is 5\.00% a year \(Two years of cash/ })
+      .waitFor();
     // Revenue written out year by year, six years of it.
     await choose(page, "Revenue forecast", "Year by year");
     await replaceInto(page, "Years forecast", "6");
@@ -429,6 +446,12 @@ describe("every scenario input by keyboard", () => {
       revenue: { kind: "explicit", byYear: revenue },
       probabilityOfReachingMarket: 0.4,
       discount: { kind: "green-book" },
+      priceBasis: {
+        kind: "nominal",
+        inflation: 0.025,
+        source: "OBR GDP deflator, March forecast",
+      },
+      counterparty: { defaultRate: 0.05, source: "Two years of cash at the last funding round" },
       includeDocumentTerms: true,
       alternatives: [
         { id: "flat-fee", mechanism: "fixed", instalments: [{ year: 0, amount: 150000 }] },
