@@ -12,6 +12,7 @@ import {
 // schema.ts holds this block and this block holds schema.ts's mechanisms: the two refer to each other
 // through z.lazy, so either module may be loaded first.
 import { milestoneSchema, royaltySchema, subscriptionSchema } from "./valueSharing";
+import { fairShareSchema } from "./valueSharingPolicy";
 
 /**
  * The scenarios block of a Partnership document: what an analyst assumes about the product built with
@@ -435,6 +436,13 @@ export const scenariosSchema = z.strictObject({
     description:
       "The simulation: trials, seed and the distributions of peak revenue and launch delay. Omitted: 10,000 trials, seed 1, no uncertainty beyond reaching market and the milestones.",
   }),
+  fairShare: z
+    .lazy(() => fairShareSchema)
+    .optional()
+    .meta({
+      description:
+        "The product's profit margin and what the NHS brings beyond the data (expertise, risk and investment), for the fair share of the product's value. Omitted: no fair share is worked out.",
+    }),
   notes: requiredText()
     .optional()
     .meta({ description: "Where the assumptions come from, for whoever reviews them." }),

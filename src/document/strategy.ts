@@ -15,6 +15,7 @@ import {
   withPlaces,
 } from "./fields";
 import { trustSchema } from "./schema";
+import { valueSharingPolicySchema } from "./valueSharingPolicy";
 
 /**
  * The trust's pricing strategy: the rates, pools, staff grades and standard items it prices every
@@ -290,6 +291,13 @@ export const strategySchema = z
       .meta({
         description:
           "Non-staff items at their unit price, such as an NHS England SDE user account passed through at its published price.",
+      }),
+    valueSharingPolicy: z
+      .lazy(() => valueSharingPolicySchema)
+      .optional()
+      .meta({
+        description:
+          "The trust's value-sharing policy: preferred mechanisms by use and data value, the royalty's base and lowest rate, and how the NHS's contribution is weighed into a fair share.",
       }),
     notes: text()
       .optional()
