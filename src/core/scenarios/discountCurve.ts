@@ -10,7 +10,12 @@ import {
  * flow at `year` (fractions allowed) is worth `factor(year)` of its amount today.
  */
 export type DiscountCurve =
-  { readonly kind: "flat"; readonly rate: Decimal } | { readonly kind: "green-book" };
+  | { readonly kind: "flat"; readonly rate: Decimal }
+  | {
+      readonly kind: "green-book";
+      /** Points added to every band's rate (a tornado's sensitivity); omitted, the schedule itself. */
+      readonly shift?: Decimal | undefined;
+    };
 
 export function flatCurve(rate: Decimal, argument = "discount rate"): DiscountCurve {
   return { kind: "flat", rate: requireDiscountRate(rate, argument) };
@@ -19,7 +24,9 @@ export function flatCurve(rate: Decimal, argument = "discount rate"): DiscountCu
 export const GREEN_BOOK_CURVE: DiscountCurve = { kind: "green-book" };
 
 export function curveFactor(curve: DiscountCurve, year: Decimal): Decimal {
-  return curve.kind === "flat" ? discountFactor(curve.rate, year) : greenBookDiscountFactor(year);
+  return curve.kind === "flat"
+    ? discountFactor(curve.rate, year)
+    : greenBookDiscountFactor(year, "year", curve.shift);
 }
 
 /**

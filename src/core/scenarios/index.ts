@@ -6,7 +6,12 @@ export {
   type ScenarioInputs,
   type ScenarioResult,
 } from "./engine";
-export { scenarioInputs, simulationSettings, documentTermValues } from "./fromDocument";
+export {
+  scenarioInputs,
+  simulationSettings,
+  documentTermValues,
+  tornadoRangesOf,
+} from "./fromDocument";
 export {
   simulate,
   summarise,
@@ -18,3 +23,11 @@ export type { Candidate, Mechanism, MechanismKind } from "./mechanisms";
 export type { MechanismValue } from "./value";
 export type { SensitivityGrid } from "./sensitivity";
 export { flatCurve, GREEN_BOOK_CURVE, type DiscountCurve } from "./discountCurve";
+export {
+  tornado,
+  type MechanismTornado,
+  type Tornado,
+  type TornadoBar,
+  type TornadoRanges,
+  type TornadoUnit,
+} from "./tornado";
