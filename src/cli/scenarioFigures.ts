@@ -7,6 +7,7 @@ import {
   type SensitivityGrid,
   type SimulationResult,
   type SimulationSettings,
+  type Tornado,
 } from "../core/scenarios";
 
 /**
@@ -17,12 +18,36 @@ import {
  *
  * `paybackTarget` is the scenarios block's own, or null when it gives none; only with a target does each
  * mechanism carry a `paybackYear` (null when it never reaches the target).
+ *
+ * `tornado` holds each mechanism's bars, the largest swing first: the assumption moved (its value in the
+ * scenario, low and high, in its unit) and the risk-adjusted present value at the low and the high.
  */
 
 const n = (value: Decimal) => value.toNumber();
 
 export function discountFigures(curve: DiscountCurve): { kind: string; rate?: number } {
   return curve.kind === "flat" ? { kind: "flat", rate: n(curve.rate) } : { kind: "green-book" };
+}
+
+function tornadoFigures(tornado: Tornado) {
+  return {
+    mechanisms: tornado.mechanisms.map((mechanism) => ({
+      id: mechanism.id,
+      mechanism: mechanism.kind,
+      riskAdjustedPresentValue: n(mechanism.baseValue),
+      bars: mechanism.bars.map((bar) => ({
+        assumption: bar.assumption,
+        label: bar.label,
+        unit: bar.unit,
+        base: n(bar.base),
+        low: n(bar.low),
+        high: n(bar.high),
+        valueAtLow: n(bar.valueAtLow),
+        valueAtHigh: n(bar.valueAtHigh),
+        swing: n(bar.swing),
+      })),
+    })),
+  };
 }
 
 function gridFigures(grid: SensitivityGrid) {
@@ -38,7 +63,8 @@ export function scenarioFigures(
   inputs: ScenarioInputs,
   result: ScenarioResult,
   settings: SimulationSettings,
-  simulation: SimulationResult
+  simulation: SimulationResult,
+  tornado: Tornado
 ) {
   const { royaltyRateByDiscountRate: byDiscount, peakRevenueByProbability: byPeak } =
     result.sensitivity;
@@ -78,6 +104,7 @@ export function scenarioFigures(
       },
       peakRevenueByProbability: byPeak === null ? null : gridFigures(byPeak),
     },
+    tornado: tornadoFigures(tornado),
     simulation: {
       trials: simulation.trials,
       seed: simulation.seed,

@@ -5,6 +5,8 @@ import {
   scenarioInputs,
   simulate,
   simulationSettings,
+  tornado,
+  tornadoRangesOf,
 } from "../../src/core/scenarios";
 import type { Partnership } from "../../src/document/schema";
 import { parseRangeAddress } from "../../src/workbook/spec/a1";
@@ -22,7 +24,8 @@ export function build(doc: Partnership) {
   const result = evaluateScenarios(inputs);
   const settings = simulationSettings(doc, { trials: 2000 });
   const simulation = simulate(inputs, settings);
-  const spec = buildScenarioSheet(doc, inputs, result, settings, simulation, {
+  const bars = tornado(inputs, tornadoRangesOf(doc));
+  const spec = buildScenarioSheet(doc, inputs, result, settings, simulation, bars, {
     generatedAt: new Date("2026-11-23T10:00:00Z"),
   });
   return { inputs, simulation, spec };

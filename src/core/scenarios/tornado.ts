@@ -96,7 +96,7 @@ export const TORNADO_ASSUMPTIONS: readonly TornadoAssumption[] = [
   },
   {
     id: "royaltyRate",
-    label: "Royalty rates (multiple of the rates agreed)",
+    label: "Royalty rates (multiple)",
     unit: () => "multiple",
     applies: (inputs) => inputs.candidates.some(({ mechanism }) => mechanism.kind === "royalty"),
     base: () => ONE,
@@ -194,7 +194,10 @@ export interface Tornado {
 }
 
 /** Each candidate's rNPV under `inputs`, sharing the discount factors of `base` when the curve is its. */
-function values(inputs: ScenarioInputs, factorsOf: (curve: DiscountCurve) => FactorCache): Decimal[] {
+function values(
+  inputs: ScenarioInputs,
+  factorsOf: (curve: DiscountCurve) => FactorCache
+): Decimal[] {
   const factors = factorsOf(inputs.discount);
   return inputs.candidates.map((candidate: Candidate) =>
     discountedValue(
