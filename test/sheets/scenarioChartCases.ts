@@ -40,10 +40,16 @@ export function cells(range: string): string[] {
   return out;
 }
 
-export function chartsOf(spec: { charts?: ChartSpec[] }): { line: ChartSpec; column: ChartSpec } {
+/** The cumulative line, the tornado's bars (one chart a mechanism that moves) and the histogram. */
+export function chartsOf(spec: { charts?: ChartSpec[] }): {
+  line: ChartSpec;
+  bars: ChartSpec[];
+  column: ChartSpec;
+} {
   const charts = spec.charts ?? [];
-  expect(charts.map((chart) => chart.kind)).toEqual(["line", "column"]);
-  return { line: charts[0] as ChartSpec, column: charts[1] as ChartSpec };
+  const bars = charts.slice(1, -1);
+  expect(charts.map((chart) => chart.kind)).toEqual(["line", ...bars.map(() => "bar"), "column"]);
+  return { line: charts[0] as ChartSpec, bars, column: charts[charts.length - 1] as ChartSpec };
 }
 
 export function decode(s: string): string {

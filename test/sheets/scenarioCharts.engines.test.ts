@@ -27,12 +27,12 @@ describe.each(EXAMPLES)("%s: the scenario sheet's charts", (file) => {
   );
 
   it("LibreOffice recalculates the cumulative table to the payments' discounted expected cash, and keeps both charts", async () => {
-    const { line } = chartsOf(spec);
+    const { line, bars } = chartsOf(spec);
     const { buffer: written, sheets } = await writeWorkbookDetailed([spec]);
     const sheetName = (sheets[0] as { name: string }).name;
 
     const parts = await chartParts(written);
-    expect(parts).toHaveLength(2);
+    expect(parts).toHaveLength(2 + bars.length);
     const reference = (range: string) =>
       `${quoteSheetName(sheetName)}!${range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
     expect(seriesFormulas(parts[0] as string)).toEqual(line.series.map((s) => reference(s.values)));

@@ -27,7 +27,7 @@ export interface TornadoRange {
 export interface TornadoAssumption {
   /** As the document's scenarios.tornado names it. */
   readonly id: string;
-  readonly label: string;
+  label(inputs: ScenarioInputs): string;
   unit(inputs: ScenarioInputs): TornadoUnit;
   /** Whether it means anything for these inputs (a peak to scale, a royalty to vary). */
   applies(inputs: ScenarioInputs): boolean;
@@ -60,7 +60,7 @@ const withCandidates = (
 export const TORNADO_ASSUMPTIONS: readonly TornadoAssumption[] = [
   {
     id: "peakRevenue",
-    label: "Peak revenue a year",
+    label: () => "Peak revenue a year",
     unit: () => "pounds",
     applies: (inputs) => !peakOf(inputs.forecast).isZero(),
     base: (inputs) => peakOf(inputs.forecast),
@@ -75,7 +75,7 @@ export const TORNADO_ASSUMPTIONS: readonly TornadoAssumption[] = [
   },
   {
     id: "probabilityOfReachingMarket",
-    label: "Chance of reaching market",
+    label: () => "Chance of reaching market",
     unit: () => "probability",
     applies: () => true,
     base: (inputs) => inputs.probabilityOfReachingMarket,
@@ -87,7 +87,7 @@ export const TORNADO_ASSUMPTIONS: readonly TornadoAssumption[] = [
   },
   {
     id: "launchDelayYears",
-    label: "Launch delay (years)",
+    label: () => "Launch delay (years)",
     unit: () => "years",
     applies: () => true,
     base: () => ZERO,
@@ -96,7 +96,7 @@ export const TORNADO_ASSUMPTIONS: readonly TornadoAssumption[] = [
   },
   {
     id: "royaltyRate",
-    label: "Royalty rates (multiple)",
+    label: () => "Royalty rates (multiple)",
     unit: () => "multiple",
     applies: (inputs) => inputs.candidates.some(({ mechanism }) => mechanism.kind === "royalty"),
     base: () => ONE,
@@ -117,7 +117,10 @@ export const TORNADO_ASSUMPTIONS: readonly TornadoAssumption[] = [
   },
   {
     id: "discountRate",
-    label: "Discount rate",
+    label: (inputs) =>
+      inputs.discount.kind === "flat"
+        ? "Discount rate"
+        : "Discount: points on every Green Book rate",
     unit: (inputs) => (inputs.discount.kind === "flat" ? "rate" : "points"),
     applies: () => true,
     base: ({ discount }) => (discount.kind === "flat" ? discount.rate : (discount.shift ?? ZERO)),
@@ -242,7 +245,7 @@ export function tornado(inputs: ScenarioInputs, ranges: TornadoRanges = {}): Tor
         const valueAtHigh = atHigh[m] as Decimal;
         return {
           assumption: assumption.id,
-          label: assumption.label,
+          label: assumption.label(inputs),
           unit: assumption.unit(inputs),
           base: assumption.base(inputs),
           low: range.low,
