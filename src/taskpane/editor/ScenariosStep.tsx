@@ -20,8 +20,11 @@ import { MECHANISM_LABELS } from "../../model/labels";
 import {
   evaluateScenarios,
   scenarioInputs,
+  tornado,
+  tornadoRangesOf,
   type MechanismKind,
   type ScenarioResult,
+  type Tornado,
 } from "../../core/scenarios";
 import { DOCUMENT_TERM_IDS } from "../../document/scenarios";
 import { excelAvailable } from "../host";
@@ -43,6 +46,7 @@ import { AlternativesSection } from "./scenarios/AlternativesSection";
 import { AssumptionsSection } from "./scenarios/AssumptionsSection";
 import { SensitivitySection } from "./scenarios/SensitivitySection";
 import { SimulationInputs } from "./scenarios/SimulationInputs";
+import { TornadoSection } from "./scenarios/TornadoSection";
 import { ModeMemoryProvider } from "./scenarios/useModeSwitch";
 
 const useStyles = makeStyles({
@@ -97,7 +101,8 @@ export function startingScenarios(draft: Json): Json {
   };
 }
 
-type Comparison = { ok: true; result: ScenarioResult } | { ok: false; message: string };
+type Comparison =
+  { ok: true; result: ScenarioResult; tornado: Tornado } | { ok: false; message: string };
 
 type Run =
   | { state: "idle" }
@@ -149,7 +154,11 @@ function ScenariosStepContent(): React.JSX.Element {
     if (shownDoc?.scenarios === undefined) return undefined;
     try {
       const inputs = scenarioInputs(shownDoc);
-      return { ok: true, result: evaluateScenarios(inputs) };
+      return {
+        ok: true,
+        result: evaluateScenarios(inputs),
+        tornado: tornado(inputs, tornadoRangesOf(shownDoc)),
+      };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
@@ -308,6 +317,8 @@ function ScenariosStepContent(): React.JSX.Element {
           </Caption1>
         </>
       )}
+
+      {comparison?.ok === true && <TornadoSection tornado={comparison.tornado} nameOf={nameOf} />}
 
       <SensitivitySection />
 
