@@ -48,12 +48,12 @@ export function TornadoSection({
           title={`Tornado: ${nameOf(mechanism.id, mechanism.kind)}`}
           caption
           testId={`tornado-${mechanism.id}`}
-          columns={["Low to high", "Value at low", "Value at high", "Swing"]}
+          columns={["Value at low", "Value at high", "Swing"]}
           rows={mechanism.bars.map((bar) => ({
             key: bar.assumption,
-            name: bar.label,
+            // The range with the name, on its own row: three columns of pounds fit a 350-pixel pane.
+            name: `${bar.label}: ${valueIn(bar.unit, bar.low)} to ${valueIn(bar.unit, bar.high)}`,
             figures: [
-              `${valueIn(bar.unit, bar.low)} to ${valueIn(bar.unit, bar.high)}`,
               formatWholePounds(bar.valueAtLow),
               formatWholePounds(bar.valueAtHigh),
               formatWholePounds(bar.swing),
