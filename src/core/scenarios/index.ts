@@ -23,11 +23,4 @@ export type { Candidate, Mechanism, MechanismKind } from "./mechanisms";
 export type { MechanismValue } from "./value";
 export type { SensitivityGrid } from "./sensitivity";
 export { flatCurve, GREEN_BOOK_CURVE, type DiscountCurve } from "./discountCurve";
-export {
-  tornado,
-  type MechanismTornado,
-  type Tornado,
-  type TornadoBar,
-  type TornadoRanges,
-  type TornadoUnit,
-} from "./tornado";
+export { tornado, type Tornado, type TornadoBar, type TornadoUnit } from "./tornado";
