@@ -118,9 +118,7 @@ export const TORNADO_ASSUMPTIONS: readonly TornadoAssumption[] = [
   {
     id: "discountRate",
     label: (inputs) =>
-      inputs.discount.kind === "flat"
-        ? "Discount rate"
-        : "Discount: points on every Green Book rate",
+      inputs.discount.kind === "flat" ? "Discount rate" : "Discount (Green Book, points)",
     unit: (inputs) => (inputs.discount.kind === "flat" ? "rate" : "points"),
     applies: () => true,
     base: ({ discount }) => (discount.kind === "flat" ? discount.rate : (discount.shift ?? ZERO)),
