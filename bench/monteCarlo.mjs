@@ -50,7 +50,8 @@ function compileCore(root, outDir) {
   }
 }
 
-function dealOf(Decimal, core) {
+/** The 20-year deal every scenario benchmark values (the tornado's too: tornado.mjs). */
+export function dealOf(Decimal, core) {
   const d = (value) => new Decimal(value);
   // Launch in year 4, peak of £40M in year 7, then 8% a year less, to year 20.
   const forecast = Array.from({ length: 20 }, (_, i) => {
@@ -133,12 +134,21 @@ function dealOf(Decimal, core) {
   };
 }
 
+let loaded;
+
+/** The core's scenario engine and Decimal, compiled once for every scenario benchmark of a run. */
+export function loadCore(root) {
+  if (loaded === undefined) {
+    const outDir = path.join(root, "node_modules", ".cache", "nhsdp-bench");
+    compileCore(root, outDir);
+    const require = createRequire(path.join(outDir, "core", "scenarios", "index.js"));
+    loaded = { core: require("./index.js"), Decimal: require("../../model/decimal.js").Decimal };
+  }
+  return loaded;
+}
+
 export function measureMonteCarlo(root) {
-  const outDir = path.join(root, "node_modules", ".cache", "nhsdp-bench");
-  compileCore(root, outDir);
-  const require = createRequire(path.join(outDir, "core", "scenarios", "index.js"));
-  const core = require("./index.js");
-  const { Decimal } = require("../../model/decimal.js");
+  const { core, Decimal } = loadCore(root);
   const inputs = dealOf(Decimal, core);
   const settings = (seed) => ({
     trials: TRIALS,

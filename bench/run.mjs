@@ -2,7 +2,7 @@
  * Evaluations per second of the NHSDP functions, called through the built bundle exactly as Excel calls
  * them, beside naive decimal.js implementations measured in the same run. Prints one JSON object on
  * stdout (`npm run bench --silent` for nothing else), with the scenario simulation's trials a second
- * (monteCarlo.mjs), quote workbooks audited a second (audit.mjs) and the task pane's first load, first
+ * (monteCarlo.mjs), the tornado of a 20-year deal (tornado.mjs), quote workbooks audited a second (audit.mjs) and the task pane's first load, first
  * paint and keystroke (taskpane.mjs). Builds dist/ first when it is missing. Inputs are realistic cell
  * values (pounds and pence, rates to 0.1%), varied per call so that nothing can be hoisted out of the
  * loop.
@@ -14,6 +14,7 @@ import os from "os";
 import { measureAudit } from "./audit.mjs";
 import { measureMonteCarlo } from "./monteCarlo.mjs";
 import { measureTaskPane } from "./taskpane.mjs";
+import { measureTornado } from "./tornado.mjs";
 
 const require = createRequire(import.meta.url);
 if (!fs.existsSync(new URL("../dist/functions.js", import.meta.url))) {
@@ -146,6 +147,7 @@ const report = {
     ),
   },
   monteCarlo: measureMonteCarlo(root),
+  tornado: measureTornado(root),
   audit: measureAudit(root),
   taskpane: await measureTaskPane(root),
 };

@@ -7,6 +7,8 @@
 import {
   evaluateScenarios,
   scenarioInputs,
+  tornado,
+  tornadoRangesOf,
   type SimulationResult,
   type SimulationSettings,
 } from "../core/scenarios";
@@ -41,6 +43,7 @@ export function scenarioSheetSpec(
     evaluateScenarios(inputs),
     simulated.settings,
     simulated.result,
+    tornado(inputs, tornadoRangesOf(priced.doc)),
     { generatedAt }
   );
   return { ok: true, spec, reference: priced.doc.reference };

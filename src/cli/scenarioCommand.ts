@@ -2,7 +2,7 @@
  * nhsdp scenario DOCUMENT [--json] [--trials N] [--seed S] [-o scenario.xlsx]: compares the document's
  * value-sharing terms with the alternatives in its scenarios block: each mechanism's present value and
  * risk-adjusted present value, the breakeven royalty against the milestone offer, the sensitivity
- * grids and a seeded simulation; -o writes them as the scenario sheet, and never replaces a file
+ * grids, the tornado and a seeded simulation; -o writes them as the scenario sheet, and never replaces a file
  * unless --force says so. Exit 0 on success, 2 when the document or an option is invalid.
  */
 import { InvalidArgumentError, type Command } from "commander";
@@ -16,6 +16,9 @@ import {
   scenarioInputs,
   simulate,
   simulationSettings,
+  tornado,
+  tornadoRangesOf,
+  type Tornado,
 } from "../core/scenarios";
 import { MAX_TRIALS } from "../document/scenarios";
 import type { Partnership } from "../document/schema";
@@ -74,15 +77,17 @@ export async function runScenario(
   const result = evaluateScenarios(inputs);
   const settings = simulationSettings(doc, { trials: options.trials, seed: options.seed });
   const simulation = simulate(inputs, settings);
+  const bars = tornado(inputs, tornadoRangesOf(doc));
   if (target !== undefined) {
-    const sheet = buildScenarioSheet(doc, inputs, result, settings, simulation, {
+    const sheet = buildScenarioSheet(doc, inputs, result, settings, simulation, bars, {
       generatedAt: (io.now ?? (() => new Date()))(),
     });
     writeWholeFile(target, await writeWorkbook([sheet]), output as string);
   }
   if (options.json) {
     io.stdout(
-      JSON.stringify(scenarioFigures(doc, inputs, result, settings, simulation), null, 2) + "\n"
+      JSON.stringify(scenarioFigures(doc, inputs, result, settings, simulation, bars), null, 2) +
+        "\n"
     );
     return 0;
   }
@@ -114,6 +119,7 @@ export async function runScenario(
       ? `Breakeven royalty: none (${result.breakeven.reason})`
       : `Breakeven royalty against ${result.breakeven.milestonesId}: ${formatPercent(result.breakeven.rate, 2)} of revenue`
   );
+  lines.push(...tornadoLines(bars));
   lines.push(
     `Simulation: ${simulation.trials.toLocaleString("en-GB")} trials, seed ${simulation.seed} (P10 / P50 / P90 of present value)`
   );
@@ -127,6 +133,21 @@ export async function runScenario(
     );
   io.stdout(lines.join("\n") + "\n");
   return 0;
+}
+
+/** The tornado in brief: each mechanism's three largest swings, the assumption and the swing. */
+function tornadoLines(bars: Tornado): string[] {
+  return [
+    "Tornado: what moves each risk-adjusted value most, one assumption at a time (largest swings; --json for all)",
+    ...bars.mechanisms.map((mechanism) => {
+      const moving = mechanism.bars.filter((bar) => !bar.swing.isZero()).slice(0, 3);
+      const described =
+        moving.length === 0
+          ? "no assumption moves it"
+          : moving.map((bar) => `${bar.label} ${formatWholePounds(bar.swing)}`).join("; ");
+      return `  ${mechanism.id.padEnd(24)} ${described}`;
+    }),
+  ];
 }
 
 /** Adds `scenario` to the nhsdp program; `setExit` receives the command's exit code. */

@@ -7,6 +7,7 @@ import {
   type SensitivityGrid,
   type SimulationResult,
   type SimulationSettings,
+  type Tornado,
 } from "../core/scenarios";
 import type { Counterparty } from "../core/scenarios/counterparty";
 import { equivalentNominalRate } from "../core/scenarios/priceBasis";
@@ -19,6 +20,9 @@ import { equivalentNominalRate } from "../core/scenarios/priceBasis";
  *
  * `paybackTarget` is the scenarios block's own, or null when it gives none; only with a target does each
  * mechanism carry a `paybackYear` (null when it never reaches the target).
+ *
+ * `tornado` holds each mechanism's bars, the largest swing first: the assumption moved (its value in the
+ * scenario, low and high, in its unit) and the risk-adjusted present value at the low and the high.
  */
 
 const n = (value: Decimal) => value.toNumber();
@@ -51,6 +55,27 @@ export function counterpartyFigures(counterparty: Counterparty) {
   };
 }
 
+function tornadoFigures(tornado: Tornado) {
+  return {
+    mechanisms: tornado.mechanisms.map((mechanism) => ({
+      id: mechanism.id,
+      mechanism: mechanism.kind,
+      riskAdjustedPresentValue: n(mechanism.baseValue),
+      bars: mechanism.bars.map((bar) => ({
+        assumption: bar.assumption,
+        label: bar.label,
+        unit: bar.unit,
+        base: n(bar.base),
+        low: n(bar.low),
+        high: n(bar.high),
+        valueAtLow: n(bar.valueAtLow),
+        valueAtHigh: n(bar.valueAtHigh),
+        swing: n(bar.swing),
+      })),
+    })),
+  };
+}
+
 function gridFigures(grid: SensitivityGrid) {
   return {
     rows: grid.rows.map(n),
@@ -64,7 +89,8 @@ export function scenarioFigures(
   inputs: ScenarioInputs,
   result: ScenarioResult,
   settings: SimulationSettings,
-  simulation: SimulationResult
+  simulation: SimulationResult,
+  tornado: Tornado
 ) {
   const { royaltyRateByDiscountRate: byDiscount, peakRevenueByProbability: byPeak } =
     result.sensitivity;
@@ -106,6 +132,7 @@ export function scenarioFigures(
       },
       peakRevenueByProbability: byPeak === null ? null : gridFigures(byPeak),
     },
+    tornado: tornadoFigures(tornado),
     simulation: {
       trials: simulation.trials,
       seed: simulation.seed,

@@ -70,6 +70,11 @@ function axisParts(prefix: string, name: string): Record<string, string> {
   return { [prefix]: name, [`${prefix}[]`]: `${name}, value {n}` };
 }
 
+/** A tornado's low and high for one assumption (`name`): "Peak revenue > Low". */
+function rangeParts(prefix: string, name: string): Record<string, string> {
+  return { [prefix]: name, [`${prefix}.low`]: "Low", [`${prefix}.high`]: "High" };
+}
+
 /**
  * Each part of a path, written as a pattern ("[]" for any item of a list), and its name. A list's item
  * is named with "{n}" for its place (counted from 1) or, when the document is known, its id or name.
@@ -229,6 +234,14 @@ const PARTS: Readonly<Record<string, string>> = {
   ...axisParts("scenarios.sensitivity.discountRates", "Discount rates"),
   ...axisParts("scenarios.sensitivity.peakRevenues", "Peak revenues"),
   ...axisParts("scenarios.sensitivity.probabilities", "Chances of reaching market"),
+  "scenarios.tornado": "Tornado",
+  ...rangeParts("scenarios.tornado.peakRevenue", "Peak revenue"),
+  ...rangeParts("scenarios.tornado.probabilityOfReachingMarket", "Chance of reaching market"),
+  ...rangeParts("scenarios.tornado.launchDelayYears", "Launch delay (years)"),
+  ...rangeParts("scenarios.tornado.royaltyRate", "Royalty rates (multiple)"),
+  ...rangeParts("scenarios.tornado.discountRate", "Discount rate"),
+  ...rangeParts("scenarios.tornado.inflation", "Inflation (points)"),
+  ...rangeParts("scenarios.tornado.defaultRate", "Partner's default rate"),
   "scenarios.monteCarlo": "Simulation",
   "scenarios.monteCarlo.trials": "Trials",
   "scenarios.monteCarlo.seed": "Seed",

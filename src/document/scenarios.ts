@@ -219,6 +219,89 @@ export const sensitivitySchema = z.strictObject({
   }),
 });
 
+/** A tornado's low and high for one assumption, in the assumption's own unit. */
+const tornadoRange = (what: string, item: () => z.ZodNumber) =>
+  z
+    .strictObject({
+      low: item().meta({ description: `The low value (${what}).` }),
+      high: item().meta({ description: `The high value (${what}).` }),
+    })
+    .superRefine((range, ctx) => {
+      if (isNumber(range.low) && isNumber(range.high) && range.low > range.high)
+        ctx.addIssue({
+          code: "custom",
+          path: ["high"],
+          message: `must not be below the low value (${range.low})`,
+        });
+    }, ALWAYS);
+
+const tornadoSchema = z.strictObject({
+  peakRevenue: tornadoRange("pounds a year", money).optional().meta({
+    description:
+      "The peak yearly revenue the forecast is scaled to, low and high, in pounds. Default 50% and 150% of the forecast's peak.",
+  }),
+  probabilityOfReachingMarket: tornadoRange("a probability, 0 to 1", fraction).optional().meta({
+    description:
+      "The chance of reaching market, low and high. Default half the scenario's chance and one and a half times it, at most 1.",
+  }),
+  launchDelayYears: tornadoRange("whole years", () =>
+    z
+      .number()
+      .int({ error: "must be a whole number of years" })
+      .min(0, { error: "must not be negative (years late)" })
+      .max(MAX_SCENARIO_YEARS, { error: `must be at most ${MAX_SCENARIO_YEARS} (years late)` })
+  )
+    .optional()
+    .meta({
+      description:
+        "Years the launch is late, low and high: the royalty's revenue moves later (cut at the forecast's end) and so does every milestone tied to the launch. Default 0 and 2.",
+    }),
+  royaltyRate: tornadoRange("a multiple of the royalty's rates, 1 = as agreed", () =>
+    z
+      .number()
+      .min(0, { error: "must not be negative (a multiple of the rates)" })
+      .max(10, { error: "must be at most 10 (a multiple of the rates)" })
+  )
+    .optional()
+    .meta({
+      description:
+        "Every royalty's tier rates times this multiple, low and high (each rate at most 100%). Default 0.5 and 1.5.",
+    }),
+  discountRate: tornadoRange("a decimal, 0.035 = 3.5%", () =>
+    z
+      .number()
+      .gt(-1, { error: "must be greater than -1 (a decimal, 0.035 = 3.5%)" })
+      .max(1, { error: "must be at most 1 (a decimal, 0.035 = 3.5%)" })
+  )
+    .optional()
+    .meta({
+      description:
+        "With a flat discount: the rate, low and high. With the Green Book: the points added to every band's rate (-0.02 lowers each by two points). Default 2 points either side of the scenario's (a flat rate no lower than -0.99).",
+    }),
+  inflation: tornadoRange("points added to every year's inflation, 0.01 = 1 point", () =>
+    z
+      .number()
+      .gt(-1, { error: "must be greater than -1 (points, 0.01 = 1 point)" })
+      .max(1, { error: "must be at most 1 (points, 0.01 = 1 point)" })
+  )
+    .optional()
+    .meta({
+      description:
+        "Points added to every year's inflation, low and high, for nominal amounts. Default -1 and +1 point.",
+    }),
+  defaultRate: tornadoRange("the partner's yearly default rate, 0.05 = 5%", () =>
+    z
+      .number()
+      .min(0, { error: "must not be negative (a decimal, 0.05 = 5% a year)" })
+      .lt(1, { error: "must be less than 1 (a decimal, 0.05 = 5% a year)" })
+  )
+    .optional()
+    .meta({
+      description:
+        "The partner's yearly default rate, low and high. Default 0 and twice the scenario's rate (5% when it is 0).",
+    }),
+});
+
 const positiveAmount = (what: string) =>
   z
     .number()
@@ -431,6 +514,10 @@ export const scenariosSchema = z.strictObject({
   sensitivity: sensitivitySchema.optional().meta({
     description:
       "The axes of the two sensitivity grids (royalty rate x discount rate; peak revenue x probability of reaching market). Omitted: the defaults.",
+  }),
+  tornado: tornadoSchema.optional().meta({
+    description:
+      "The low and high value of each assumption the tornado moves one at a time (peak revenue, chance of reaching market, launch delay, royalty rates, discount rate, inflation, the partner's default rate). Omitted, or an assumption left out: its default.",
   }),
   monteCarlo: monteCarloSchema.optional().meta({
     description:

@@ -106,6 +106,74 @@ describe("the Scenarios step", () => {
     expect(pane.errors).toEqual([]);
   });
 
+  it("shows each mechanism's tornado as a table sorted by swing, fitting a 350-pixel pane", async () => {
+    const { page } = pane;
+    await selectStep(page, "Scenarios");
+    // The royalty's tornado, computed here from the example, independently of the pane.
+    const { parsePartnership } = await import("../../src/document/parse");
+    const { scenarioInputs, tornado, tornadoRangesOf } = await import("../../src/core/scenarios");
+    const { formatWholePounds } = await import("../../src/model/format");
+    const parsed = parsePartnership(JSON.parse(fs.readFileSync(file, "utf8")));
+    if (!parsed.ok) throw new Error("the example does not parse");
+    const royalty = tornado(
+      scenarioInputs(parsed.document),
+      tornadoRangesOf(parsed.document)
+    ).mechanisms.find((m) => m.id === "document-royalty")!;
+    const table = page.getByRole("table", { name: "Tornado: Royalty (agreed terms)" });
+    await table.waitFor();
+    // As a reader meets it: each assumption's name on a row of its own, its figures beneath.
+    const names = await table.locator("tbody th").allInnerTexts();
+    expect(names.map((name) => name.split(":")[0])).toEqual(royalty.bars.map((bar) => bar.label));
+    // Each with its low and high: the example's peak of £9.5M scaled to half and one and a half.
+    expect(names[0]).toBe("Peak revenue a year: £4,750,000 to £14,250,000");
+    const swings = await table
+      .locator("tbody")
+      .evaluateAll((groups) =>
+        groups.map((group) => [...group.querySelectorAll("td")].map((td) => td.textContent ?? ""))
+      );
+    expect(swings).toEqual(
+      royalty.bars.map((bar) => [
+        formatWholePounds(bar.valueAtLow),
+        formatWholePounds(bar.valueAtHigh),
+        formatWholePounds(bar.swing),
+      ])
+    );
+    // Sorted: the largest swing first.
+    expect(swings.map((row) => Number(row[2]!.replace(/[£,]/g, "")))).toEqual(
+      royalty.bars.map((bar) => Math.round(bar.swing.toNumber()))
+    );
+    expect(await table.getByRole("columnheader").allInnerTexts()).toEqual([
+      "Value at low",
+      "Value at high",
+      "Swing",
+    ]);
+    // A tornado for every mechanism compared.
+    for (const name of [
+      "Tornado: Fixed payment (agreed terms)",
+      "Tornado: Milestones: milestones-offer",
+    ])
+      await page.getByRole("table", { name }).waitFor();
+    // At a task pane's width the table fits the pane whole and the page is no wider.
+    const before = page.viewportSize()!;
+    await page.setViewportSize({ width: 350, height: before.height });
+    try {
+      await table.scrollIntoViewIfNeeded();
+      const [reach, room] = await table.evaluate((t) => [
+        t.scrollWidth,
+        t.parentElement!.clientWidth,
+      ]);
+      expect(reach).toBeLessThanOrEqual(room);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        350
+      );
+      await snap(page, "12b-scenarios-tornado-350");
+    } finally {
+      await page.setViewportSize(before);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    expect(pane.errors).toEqual([]);
+  });
+
   it("runs 100,000 trials in the simulation's Web Worker, which the page ends once the results are in", async () => {
     const { page } = pane;
     await page.getByLabel("Trials").fill("100000");

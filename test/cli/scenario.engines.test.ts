@@ -1,6 +1,6 @@
 /**
  * The workbook `nhsdp scenario -o` writes (run as in scenario.test.ts), recalculated by LibreOffice:
- * its named values equal the figures --json prints.
+ * its named values, and every figure of its tornado, equal the figures --json prints.
  */
 import * as ExcelJS from "exceljs";
 import fs from "fs";
@@ -70,6 +70,81 @@ describe("nhsdp scenario -o, recalculated by LibreOffice", () => {
         return typeof actual !== "number" || Math.abs(actual - value) > 1e-9 * Math.abs(value);
       });
       expect(off).toEqual([]);
+    }
+  );
+});
+
+interface TornadoBarFigures {
+  assumption: string;
+  valueAtLow: number;
+  valueAtHigh: number;
+  swing: number;
+}
+
+describe("the tornado on the sheet, recalculated by LibreOffice", () => {
+  it.each([[IMAGING], [RWE], [SME]])(
+    "%s: each bar's values, swing (a formula) and changes equal --json's to 1e-9, in its order",
+    async (file) => {
+      expect((await write(file)).code).toBe(0);
+      const figures = JSON.parse((await run(file, "--json", "--trials", "500")).stdout);
+      const { workbook } = await recalculated.get(file)!();
+      const worksheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+      // The table's rows are those whose swing column (G) holds ABS(value at high - value at low).
+      const rows: { valueAtLow: unknown; valueAtHigh: unknown; swing: unknown; formula: string }[] =
+        [];
+      const changes: [unknown, unknown][] = [];
+      worksheet.eachRow((row) => {
+        const swing = row.getCell(7).value as { formula?: string; result?: unknown } | null;
+        if (typeof swing?.formula !== "string" || !swing.formula.startsWith("ABS(")) return;
+        const result = (col: number) =>
+          (row.getCell(col).value as { result?: unknown } | null)?.result;
+        rows.push({
+          valueAtLow: row.getCell(5).value,
+          valueAtHigh: row.getCell(6).value,
+          swing: swing.result,
+          formula: swing.formula,
+        });
+        changes.push([result(8), result(9)]);
+      });
+      const expected = (
+        figures.tornado.mechanisms as {
+          riskAdjustedPresentValue: number;
+          bars: TornadoBarFigures[];
+        }[]
+      ).flatMap((mechanism) => mechanism.bars.map((bar) => ({ ...bar, mechanism })));
+      expect(rows.length).toBe(expected.length);
+      expect(expected.length).toBeGreaterThanOrEqual(10);
+      const close = (actual: unknown, value: number) =>
+        typeof actual === "number" &&
+        Math.abs(actual - value) <= 1e-9 * Math.max(Math.abs(value), 1e-300);
+      const off = expected.flatMap((bar, i) => {
+        const row = rows[i]!;
+        const [changeAtLow, changeAtHigh] = changes[i]!;
+        const base = bar.mechanism.riskAdjustedPresentValue;
+        const pairs: [string, unknown, number][] = [
+          ["value at low", row.valueAtLow, bar.valueAtLow],
+          ["value at high", row.valueAtHigh, bar.valueAtHigh],
+          ["swing", row.swing, bar.swing],
+          ["change at low", changeAtLow, bar.valueAtLow - base],
+          ["change at high", changeAtHigh, bar.valueAtHigh - base],
+        ];
+        return (
+          pairs
+            // ExcelJS reads a formula's cached 0 (<v>0</v>) as no result at all.
+            .filter(([, actual, value]) =>
+              value === 0 ? (actual ?? 0) !== 0 : !close(actual, value)
+            )
+            .map(
+              ([what, actual, value]) => `${bar.assumption} ${what}: ${String(actual)} != ${value}`
+            )
+        );
+      });
+      expect(off).toEqual([]);
+      // Sorted as --json sorts them: each mechanism's swings never grow down its table.
+      for (const mechanism of figures.tornado.mechanisms as { bars: TornadoBarFigures[] }[])
+        mechanism.bars.forEach((bar, i) => {
+          if (i > 0) expect(bar.swing).toBeLessThanOrEqual(mechanism.bars[i - 1]!.swing);
+        });
     }
   );
 });

@@ -4,7 +4,7 @@
  */
 import { writeSheets } from "../../src/addin/writeSheets";
 import { SheetSpecBuilder } from "../../src/workbook/spec/builder";
-import { type ChartSpec } from "../../src/workbook/spec/spec";
+import { num, text, type ChartSpec } from "../../src/workbook/spec/spec";
 import { sheetSpecProblems } from "../../src/workbook/spec/validate";
 import { writeWorkbook } from "../../src/workbook/xlsx/xlsxWriter";
 import { createExcelMock } from "../support/officeMock";
@@ -170,6 +170,57 @@ describe("charts through Office.js", () => {
       [".series", "call", "getItemAt", [0]],
       [".series.getItemAt(0)", "set", "name", "Alpha"],
       [".series.getItemAt(0)", "call", "setXAxisValues", [{ ref: `${ws}.getRange(A2:A6)` }]],
+    ]);
+  });
+});
+
+describe("horizontal bars drawn top down (a tornado)", () => {
+  const topDown = () => {
+    const b = new SheetSpecBuilder("Bars");
+    ["Largest", "Middle", "Smallest"].forEach((name, i) =>
+      b.row(1 + i, "A", [text(name), num(-(3 - i)), num(3 - i)])
+    );
+    b.chart({
+      kind: "bar",
+      title: "Tornado",
+      categories: "A1:A3",
+      series: [
+        { name: "Low", values: "B1:B3" },
+        { name: "High", values: "C1:C3" },
+      ],
+      anchor: "E1:L15",
+      topDown: true,
+    });
+    return b.build();
+  };
+
+  it("reverses the category axis and has the value axis cross it at its last category (.xlsx)", async () => {
+    const files = await parts(await writeWorkbook([topDown()]));
+    const chart = files.get("xl/charts/chart1.xml") as string;
+    expect(chart).toContain('<c:barDir val="bar"/>');
+    expect(chart).toMatch(/<c:catAx>.*<c:orientation val="maxMin"\/>.*<\/c:catAx>/);
+    expect(chart).toMatch(
+      /<c:valAx>.*<c:orientation val="minMax"\/>.*<c:crosses val="max"\/>.*<\/c:valAx>/
+    );
+  });
+
+  it("reverses the plot order and crosses at the maximum through Office.js", async () => {
+    const mock = createExcelMock();
+    await writeSheets(mock.run, [topDown()]);
+    const axis = mock.log.filter(
+      (op) => op.path.endsWith(".axes.categoryAxis") && op.kind === "set"
+    );
+    expect(axis.map((op) => [op.name, op.value])).toEqual([
+      ["reversePlotOrder", true],
+      ["position", "Maximum"],
+    ]);
+  });
+
+  it("is for horizontal bars only", () => {
+    const spec = topDown();
+    const line = { ...spec, charts: [{ ...spec.charts![0]!, kind: "line" as const }] };
+    expect(sheetSpecProblems(line)).toEqual([
+      'charts[0]: topDown is for horizontal bars ("bar") only',
     ]);
   });
 });

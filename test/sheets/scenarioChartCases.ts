@@ -5,6 +5,8 @@ import {
   scenarioInputs,
   simulate,
   simulationSettings,
+  tornado,
+  tornadoRangesOf,
 } from "../../src/core/scenarios";
 import type { Partnership } from "../../src/document/schema";
 import { parseRangeAddress } from "../../src/workbook/spec/a1";
@@ -22,7 +24,8 @@ export function build(doc: Partnership) {
   const result = evaluateScenarios(inputs);
   const settings = simulationSettings(doc, { trials: 2000 });
   const simulation = simulate(inputs, settings);
-  const spec = buildScenarioSheet(doc, inputs, result, settings, simulation, {
+  const bars = tornado(inputs, tornadoRangesOf(doc));
+  const spec = buildScenarioSheet(doc, inputs, result, settings, simulation, bars, {
     generatedAt: new Date("2026-11-23T10:00:00Z"),
   });
   return { inputs, simulation, spec };
@@ -37,10 +40,16 @@ export function cells(range: string): string[] {
   return out;
 }
 
-export function chartsOf(spec: { charts?: ChartSpec[] }): { line: ChartSpec; column: ChartSpec } {
+/** The cumulative line, the tornado's bars (one chart a mechanism that moves) and the histogram. */
+export function chartsOf(spec: { charts?: ChartSpec[] }): {
+  line: ChartSpec;
+  bars: ChartSpec[];
+  column: ChartSpec;
+} {
   const charts = spec.charts ?? [];
-  expect(charts.map((chart) => chart.kind)).toEqual(["line", "column"]);
-  return { line: charts[0] as ChartSpec, column: charts[1] as ChartSpec };
+  const bars = charts.slice(1, -1);
+  expect(charts.map((chart) => chart.kind)).toEqual(["line", ...bars.map(() => "bar"), "column"]);
+  return { line: charts[0] as ChartSpec, bars, column: charts[charts.length - 1] as ChartSpec };
 }
 
 export function decode(s: string): string {

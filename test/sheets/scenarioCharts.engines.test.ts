@@ -26,13 +26,13 @@ describe.each(EXAMPLES)("%s: the scenario sheet's charts", (file) => {
     async () => (await writeWorkbookDetailed([spec])).buffer
   );
 
-  it("LibreOffice recalculates the cumulative table to the payments' discounted expected cash, and keeps both charts", async () => {
-    const { line } = chartsOf(spec);
+  it("LibreOffice recalculates the cumulative table to the payments' discounted expected cash, and keeps every chart", async () => {
+    const { line, bars } = chartsOf(spec);
     const { buffer: written, sheets } = await writeWorkbookDetailed([spec]);
     const sheetName = (sheets[0] as { name: string }).name;
 
     const parts = await chartParts(written);
-    expect(parts).toHaveLength(2);
+    expect(parts).toHaveLength(2 + bars.length);
     const reference = (range: string) =>
       `${quoteSheetName(sheetName)}!${range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
     expect(seriesFormulas(parts[0] as string)).toEqual(line.series.map((s) => reference(s.values)));
@@ -81,10 +81,13 @@ describe.each(EXAMPLES)("%s: the scenario sheet's charts", (file) => {
     expect(off).toEqual([]);
 
     const kept = await chartParts(buffer);
-    expect(kept.map((xml) => (xml.includes("<c:lineChart>") ? "line" : "column")).sort()).toEqual([
-      "column",
-      "line",
-    ]);
+    const kind = (xml: string) =>
+      xml.includes("<c:lineChart>")
+        ? "line"
+        : xml.includes('<c:barDir val="bar"/>')
+          ? "bar"
+          : "column";
+    expect(kept.map(kind).sort()).toEqual([...bars.map(() => "bar"), "column", "line"]);
     const keptLine = kept.find((xml) => xml.includes("<c:lineChart>")) as string;
     expect(seriesFormulas(keptLine)).toEqual(line.series.map((s) => reference(s.values)));
   });

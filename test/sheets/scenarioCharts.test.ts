@@ -1,6 +1,6 @@
 /**
- * The scenario sheet's two charts: the cumulative risk-adjusted value of every mechanism by year (a line
- * chart over a table of formulas) and the simulation's histogram (a column chart over bins of the
+ * The scenario sheet's charts: the cumulative risk-adjusted value of every mechanism by year (a line
+ * chart over a table of formulas), each mechanism's tornado (horizontal bars) and the simulation's histogram (a column chart over bins of the
  * uncertain mechanisms' paying values), read
  * from the sheet's spec and from the Office.js calls on the recording mock. scenarioCharts.engines.test.ts
  * has LibreOffice recalculate the table and keep the charts.
@@ -91,10 +91,10 @@ describe.each(EXAMPLES)("%s: the scenario sheet's charts", (file) => {
   });
 
   it("prints each chart on the page of its table", () => {
-    const { line, column } = chartsOf(spec);
+    const { line, bars, column } = chartsOf(spec);
     const printBottom = parseRangeAddress(spec.print.printArea as string).bottom;
     const breaks = spec.print.rowBreaks ?? [];
-    for (const chart of [line, column]) {
+    for (const chart of [line, ...bars, column]) {
       const anchor = parseRangeAddress(chart.anchor);
       const table = parseRangeAddress(chart.categories);
       expect(anchor.bottom).toBeLessThanOrEqual(printBottom);
@@ -108,14 +108,19 @@ describe.each(EXAMPLES)("%s: the scenario sheet's charts", (file) => {
     }
   });
 
-  it("adds both charts through Office.js, with a series per mechanism", async () => {
-    const { line, column } = chartsOf(spec);
+  it("adds every chart through Office.js, with a series per mechanism", async () => {
+    const { line, bars, column } = chartsOf(spec);
     const mock = createExcelMock();
     const result = await writeSheets(mock.run, [spec]);
     const ws = `ws[${(result.sheets[0] as { name: string }).name}]`;
     const adds = mock.log.filter((op) => op.path === `${ws}.charts` && op.name === "add");
     expect(adds.map((op) => op.args)).toEqual([
       ["Line", { ref: `${ws}.getRange(${line.series[0]?.values})` }, "Columns"],
+      ...bars.map((bar) => [
+        "BarClustered",
+        { ref: `${ws}.getRange(${bar.series[0]?.values})` },
+        "Columns",
+      ]),
       ["ColumnClustered", { ref: `${ws}.getRange(${column.series[0]?.values})` }, "Columns"],
     ]);
     const seriesAdded = (type: string) =>
@@ -133,6 +138,7 @@ describe.each(EXAMPLES)("%s: the scenario sheet's charts", (file) => {
       line.title,
       line.categoryAxisTitle,
       line.valueAxisTitle,
+      ...bars.flatMap((bar) => [bar.title, bar.valueAxisTitle]),
       column.title,
       column.categoryAxisTitle,
       column.valueAxisTitle,

@@ -4,6 +4,8 @@ import {
   scenarioInputs,
   simulate,
   simulationSettings,
+  tornado,
+  tornadoRangesOf,
 } from "../../src/core/scenarios";
 import type { Partnership } from "../../src/document/schema";
 import { buildScenarioSheetWithLayout } from "../../src/workbook/layouts/scenario/scenarioSheet";
@@ -65,8 +67,15 @@ export function build(doc: Partnership) {
   const result = evaluateScenarios(inputs);
   const settings = simulationSettings(doc, { trials: 2000 });
   const simulation = simulate(inputs, settings);
-  const { spec, layout } = buildScenarioSheetWithLayout(doc, inputs, result, settings, simulation, {
-    generatedAt: GENERATED,
-  });
-  return { inputs, result, spec, layout };
+  const bars = tornado(inputs, tornadoRangesOf(doc));
+  const { spec, layout } = buildScenarioSheetWithLayout(
+    doc,
+    inputs,
+    result,
+    settings,
+    simulation,
+    bars,
+    { generatedAt: GENERATED }
+  );
+  return { inputs, result, spec, layout, tornado: bars };
 }

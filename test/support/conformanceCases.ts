@@ -26,6 +26,8 @@ import {
   scenarioInputs,
   simulate,
   simulationSettings,
+  tornado,
+  tornadoRangesOf,
 } from "../../src/core/scenarios";
 import type { Partnership } from "../../src/document/schema";
 import { buildFindingsSheet } from "../../src/workbook/layouts/findingsSheet";
@@ -135,7 +137,8 @@ async function scenarioWorkbook(doc: Partnership): Promise<Uint8Array> {
   const result = evaluateScenarios(inputs);
   const settings = simulationSettings(doc, {});
   const simulation = simulate(inputs, settings);
-  const sheet = buildScenarioSheet(doc, inputs, result, settings, simulation, {
+  const bars = tornado(inputs, tornadoRangesOf(doc));
+  const sheet = buildScenarioSheet(doc, inputs, result, settings, simulation, bars, {
     generatedAt: GENERATED_AT,
   });
   return writeWorkbook([sheet]);

@@ -12,7 +12,12 @@ import { deflator, REAL_PRICES, type PriceBasis } from "./priceBasis";
  * a cash flow at `year` (fractions allowed) is worth `factor(year)` of its amount today.
  */
 export type DiscountCurve = (
-  { readonly kind: "flat"; readonly rate: Decimal } | { readonly kind: "green-book" }
+  | { readonly kind: "flat"; readonly rate: Decimal }
+  | {
+      readonly kind: "green-book";
+      /** Points added to every band's rate (a tornado's sensitivity); omitted, the schedule itself. */
+      readonly shift?: Decimal | undefined;
+    }
 ) & { readonly priceBasis: PriceBasis };
 
 export function flatCurve(
@@ -27,7 +32,9 @@ export const GREEN_BOOK_CURVE: DiscountCurve = { kind: "green-book", priceBasis:
 
 export function curveFactor(curve: DiscountCurve, year: Decimal): Decimal {
   const real =
-    curve.kind === "flat" ? discountFactor(curve.rate, year) : greenBookDiscountFactor(year);
+    curve.kind === "flat"
+      ? discountFactor(curve.rate, year)
+      : greenBookDiscountFactor(year, "year", curve.shift);
   return curve.priceBasis.kind === "real" ? real : real.times(deflator(curve.priceBasis, year));
 }
 

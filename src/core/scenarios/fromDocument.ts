@@ -12,6 +12,7 @@ import { discountedValue, FactorCache } from "./value";
 import type { SimulationSettings } from "./monteCarlo";
 import { REAL_PRICES, type PriceBasis } from "./priceBasis";
 import { curveForecast, peakOf, type RevenueForecast } from "./revenue";
+import type { TornadoRanges } from "./tornado";
 
 /**
  * Reads a valid Partnership document's scenarios block into the engine's inputs: the document's own
@@ -232,6 +233,16 @@ export function scenarioInputs(doc: Partnership): ScenarioInputs {
       probabilities: (axes.probabilities ?? DEFAULT_PROBABILITIES).map(d),
     },
   };
+}
+
+/** The tornado's low and high values the document states, by assumption; the rest take their defaults. */
+export function tornadoRangesOf(doc: Partnership): TornadoRanges {
+  const stated = doc.scenarios?.tornado ?? {};
+  return Object.fromEntries(
+    Object.entries(stated).flatMap(([id, range]) =>
+      range === undefined ? [] : [[id, { low: d(range.low), high: d(range.high) }]]
+    )
+  );
 }
 
 /** The simulation's settings: the document's, with the trials and seed a caller chooses instead. */

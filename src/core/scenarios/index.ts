@@ -6,7 +6,12 @@ export {
   type ScenarioInputs,
   type ScenarioResult,
 } from "./engine";
-export { scenarioInputs, simulationSettings, documentTermValues } from "./fromDocument";
+export {
+  scenarioInputs,
+  simulationSettings,
+  documentTermValues,
+  tornadoRangesOf,
+} from "./fromDocument";
 export {
   simulate,
   summarise,
@@ -20,3 +25,4 @@ export type { SensitivityGrid } from "./sensitivity";
 export { flatCurve, GREEN_BOOK_CURVE, type DiscountCurve } from "./discountCurve";
 export { priceBasisSentence } from "./priceBasis";
 export { counterpartySentence } from "./counterparty";
+export { tornado, type Tornado, type TornadoBar, type TornadoUnit } from "./tornado";

@@ -69,14 +69,21 @@ const GREEN_BOOK_BANDS = GREEN_BOOK_SCHEDULE.map((band, i) => ({
   growth: ONE.plus(band.rate),
 }));
 
-export function greenBookDiscountFactor(year: Decimal, argument = "year"): Decimal {
+/**
+ * The Green Book factor at `year`; with a `shift`, every band's rate moved by the same points (0.01 =
+ * one point higher), as a sensitivity of the schedule rather than the schedule itself.
+ */
+export function greenBookDiscountFactor(year: Decimal, argument = "year", shift = ZERO): Decimal {
   if (year.isNegative() && !year.isZero())
     throw invalidNumber(argument, "must not be negative (years from now)");
   let factor = ONE;
   for (const band of GREEN_BOOK_BANDS) {
     if (year.lessThanOrEqualTo(band.from)) break;
     const end = band.to !== null && year.greaterThan(band.to) ? band.to : year;
-    factor = factor.div(band.growth.pow(end.minus(band.from)));
+    const growth = shift.isZero() ? band.growth : band.growth.plus(shift);
+    if (!growth.isPositive())
+      throw invalidNumber(argument, "a shifted Green Book rate must stay greater than -1");
+    factor = factor.div(growth.pow(end.minus(band.from)));
   }
   return factor;
 }

@@ -22,9 +22,12 @@ import {
   evaluateScenarios,
   priceBasisSentence,
   scenarioInputs,
+  tornado,
+  tornadoRangesOf,
   type MechanismKind,
   type ScenarioInputs,
   type ScenarioResult,
+  type Tornado,
 } from "../../core/scenarios";
 import { DOCUMENT_TERM_IDS } from "../../document/scenarios";
 import { excelAvailable } from "../host";
@@ -47,6 +50,7 @@ import { AssumptionsSection } from "./scenarios/AssumptionsSection";
 import { priceBasisFor } from "./scenarios/modes";
 import { SensitivitySection } from "./scenarios/SensitivitySection";
 import { SimulationInputs } from "./scenarios/SimulationInputs";
+import { TornadoSection } from "./scenarios/TornadoSection";
 import { ModeMemoryProvider } from "./scenarios/useModeSwitch";
 
 const useStyles = makeStyles({
@@ -104,7 +108,8 @@ export function startingScenarios(draft: Json): Json {
 }
 
 type Comparison =
-  { ok: true; inputs: ScenarioInputs; result: ScenarioResult } | { ok: false; message: string };
+  | { ok: true; inputs: ScenarioInputs; result: ScenarioResult; tornado: Tornado }
+  | { ok: false; message: string };
 
 type Run =
   | { state: "idle" }
@@ -156,7 +161,12 @@ function ScenariosStepContent(): React.JSX.Element {
     if (shownDoc?.scenarios === undefined) return undefined;
     try {
       const inputs = scenarioInputs(shownDoc);
-      return { ok: true, inputs, result: evaluateScenarios(inputs) };
+      return {
+        ok: true,
+        inputs,
+        result: evaluateScenarios(inputs),
+        tornado: tornado(inputs, tornadoRangesOf(shownDoc)),
+      };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
@@ -324,6 +334,8 @@ function ScenariosStepContent(): React.JSX.Element {
           </Caption1>
         </>
       )}
+
+      {comparison?.ok === true && <TornadoSection tornado={comparison.tornado} nameOf={nameOf} />}
 
       <SensitivitySection />
 

@@ -182,7 +182,8 @@ export function queueSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
  * Queues one chart. It is added over its first series' values only, by columns, so Excel makes exactly
  * one series and guesses nothing (a source range with the categories beside the values would be read
  * as one more series when the categories are numbers); the categories and the other series are then
- * given range by range (ExcelApi 1.7).
+ * given range by range (ExcelApi 1.7). Horizontal bars drawn top down reverse the category axis (ExcelApi
+ * 1.7) and move where the value axis crosses it (ExcelApi 1.8).
  */
 export function queueChart(ws: Excel.Worksheet, chart: ChartSpec, index: number): void {
   const [first, ...rest] = chart.series;
@@ -201,6 +202,11 @@ export function queueChart(ws: Excel.Worksheet, chart: ChartSpec, index: number)
   if (chart.categoryAxisTitle !== undefined)
     added.axes.categoryAxis.title.text = chart.categoryAxisTitle;
   if (chart.valueAxisTitle !== undefined) added.axes.valueAxis.title.text = chart.valueAxisTitle;
+  if (chart.kind === "bar" && chart.topDown === true) {
+    // The first category at the top, and the value axis crossing at the last, now the bottom one.
+    added.axes.categoryAxis.reversePlotOrder = true;
+    added.axes.categoryAxis.position = "Maximum";
+  }
   const anchor = parseRangeAddress(chart.anchor);
   added.setPosition(cellAddress(anchor.top, anchor.left), cellAddress(anchor.bottom, anchor.right));
   const categories = ws.getRange(chart.categories);

@@ -189,6 +189,11 @@ export interface ChartSpec {
   /** The axes' titles, in words: what the categories are and what the values measure (with units). */
   categoryAxisTitle?: string;
   valueAxisTitle?: string;
+  /**
+   * Horizontal bars only: the first category at the top, as its table reads (a spreadsheet draws it at
+   * the bottom otherwise), with the value axis kept along the bottom.
+   */
+  topDown?: boolean;
 }
 
 export interface SheetSpec {

@@ -290,6 +290,8 @@ function chartProblems(charts: readonly ChartSpec[]): string[] {
     const where = `charts[${i}]`;
     if (chart.kind !== "line" && chart.kind !== "column" && chart.kind !== "bar")
       p.push(`${where}: kind must be "line", "column" or "bar"`);
+    else if (chart.topDown !== undefined && chart.kind !== "bar")
+      p.push(`${where}: topDown is for horizontal bars ("bar") only`);
     if (typeof chart.title !== "string" || chart.title.trim() === "")
       p.push(`${where}: title must be non-empty text`);
     else if (chart.title.length > CHART_TEXT)

@@ -164,8 +164,11 @@ function chartXml(sheetName: string, chart: ChartSpec, contents: CellContents): 
       : `<c:numFmt formatCode="${escapeXmlAttribute(format)}" sourceLinked="0"/>`;
   // Horizontal bars put the categories down the left and the values along the bottom.
   const horizontal = chart.kind === "bar";
+  // Top down: the categories in reverse order (the first at the top), and the value axis crossing them
+  // at their last, which is then at the bottom.
+  const topDown = horizontal && chart.topDown === true;
   const categoryAxis =
-    `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+    `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="${topDown ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${horizontal ? "l" : "b"}"/>${axisTitle(chart.categoryAxisTitle)}${numberFormat(chart.categoryFormat)}<c:majorTickMark val="out"/>` +
     `<c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/>` +
     `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
@@ -173,7 +176,7 @@ function chartXml(sheetName: string, chart: ChartSpec, contents: CellContents): 
     `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${horizontal ? "b" : "l"}"/><c:majorGridlines/>${axisTitle(chart.valueAxisTitle)}${numberFormat(chart.valueFormat)}` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-    `<c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
+    `<c:crossAx val="500000001"/><c:crosses val="${topDown ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>`;
   return (
     XML_HEAD +
     `<c:chartSpace xmlns:c="${NS.chart}" xmlns:a="${NS.drawingml}" xmlns:r="${NS.relationships}">` +

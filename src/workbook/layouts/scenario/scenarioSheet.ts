@@ -5,9 +5,11 @@
  * in Excel, LibreOffice or any spreadsheet, without the add-in. The simulation's results are values:
  * a spreadsheet cannot redraw the same seeded sample.
  *
- * Two native charts are drawn from ranges on the sheet, so they move with the assumptions: the
- * cumulative risk-adjusted value of every mechanism by whole year (a table of SUMIF formulas over each
- * mechanism's own table, since their payments fall in different years), and the simulation's histogram.
+ * Native charts are drawn from ranges on the sheet, so they move with their cells: the cumulative
+ * risk-adjusted value of every mechanism by whole year (a table of SUMIF formulas over each mechanism's
+ * own table, since their payments fall in different years), each mechanism's tornado and the
+ * simulation's histogram. The tornado's values at each assumption's low and high are the add-in's,
+ * written as values like the simulation's; its swings are formulas over them.
  *
  * Formulas use plain ranges in SUMPRODUCT and never array arithmetic (A1:A9*B1 inside a function),
  * which HyperFormula and older Excel do not evaluate; the sensitivity grids therefore read workings laid
@@ -19,6 +21,7 @@ import {
   type ScenarioResult,
   type SimulationResult,
   type SimulationSettings,
+  type Tornado,
 } from "../../../core/scenarios";
 import { isoMinute } from "../../../model/format";
 import type { Partnership } from "../../../document/schema";
@@ -42,6 +45,7 @@ import { gridFormulas, sensitivitySection } from "./sections/sensitivity";
 import { paymentLabels } from "./sections/payments";
 import { simulationSection } from "./sections/simulation";
 import { offerTermsSection } from "./sections/terms";
+import { tornadoSection, type TornadoTableAnchors } from "./sections/tornado";
 import { workingsSection } from "./sections/workings";
 import { COL, LAST_COLUMN, sheetWidth } from "./style";
 import { mechanismNames } from "./words";
@@ -72,6 +76,8 @@ export interface ScenarioSheetLayout {
     readonly riskAdjusted: string;
     readonly payback: string;
   }[];
+  /** Each mechanism's tornado table: its bars' values and formulas, in the table's order. */
+  readonly tornado: readonly TornadoTableAnchors[];
 }
 
 /**
@@ -99,9 +105,11 @@ export function buildScenarioSheet(
   result: ScenarioResult,
   settings: SimulationSettings,
   simulation: SimulationResult,
+  tornado: Tornado,
   options: ScenarioSheetOptions
 ): SheetSpec {
-  return buildScenarioSheetWithLayout(doc, inputs, result, settings, simulation, options).spec;
+  return buildScenarioSheetWithLayout(doc, inputs, result, settings, simulation, tornado, options)
+    .spec;
 }
 
 export function buildScenarioSheetWithLayout(
@@ -110,6 +118,7 @@ export function buildScenarioSheetWithLayout(
   result: ScenarioResult,
   settings: SimulationSettings,
   simulation: SimulationResult,
+  tornado: Tornado,
   options: ScenarioSheetOptions
 ): { spec: SheetSpec; layout: ScenarioSheetLayout } {
   const sheet = new SheetSpecBuilder(`Scenarios ${doc.reference}`);
@@ -155,6 +164,7 @@ export function buildScenarioSheetWithLayout(
     cumulativeChart(at, names, cumulativeSection(at, inputs, mechanisms, result.mechanisms, names))
   );
   const grids = sensitivitySection(at, { inputs, result, assumptions, offers, width });
+  const tornadoTables = tornadoSection(at, tornado, names, width);
   at.together(() => {
     const { histogram } = simulationSection(at, settings, simulation, names, width, {
       tiedToLaunch: tiedToLaunch(doc, candidates),
@@ -190,6 +200,7 @@ export function buildScenarioSheetWithLayout(
         payback: cellAddress(row, COL.cumulative),
       };
     }),
+    tornado: tornadoTables,
   };
   return { spec: withPageBreaks(sheet.build(), at.keepWithNext), layout };
 }

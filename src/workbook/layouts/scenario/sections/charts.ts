@@ -1,6 +1,6 @@
 /**
- * The sheet's two native charts, drawn from its own ranges so that they move with the assumptions: the
- * cumulative risk-adjusted value by year, and the simulation's histogram. Each is drawn beside its
+ * The sheet's native charts, drawn from its own ranges so that they move with the assumptions: the
+ * cumulative risk-adjusted value by year, each mechanism's tornado and the simulation's histogram. Each is drawn beside its
  * table where the table leaves room, otherwise just below it, and prints on the table's page.
  */
 import { columnLetter } from "../../../spec/a1";
@@ -9,6 +9,7 @@ import type { ChartSpec } from "../../../spec/spec";
 import { CHART_ROWS, LAST_COLUMN, VALUE } from "../style";
 import type { CumulativeAnchors } from "./cumulative";
 import type { HistogramAnchors } from "./simulation";
+import type { TornadoChartAnchors } from "./tornado";
 
 /** Columns a chart beside a table needs at least. */
 const BESIDE_COLUMNS = 5;
@@ -64,6 +65,36 @@ export function histogramChart(
   }));
 }
 
+/**
+ * A mechanism's tornado: a horizontal bar for the change at each assumption's low and high value, the
+ * largest swing at the top as in its table.
+ */
+export function tornadoChart(at: Cursor, name: string, table: TornadoChartAnchors): void {
+  const { top, bottom } = table;
+  const column = (col: number) => `${columnLetter(col)}${top}:${columnLetter(col)}${bottom}`;
+  place(
+    at,
+    table,
+    (anchor) => ({
+      kind: "bar",
+      title: `${name}: change in risk-adjusted value, one assumption at a time`,
+      categories: column(table.categories),
+      series: [
+        { name: "At the low value", values: column(table.changeAtLow) },
+        { name: "At the high value", values: column(table.changeAtHigh) },
+      ],
+      anchor,
+      valueFormat: VALUE,
+      valueAxisTitle: "Change from the value as assumed (£)",
+      topDown: true,
+    }),
+    TORNADO_CHART_ROWS(bottom - top + 1)
+  );
+}
+
+/** Rows a tornado of `bars` bars covers: two a bar, and room for the title, axis and legend; no fewer than 12. */
+const TORNADO_CHART_ROWS = (bars: number) => Math.max(12, 2 * bars + 5);
+
 /** Where a table's chart goes: beside it, from its header row, or below it. */
 export interface ChartPlace {
   /** The table's header row, where a chart beside it starts. */
@@ -74,9 +105,15 @@ export interface ChartPlace {
 
 /**
  * Beside the table (from its header row to at least BESIDE_ROWS rows down, the cursor moved below
- * both), or a blank row then CHART_ROWS rows across the tables' width below it, kept together.
+ * both), or a blank row then `rows` rows (CHART_ROWS unless told) across the tables' width below it,
+ * kept together.
  */
-function place(at: Cursor, table: ChartPlace, chart: (anchor: string) => ChartSpec): void {
+function place(
+  at: Cursor,
+  table: ChartPlace,
+  chart: (anchor: string) => ChartSpec,
+  rows: number = CHART_ROWS
+): void {
   if (chartFitsBeside(table.lastColumn)) {
     const bottom = Math.max(at.row - 1, table.headerRow + BESIDE_ROWS - 1);
     const left = columnLetter(table.lastColumn + 1);
@@ -85,7 +122,7 @@ function place(at: Cursor, table: ChartPlace, chart: (anchor: string) => ChartSp
     return;
   }
   at.skip();
-  at.keep(CHART_ROWS);
-  at.sheet.chart(chart(`A${at.row}:${columnLetter(LAST_COLUMN)}${at.row + CHART_ROWS - 1}`));
-  at.skip(CHART_ROWS);
+  at.keep(rows);
+  at.sheet.chart(chart(`A${at.row}:${columnLetter(LAST_COLUMN)}${at.row + rows - 1}`));
+  at.skip(rows);
 }
