@@ -3,10 +3,7 @@
  * save in, a syntax error at its line and column, a document that still holds the starter's
  * placeholders refused with each one named, and every invalid field with its path.
  */
-import {
-  explainPriceChange,
-  type PriceChange,
-} from "../core/pricing/priceChange";
+import { explainPriceChange, type PriceChange } from "../core/pricing/priceChange";
 import {
   documentKind,
   parsePartnership,
@@ -58,7 +55,11 @@ export interface ReadPartnership {
  * A partnership document from its JSON. `strategyGoes` says, when the file is a pricing strategy
  * instead, where the command takes one.
  */
-export function partnershipFrom(file: string, json: unknown, strategyGoes?: string): ReadPartnership {
+export function partnershipFrom(
+  file: string,
+  json: unknown,
+  strategyGoes?: string
+): ReadPartnership {
   if (documentKind(json) === "strategy")
     throw new UsageError(
       `${file} is a pricing strategy, not a partnership document: ${strategyGoes ?? `check it with nhsdp check ${file}`}`

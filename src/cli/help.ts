@@ -19,15 +19,16 @@ const EXAMPLES: Readonly<Record<string, readonly (readonly [string, string])[]>>
     [`nhsdp check ${PARTNERSHIP} --strategy ${STRATEGY}`, "a partnership, against the strategy"],
     [`nhsdp check ${PARTNERSHIP} --as-of 2026-09-01`, "as of the day you mean to send it"],
   ],
-  init: [
-    ["nhsdp init --dir my-trust", "make my-trust and write the starters there"],
-  ],
+  init: [["nhsdp init --dir my-trust", "make my-trust and write the starters there"]],
   schema: [
     ["nhsdp schema partnership > partnership.schema.json", "the partnership's JSON Schema"],
     ["nhsdp schema strategy > pricing-strategy.schema.json", "the strategy's"],
   ],
   upgrade: [
-    ["nhsdp upgrade old-partnership.json -o partnership-v3.json", "an older document, as this version"],
+    [
+      "nhsdp upgrade old-partnership.json -o partnership-v3.json",
+      "an older document, as this version",
+    ],
   ],
   audit: [
     ["nhsdp audit quote.xlsx", "a quote workbook as it was received"],
@@ -59,7 +60,8 @@ export function addExamples(program: Command): void {
       ["nhsdp init --dir my-trust", "start: a strategy and a partnership to fill in"],
       ...(["check", "quote"] as const).map((name) => EXAMPLES[name]![0]!),
       ["nhsdp <command> --help", "a command's options, and examples"],
-    ]) + "\nExit codes: 0 success; 1 findings at error severity; 2 invalid input, usage or a refusal; 3 an internal error.\n"
+    ]) +
+      "\nExit codes: 0 success; 1 findings at error severity; 2 invalid input, usage or a refusal; 3 an internal error.\n"
   );
   for (const command of program.commands) {
     const examples = EXAMPLES[command.name()];

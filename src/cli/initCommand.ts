@@ -30,8 +30,8 @@ function jsonBytes(value: unknown): Buffer {
 
 /** The document with "$schema" first, naming its schema file beside it. */
 export function withSchema(document: object, kind: DocumentKind): object {
-  const { $schema: _replaced, ...rest } = document as { $schema?: unknown };
-  return { $schema: `./${SCHEMA_FILES[kind]}`, ...rest };
+  // Keys keep the place they were first set in: "$schema" first, the document's own (if any) replaced.
+  return { ...{ $schema: "" }, ...document, $schema: `./${SCHEMA_FILES[kind]}` };
 }
 
 /**
@@ -49,7 +49,8 @@ export function writeSchemaBeside(
   const shownAs = path.join(path.dirname(documentShownAs), name);
   const bytes = jsonBytes(JSON_SCHEMAS[kind]());
   if (fs.existsSync(target) && !force) {
-    if (fs.readFileSync(target).equals(bytes)) return `its JSON Schema, ${shownAs}, is already there`;
+    if (fs.readFileSync(target).equals(bytes))
+      return `its JSON Schema, ${shownAs}, is already there`;
     return `${shownAs}, which it names as its JSON Schema, is left as it was, though it is not this version's; write this version's with --force, or nhsdp schema ${kind} > ${shownAs}`;
   }
   writeWholeFile(target, bytes, shownAs);
@@ -72,7 +73,10 @@ export function initCommand(
     { name: "partnership.json", kind: "partnership" as const, document: initPartnership() },
   ];
   const files = [
-    ...documents.map((file) => ({ name: file.name, bytes: jsonBytes(withSchema(file.document, file.kind)) })),
+    ...documents.map((file) => ({
+      name: file.name,
+      bytes: jsonBytes(withSchema(file.document, file.kind)),
+    })),
     ...documents.map((file) => ({
       name: SCHEMA_FILES[file.kind],
       bytes: jsonBytes(JSON_SCHEMAS[file.kind]()),

@@ -323,7 +323,8 @@ const PARTNERSHIP_PLACEHOLDERS: Readonly<Record<string, string>> = {
   "pricing.capitalCostRecoveryRate": `the strategy's capital cost recovery rate, ${FROM_STRATEGY}`,
   "dataAssets[0].name": "the data asset's name",
   "costs.lines[0].description": "what the analyst does (for example data preparation)",
-  "costs.lines[1].description": "what the line charges for (for example compute and storage in the SDE)",
+  "costs.lines[1].description":
+    "what the line charges for (for example compute and storage in the SDE)",
   "costs.lines[0].quantity": "days of analyst time, a number",
   "costs.lines[0].unitCost": `the strategy's analyst rate per day, ${POUNDS}`,
   "costs.lines[1].quantity": "months of compute and storage, a number",
@@ -347,14 +348,18 @@ const PARTNERSHIP_PLACEHOLDERS: Readonly<Record<string, string>> = {
   "valueSharing.royalty.annualCap": `the most the royalty pays in a year, ${POUNDS}`,
   "valueSharing.royalty.annualMinimum": `the least the royalty pays in a year, ${POUNDS}`,
   "scenarios.revenue.peakRevenue": `the product's forecast revenue in its peak year, ${POUNDS}`,
-  "scenarios.probabilityOfReachingMarket": "the probability the product reaches market, a number from 0 to 1",
+  "scenarios.probabilityOfReachingMarket":
+    "the probability the product reaches market, a number from 0 to 1",
   "scenarios.monteCarlo.peakRevenue.min": `the lowest peak revenue to simulate, ${POUNDS}`,
   "scenarios.monteCarlo.peakRevenue.mode": `the most likely peak revenue, ${POUNDS}`,
   "scenarios.monteCarlo.peakRevenue.max": `the highest peak revenue to simulate, ${POUNDS}`,
 };
 
 /** A copy of `document` with a placeholder at each path (which must be one of its fields). */
-function withPlaceholders<T extends object>(document: T, marks: Readonly<Record<string, string>>): T {
+function withPlaceholders<T extends object>(
+  document: T,
+  marks: Readonly<Record<string, string>>
+): T {
   for (const [path, words] of Object.entries(marks)) {
     const keys = path.split(/\.|\[(\d+)\]\.?/).filter((key) => key !== undefined && key !== "");
     const last = keys.pop() as string;

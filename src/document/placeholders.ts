@@ -22,7 +22,10 @@ export function placeholders(json: unknown): DocumentIssue[] {
   const found: DocumentIssue[] = [];
   const walk = (value: unknown, path: PropertyKey[]) => {
     if (isPlaceholder(value))
-      found.push({ path: formatPath(path), message: value.trim().slice(PLACEHOLDER.length).trim() });
+      found.push({
+        path: formatPath(path),
+        message: value.trim().slice(PLACEHOLDER.length).trim(),
+      });
     else if (Array.isArray(value)) value.forEach((item, index) => walk(item, [...path, index]));
     else if (value !== null && typeof value === "object")
       for (const [key, field] of Object.entries(value)) walk(field, [...path, key]);

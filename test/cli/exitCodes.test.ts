@@ -8,7 +8,8 @@ import path from "path";
 import { AUDIT_EXIT, EXIT } from "../../src/cli/exitCodes";
 
 const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
-const table = readme.split("<!-- exit-codes:start -->")[1]?.split("<!-- exit-codes:end -->")[0] ?? "";
+const table =
+  readme.split("<!-- exit-codes:start -->")[1]?.split("<!-- exit-codes:end -->")[0] ?? "";
 const rows = table
   .split("\n")
   .map((line) => /^\| (\d+) \| ([^|]+) \| ([^|]+) \|$/.exec(line))

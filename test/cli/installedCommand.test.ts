@@ -53,12 +53,16 @@ it("the built command is self-contained: copied alone to a folder with no node_m
       path.join(ROOT, "examples", "academic-sde-study.json"),
       path.join(alone, "study.json")
     );
-    const result = spawnSync(process.execPath, ["nhsdp.js", "quote", "study.json", "-o", "q.xlsx"], {
-      cwd: alone,
-      encoding: "utf8",
-      // Nothing to find modules in but the folder itself.
-      env: { PATH: process.env.PATH, NODE_PATH: "" },
-    });
+    const result = spawnSync(
+      process.execPath,
+      ["nhsdp.js", "quote", "study.json", "-o", "q.xlsx"],
+      {
+        cwd: alone,
+        encoding: "utf8",
+        // Nothing to find modules in but the folder itself.
+        env: { PATH: process.env.PATH, NODE_PATH: "" },
+      }
+    );
     expect([result.status, result.stderr]).toEqual([0, ""]);
     expect(result.stdout).toMatch(/^Wrote q\.xlsx: total £/);
   } finally {

@@ -85,7 +85,9 @@ describe("placeholders", () => {
     expect(lines[0]).toMatch(
       /^nhsdp: starter\/partnership\.json still has \d+ placeholders for your own figures and text\. Write your own in place of each "REPLACE: \.\.\." \(a figure as a number, without the quotes\), or remove an optional part you do not use, then run this again:$/
     );
-    expect(lines).toContain("  pricing.staffOnCostRate: the strategy's staff on-cost rate, as nhsdp check prints it for your pricing strategy, a number");
+    expect(lines).toContain(
+      "  pricing.staffOnCostRate: the strategy's staff on-cost rate, as nhsdp check prints it for your pricing strategy, a number"
+    );
     expect(lines).toContain("  costs.lines[0].quantity: days of analyst time, a number");
     expect(lines).toContain("  trust.name: the trust's name, as its quotes give it");
     expect(fs.existsSync(path.join(work, "starter", "q.xlsx"))).toBe(false);
@@ -249,7 +251,8 @@ describe("--help", () => {
       const examples = help.stdout.split("\nExamples:\n")[1] ?? "";
       const lines = examples.trimEnd().split("\n");
       expect(lines.length).toBeGreaterThan(0);
-      for (const line of lines) expect(line).toMatch(new RegExp(`^ {2}nhsdp ${command} \\S.* +# \\S`));
+      for (const line of lines)
+        expect(line).toMatch(new RegExp(`^ {2}nhsdp ${command} \\S.* +# \\S`));
     }
   });
 });

@@ -253,7 +253,9 @@ describe("nhsdp quote: the internal workbook and the partner copy", () => {
     expect(result.stderr).toMatch(
       /DP-2025-011 has 1 error\(s\) against the NHS principles; .*exclusive\.xlsx is marked DRAFT/
     );
-    expect(result.stderr).toMatch(/^ERROR exclusivityRequested: .*exclusivity.* \(DHSC principle 3: /m);
+    expect(result.stderr).toMatch(
+      /^ERROR exclusivityRequested: .*exclusivity.* \(DHSC principle 3: /m
+    );
     const { texts } = await contents(output);
     const quote = (texts.get("Quote DP-2025-011") ?? []).join("\n");
     expect(quote).toMatch(

@@ -14,7 +14,8 @@ import { installPackedCommand, ROOT, type Installed } from "../support/installed
 
 const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
 const block =
-  /<!-- walkthrough:start -->\n```sh\n([\s\S]*?)```\n<!-- walkthrough:end -->/.exec(readme)?.[1] ?? "";
+  /<!-- walkthrough:start -->\n```sh\n([\s\S]*?)```\n<!-- walkthrough:end -->/.exec(readme)?.[1] ??
+  "";
 const lines = block.split("\n").filter((line) => line.trim() !== "");
 /** The first comment line is where the user edits the files. */
 const editAt = lines.findIndex((line) => line.startsWith("#"));
@@ -85,7 +86,9 @@ it("runs as written in a new folder, and check names every placeholder until the
     .map((line) => line.trim().split(":")[0]);
   expect(named).toEqual(Object.keys(FILLED[path.basename(checked)]!));
   expect(outputs[1]!.stderr).toMatch(
-    new RegExp(`^nhsdp: ${checked} still has ${named.length} placeholders for your own figures and text`)
+    new RegExp(
+      `^nhsdp: ${checked} still has ${named.length} placeholders for your own figures and text`
+    )
   );
 
   // The user's step: both files filled in.
@@ -98,10 +101,14 @@ it("runs as written in a new folder, and check names every placeholder until the
   }
 
   const [strategy, partnership, quote] = after.map(shell);
-  expect(strategy!.stdout).toMatch(/^RQ9-DATA-PRICING revision 1: the pricing strategy of Harbourside NHS Foundation Trust/);
+  expect(strategy!.stdout).toMatch(
+    /^RQ9-DATA-PRICING revision 1: the pricing strategy of Harbourside NHS Foundation Trust/
+  );
   expect(strategy!.stdout).toContain("fixed-cost recovery rate: 10% = £120,000.00 / £1,200,000.00");
   expect(partnership!.stdout).not.toMatch(/^ERROR/m);
   const workbook = /-o (\S+\.xlsx)/.exec(after[2]!)![1]!;
-  expect(quote!.stdout).toMatch(new RegExp(`^Wrote ${workbook.replace(/\./g, "\\.")}: total £[\\d,]+\\.\\d\\d \\+ VAT £`));
+  expect(quote!.stdout).toMatch(
+    new RegExp(`^Wrote ${workbook.replace(/\./g, "\\.")}: total £[\\d,]+\\.\\d\\d \\+ VAT £`)
+  );
   expect(fs.statSync(path.join(folder, workbook)).size).toBeGreaterThan(1000);
 }, 120_000);

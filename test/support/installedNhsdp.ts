@@ -32,7 +32,17 @@ export function installPackedCommand(): Installed {
   const prefix = path.join(scratch, "prefix");
   execFileSync(
     "npm",
-    ["install", "-g", "--prefix", prefix, "--offline", "--ignore-scripts", "--no-audit", "--no-fund", tarball],
+    [
+      "install",
+      "-g",
+      "--prefix",
+      prefix,
+      "--offline",
+      "--ignore-scripts",
+      "--no-audit",
+      "--no-fund",
+      tarball,
+    ],
     { cwd: scratch, encoding: "utf8" }
   );
   const bin = path.join(prefix, "bin");
