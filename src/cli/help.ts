@@ -3,6 +3,7 @@
  * files `nhsdp init` writes (run in the folder above my-trust) or on quote workbooks.
  */
 import type { Command } from "commander";
+import { EXIT } from "./exitCodes";
 
 const STRATEGY = "my-trust/pricing-strategy.json";
 const PARTNERSHIP = "my-trust/partnership.json";
@@ -47,9 +48,9 @@ const EXAMPLES: Readonly<Record<string, readonly (readonly [string, string])[]>>
   ],
 };
 
+/** Each example as a shell comment saying what it does, then the command line, ready to copy. */
 function examplesText(examples: readonly (readonly [string, string])[]): string {
-  const width = Math.max(...examples.map(([line]) => line.length));
-  return `\nExamples:\n${examples.map(([line, what]) => `  ${line.padEnd(width)}   # ${what}`).join("\n")}\n`;
+  return `\nExamples:\n${examples.map(([line, what]) => `  # ${what}\n  ${line}`).join("\n")}\n`;
 }
 
 /** Ends the program's help, and each command's, with examples. */
@@ -61,7 +62,7 @@ export function addExamples(program: Command): void {
       ...(["check", "quote"] as const).map((name) => EXAMPLES[name]![0]!),
       ["nhsdp <command> --help", "a command's options, and examples"],
     ]) +
-      "\nExit codes: 0 success; 1 findings at error severity; 2 invalid input, usage or a refusal; 3 an internal error.\n"
+      `\nExit codes: ${EXIT.ok} success; ${EXIT.findings} findings at error severity; ${EXIT.invalid} invalid input, usage or a refusal; ${EXIT.internal} an internal error (the README has the table).\n`
   );
   for (const command of program.commands) {
     const examples = EXAMPLES[command.name()];

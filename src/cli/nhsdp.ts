@@ -6,10 +6,9 @@
  *   nhsdp init [--dir <folder>] [--force]       (a starter strategy and partnership)
  *   nhsdp schema partnership|strategy            (the JSON Schema, for editors)
  *   nhsdp review <strategy.json> <partnership.json>... [--year 2025/26] [--as-of <date>] [-o <review.xlsx>] [--json]
- * Exit codes: 0 success; 1 findings at error severity (check, and quote, which still writes the
- * workbook marked DRAFT); 2 invalid document or usage, or a refusal (an existing file without
- * --force, a partner copy of a quote with error findings without --allow-errors);
- * 3 an internal error (a bug: please report it with the document).
+ *   nhsdp audit, nhsdp scenario: auditCommand.ts, scenarioCommand.ts
+ * Exit codes: exitCodes.ts (the README's table is checked against it). Every failure the user can act
+ * on is a sentence on stderr, "nhsdp: ...", and exit 2.
  */
 import { Command, CommanderError } from "commander";
 import path from "path";
