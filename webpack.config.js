@@ -195,7 +195,8 @@ module.exports = async (env, options) => {
       port: process.env.npm_package_config_dev_server_port || 3000,
     },
   };
-  // The nhsdp command: a Node program whose dependencies stay in node_modules.
+  // The nhsdp command: one self-contained file, its dependencies bundled in, so that installing it
+  // (npm install -g) needs nothing else: not node_modules, nor the network.
   const cli = {
     name: "cli",
     devtool: "source-map",
@@ -203,10 +204,6 @@ module.exports = async (env, options) => {
     entry: { nhsdp: "./src/cli/index.ts" },
     output: { path: path.resolve(__dirname, "dist", "cli"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
-    externals: [
-      ({ request }, callback) =>
-        /^[a-z@]/i.test(request) ? callback(null, `commonjs ${request}`) : callback(),
-    ],
     module: { rules: [tsRule] },
     plugins: [
       new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true }),

@@ -13,6 +13,7 @@ import { PRICING_RATES } from "../model/vocabulary";
 import type { PricingStrategy } from "../document";
 import { cellAddress, rangeAddress } from "../workbook/spec/a1";
 import {
+  FIELD_ROW_LABELS,
   KIND_LABELS,
   QUOTE_COLUMNS,
   QUOTE_FORMULAS,
@@ -587,7 +588,20 @@ function checkBasis(layout: QuoteSheetLayout, quote: Quote, add: Add): void {
     );
 }
 
-/** Where on the sheet a principle finding's field is shown; the reference cell when it is not. */
+/**
+ * The value cell (column B) of the row column A labels `label`, above the quote's total; "" when the
+ * sheet has no such row.
+ */
+function labelledRow(layout: QuoteSheetLayout, label: string): string {
+  for (let row = 1; row < layout.total.row; row++)
+    if (layout.sheet.cell(row, 1).value === label) return cellAddress(row, 2);
+  return "";
+}
+
+/**
+ * Where on the sheet a principle finding's field is shown: a rate's cell, an input's cell, the row that
+ * shows its group of fields (information governance); the reference cell when it is not shown.
+ */
 function principleCell(layout: QuoteSheetLayout, cells: FieldCells, finding: Finding): string {
   const field = finding.field ?? "";
   for (const rate of PRICING_RATES)
@@ -595,5 +609,10 @@ function principleCell(layout: QuoteSheetLayout, cells: FieldCells, finding: Fin
       return address(layout.rates[rate]);
   const cell = cellFor(cells, field);
   if (cell !== "") return cell;
+  for (const [group, label] of Object.entries(FIELD_ROW_LABELS))
+    if (field === group || field.startsWith(`${group}.`)) {
+      const row = labelledRow(layout, label);
+      if (row !== "") return row;
+    }
   return layout.reference === undefined ? "" : address(layout.reference);
 }

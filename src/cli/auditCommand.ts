@@ -2,8 +2,8 @@
  * nhsdp audit WORKBOOK.xlsx... [--json] [--strategy FILE]: checks quote workbooks as a CIDC adviser
  * receives them (internal workbooks and partner copies). Prints a table per workbook, or one JSON
  * report. Exit 0 when every workbook is clean, 1 when any finding is an error, 2 when a file cannot be
- * read (each such file is named with the reason, and the others are still audited). The audited files
- * are only read, never written.
+ * read or holds no quote (each such file is named with the reason, and the others are still audited).
+ * The audited files are only read, never written.
  */
 import type { Command } from "commander";
 import fs from "fs";
@@ -24,9 +24,10 @@ import {
   knockOnText,
   severityCounts,
 } from "../audit/reportSheet";
-import { documentKind, parseStrategy, readJsonText, type PricingStrategy } from "../document";
-
-export const AUDIT_EXIT = { clean: 0, errors: 1, unreadable: 2 } as const;
+import type { PricingStrategy } from "../document";
+import { readStrategy } from "./documents";
+import { AUDIT_EXIT } from "./exitCodes";
+import { readProblem, UsageError } from "./files";
 
 export interface AuditIo {
   stdout: (text: string) => void;
@@ -37,32 +38,14 @@ type WorkbookResult =
   | { readonly file: string; readonly report: AuditReport }
   | { readonly file: string; readonly error: string };
 
-/** Why a file cannot be read, as a sentence. */
-function fileProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "there is no such file";
-  if (code === "EISDIR") return "it is a folder, not a workbook";
-  if (code === "EACCES" || code === "EPERM") return "permission to read it was refused";
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** The strategy to check rates against; a sentence saying what is wrong when it cannot be used. */
-function readStrategyFile(file: string): PricingStrategy | string {
-  let text: string;
+function readStrategyFile(file: string, stderr: (text: string) => void): PricingStrategy | string {
   try {
-    text = fs.readFileSync(file, "utf8");
+    return readStrategy(file, stderr);
   } catch (error) {
-    return `cannot read ${file}: ${fileProblem(error)}`;
+    if (error instanceof UsageError) return error.message;
+    throw error;
   }
-  const read = readJsonText(text);
-  if (!read.ok)
-    return `${file} is not a JSON document:\n${read.issues.map((issue) => `  ${issue.path}: ${issue.message}`).join("\n")}`;
-  if (documentKind(read.json) === "partnership")
-    return `${file} is a partnership document; --strategy takes the trust's pricing strategy`;
-  const parsed = parseStrategy(read.json);
-  if (!parsed.ok)
-    return `${file} is not a valid pricing strategy (${parsed.issues.length} problem(s)):\n${parsed.issues.map((issue) => `  ${issue.path}: ${issue.message}`).join("\n")}`;
-  return parsed.document;
 }
 
 async function auditFile(
@@ -73,14 +56,26 @@ async function auditFile(
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
-    return { file, error: fileProblem(error) };
+    return { file, error: readProblem(error, "a workbook") };
   }
+  let report: AuditReport;
   try {
-    return { file, report: await auditXlsx(bytes, strategy === undefined ? {} : { strategy }) };
+    report = await auditXlsx(bytes, strategy === undefined ? {} : { strategy });
   } catch (error) {
-    if (error instanceof WorkbookReadError) return { file, error: error.message };
+    if (error instanceof WorkbookReadError)
+      return {
+        file,
+        error: `it is not an Excel workbook (.xlsx), or it is damaged or cut short: give the quote workbook as nhsdp or the add-in wrote it`,
+      };
     throw error;
   }
+  if (report.quotes.length === 0)
+    return {
+      file,
+      error:
+        "it holds no quote: none of its sheets is a quote sheet nhsdp or the add-in wrote (their names are gone, or it is another workbook); ask the trust for the workbook as generated",
+    };
+  return { file, report };
 }
 
 export function findingAddress(finding: AuditFinding): string {
@@ -132,10 +127,10 @@ export async function auditCommand(
 ): Promise<number> {
   let strategy: PricingStrategy | undefined;
   if (options.strategy !== undefined) {
-    const read = readStrategyFile(options.strategy);
+    const read = readStrategyFile(options.strategy, io.stderr);
     if (typeof read === "string") {
       io.stderr(`nhsdp: ${read}\n`);
-      return AUDIT_EXIT.unreadable;
+      return AUDIT_EXIT.notAudited;
     }
     strategy = read;
   }
@@ -149,7 +144,7 @@ export async function auditCommand(
       allFindings(result.report).some((finding) => finding.severity === "error")
   );
   const exitCode = unreadable
-    ? AUDIT_EXIT.unreadable
+    ? AUDIT_EXIT.notAudited
     : errors
       ? AUDIT_EXIT.errors
       : AUDIT_EXIT.clean;
@@ -170,13 +165,12 @@ export async function auditCommand(
         2
       ) + "\n"
     );
-  else
-    io.stdout(
-      results
-        .filter((result): result is { file: string; report: AuditReport } => "report" in result)
-        .map((result) => formatReport(result.file, result.report))
-        .join("\n\n") + "\n"
-    );
+  else {
+    const reports = results
+      .filter((result): result is { file: string; report: AuditReport } => "report" in result)
+      .map((result) => formatReport(result.file, result.report));
+    if (reports.length > 0) io.stdout(reports.join("\n\n") + "\n");
+  }
   return exitCode;
 }
 

@@ -6,20 +6,14 @@
  *   nhsdp init [--dir <folder>] [--force]       (a starter strategy and partnership)
  *   nhsdp schema partnership|strategy            (the JSON Schema, for editors)
  *   nhsdp review <strategy.json> <partnership.json>... [--year 2025/26] [--as-of <date>] [-o <review.xlsx>] [--json]
- * Exit codes: 0 success; 1 findings at error severity (check, and quote, which still writes the
- * workbook marked DRAFT); 2 invalid document or usage, or a refusal (an existing file without
- * --force, a partner copy of a quote with error findings without --allow-errors);
- * 3 an internal error (a bug: please report it with the document).
+ *   nhsdp audit, nhsdp scenario: auditCommand.ts, scenarioCommand.ts
+ * Exit codes: exitCodes.ts (the README's table is checked against it). Every failure the user can act
+ * on is a sentence on stderr, "nhsdp: ...", and exit 2.
  */
 import { Command, CommanderError } from "commander";
-import fs from "fs";
 import path from "path";
 import { InputError } from "../model/errors";
-import {
-  describePriceChange,
-  explainPriceChange,
-  type PriceChange,
-} from "../core/pricing/priceChange";
+import { describePriceChange, type PriceChange } from "../core/pricing/priceChange";
 import { checkPrinciples, hasErrors, type CheckContext, type Finding } from "../core/principles";
 import { priceQuote } from "../core/pricing/quote";
 import { formatLongDate, formatPounds, isoDay } from "../model/format";
@@ -27,130 +21,29 @@ import { describeStrategy } from "../core/pricing/strategy";
 import { checkStrategy } from "../core/pricing/strategyChecks";
 import { VERSION } from "../model/version";
 import { severityWord } from "../model/labels";
-import {
-  documentKind,
-  parsePartnership,
-  parseStrategy,
-  readJsonText,
-  STRATEGY_VERSION,
-  type DocumentIssue,
-  type StrategyParseResult,
-  type Partnership,
-  type PricingStrategy,
-} from "../document";
+import { documentKind, STRATEGY_VERSION, type PricingStrategy } from "../document";
 import { writeQuoteWorkbook } from "../workbook/xlsx/quoteWorkbook";
-import { partnershipJsonSchema, strategyJsonSchema } from "../document/jsonSchema";
+import { EXIT } from "./exitCodes";
+import { addExamples } from "./help";
+import { JSON_SCHEMAS, initCommand, withSchema, writeSchemaBeside } from "./initCommand";
 import { registerAuditCommand } from "./auditCommand";
 import { UsageError, refuseToReplace, writeWholeFile } from "./files";
 import { quoteFigures, upgradeFigures, valueSharingFigures } from "./figures";
 import { registerReviewCommand } from "./reviewCommand";
 import { registerScenarioCommand } from "./scenarioCommand";
-import { starterPartnership, starterStrategy } from "./starters";
+import {
+  partnershipFrom,
+  parsedStrategyFrom,
+  readJsonFile,
+  readPartnership,
+  readStrategy,
+  reportStrategyUpgrade,
+} from "./documents";
 
-export const EXIT = { ok: 0, findings: 1, invalid: 2, internal: 3 } as const;
-
-/** A failure the user can act on: printed on stderr with no stack trace, then exit 2. */
-
-interface Io {
+export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   now: () => Date;
-}
-
-/** Why a file cannot be read, as a sentence rather than an error code. */
-function unreadable(file: string, error: unknown): UsageError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === "ENOENT"
-      ? "there is no such file"
-      : code === "EISDIR"
-        ? "it is a folder, not a document"
-        : code === "EACCES" || code === "EPERM"
-          ? "permission to read it was refused"
-          : (code ?? String(error));
-  return new UsageError(`cannot read ${file}: ${reason}`);
-}
-
-function readJsonFile(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (error) {
-    throw unreadable(file, error);
-  }
-  const read = readJsonText(text);
-  if (!read.ok) throw invalidDocument(file, "a JSON document", read.issues);
-  return read.json;
-}
-
-function invalidDocument(file: string, what: string, issues: readonly DocumentIssue[]): UsageError {
-  const lines = issues.map((issue) => `  ${issue.path}: ${issue.message}`);
-  return new UsageError(
-    `${file} is not ${what} (${issues.length} problem(s)):\n${lines.join("\n")}`
-  );
-}
-
-interface ReadPartnership {
-  doc: Partnership;
-  /** How the price changed, when the file was an older version of the document. */
-  upgrade?: PriceChange;
-}
-
-function partnershipFrom(file: string, json: unknown): ReadPartnership {
-  const parsed = parsePartnership(json);
-  if (!parsed.ok) throw invalidDocument(file, "a valid partnership document", parsed.issues);
-  if (parsed.upgradedFrom?.original === undefined) return { doc: parsed.document };
-  return {
-    doc: parsed.document,
-    upgrade: explainPriceChange(
-      parsed.upgradedFrom.original,
-      parsed.document,
-      parsed.upgradedFrom.notes
-    ),
-  };
-}
-
-function readPartnership(file: string): ReadPartnership {
-  return partnershipFrom(file, readJsonFile(file));
-}
-
-type StrategyUpgradeNotes = NonNullable<Extract<StrategyParseResult, { ok: true }>["upgradedFrom"]>;
-
-/** What reading an older strategy assumed, so the trust can settle it at its next revision. */
-function reportStrategyUpgrade(
-  file: string,
-  upgrade: StrategyUpgradeNotes | undefined,
-  io: Io,
-  adviseUpgrade = true
-) {
-  if (upgrade === undefined) return;
-  io.stderr(
-    [
-      `${file} is a version-${upgrade.version} pricing strategy, read as version ${STRATEGY_VERSION}; every rate is kept:`,
-      ...upgrade.notes.map((note) => `  - ${note}`),
-      ...(adviseUpgrade
-        ? [`  Write it as version ${STRATEGY_VERSION} with: nhsdp upgrade ${file} -o <new file>`]
-        : []),
-    ].join("\n") + "\n"
-  );
-}
-
-function strategyFrom(file: string, json: unknown, io: Io): PricingStrategy {
-  const parsed = parseStrategy(json);
-  if (!parsed.ok) throw invalidDocument(file, "a valid pricing strategy", parsed.issues);
-  reportStrategyUpgrade(file, parsed.upgradedFrom, io);
-  return parsed.document;
-}
-
-function readStrategy(
-  file: string,
-  io: Io,
-  takes = "--strategy takes the trust's pricing strategy"
-): PricingStrategy {
-  const json = readJsonFile(file);
-  if (documentKind(json) === "partnership")
-    throw new UsageError(`${file} is a partnership document; ${takes}`);
-  return strategyFrom(file, json, io);
 }
 
 /** Whether `text` is a real calendar day written YYYY-MM-DD. */
@@ -181,9 +74,10 @@ function checkContext(
   return strategy === undefined ? { asOf } : { strategy, asOf };
 }
 
+/** A finding on one line: what is wrong and which field to change first, then where the guide says so. */
 function formatFinding(finding: Finding): string {
-  const where = finding.field ? ` [${finding.field}]` : "";
-  return `${severityWord(finding.severity)} ${finding.principle} (${finding.guideSection})${where}: ${finding.message}`;
+  const where = finding.field ? `${finding.field}: ` : "";
+  return `${severityWord(finding.severity)} ${where}${finding.message} (${finding.principle}: ${finding.guideSection})`;
 }
 
 /** Tells the user, on stderr, how an older document's price changed on reading it. */
@@ -204,6 +98,8 @@ async function quoteCommand(
   },
   io: Io
 ) {
+  // The document first: a file that is missing or unreadable is the first thing to say.
+  const json = readJsonFile(file);
   if (options.output === undefined && !options.json) {
     throw new UsageError(
       "nothing to do: give -o <quote.xlsx> to write the workbook, --json to print the figures, or both"
@@ -220,8 +116,13 @@ async function quoteCommand(
     throw new UsageError(
       "--allow-errors is for the partner copy: give --partner too (the internal workbook is always written)"
     );
-  const { doc, upgrade } = readPartnership(file);
-  const strategy = options.strategy === undefined ? undefined : readStrategy(options.strategy, io);
+  const { doc, upgrade } = partnershipFrom(
+    file,
+    json,
+    `nhsdp quote prices a partnership document, and takes the strategy beside it as --strategy ${file} (nhsdp quote <partnership.json> --strategy ${file} -o quote.xlsx); to check the strategy itself, run nhsdp check ${file}`
+  );
+  const strategy =
+    options.strategy === undefined ? undefined : readStrategy(options.strategy, io.stderr);
   const quote = priceQuote(doc);
   const findings = checkPrinciples(doc, quote, checkContext(strategy, options.asOf, io));
   reportUpgrade(upgrade, io);
@@ -279,9 +180,8 @@ function checkCommand(
       throw new UsageError(
         `${file} is a pricing strategy; --strategy is for checking a partnership against one`
       );
-    const parsed = parseStrategy(json);
-    if (!parsed.ok) throw invalidDocument(file, "a valid pricing strategy", parsed.issues);
-    reportStrategyUpgrade(file, parsed.upgradedFrom, io);
+    const parsed = parsedStrategyFrom(file, json);
+    reportStrategyUpgrade(file, parsed.upgradedFrom, io.stderr);
     const summary = describeStrategy(parsed.document);
     const findings = checkStrategy(parsed.document);
     if (options.json)
@@ -311,7 +211,8 @@ function checkCommand(
     return hasErrors(findings) ? EXIT.findings : EXIT.ok;
   }
   const { doc, upgrade } = partnershipFrom(file, json);
-  const strategy = options.strategy === undefined ? undefined : readStrategy(options.strategy, io);
+  const strategy =
+    options.strategy === undefined ? undefined : readStrategy(options.strategy, io.stderr);
   reportUpgrade(upgrade, io);
   const findings = checkPrinciples(doc, priceQuote(doc), checkContext(strategy, options.asOf, io));
   if (options.json)
@@ -338,7 +239,12 @@ function checkCommand(
  */
 function upgradeCommand(file: string, options: { output: string; force?: boolean }, io: Io) {
   const json = readJsonFile(file);
-  const write = (document: unknown, what: string, version: number) => {
+  const write = (
+    document: object,
+    kind: "partnership" | "strategy",
+    what: string,
+    version: number
+  ) => {
     const target = path.resolve(options.output);
     if (target === path.resolve(file))
       throw new UsageError(
@@ -347,24 +253,25 @@ function upgradeCommand(file: string, options: { output: string; force?: boolean
     refuseToReplace(target, options.output, options.force);
     writeWholeFile(
       target,
-      Buffer.from(JSON.stringify(document, null, 2) + "\n", "utf8"),
+      Buffer.from(JSON.stringify(withSchema(document, kind), null, 2) + "\n", "utf8"),
       options.output
     );
-    io.stdout(`Wrote ${options.output}: version ${version} of ${what}\n`);
+    const schema = writeSchemaBeside(target, options.output, kind, options.force);
+    io.stdout(`Wrote ${options.output}: version ${version} of ${what}; ${schema}\n`);
   };
   if (documentKind(json) === "strategy") {
-    const parsed = parseStrategy(json);
-    if (!parsed.ok) throw invalidDocument(file, "a valid pricing strategy", parsed.issues);
+    const parsed = parsedStrategyFrom(file, json);
     if (parsed.upgradedFrom === undefined) {
       io.stdout(`${file} is already a version-${STRATEGY_VERSION} strategy; nothing to upgrade\n`);
       return EXIT.ok;
     }
     write(
       parsed.document,
+      "strategy",
       `${parsed.document.id} revision ${parsed.document.revision}`,
       STRATEGY_VERSION
     );
-    reportStrategyUpgrade(file, parsed.upgradedFrom, io, false);
+    reportStrategyUpgrade(file, parsed.upgradedFrom, io.stderr, false);
     return EXIT.ok;
   }
   const { doc, upgrade } = partnershipFrom(file, json);
@@ -372,33 +279,10 @@ function upgradeCommand(file: string, options: { output: string; force?: boolean
     io.stdout(`${file} is already a version-${doc.version} document; nothing to upgrade\n`);
     return EXIT.ok;
   }
-  write(doc, doc.reference, doc.version);
+  write(doc, "partnership", doc.reference, doc.version);
   reportUpgrade(upgrade, io);
   return EXIT.ok;
 }
-
-/** Writes the starter strategy and partnership into a folder, replacing nothing unless forced. */
-function initCommand(options: { dir: string; force?: boolean }, io: Io) {
-  const files = [
-    { name: "pricing-strategy.json", document: starterStrategy() },
-    { name: "partnership.json", document: starterPartnership() },
-  ].map((file) => ({ ...file, target: path.resolve(options.dir, file.name) }));
-  // Check both before writing either, so a refusal leaves nothing half done.
-  for (const file of files)
-    refuseToReplace(file.target, path.join(options.dir, file.name), options.force);
-  for (const file of files)
-    writeWholeFile(
-      file.target,
-      Buffer.from(JSON.stringify(file.document, null, 2) + "\n", "utf8"),
-      path.join(options.dir, file.name)
-    );
-  io.stdout(
-    `Wrote ${files.map((file) => path.join(options.dir, file.name)).join(" and ")}: replace every "REPLACE" with your own, then run nhsdp check ${path.join(options.dir, "partnership.json")} --strategy ${path.join(options.dir, "pricing-strategy.json")}\n`
-  );
-  return EXIT.ok;
-}
-
-const JSON_SCHEMAS = { partnership: partnershipJsonSchema, strategy: strategyJsonSchema } as const;
 
 function schemaCommand(kind: string, io: Io) {
   const schema = JSON_SCHEMAS[kind as keyof typeof JSON_SCHEMAS];
@@ -504,7 +388,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
 
   registerAuditCommand(program, io, (code) => (exitCode = code));
-  registerScenarioCommand(program, io, readPartnership, (code) => (exitCode = code));
+  registerScenarioCommand(
+    program,
+    io,
+    (file) =>
+      readPartnership(
+        file,
+        `nhsdp scenario values a partnership's terms; to check the strategy itself, run nhsdp check ${file}`
+      ),
+    (code) => (exitCode = code)
+  );
   registerReviewCommand(
     program,
     io,
@@ -512,13 +405,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       strategy: (file) =>
         readStrategy(
           file,
-          io,
+          io.stderr,
           "nhsdp review takes the trust's pricing strategy first, then the partnership documents"
         ),
-      partnership: readPartnership,
+      partnership: (file) =>
+        readPartnership(
+          file,
+          "nhsdp review takes the pricing strategy first, then the partnership documents (nhsdp review <strategy.json> <partnership.json>...)"
+        ),
     },
     (code) => (exitCode = code)
   );
+  addExamples(program);
 
   try {
     await program.parseAsync([...argv], { from: "user" });

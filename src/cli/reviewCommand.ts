@@ -15,6 +15,7 @@ import { Decimal } from "../model/decimal";
 import { formatPercent, formatPounds, isoDay } from "../model/format";
 import { buildReviewSheet } from "../workbook/layouts/review/reviewSheet";
 import { writeWorkbook } from "../workbook/xlsx/xlsxWriter";
+import { EXIT } from "./exitCodes";
 import { UsageError, refuseToReplace, writeWholeFile } from "./files";
 import { reviewFigures } from "./reviewFigures";
 
@@ -112,7 +113,7 @@ export async function runReview(
     io.stdout(
       [...summary(review), ...(output === undefined ? [] : [`Wrote ${output}`])].join("\n") + "\n"
     );
-  return 0;
+  return EXIT.ok;
 }
 
 /** Adds `review` to the nhsdp program; `setExit` receives the command's exit code. */

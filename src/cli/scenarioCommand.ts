@@ -24,6 +24,7 @@ import { MAX_TRIALS } from "../document/scenarios";
 import type { Partnership } from "../document/schema";
 import { buildScenarioSheet } from "../workbook/layouts/scenario/scenarioSheet";
 import { writeWorkbook } from "../workbook/xlsx/xlsxWriter";
+import { EXIT } from "./exitCodes";
 import { refuseToReplace, writeWholeFile } from "./files";
 import { scenarioFigures } from "./scenarioFigures";
 
@@ -89,7 +90,7 @@ export async function runScenario(
       JSON.stringify(scenarioFigures(doc, inputs, result, settings, simulation, bars), null, 2) +
         "\n"
     );
-    return 0;
+    return EXIT.ok;
   }
   const paybackTarget = result.paybackTarget;
   const lines = [
@@ -131,8 +132,9 @@ export async function runScenario(
     lines.push(
       `  ${simulation.royaltyBeatsMilestones.royaltyId} pays more than ${simulation.royaltyBeatsMilestones.milestonesId} in ${formatPercent(simulation.royaltyBeatsMilestones.probability, 2)} of trials`
     );
+  if (output !== undefined) lines.push(`Wrote ${output}: the scenario sheet of ${doc.reference}`);
   io.stdout(lines.join("\n") + "\n");
-  return 0;
+  return EXIT.ok;
 }
 
 /** The tornado in brief: each mechanism's three largest swings, the assumption and the swing. */

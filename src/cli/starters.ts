@@ -1,8 +1,15 @@
 /**
- * The starter documents `nhsdp init` writes: a pricing strategy and a partnership priced with it, every
- * field of both formats present (optional ones included) with placeholder values to replace. Both are
- * valid as they stand, so the commands work on them at once; text to replace says "REPLACE".
+ * The starter documents: a pricing strategy and a partnership priced with it, every field of both
+ * formats present (optional ones included).
+ *
+ * - `starterStrategy` and `starterPartnership` hold a sample figure in every field, so they are valid
+ *   as they stand (the task pane's strategy editor starts from the strategy); only some text says
+ *   "REPLACE:".
+ * - `initStrategy` and `initPartnership`, what `nhsdp init` writes, are the same with every figure and
+ *   text the trust must set replaced by a placeholder ("REPLACE:" and what goes there), so the command
+ *   neither checks nor prices them until the trust has written its own.
  */
+import { PLACEHOLDER } from "../document/placeholders";
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type PartnershipInput } from "../document/schema";
 import { STRATEGY_FORMAT, STRATEGY_VERSION, type PricingStrategyInput } from "../document/strategy";
 
@@ -257,4 +264,120 @@ export function starterPartnership(): PartnershipInput {
     },
     notes: "REPLACE: anything the quote's readers should know",
   };
+}
+
+const A_DAY = "YYYY-MM-DD";
+const POUNDS = "in pounds, a number";
+const RATE = "a number (0.25 is 25%)";
+const FROM_STRATEGY = "as nhsdp check prints it for your pricing strategy, a number";
+
+/** The trust's own details, beyond the text the starters already mark. */
+const TRUST_PLACEHOLDERS: Readonly<Record<string, string>> = {
+  "trust.name": "the trust's name, as its quotes give it",
+  "trust.address": "the trust's postal address",
+  "trust.odsCode": "the trust's ODS code (for example RXX)",
+  "trust.contact.email": "the email address partners write to",
+  "trust.contact.phone": "their telephone number",
+  "trust.vatNumber": "the trust's VAT registration number",
+};
+
+/** The strategy's figures and text the trust sets, by path, with what goes there. */
+const STRATEGY_PLACEHOLDERS: Readonly<Record<string, string>> = {
+  id: "the strategy's id, which every partnership priced with it names (for example RXX-DATA-PRICING)",
+  ...TRUST_PLACEHOLDERS,
+  effectiveFrom: `the day the strategy takes effect, ${A_DAY}`,
+  reviewBy: `the day it is to be reviewed by, ${A_DAY}`,
+  approvedBy: "who approved the strategy (for example the Director of Finance)",
+  approvedOn: `the day it was approved, ${A_DAY}`,
+  "staffTime.onCostRate": `the employer's on-costs as a share of salary, ${RATE}`,
+  "staffTime.grades[0].rate": `the analyst's rate per day, ${POUNDS}`,
+  "staffTime.grades[1].rate": `the consultant's rate per hour, ${POUNDS}`,
+  "overhead.rate": `the overhead rate, ${RATE}`,
+  "recoveryBase.commercialFullCost": `the forecast full cost of the year's commercial partnerships, ${POUNDS}`,
+  "recoveryBase.nonCommercialMarginalCost": `the forecast marginal cost of the year's non-commercial partnerships, ${POUNDS}`,
+  "fixedCostRecovery.annualPool": `the fixed costs to recover in a year, ${POUNDS}`,
+  "fixedCostRecovery.covers": "what those fixed costs are",
+  "capitalCostRecovery.annualPool": `the capital costs to recover in a year, ${POUNDS}`,
+  "capitalCostRecovery.covers": "what those capital costs are",
+  "capitalCostRecovery.costOfCapital.capitalEmployed": `the capital employed, ${POUNDS}`,
+  "standardItems[0].unitPrice": `the price per user-month on NHS England's current SDE price list, ${POUNDS}`,
+  "standardItems[0].effectiveFrom": `the day that price took effect, ${A_DAY}`,
+};
+
+/** The partnership's figures and text the trust sets, by path, with what goes there. */
+const PARTNERSHIP_PLACEHOLDERS: Readonly<Record<string, string>> = {
+  reference: "the quote's reference (for example DP-2026-001)",
+  ...TRUST_PLACEHOLDERS,
+  "partner.name": "the partner's name",
+  "partner.address": "the partner's postal address",
+  "partner.contact.email": "the partner contact's email address",
+  "partner.contact.phone": "their telephone number",
+  reviewDate: `the day to review the partnership by, ${A_DAY}`,
+  "quote.date": `the quote's date, ${A_DAY}`,
+  "quote.validUntil": `the last day the quote is valid, ${A_DAY}`,
+  "pricing.strategy.id": "the id of the pricing strategy the quote is priced with",
+  "pricing.strategy.revision": "that strategy's revision, a whole number",
+  "pricing.staffOnCostRate": `the strategy's staff on-cost rate, ${FROM_STRATEGY}`,
+  "pricing.overheadRate": `the strategy's overhead rate, ${FROM_STRATEGY}`,
+  "pricing.fixedCostRecoveryRate": `the strategy's fixed cost recovery rate, ${FROM_STRATEGY}`,
+  "pricing.capitalCostRecoveryRate": `the strategy's capital cost recovery rate, ${FROM_STRATEGY}`,
+  "dataAssets[0].name": "the data asset's name",
+  "costs.lines[0].description": "what the analyst does (for example data preparation)",
+  "costs.lines[1].description":
+    "what the line charges for (for example compute and storage in the SDE)",
+  "costs.lines[0].quantity": "days of analyst time, a number",
+  "costs.lines[0].unitCost": `the strategy's analyst rate per day, ${POUNDS}`,
+  "costs.lines[1].quantity": "months of compute and storage, a number",
+  "costs.lines[1].unitCost": `the cost per month, ${POUNDS}`,
+  "costs.lines[2].quantity": "user-months of SDE accounts, a number",
+  "costs.lines[2].unitCost": `the strategy's price per user-month (its standard item sde-user-month), ${POUNDS}`,
+  "costs.directAllocations[0].amount": `what that infrastructure cost, ${POUNDS}`,
+  "valueSharing.fixedPayment.amount": `the fixed payment, ${POUNDS}`,
+  "valueSharing.fixedPayment.instalments[0].due": `the day the first instalment is due, ${A_DAY}`,
+  "valueSharing.fixedPayment.instalments[0].amount": `the first instalment, ${POUNDS}`,
+  "valueSharing.fixedPayment.instalments[1].due": `the day the second instalment is due, ${A_DAY}`,
+  "valueSharing.fixedPayment.instalments[1].amount": `the second instalment, ${POUNDS}`,
+  "valueSharing.subscription.annualFee": `the subscription's fee a year, ${POUNDS}`,
+  "valueSharing.milestones[0].description": "the milestone (for example regulatory approval)",
+  "valueSharing.milestones[0].amount": `the payment on reaching the milestone, ${POUNDS}`,
+  "valueSharing.milestones[0].year": "the year it is expected in (1 is the first), a whole number",
+  "valueSharing.milestones[0].probability": "the probability of reaching it, a number from 0 to 1",
+  "valueSharing.royalty.tiers[0].rate": `the royalty on revenue up to the next tier, ${RATE}`,
+  "valueSharing.royalty.tiers[1].threshold": `the yearly revenue from which the second rate applies, ${POUNDS}`,
+  "valueSharing.royalty.tiers[1].rate": `the royalty above that threshold, ${RATE}`,
+  "valueSharing.royalty.annualCap": `the most the royalty pays in a year, ${POUNDS}`,
+  "valueSharing.royalty.annualMinimum": `the least the royalty pays in a year, ${POUNDS}`,
+  "scenarios.revenue.peakRevenue": `the product's forecast revenue in its peak year, ${POUNDS}`,
+  "scenarios.probabilityOfReachingMarket":
+    "the probability the product reaches market, a number from 0 to 1",
+  "scenarios.monteCarlo.peakRevenue.min": `the lowest peak revenue to simulate, ${POUNDS}`,
+  "scenarios.monteCarlo.peakRevenue.mode": `the most likely peak revenue, ${POUNDS}`,
+  "scenarios.monteCarlo.peakRevenue.max": `the highest peak revenue to simulate, ${POUNDS}`,
+};
+
+/** A copy of `document` with a placeholder at each path (which must be one of its fields). */
+function withPlaceholders<T extends object>(
+  document: T,
+  marks: Readonly<Record<string, string>>
+): T {
+  for (const [path, words] of Object.entries(marks)) {
+    const keys = path.split(/\.|\[(\d+)\]\.?/).filter((key) => key !== undefined && key !== "");
+    const last = keys.pop() as string;
+    let parent: Record<string, unknown> = document as Record<string, unknown>;
+    for (const key of keys) parent = parent[key] as Record<string, unknown>;
+    if (parent === undefined || !(last in parent))
+      throw new Error(`the starter has no field ${path} to mark`);
+    parent[last] = `${PLACEHOLDER} ${words}`;
+  }
+  return document;
+}
+
+/** The strategy `nhsdp init` writes: every figure and text the trust sets is a placeholder. */
+export function initStrategy(): PricingStrategyInput {
+  return withPlaceholders(starterStrategy(), STRATEGY_PLACEHOLDERS);
+}
+
+/** The partnership `nhsdp init` writes: every figure and text the trust sets is a placeholder. */
+export function initPartnership(): PartnershipInput {
+  return withPlaceholders(starterPartnership(), PARTNERSHIP_PLACEHOLDERS);
 }

@@ -13,3 +13,4 @@ export {
 export { migrateToCurrent } from "./v1/migrate";
 export type { PartnershipV1 } from "./v1/schema";
 export { formatPath, type DocumentIssue } from "./issues";
+export { PLACEHOLDER, placeholders } from "./placeholders";

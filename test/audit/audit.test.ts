@@ -219,7 +219,9 @@ describe("nhsdp audit", () => {
     fs.writeFileSync(truncated, before.subarray(0, 1000));
     const result = await run([truncated, path.join(work, "missing.xlsx"), clean], { json: true });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/cannot audit .*truncated\.xlsx: it is not an \.xlsx workbook/);
+    expect(result.stderr).toContain(
+      `nhsdp: cannot audit ${truncated}: it is not an Excel workbook (.xlsx), or it is damaged or cut short: give the quote workbook as nhsdp or the add-in wrote it\n`
+    );
     expect(result.stderr).toMatch(/cannot audit .*missing\.xlsx: there is no such file/);
     const json = JSON.parse(result.stdout) as { workbooks: { file: string; readable: boolean }[] };
     expect(

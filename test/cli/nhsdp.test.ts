@@ -253,7 +253,9 @@ describe("nhsdp quote: the internal workbook and the partner copy", () => {
     expect(result.stderr).toMatch(
       /DP-2025-011 has 1 error\(s\) against the NHS principles; .*exclusive\.xlsx is marked DRAFT/
     );
-    expect(result.stderr).toMatch(/ERROR DHSC principle 3 .*exclusivity/);
+    expect(result.stderr).toMatch(
+      /^ERROR exclusivityRequested: .*exclusivity.* \(DHSC principle 3: /m
+    );
     const { texts } = await contents(output);
     const quote = (texts.get("Quote DP-2025-011") ?? []).join("\n");
     expect(quote).toMatch(
@@ -334,7 +336,7 @@ describe("nhsdp quote: the internal workbook and the partner copy", () => {
     const check = await late("check", EXAMPLE);
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(
-      /ERROR DHSC principle 2 .*\[quote\.validUntil\]: The quote was valid until 29 August 2025, which has passed, and the partner has not accepted it/
+      /^ERROR quote\.validUntil: The quote was valid until 29 August 2025, which has passed, and the partner has not accepted it.* \(DHSC principle 2: /m
     );
     // While it is still valid, it is clean: on its last valid day, and on the day given by --as-of.
     expect((await run("check", EXAMPLE)).code).toBe(0);
@@ -510,7 +512,7 @@ describe("nhsdp check", () => {
     const { code, stdout } = await run("check", EXAMPLE, "--strategy", WESTBRIDGE);
     expect(code).toBe(1);
     expect(stdout).toMatch(
-      /^ERROR .*\[pricing\.strategy\.id\]: The quote was priced with the pricing strategy "R9X-DATA-PRICING", but the trust's strategy is "RWB-DATA-2025"/m
+      /^ERROR pricing\.strategy\.id: The quote was priced with the pricing strategy "R9X-DATA-PRICING", but the trust's strategy is "RWB-DATA-2025"/m
     );
   });
 
@@ -573,7 +575,7 @@ describe("nhsdp check", () => {
     expect([text.code, text.stderr]).toEqual([0, ""]);
     expect(text.stdout).toMatch(/^ {2}overhead rate: 2200% on commercial use/m);
     expect(text.stdout).toMatch(
-      /^WARNING Commercial principle 1 \(CIDC guide, chapter 4: Principle 1 .*\) \[overhead\.rate\]: The overhead rate is 2200%; if you meant 22%, enter 0\.22 in overhead\.rate\./m
+      /^WARNING overhead\.rate: The overhead rate is 2200%; if you meant 22%, enter 0\.22 in overhead\.rate\. .* \(Commercial principle 1: CIDC guide, chapter 4: Principle 1 .*\)$/m
     );
     const json = await run("check", file, "--json");
     expect(json.code).toBe(0);
@@ -712,7 +714,13 @@ describe("a version-1 document", () => {
     const output = path.join(work, "upgraded.json");
     const { code, stdout, stderr } = await run("upgrade", V1, "-o", output);
     expect(code).toBe(0);
-    expect(stdout).toBe(`Wrote ${output}: version 3 of DP-2025-011\n`);
+    expect(stdout).toBe(
+      `Wrote ${output}: version 3 of DP-2025-011; wrote its JSON Schema beside it, ${path.join(work, "partnership.schema.json")}\n`
+    );
+    expect(JSON.parse(fs.readFileSync(output, "utf8")).$schema).toBe("./partnership.schema.json");
+    expect(fs.readFileSync(path.join(work, "partnership.schema.json"), "utf8")).toBe(
+      fs.readFileSync(path.join(ROOT, "schemas", "partnership.schema.json"), "utf8")
+    );
     expect(stderr.split("\n")).toEqual(PRICE_CHANGE);
     const written = JSON.parse(fs.readFileSync(output, "utf8"));
     expect(written.version).toBe(3);
@@ -811,7 +819,12 @@ describe("an older pricing strategy", () => {
     const output = path.join(work, "strategy-v3.json");
     const { code, stdout, stderr } = await run("upgrade", V1_STRATEGY, "-o", output);
     expect(code).toBe(0);
-    expect(stdout).toBe(`Wrote ${output}: version 3 of R9X-DATA-PRICING revision 3\n`);
+    expect(stdout).toBe(
+      `Wrote ${output}: version 3 of R9X-DATA-PRICING revision 3; wrote its JSON Schema beside it, ${path.join(work, "pricing-strategy.schema.json")}\n`
+    );
+    expect(JSON.parse(fs.readFileSync(output, "utf8")).$schema).toBe(
+      "./pricing-strategy.schema.json"
+    );
     expect(stderr.split("\n")).toEqual([...ASSUMED, ""]);
     const written = JSON.parse(fs.readFileSync(output, "utf8"));
     expect(written.version).toBe(3);
@@ -830,34 +843,32 @@ describe("an older pricing strategy", () => {
 });
 
 describe("nhsdp init and nhsdp schema", () => {
-  it("writes a starter strategy and partnership, every field present, that check clean of rate findings", async () => {
-    const dir = fs.mkdtempSync(path.join(work, "init-"));
+  it("writes a starter strategy and partnership, every field present, each naming its schema written beside it", async () => {
+    const dir = path.join(fs.mkdtempSync(path.join(work, "init-")), "new-folder");
     const result = await run("init", "--dir", dir);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/partnership\.json.*REPLACE/);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(result.stdout.split("\n")[0]).toBe(`Made the folder ${dir}.`);
     const partnership = JSON.parse(fs.readFileSync(path.join(dir, "partnership.json"), "utf8"));
     const strategy = JSON.parse(fs.readFileSync(path.join(dir, "pricing-strategy.json"), "utf8"));
-    // Every field the formats define is there to fill in, the optional ones included.
+    // Every field the formats define is there to fill in, the optional ones included, "$schema" first.
     const { partnershipSchema } = await import("../../src/document/schema");
     const { strategySchema } = await import("../../src/document/strategy");
-    const fields = (shape: object) =>
-      Object.keys(shape)
-        .filter((key) => key !== "$schema")
-        .sort();
+    const fields = (shape: object) => Object.keys(shape).sort();
     expect(Object.keys(partnership).sort()).toEqual(fields(partnershipSchema.shape));
     expect(Object.keys(strategy).sort()).toEqual(fields(strategySchema.shape));
-    // Both are valid, and the partnership is priced at the strategy's rates, grade and item.
-    const check = await run(
-      "check",
-      path.join(dir, "partnership.json"),
-      "--strategy",
-      path.join(dir, "pricing-strategy.json"),
-      "--json"
-    );
-    expect(check.code).toBe(0);
-    const ruleIds = JSON.parse(check.stdout).findings.map((f: { ruleId: string }) => f.ruleId);
-    expect(ruleIds).not.toContain("rates-consistent");
-    expect((await run("check", path.join(dir, "pricing-strategy.json"))).code).toBe(0);
+    expect([Object.keys(partnership)[0], partnership.$schema]).toEqual([
+      "$schema",
+      "./partnership.schema.json",
+    ]);
+    expect(strategy.$schema).toBe("./pricing-strategy.schema.json");
+    for (const name of ["partnership.schema.json", "pricing-strategy.schema.json"])
+      expect(fs.readFileSync(path.join(dir, name), "utf8")).toBe(
+        fs.readFileSync(path.join(ROOT, "schemas", name), "utf8")
+      );
+    // Neither is checked or priced while it holds the starter's placeholders.
+    const check = await run("check", path.join(dir, "pricing-strategy.json"));
+    expect(check.code).toBe(2);
+    expect(check.stderr).toMatch(/still has \d+ placeholders/);
     // A second init replaces nothing.
     fs.writeFileSync(path.join(dir, "partnership.json"), "the officer's own work");
     const again = await run("init", "--dir", dir);

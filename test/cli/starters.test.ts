@@ -1,9 +1,18 @@
 /**
- * The starter documents `nhsdp init` writes: both valid as they stand, the partnership priced at the
- * starter strategy's rates, grade and item, and every field of both formats present to fill in.
+ * The starter documents: both valid as they stand, the partnership priced at the starter strategy's
+ * rates, grade and item, and every field of both formats present to fill in; and what `nhsdp init`
+ * writes, the same with a placeholder in every figure and text the trust sets.
  */
 import { z } from "zod";
-import { starterPartnership, starterStrategy } from "../../src/cli/starters";
+import fs from "fs";
+import path from "path";
+import {
+  initPartnership,
+  initStrategy,
+  starterPartnership,
+  starterStrategy,
+} from "../../src/cli/starters";
+import { placeholders } from "../../src/document/placeholders";
 import { checkPrinciples, hasErrors } from "../../src/core/principles";
 import { rateDifferences, strategyRates } from "../../src/core/pricing/strategy";
 import { PRICING_RATES } from "../../src/model/vocabulary";
@@ -62,7 +71,7 @@ function documentPaths(value: unknown, prefix: string, into: Set<string>): Set<s
 }
 
 describe("starter documents", () => {
-  it("are plain JSON, fresh on every call, with no $schema (the user's folder has no schemas/)", () => {
+  it("are plain JSON, fresh on every call, with no $schema (init adds one, naming the schema it writes beside them)", () => {
     for (const make of [starterPartnership, starterStrategy]) {
       const document = make();
       expect(JSON.parse(JSON.stringify(document))).toEqual(document);
@@ -190,5 +199,62 @@ describe("starter documents", () => {
     ).toEqual([true, true]);
     expect(strategy.capitalCostRecovery.costOfCapital?.rate).toBe(0.035);
     expect(strategy.recoveryBase.passThrough).toBe("excluded");
+  });
+});
+
+describe("the starters nhsdp init writes", () => {
+  /** The fields a trust sets, as the README walkthrough's test fills them in. */
+  const filledIn = JSON.parse(
+    fs.readFileSync(path.join(__dirname, "..", "fixtures", "walkthrough", "filled-in.json"), "utf8")
+  ) as Record<string, Record<string, unknown>>;
+
+  /** The value at a path written as `costs.lines[0].quantity`. */
+  const at = (document: unknown, field: string): unknown =>
+    field
+      .split(/\.|\[(\d+)\]\.?/)
+      .filter((key) => key !== undefined && key !== "")
+      .reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], document);
+
+  it("mark every figure and text the trust sets, and nothing else", () => {
+    expect(placeholders(initStrategy()).map((found) => found.path)).toEqual(
+      Object.keys(filledIn["pricing-strategy.json"]!)
+    );
+    expect(
+      placeholders(initPartnership())
+        .map((found) => found.path)
+        .sort()
+    ).toEqual(Object.keys(filledIn["partnership.json"]!).sort());
+  });
+
+  it("differ from the valid starters only where they hold a placeholder", () => {
+    for (const [init, starter] of [
+      [initStrategy(), starterStrategy()],
+      [initPartnership(), starterPartnership()],
+    ] as const) {
+      const marked = placeholders(init);
+      for (const found of marked) {
+        expect(at(init, found.path)).toBe(`REPLACE: ${found.message}`);
+        expect(at(starter, found.path)).not.toBeUndefined();
+      }
+      // Put back the starter's value at each placeholder: the starter itself.
+      const restored = JSON.parse(JSON.stringify(init)) as Record<string, unknown>;
+      for (const found of marked) {
+        const keys = found.path
+          .split(/\.|\[(\d+)\]\.?/)
+          .filter((key) => key !== undefined && key !== "");
+        const last = keys.pop()!;
+        const parent = keys.reduce<unknown>(
+          (value, key) => (value as Record<string, unknown>)[key],
+          restored
+        ) as Record<string, unknown>;
+        parent[last] = at(starter, found.path);
+      }
+      expect(restored).toEqual(starter);
+    }
+  });
+
+  it("every placeholder says what goes there", () => {
+    for (const found of [...placeholders(initStrategy()), ...placeholders(initPartnership())])
+      expect([found.path, found.message.length > 8]).toEqual([found.path, true]);
   });
 });

@@ -1,6 +1,6 @@
 /*
  * Where the strategy editor opens from, in the pane's Pricing strategy group: "Set up strategy" when
- * there is none (from the starter `nhsdp init` writes, or blank), "Edit strategy" when there is one.
+ * there is none (from the starter, with sample figures, or blank), "Edit strategy" when there is one.
  */
 import * as React from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";

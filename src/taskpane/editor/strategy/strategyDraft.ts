@@ -1,7 +1,7 @@
 /*
  * The pricing strategy as the pane edits it: a plain JSON value in the shape of the strategy document,
  * kept exactly as typed (invalid included) in workspace.strategy, and checked by the document's own
- * schema. Pure: how a strategy starts (the starter `nhsdp init` writes, or blank), a new revision, and
+ * schema. Pure: how a strategy starts (the starter, with sample figures, or blank), a new revision, and
  * whether a partnership was priced under an older revision of it and what re-pricing it would change.
  */
 import { starterStrategy } from "../../../cli/starters";
@@ -18,7 +18,10 @@ import { upgradeStrategy } from "../../../document/strategyUpgrade";
 import { getAt, setAt, type Draft, type Json } from "../draft";
 import { pricingFromStrategy } from "../strategyInPane";
 
-/** The strategy `nhsdp init` writes: valid as it stands, with text to replace marked REPLACE. */
+/**
+ * The starter strategy with its sample figures: valid as it stands, some text marked "REPLACE:" (what
+ * `nhsdp init` writes has a placeholder in every figure the trust sets as well).
+ */
 export function starterStrategyDraft(): Draft {
   return JSON.parse(JSON.stringify(starterStrategy())) as Draft;
 }

@@ -105,6 +105,14 @@ export const KIND_LABELS = {
   passThrough: "Pass-through",
 } as const;
 
+/**
+ * Column A's label of the quote sheet's rows that show a group of document fields, by the fields'
+ * common path, so the audit can point a finding about them at their row.
+ */
+export const FIELD_ROW_LABELS = {
+  informationGovernance: "Information governance",
+} as const;
+
 /** Column B of a category's subtotal row (and of the fixed and capital subtotals): this, then the label. */
 export const SUBTOTAL_PREFIX = "Subtotal: ";
 

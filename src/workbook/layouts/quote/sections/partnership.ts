@@ -7,6 +7,7 @@ import {
   type Partnership,
 } from "../../../../document";
 import type { Cursor } from "../../../spec/cursor";
+import { FIELD_ROW_LABELS } from "../contract";
 import { detail } from "../layout";
 
 const yesNo = (value: boolean): string => (value ? "Yes" : "No");
@@ -26,7 +27,7 @@ export function partnershipSection(at: Cursor, doc: Partnership): void {
   const ig = doc.informationGovernance;
   detail(
     at,
-    "Information governance",
+    FIELD_ROW_LABELS.informationGovernance,
     `DPIA: ${IG_STATUS_LABELS[ig.dpia]}; data processing agreement: ${IG_STATUS_LABELS[ig.dataProcessingAgreement]}; data sharing agreement: ${IG_STATUS_LABELS[ig.dataSharingAgreement]}; supplier due diligence: ${IG_STATUS_LABELS[ig.supplierDueDiligence]}`
   );
 }
