@@ -558,6 +558,5 @@ function uniqueAlternativeIds(items: readonly unknown[], ctx: z.RefinementCtx): 
 }
 
 export type Scenarios = z.infer<typeof scenariosSchema>;
-export type PriceBasisDocument = z.infer<typeof priceBasisSchema>;
 export type Alternative = z.infer<typeof alternativeSchema>;
 export type Distribution = z.infer<ReturnType<typeof distributionSchema>>;

@@ -41,7 +41,8 @@ const royaltyPolicySchema = z.strictObject({
       "What the royalty is due on when the product is given away or bundled: the price of comparable sales, for example.",
   }),
   minimumRate: fraction().optional().meta({
-    description: "The lowest headline royalty rate the trust accepts for commercial use (0.02 = 2%).",
+    description:
+      "The lowest headline royalty rate the trust accepts for commercial use (0.02 = 2%).",
   }),
   annualMinimum: money().optional().meta({
     description: "The annual minimum royalty in pounds the trust asks for by default.",
