@@ -9,6 +9,7 @@ import {
   scenarioInputs,
   tornado,
   tornadoRangesOf,
+  fairShareOf,
   type SimulationResult,
   type SimulationSettings,
 } from "../core/scenarios";
@@ -44,7 +45,7 @@ export function scenarioSheetSpec(
     simulated.settings,
     simulated.result,
     tornado(inputs, tornadoRangesOf(priced.doc)),
-    { generatedAt }
+    { generatedAt, fairShare: fairShareOf(priced.doc, inputs) }
   );
   return { ok: true, spec, reference: priced.doc.reference };
 }

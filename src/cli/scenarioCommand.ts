@@ -13,6 +13,8 @@ import {
   counterpartySentence,
   evaluateScenarios,
   priceBasisSentence,
+  fairShareOf,
+  fairShareSentences,
   scenarioInputs,
   simulate,
   simulationSettings,
@@ -26,6 +28,7 @@ import { buildScenarioSheet } from "../workbook/layouts/scenario/scenarioSheet";
 import { writeWorkbook } from "../workbook/xlsx/xlsxWriter";
 import { EXIT } from "./exitCodes";
 import { refuseToReplace, writeWholeFile } from "./files";
+import { readStrategy } from "./documents";
 import { scenarioFigures } from "./scenarioFigures";
 
 export interface ScenarioIo {
@@ -55,6 +58,7 @@ export interface ScenarioOptions {
   seed?: number;
   output?: string;
   force?: boolean;
+  strategy?: string;
 }
 
 export async function runScenario(
@@ -79,16 +83,26 @@ export async function runScenario(
   const settings = simulationSettings(doc, { trials: options.trials, seed: options.seed });
   const simulation = simulate(inputs, settings);
   const bars = tornado(inputs, tornadoRangesOf(doc));
+  const policy =
+    options.strategy === undefined
+      ? undefined
+      : readStrategy(options.strategy, io.stderr).valueSharingPolicy?.contribution;
+  const share = fairShareOf(doc, inputs, policy);
   if (target !== undefined) {
     const sheet = buildScenarioSheet(doc, inputs, result, settings, simulation, bars, {
       generatedAt: (io.now ?? (() => new Date()))(),
+      fairShare: share,
+      fairSharePolicy: policy !== undefined,
     });
     writeWholeFile(target, await writeWorkbook([sheet]), output as string);
   }
   if (options.json) {
     io.stdout(
-      JSON.stringify(scenarioFigures(doc, inputs, result, settings, simulation, bars), null, 2) +
-        "\n"
+      JSON.stringify(
+        scenarioFigures(doc, inputs, result, settings, simulation, bars, share),
+        null,
+        2
+      ) + "\n"
     );
     return EXIT.ok;
   }
@@ -110,6 +124,7 @@ export async function runScenario(
   const flatRate = inputs.discount.kind === "flat" ? inputs.discount.rate : null;
   lines.push(`${priceBasisSentence(inputs.discount.priceBasis, flatRate)}.`);
   lines.push(`${counterpartySentence(inputs.counterparty)}.`);
+  if (share !== null) lines.push(...fairShareSentences(share).map((sentence) => `${sentence}.`));
   lines.push(
     paybackTarget === null
       ? "Payback: no target given (scenarios.paybackTarget), so none is worked out"
@@ -178,6 +193,10 @@ export function registerScenarioCommand(
     )
     .option("-o, --output <file>", "write the scenario sheet as a workbook (.xlsx)")
     .option("--force", "replace the output file if it exists")
+    .option(
+      "--strategy <file>",
+      "the trust's pricing strategy, whose value-sharing policy weighs the fair share (default weights without it)"
+    )
     .action(async (file: string, options: ScenarioOptions) => {
       setExit(await runScenario(file, options, io, read));
     });

@@ -2,6 +2,7 @@ import type { Partnership } from "../document/schema";
 import type { Decimal } from "../model/decimal";
 import {
   type DiscountCurve,
+  type FairShare,
   type ScenarioInputs,
   type ScenarioResult,
   type SensitivityGrid,
@@ -76,6 +77,48 @@ function tornadoFigures(tornado: Tornado) {
   };
 }
 
+const rangeFigures = (range: { low: Decimal; high: Decimal }) => ({
+  low: n(range.low),
+  high: n(range.high),
+});
+
+/** The fair share: each factor's score and weight, the ranges, the ways to pay it and the offer. */
+function fairShareFigures(share: FairShare) {
+  const factor = (f: { score: Decimal; weight: Decimal }) => ({
+    score: n(f.score),
+    weight: n(f.weight),
+  });
+  return {
+    factors: {
+      data: factor(share.factors.data),
+      intendedUse: factor(share.factors.intendedUse),
+      expertise: factor(share.factors.expertise),
+      riskAndInvestment: factor(share.factors.riskAndInvestment),
+    },
+    contribution: n(share.contribution),
+    profitMargin: n(share.profitMargin),
+    productValue: n(share.productValue),
+    shareAtFullContribution: rangeFigures(share.shareAtFullContribution),
+    share: rangeFigures(share.share),
+    value: rangeFigures(share.value),
+    royaltyRate: share.royaltyRate === null ? null : rangeFigures(share.royaltyRate),
+    milestones:
+      share.milestones === null
+        ? null
+        : {
+            id: share.milestones.id,
+            scale: rangeFigures(share.milestones.scale),
+            total: rangeFigures(share.milestones.total),
+          },
+    fixedSum: rangeFigures(share.fixedSum),
+    offer: {
+      value: n(share.offer.value),
+      share: share.offer.share === null ? null : n(share.offer.share),
+      position: share.offer.position,
+    },
+  };
+}
+
 function gridFigures(grid: SensitivityGrid) {
   return {
     rows: grid.rows.map(n),
@@ -90,7 +133,8 @@ export function scenarioFigures(
   result: ScenarioResult,
   settings: SimulationSettings,
   simulation: SimulationResult,
-  tornado: Tornado
+  tornado: Tornado,
+  fairShare: FairShare | null
 ) {
   const { royaltyRateByDiscountRate: byDiscount, peakRevenueByProbability: byPeak } =
     result.sensitivity;
@@ -133,6 +177,7 @@ export function scenarioFigures(
       peakRevenueByProbability: byPeak === null ? null : gridFigures(byPeak),
     },
     tornado: tornadoFigures(tornado),
+    fairShare: fairShare === null ? null : fairShareFigures(fairShare),
     simulation: {
       trials: simulation.trials,
       seed: simulation.seed,

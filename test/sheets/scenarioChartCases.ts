@@ -7,6 +7,7 @@ import {
   simulationSettings,
   tornado,
   tornadoRangesOf,
+  fairShareOf,
 } from "../../src/core/scenarios";
 import type { Partnership } from "../../src/document/schema";
 import { parseRangeAddress } from "../../src/workbook/spec/a1";
@@ -27,6 +28,7 @@ export function build(doc: Partnership) {
   const bars = tornado(inputs, tornadoRangesOf(doc));
   const spec = buildScenarioSheet(doc, inputs, result, settings, simulation, bars, {
     generatedAt: new Date("2026-11-23T10:00:00Z"),
+    fairShare: fairShareOf(doc, inputs),
   });
   return { inputs, simulation, spec };
 }

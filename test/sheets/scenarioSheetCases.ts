@@ -6,6 +6,7 @@ import {
   simulationSettings,
   tornado,
   tornadoRangesOf,
+  fairShareOf,
 } from "../../src/core/scenarios";
 import type { Partnership } from "../../src/document/schema";
 import { buildScenarioSheetWithLayout } from "../../src/workbook/layouts/scenario/scenarioSheet";
@@ -75,7 +76,7 @@ export function build(doc: Partnership) {
     settings,
     simulation,
     bars,
-    { generatedAt: GENERATED }
+    { generatedAt: GENERATED, fairShare: fairShareOf(doc, inputs) }
   );
   return { inputs, result, spec, layout, tornado: bars };
 }

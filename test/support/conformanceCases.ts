@@ -28,6 +28,7 @@ import {
   simulationSettings,
   tornado,
   tornadoRangesOf,
+  fairShareOf,
 } from "../../src/core/scenarios";
 import type { Partnership } from "../../src/document/schema";
 import { buildFindingsSheet } from "../../src/workbook/layouts/findingsSheet";
@@ -140,6 +141,7 @@ async function scenarioWorkbook(doc: Partnership): Promise<Uint8Array> {
   const bars = tornado(inputs, tornadoRangesOf(doc));
   const sheet = buildScenarioSheet(doc, inputs, result, settings, simulation, bars, {
     generatedAt: GENERATED_AT,
+    fairShare: fairShareOf(doc, inputs),
   });
   return writeWorkbook([sheet]);
 }

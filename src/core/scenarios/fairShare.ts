@@ -1,6 +1,7 @@
 import type { Partnership } from "../../document/schema";
 import type { ContributionLevel, ValueSharingPolicy } from "../../document/valueSharingPolicy";
 import { Decimal, ONE, ZERO, sumDecimals } from "../../model/decimal";
+import { formatPercent, formatWholePounds } from "../../model/format";
 import { breakevenRevenueValue, firstOfKind, type ScenarioInputs } from "./engine";
 import { documentCandidates } from "./fromDocument";
 import { cashFlows } from "./mechanisms";
@@ -229,4 +230,37 @@ export function fairShareOf(
           : "within",
     },
   };
+}
+
+const POSITION_WORDS = {
+  below: "below the range",
+  within: "within the range",
+  above: "above the range",
+} as const;
+
+const percentRange = (range: Range) =>
+  `${formatPercent(range.low, 2)} to ${formatPercent(range.high, 2)}`;
+const poundsRange = (range: Range) =>
+  `${formatWholePounds(range.low)} to ${formatWholePounds(range.high)}`;
+
+/**
+ * The fair share in two sentences, as the command line, the task pane and the finding say it: the
+ * range as a share, in pounds and as each mechanism, then where the terms on the table fall.
+ */
+export function fairShareSentences(share: FairShare): [string, string] {
+  const ways = [
+    ...(share.royaltyRate === null ? [] : [`a royalty of ${percentRange(share.royaltyRate)}`]),
+    ...(share.milestones === null
+      ? []
+      : [
+          `milestones like ${share.milestones.id}'s of ${poundsRange(share.milestones.total)} in all`,
+        ]),
+    `${poundsRange(share.fixedSum)} on signature`,
+  ];
+  const offered =
+    share.offer.share === null ? "" : `, ${formatPercent(share.offer.share, 2)} of it`;
+  return [
+    `A fair share for the NHS's contribution (${formatPercent(share.contribution, 1)} of a full one) is ${percentRange(share.share)} of the product's risk-adjusted profit of ${formatWholePounds(share.productValue)}: ${poundsRange(share.value)} today, as ${ways.join(", or ")}`,
+    `The terms on the table are worth ${formatWholePounds(share.offer.value)}${offered}: ${POSITION_WORDS[share.offer.position]}`,
+  ];
 }

@@ -26,4 +26,4 @@ export { flatCurve, GREEN_BOOK_CURVE, type DiscountCurve } from "./discountCurve
 export { priceBasisSentence } from "./priceBasis";
 export { counterpartySentence } from "./counterparty";
 export { tornado, type Tornado, type TornadoBar, type TornadoUnit } from "./tornado";
-export { fairShareOf, type FairShare } from "./fairShare";
+export { fairShareOf, fairShareSentences, type FairShare } from "./fairShare";

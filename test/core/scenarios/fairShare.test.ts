@@ -13,11 +13,14 @@ import { readJson, valid } from "../../document/fixtures";
  * likely; a 20% margin; some expertise (0.5), no risk (0); a fixed payment of 5 on signature and a
  * milestone of 20 at year 1, half likely; a partner certain to pay.
  */
-function handWorkable(edit: (doc: Record<string, any>) => void = () => {}): Partnership {
-  const doc = readJson("commercial-imaging-ai.json") as Record<
-    string,
-    any
-  >;
+interface Editable {
+  dataAssets: Record<string, unknown>[];
+  valueSharing: Record<string, unknown>;
+  scenarios: Record<string, unknown>;
+}
+
+function handWorkable(edit: (doc: Editable) => void = () => {}): Partnership {
+  const doc = readJson("commercial-imaging-ai.json") as Editable;
   doc.dataAssets = [
     {
       ...doc.dataAssets[0],

@@ -21,18 +21,20 @@ import {
   type ScenarioResult,
   type SimulationResult,
   type SimulationSettings,
+  type FairShare,
   type Tornado,
 } from "../../../core/scenarios";
 import { isoMinute } from "../../../model/format";
 import type { Partnership } from "../../../document/schema";
-import { cellAddress } from "../../spec/a1";
+import { absoluteAddress, cellAddress } from "../../spec/a1";
 import { SheetSpecBuilder } from "../../spec/builder";
 import { Cursor } from "../../spec/cursor";
 import type { SheetSpec } from "../../spec/spec";
 import { printSetup, setColumnWidths, withPageBreaks } from "./print";
 import { assumptionsSection } from "./sections/assumptions";
 import { breakevenSection } from "./sections/breakeven";
-import { cumulativeChart, histogramChart } from "./sections/charts";
+import { fairShareSection } from "./sections/fairShare";
+import { cumulativeChart, fairShareChart, histogramChart } from "./sections/charts";
 import {
   breakevenName,
   comparisonFigures,
@@ -54,6 +56,10 @@ export { SCENARIO_NAMES } from "./names";
 
 export interface ScenarioSheetOptions {
   generatedAt: Date;
+  /** The fair share of the product's value (fairShareOf); null when the scenarios give no fairShare. */
+  fairShare: FairShare | null;
+  /** Whether the fair share's weights are the trust's value-sharing policy's. */
+  fairSharePolicy?: boolean;
 }
 
 /** Where a test or a caller finds the inputs of the first royalty offer and the grids' cells. */
@@ -76,6 +82,8 @@ export interface ScenarioSheetLayout {
     readonly riskAdjusted: string;
     readonly payback: string;
   }[];
+  /** The fair share's figures by name ("valueLow", "offer", ...); null when there is none. */
+  readonly fairShare: Readonly<Record<string, string>> | null;
   /** Each mechanism's tornado table: its bars' values and formulas, in the table's order. */
   readonly tornado: readonly TornadoTableAnchors[];
 }
@@ -160,6 +168,26 @@ export function buildScenarioSheetWithLayout(
   const offers = firstOffers(candidates, mechanisms);
   const breakeven = at.together(() => breakevenSection(at, assumptions, offers, inputs, result));
   breakevenName(sheet, comparison, breakeven, offers.milestones?.candidate, result);
+  const share = options.fairShare;
+  const fairShare =
+    share === null
+      ? null
+      : at.together(() => {
+          const anchors = fairShareSection(at, share, {
+            assumptions,
+            offers,
+            documentTerms: inputs.candidates.some((candidate) => candidate.fromDocument)
+              ? candidates.flatMap((candidate, i) =>
+                  candidate.fromDocument
+                    ? [absoluteAddress(cellAddress(comparison.rows[i] as number, COL.riskAdjusted))]
+                    : []
+                )
+              : null,
+            byPolicy: options.fairSharePolicy === true,
+          });
+          fairShareChart(at, anchors);
+          return anchors;
+        });
   at.together(() =>
     cumulativeChart(at, names, cumulativeSection(at, inputs, mechanisms, result.mechanisms, names))
   );
@@ -201,6 +229,7 @@ export function buildScenarioSheetWithLayout(
       };
     }),
     tornado: tornadoTables,
+    fairShare: fairShare?.cells ?? null,
   };
   return { spec: withPageBreaks(sheet.build(), at.keepWithNext), layout };
 }

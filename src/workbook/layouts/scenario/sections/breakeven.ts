@@ -23,6 +23,19 @@ export interface BreakevenAnchors {
   readonly rate: string | null;
 }
 
+/**
+ * The revenue a flat royalty is paid on, risk-adjusted and discounted: over the first royalty offer's
+ * term, or every year of the forecast without one (the core's breakevenRevenueValue).
+ */
+export function royaltyRevenueFormula(assumptions: AssumptionAnchors, offers: FirstOffers): string {
+  const revenue = forecastRange(assumptions.forecast, COL.revenue);
+  const factors = forecastRange(assumptions.forecast, COL.factor);
+  const pMarket = assumptions.probabilityOfReachingMarket;
+  return offers.royalty === null
+    ? `${pMarket}*SUMPRODUCT(${revenue},${factors})`
+    : `${pMarket}*SUMPRODUCT(${revenue},${factors},${offers.royalty.payments.inTerm})`;
+}
+
 export function breakevenSection(
   at: Cursor,
   assumptions: AssumptionAnchors,
@@ -32,18 +45,12 @@ export function breakevenSection(
 ): BreakevenAnchors {
   const { royalty, milestones } = offers;
   const { sheet } = at;
-  const pMarket = assumptions.probabilityOfReachingMarket;
   at.heading("Breakeven royalty", LAST_COLUMN, 8);
   if (milestones === null) {
     note(at, "None: there is no milestone offer to match.");
     return { rate: null };
   }
-  const revenue = forecastRange(assumptions.forecast, COL.revenue);
-  const factors = forecastRange(assumptions.forecast, COL.factor);
-  const revenueValue =
-    royalty === null
-      ? `${pMarket}*SUMPRODUCT(${revenue},${factors})`
-      : `${pMarket}*SUMPRODUCT(${revenue},${factors},${royalty.payments.inTerm})`;
+  const revenueValue = royaltyRevenueFormula(assumptions, offers);
   note(
     at,
     `The flat royalty rate, with no cap or minimum, whose risk-adjusted present value equals ${milestones.candidate.id}'s: paid ${royalty !== null ? `over ${royalty.candidate.id}'s term from the launch` : "on every year of the forecast"} and only if the product reaches market. Above it the royalty is worth more to the NHS; below it the milestones are.`

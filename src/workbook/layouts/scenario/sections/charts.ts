@@ -8,6 +8,7 @@ import type { Cursor } from "../../../spec/cursor";
 import type { ChartSpec } from "../../../spec/spec";
 import { CHART_ROWS, LAST_COLUMN, VALUE } from "../style";
 import type { CumulativeAnchors } from "./cumulative";
+import type { FairShareAnchors } from "./fairShare";
 import type { HistogramAnchors } from "./simulation";
 import type { TornadoChartAnchors } from "./tornado";
 
@@ -63,6 +64,26 @@ export function histogramChart(
     categoryAxisTitle: "Present value: each bin from its lower edge (£)",
     valueAxisTitle: "Share of the trials in which it pays",
   }));
+}
+
+/** The fair share's range and the terms on the table, three horizontal bars in pounds today. */
+export function fairShareChart(at: Cursor, table: FairShareAnchors): void {
+  const { top, bottom } = table;
+  place(
+    at,
+    table,
+    (anchor) => ({
+      kind: "bar",
+      title: "A fair share and the terms on the table, risk-adjusted value today",
+      categories: `A${top}:A${bottom}`,
+      series: [{ name: "Risk-adjusted value today", values: `C${top}:C${bottom}` }],
+      anchor,
+      valueFormat: VALUE,
+      valueAxisTitle: "Risk-adjusted present value (£)",
+      topDown: true,
+    }),
+    12
+  );
 }
 
 /**
