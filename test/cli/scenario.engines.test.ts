@@ -148,3 +148,51 @@ describe("the tornado on the sheet, recalculated by LibreOffice", () => {
     }
   );
 });
+
+describe("the fair share on the sheet, recalculated by LibreOffice", () => {
+  it.each([[IMAGING], [RWE]])(
+    "%s: the contribution, the product's value, the range in each form and the offer equal --json's to 1e-9",
+    async (file) => {
+      expect((await write(file)).code).toBe(0);
+      const { fairShare } = JSON.parse((await run(file, "--json", "--trials", "500")).stdout);
+      const { workbook } = await recalculated.get(file)!();
+      const worksheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+      // Each figure's row by its label in column A, as a reader finds it.
+      const rowOf = (label: RegExp) => {
+        let found: ExcelJS.Row | undefined;
+        worksheet.eachRow((row) => {
+          const text = row.getCell(1).value;
+          if (found === undefined && typeof text === "string" && label.test(text)) found = row;
+        });
+        if (found === undefined) throw new Error(`no row labelled ${String(label)}`);
+        return (col: number) => {
+          const value = found!.getCell(col).value as { formula?: string; result?: unknown } | null;
+          // Every figure but the inputs is a formula LibreOffice recalculated.
+          expect(typeof value?.formula).toBe("string");
+          return value?.result;
+        };
+      };
+      const pairs: [string, unknown, number][] = [
+        ["contribution", rowOf(/^Contribution$/)(5), fairShare.contribution],
+        ["product", rowOf(/^The product's risk-adjusted profit/)(5), fairShare.productValue],
+        ["share low", rowOf(/^Share of the product's profit/)(4), fairShare.share.low],
+        ["share high", rowOf(/^Share of the product's profit/)(5), fairShare.share.high],
+        ["value low", rowOf(/^Worth to the NHS today/)(4), fairShare.value.low],
+        ["value high", rowOf(/^Worth to the NHS today/)(5), fairShare.value.high],
+        ["royalty low", rowOf(/^As a flat royalty rate/)(4), fairShare.royaltyRate.low],
+        ["royalty high", rowOf(/^As a flat royalty rate/)(5), fairShare.royaltyRate.high],
+        ["milestones low", rowOf(/^As milestones like/)(4), fairShare.milestones.total.low],
+        ["milestones high", rowOf(/^As milestones like/)(5), fairShare.milestones.total.high],
+        ["fixed low", rowOf(/^As a fixed sum/)(4), fairShare.fixedSum.low],
+        ["offer", rowOf(/^The terms on the table$/)(3), fairShare.offer.value],
+        ["offer share", rowOf(/^The terms' share/)(3), fairShare.offer.share],
+      ];
+      const off = pairs.filter(
+        ([, actual, value]) =>
+          typeof actual !== "number" || Math.abs(actual - value) > 1e-9 * Math.abs(value)
+      );
+      expect(off).toEqual([]);
+      expect(rowOf(/^Where the terms fall$/)(3)).toBe(`${fairShare.offer.position} the range`);
+    }
+  );
+});
