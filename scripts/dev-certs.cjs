@@ -133,12 +133,19 @@ function caTrust(caPath, platform = process.platform, linuxStores = LINUX_TRUST_
       command: ["sudo", "sh", devCertsScript("install_linux.sh"), caPath],
     };
   }
+  const keychain = path.join(os.homedir(), "Library", "Keychains", "login.keychain-db");
   const command =
     platform === "darwin"
-      ? ["security", "add-trusted-cert", "-d", "-r", "trustRoot", "-k",
-         path.join(os.homedir(), "Library", "Keychains", "login.keychain-db"), caPath] // prettier-ignore
-      : ["powershell", "-ExecutionPolicy", "Bypass", "-File", devCertsScript("install.ps1"),
-         "CurrentUser", caPath]; // prettier-ignore
+      ? ["security", "add-trusted-cert", "-d", "-r", "trustRoot", "-k", keychain, caPath]
+      : [
+          "powershell",
+          "-ExecutionPolicy",
+          "Bypass",
+          "-File",
+          devCertsScript("install.ps1"),
+          "CurrentUser",
+          caPath,
+        ];
   let trusted = false;
   try {
     const {
@@ -152,11 +159,13 @@ function caTrust(caPath, platform = process.platform, linuxStores = LINUX_TRUST_
   return { trusted, command };
 }
 
-/** A command as it would be typed: each argument quoted where it needs to be. */
-function commandLine(command) {
-  return command
-    .map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`))
-    .join(" ");
+/** A command as it would be typed: each argument quoted where it needs to be (Windows: "..."). */
+function commandLine(command, platform = process.platform) {
+  const quote =
+    platform === "win32"
+      ? (arg) => (/^[\w@%+=:,./\\-]+$/.test(arg) ? arg : `"${arg}"`)
+      : (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`);
+  return command.map(quote).join(" ");
 }
 
 /** Whether this is a CI run (CI set to anything but "", "0" or "false"). */
@@ -200,7 +209,7 @@ async function prepareCertificate({
     log(`The development certificate's CA is not trusted on this machine. ${trust.note} ${accept}`);
     return result;
   }
-  const typed = commandLine(trust.command);
+  const typed = commandLine(trust.command, platform);
   if (interactive) {
     result.asked = true;
     if (
