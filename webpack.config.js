@@ -1,7 +1,8 @@
 const fs = require("fs");
 const path = require("path");
 const webpack = require("webpack");
-const devCerts = require("office-addin-dev-certs");
+const { ensureDevCertificate } = require("./scripts/dev-certs.cjs");
+const { corsHeaders } = require("./scripts/dev-server.cjs");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -48,27 +49,13 @@ class FirstLoadBudgetPlugin {
 const urlProd = process.env.ADDIN_PUBLIC_URL || "https://localhost:3000/";
 
 /**
- * The dev server's certificate. office-addin-dev-certs generates one and installs its CA as trusted;
- * where installing is impossible (Linux without sudo, containers) the server still starts with the
- * generated, untrusted certificate, and the browser asks once to accept it.
+ * The dev server's certificate, made once in ~/.office-addin-dev-certs and reused while it is valid
+ * (scripts/dev-certs.cjs). Nothing is installed here: `npm start` says how to trust its CA, and asks
+ * first where there is a terminal; an untrusted certificate is accepted once in the browser.
  */
 async function getHttpsOptions() {
-  try {
-    const httpsOptions = await devCerts.getHttpsServerOptions();
-    return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
-  } catch (error) {
-    const defaults = require("office-addin-dev-certs/lib/defaults");
-    if (!fs.existsSync(defaults.localhostKeyPath)) await devCerts.generateCertificates();
-    console.warn(
-      `Could not install the development CA certificate (${String(error.message).split("\n")[0]}).\n` +
-        "Serving with an untrusted certificate: open https://localhost:3000/taskpane.html once and accept it."
-    );
-    return {
-      ca: fs.readFileSync(defaults.caCertificatePath),
-      key: fs.readFileSync(defaults.localhostKeyPath),
-      cert: fs.readFileSync(defaults.localhostCertificatePath),
-    };
-  }
+  const { ca, key, cert } = await ensureDevCertificate();
+  return { ca, key, cert };
 }
 
 /** The loader through which custom-functions-metadata-plugin appends CustomFunctions.associate calls. */
@@ -184,7 +171,10 @@ module.exports = async (env, options) => {
     performance: { hints: false },
     devServer: {
       static: { directory: path.join(__dirname, "dist"), publicPath: "/" },
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // This machine only: Office and the browser reach the add-in at https://localhost:3000.
+      host: "localhost",
+      // Cross-origin reads only for Excel on the web, which fetches functions.json (see dev-server.cjs).
+      headers: (req) => corsHeaders(req.headers.origin),
       server: {
         type: "https",
         options:

@@ -17,14 +17,15 @@ import { buildQuoteSheet } from "../../src/workbook/layouts/quote/quoteSheet";
 import { lineCount } from "../../src/workbook/spec/styles";
 import type { CellSpec, SheetSpec } from "../../src/workbook/spec/spec";
 import { EXAMPLE_FILES, example } from "../document/fixtures";
+import { carlitoFile } from "../support/fonts";
 
-const FONTS = "/usr/share/fonts/truetype/crosextra";
-function font(file: string): opentype.Font {
-  const bytes = fs.readFileSync(`${FONTS}/${file}`);
+/** Carlito in a style, from wherever fontconfig finds it (a sentence saying what to install if not). */
+function font(style: "Regular" | "Bold"): opentype.Font {
+  const bytes = fs.readFileSync(carlitoFile(style));
   return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
 }
-const REGULAR = font("Carlito-Regular.ttf");
-const BOLD = font("Carlito-Bold.ttf");
+const REGULAR = font("Regular");
+const BOLD = font("Bold");
 
 const DEFAULT_SIZE = 11;
 /** Excel's row for one line of 11-point Calibri is 15 points; larger text scales with it. */

@@ -23,6 +23,7 @@ import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import * as ExcelJS from "exceljs";
+import { assertPrintedWithCarlito } from "./fonts";
 
 /** How long one run of LibreOffice may take for its first file... */
 export const LIBREOFFICE_TIMEOUT_MS = 120_000;
@@ -85,6 +86,8 @@ function run(
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(sofficeBinary(), args, {
+      // This test file's environment (Jest gives each its own copy): FONTCONFIG_FILE, for one.
+      env: process.env,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -302,11 +305,25 @@ export function libreOfficeBatch(): { add: AddToBatch } {
  * Prints xlsx files to PDF with one run of LibreOffice (recalculating them first) and returns the
  * PDFs' paths, in order, in one fresh temporary folder, which the caller removes. Needs the Carlito
  * font (Debian's fonts-crosextra-carlito), metrically the same as Calibri, or LibreOffice lays the
- * sheet out with a wider substitute and the pages are not the ones Excel prints.
+ * sheet out with a wider substitute and the pages are not the ones Excel prints: so every PDF is read
+ * back, and the print fails, saying which font LibreOffice used, unless it printed with Carlito only.
  */
 export async function printFilesToPdfWithLibreOffice(
   xlsxPaths: readonly string[],
   timeoutMs = batchTimeout(xlsxPaths.length)
 ): Promise<string[]> {
-  return (await convert(xlsxPaths, "pdf", timeoutMs)).outputs;
+  const { outDir, outputs } = await convert(xlsxPaths, "pdf", timeoutMs);
+  const problems = outputs.flatMap((pdf) => {
+    try {
+      assertPrintedWithCarlito(pdf);
+      return [];
+    } catch (error) {
+      return [(error as Error).message];
+    }
+  });
+  if (problems.length > 0) {
+    fs.rmSync(outDir, { recursive: true, force: true });
+    throw new Error(problems.join("\n"));
+  }
+  return outputs;
 }

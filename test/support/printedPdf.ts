@@ -22,6 +22,7 @@ import * as ExcelJS from "exceljs";
 import fs from "fs";
 import os from "os";
 import path from "path";
+import { pdfFonts } from "./fonts";
 import { printFilesToPdfWithLibreOffice } from "./libreoffice";
 
 /** How far any calibration sample's measured size may be from the size it was printed at. */
@@ -169,20 +170,6 @@ function wordBoxes(pdf: string): { width: number; height: number; words: RawWord
     });
 }
 
-/** The fonts used on one page, without the subset prefix ("BAAAAA+Carlito" is "Carlito"). */
-function pageFonts(pdf: string, page: number): string[] {
-  const listing = execFileSync("pdffonts", ["-f", String(page), "-l", String(page), pdf], {
-    encoding: "utf8",
-  });
-  const names = listing
-    .split("\n")
-    .slice(2)
-    .map((line) => line.trim().split(/\s+/)[0] ?? "")
-    .filter((name) => name !== "")
-    .map((name) => name.replace(/^[A-Z]{6}\+/, ""));
-  return [...new Set(names)].sort();
-}
-
 /** Words into lines: a word joins the line its vertical middle falls within. */
 function intoLines(words: readonly PrintedWord[]): PrintedLine[] {
   const sorted = [...words].sort((a, b) => a.yMin + a.yMax - (b.yMin + b.yMax) || a.xMin - b.xMin);
@@ -231,7 +218,7 @@ function calibrate(pdf: string): Calibration {
       `font-size calibration does not hold (height / size ${ratio.toFixed(4)}): ` +
         off.map((s) => `${s.face} ${s.size} pt measured ${s.measured.toFixed(3)} pt`).join(", ")
     );
-  return { ratio, fonts: pageFonts(pdf, 1), samples: measured };
+  return { ratio, fonts: pdfFonts(pdf, 1), samples: measured };
 }
 
 function readPages(pdf: string, calibration: Calibration): PrintedPage[] {
@@ -241,7 +228,7 @@ function readPages(pdf: string, calibration: Calibration): PrintedPage[] {
       size: across / calibration.ratio,
     }));
     const lines = intoLines(words);
-    const fonts = pageFonts(pdf, i + 1);
+    const fonts = pdfFonts(pdf, i + 1);
     return {
       number: i + 1,
       width: page.width,
