@@ -128,6 +128,23 @@ const overdueForReview = (strategy: ReturnType<typeof cleanStrategyInput>) => {
   strategy.reviewBy = "2025-03-31";
 };
 const onlyFixedPayment: Edit = (doc) => (doc.valueSharing = { fixedPayment: { amount: 20000 } });
+/**
+ * Scenarios of a product earning `revenue` in year 1, certain, at 0%, its whole revenue profit: a fair
+ * share is at least a few per cent of it (the data alone scores 3 of 6 high), so £1,000,000,000 makes
+ * the £20,000 fixed payment fall below it and £1,000 above it (a quarter of it at most is £250).
+ */
+const productEarning =
+  (revenue: number): Edit =>
+  (doc) => {
+    doc.scenarios = {
+      revenue: { kind: "explicit", byYear: [revenue] },
+      probabilityOfReachingMarket: 1,
+      discount: { kind: "flat", rate: 0 },
+      priceBasis: { kind: "real" },
+      counterparty: { defaultRate: 0, source: "a funded partner" },
+      fairShare: { profitMargin: 1, expertise: "none", riskAndInvestment: "none" },
+    };
+  };
 /** The clean asset has 3 of 6 characteristics high; this makes availability the fourth. */
 const fourHigh: Edit = (doc) => {
   const asset = doc.dataAssets[0];
@@ -611,6 +628,15 @@ const TRIGGERS: Trigger[] = [
       /"Inpatient observations" is high-value data \(4 of 6 characteristics high: rare data, such as a unique patient cohort; high quantity or quality; well linked to other data; high volume of features, variables or complexity\) used to build a product, but the agreement has no milestone payments or royalty/,
   },
   {
+    ruleId: "fair-share",
+    principle: "Commercial principle 4",
+    name: "a £20,000 fixed payment for data in a product earning £1,000,000,000",
+    edits: [onlyFixedPayment, productEarning(1e9)],
+    expected: [["warning", "valueSharing"]],
+    message:
+      /^The agreed terms are worth £20,000 to the NHS today, risk-adjusted \(0\.00% of it\), below a fair share of the product's value\. A fair share/,
+  },
+  {
     ruleId: "consent-to-commercialise",
     principle: "Commercial principle 4",
     name: "non-commercial use without the clause",
@@ -940,6 +966,11 @@ const TRIGGERS: Trigger[] = [
  * document, on which every rule is silent).
  */
 const SILENT: { ruleId: string; name: string; edits: Edit[]; context?: CheckContext }[] = [
+  {
+    ruleId: "fair-share",
+    name: "a £20,000 fixed payment for data in a product earning £1,000",
+    edits: [onlyFixedPayment, productEarning(1000)],
+  },
   { ruleId: "rates-consistent", name: "named, with no strategy at hand", edits: [draft] },
   {
     ruleId: "rates-consistent",
@@ -1239,6 +1270,7 @@ describe("principle rules", () => {
       "Commercial principle 2",
       "Commercial principle 2",
       "Commercial principle 3",
+      "Commercial principle 4",
       "Commercial principle 4",
       "Commercial principle 4",
       "Commercial principle 4",
@@ -1611,6 +1643,8 @@ describe("checkPrinciples", () => {
       "warning strategy-current costs.lines[6].standardItem",
       "warning strategy-current costs.lines[7].standardItem",
       "warning per-meeting-fee costs.lines[5].kind",
+      // Its terms are worth less than a fair share of the product (test/core/fairShareRule.test.ts).
+      "warning fair-share valueSharing",
       "info information-governance informationGovernance.dataSharingAgreement",
     ]);
     // A draft whose supplier due diligence is in progress, with a subscription only.
@@ -1694,7 +1728,9 @@ describe("commercial principle 3: the price depends on the use, never on the kin
     );
   });
 
-  test("no rule but price-by-use even reads partner.organisationType", () => {
+  // The fair share values the terms with the partner's risk of not paying, whose starting point is
+  // the organisation type; it judges the terms' worth, never the price.
+  test("no rule but price-by-use (and the fair share's valuation) even reads partner.organisationType", () => {
     const doc = example("commercial-imaging-ai.json");
     const partner = { name: doc.partner.name } as Partnership["partner"];
     Object.defineProperty(partner, "organisationType", {
@@ -1705,7 +1741,9 @@ describe("commercial principle 3: the price depends on the use, never on the kin
     });
     const sneaky = { ...doc, partner };
     const quote = priceQuote(doc);
-    for (const rule of PRINCIPLE_RULES.filter((r) => r.id !== "price-by-use"))
+    for (const rule of PRINCIPLE_RULES.filter(
+      (r) => !["price-by-use", "fair-share"].includes(r.id)
+    ))
       expect(() => rule.check(sneaky, quote, { strategy: exampleStrategy("R9X") })).not.toThrow();
     expect(() => ruleNamed("price-by-use").check(sneaky, quote, {})).toThrow(
       "read partner.organisationType"

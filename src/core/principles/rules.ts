@@ -10,6 +10,7 @@ import { formatLongDate, formatPercent } from "../../model/format";
 
 import { byStage, isBlank, isPerMeetingUnit, rule } from "./ruleKit";
 import { ratesConsistent, strategyCurrent } from "./strategyRules";
+import { fairShareOfValue } from "./fairShareRule";
 
 export { byStage, isPerMeetingUnit, ratesConsistent, strategyCurrent };
 /**
@@ -642,6 +643,7 @@ export const PRINCIPLE_RULES: readonly PrincipleRule[] = [
   nonCommercialDataPrice,
   commercialValueShare,
   highValueDataShare,
+  fairShareOfValue,
   consentToCommercialise,
   nonCommercialOpenOutputs,
   royaltyRate,
