@@ -57,6 +57,46 @@ describe("the Scenarios step", () => {
     await pane.page.close();
   });
 
+  it("shows the fair share the core works out, and where the agreed terms fall", async () => {
+    const { page } = pane;
+    const { parsePartnership } = await import("../../src/document/parse");
+    const { fairShareOf, scenarioInputs } = await import("../../src/core/scenarios");
+    const { formatWholePounds } = await import("../../src/model/format");
+    const parsed = parsePartnership(JSON.parse(fs.readFileSync(file, "utf8")));
+    if (!parsed.ok) throw new Error("the example does not parse");
+    const share = fairShareOf(parsed.document, scenarioInputs(parsed.document))!;
+    await selectStep(page, "Scenarios");
+    const table = page.getByTestId("fair-share");
+    await table.waitFor();
+    const row = async (name: string) =>
+      (await table.locator("tbody", { hasText: name }).locator("td").allInnerTexts()).map((text) =>
+        text.trim()
+      );
+    expect(await row("Worth to the NHS today")).toEqual([
+      formatWholePounds(share.value.low),
+      formatWholePounds(share.value.high),
+    ]);
+    expect(await row("As a fixed sum on signature")).toEqual([
+      formatWholePounds(share.fixedSum.low),
+      formatWholePounds(share.fixedSum.high),
+    ]);
+    // The imaging terms are worth more than the high end (nhsdp scenario says so too).
+    expect(await page.getByTestId("fair-share-offer").innerText()).toMatch(
+      /The terms on the table are worth £[\d,]+, [\d.]+% of it: above the range\.$/
+    );
+    // More expertise from the NHS raises the range.
+    await choose(page, "Expertise the NHS supplies", "Substantial");
+    await table
+      .locator("tbody", { hasText: "Worth to the NHS today" })
+      .getByText(formatWholePounds(share.value.low), { exact: true })
+      .waitFor({ state: "detached" });
+    await choose(page, "Expertise the NHS supplies", "Some");
+    await table.getByText(formatWholePounds(share.value.low), { exact: true }).waitFor();
+    await table.scrollIntoViewIfNeeded();
+    await snap(page, "12c-fair-share");
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it("compares the mechanisms with the engine's figures", async () => {
     const { page } = pane;
     await selectStep(page, "Scenarios");

@@ -20,10 +20,12 @@ import { MECHANISM_LABELS } from "../../model/labels";
 import {
   counterpartySentence,
   evaluateScenarios,
+  fairShareOf,
   priceBasisSentence,
   scenarioInputs,
   tornado,
   tornadoRangesOf,
+  type FairShare,
   type MechanismKind,
   type ScenarioInputs,
   type ScenarioResult,
@@ -51,6 +53,7 @@ import { priceBasisFor } from "./scenarios/modes";
 import { SensitivitySection } from "./scenarios/SensitivitySection";
 import { SimulationInputs } from "./scenarios/SimulationInputs";
 import { TornadoSection } from "./scenarios/TornadoSection";
+import { FairShareSection } from "./scenarios/FairShareSection";
 import { ModeMemoryProvider } from "./scenarios/useModeSwitch";
 
 const useStyles = makeStyles({
@@ -108,7 +111,13 @@ export function startingScenarios(draft: Json): Json {
 }
 
 type Comparison =
-  | { ok: true; inputs: ScenarioInputs; result: ScenarioResult; tornado: Tornado }
+  | {
+      ok: true;
+      inputs: ScenarioInputs;
+      result: ScenarioResult;
+      tornado: Tornado;
+      fairShare: FairShare | null;
+    }
   | { ok: false; message: string };
 
 type Run =
@@ -166,6 +175,7 @@ function ScenariosStepContent(): React.JSX.Element {
         inputs,
         result: evaluateScenarios(inputs),
         tornado: tornado(inputs, tornadoRangesOf(shownDoc)),
+        fairShare: fairShareOf(shownDoc, inputs),
       };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
@@ -336,6 +346,7 @@ function ScenariosStepContent(): React.JSX.Element {
       )}
 
       {comparison?.ok === true && <TornadoSection tornado={comparison.tornado} nameOf={nameOf} />}
+      <FairShareSection share={comparison?.ok === true ? comparison.fairShare : null} />
 
       <SensitivitySection />
 
