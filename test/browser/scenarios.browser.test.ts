@@ -85,12 +85,12 @@ describe("the Scenarios step", () => {
       /The terms on the table are worth £[\d,]+, [\d.]+% of it: above the range\.$/
     );
     // More expertise from the NHS raises the range.
-    await choose(page, "Expertise the NHS supplies", "Substantial");
+    await page.getByLabel("Expertise the NHS supplies").selectOption("substantial");
     await table
       .locator("tbody", { hasText: "Worth to the NHS today" })
       .getByText(formatWholePounds(share.value.low), { exact: true })
       .waitFor({ state: "detached" });
-    await choose(page, "Expertise the NHS supplies", "Some");
+    await page.getByLabel("Expertise the NHS supplies").selectOption("some");
     await table.getByText(formatWholePounds(share.value.low), { exact: true }).waitFor();
     await table.scrollIntoViewIfNeeded();
     await snap(page, "12c-fair-share");
