@@ -91,6 +91,31 @@ export function starterStrategy(): PricingStrategyInput {
         effectiveFrom: "2026-04-01",
       },
     ],
+    valueSharingPolicy: {
+      preferredMechanisms: [
+        { use: "commercial", dataValue: "high", mechanisms: ["milestones", "royalty"] },
+        { use: "commercial", dataValue: "low", mechanisms: ["fixed", "subscription"] },
+      ],
+      royalty: {
+        base: "Net sales: gross amounts invoiced for the product, less VAT, returns and rebates",
+        givenAway:
+          "A product given away or bundled bears the royalty on the price of its comparable sales",
+        minimumRate: 0.02,
+        annualMinimum: 10000,
+      },
+      contribution: {
+        weights: { data: 0.5, intendedUse: 0.2, expertise: 0.15, riskAndInvestment: 0.15 },
+        intendedUseScores: {
+          "early-exploration": 0.25,
+          "train-validate-ai-model": 1,
+          "deploy-ai-model": 0.5,
+          "clinical-trial-recruitment-monitoring": 0.5,
+          "real-world-study": 0.75,
+        },
+        shareAtFullContribution: { low: 0.1, high: 0.25 },
+      },
+      notes: "The defaults: a starting point the trust reviews with the strategy, not a standard",
+    },
     notes: "REPLACE: anything the strategy's readers should know",
   };
 }
@@ -302,6 +327,12 @@ const STRATEGY_PLACEHOLDERS: Readonly<Record<string, string>> = {
   "capitalCostRecovery.costOfCapital.capitalEmployed": `the capital employed, ${POUNDS}`,
   "standardItems[0].unitPrice": `the price per user-month on NHS England's current SDE price list, ${POUNDS}`,
   "standardItems[0].effectiveFrom": `the day that price took effect, ${A_DAY}`,
+  "valueSharingPolicy.royalty.base":
+    "what the trust's royalties are a share of (for example net sales, and what they are net of)",
+  "valueSharingPolicy.royalty.givenAway":
+    "what a royalty is due on when the product is given away or bundled",
+  "valueSharingPolicy.royalty.minimumRate": `the lowest royalty rate the trust accepts, ${RATE}`,
+  "valueSharingPolicy.royalty.annualMinimum": `the annual minimum royalty the trust asks for, ${POUNDS}`,
 };
 
 /** The partnership's figures and text the trust sets, by path, with what goes there. */

@@ -42,16 +42,27 @@ export function cells(range: string): string[] {
   return out;
 }
 
-/** The cumulative line, the tornado's bars (one chart a mechanism that moves) and the histogram. */
+/**
+ * The cumulative line, the tornado's bars (one chart a mechanism that moves) and the histogram; the
+ * fair share's bars, before them, when the scenarios give a fair share.
+ */
 export function chartsOf(spec: { charts?: ChartSpec[] }): {
   line: ChartSpec;
   bars: ChartSpec[];
   column: ChartSpec;
+  fairShare: ChartSpec | undefined;
 } {
-  const charts = spec.charts ?? [];
+  const isFairShare = (chart: ChartSpec) => chart.title.startsWith("A fair share");
+  const fairShare = (spec.charts ?? []).find(isFairShare);
+  const charts = (spec.charts ?? []).filter((chart) => !isFairShare(chart));
   const bars = charts.slice(1, -1);
   expect(charts.map((chart) => chart.kind)).toEqual(["line", ...bars.map(() => "bar"), "column"]);
-  return { line: charts[0] as ChartSpec, bars, column: charts[charts.length - 1] as ChartSpec };
+  return {
+    line: charts[0] as ChartSpec,
+    bars,
+    column: charts[charts.length - 1] as ChartSpec,
+    fairShare,
+  };
 }
 
 export function decode(s: string): string {

@@ -91,10 +91,10 @@ describe.each(EXAMPLES)("%s: the scenario sheet's charts", (file) => {
   });
 
   it("prints each chart on the page of its table", () => {
-    const { line, bars, column } = chartsOf(spec);
+    const { line, bars, column, fairShare } = chartsOf(spec);
     const printBottom = parseRangeAddress(spec.print.printArea as string).bottom;
     const breaks = spec.print.rowBreaks ?? [];
-    for (const chart of [line, ...bars, column]) {
+    for (const chart of [line, ...bars, column, ...(fairShare === undefined ? [] : [fairShare])]) {
       const anchor = parseRangeAddress(chart.anchor);
       const table = parseRangeAddress(chart.categories);
       expect(anchor.bottom).toBeLessThanOrEqual(printBottom);
@@ -109,12 +109,19 @@ describe.each(EXAMPLES)("%s: the scenario sheet's charts", (file) => {
   });
 
   it("adds every chart through Office.js, with a series per mechanism", async () => {
-    const { line, bars, column } = chartsOf(spec);
+    const { line, bars, column, fairShare } = chartsOf(spec);
+    // The fair share's chart, where there is one, comes first: its section is above the others.
+    const first = fairShare === undefined ? [] : [fairShare];
     const mock = createExcelMock();
     const result = await writeSheets(mock.run, [spec]);
     const ws = `ws[${(result.sheets[0] as { name: string }).name}]`;
     const adds = mock.log.filter((op) => op.path === `${ws}.charts` && op.name === "add");
     expect(adds.map((op) => op.args)).toEqual([
+      ...first.map((chart) => [
+        "BarClustered",
+        { ref: `${ws}.getRange(${chart.series[0]?.values})` },
+        "Columns",
+      ]),
       ["Line", { ref: `${ws}.getRange(${line.series[0]?.values})` }, "Columns"],
       ...bars.map((bar) => [
         "BarClustered",
@@ -135,6 +142,7 @@ describe.each(EXAMPLES)("%s: the scenario sheet's charts", (file) => {
       .filter((op) => op.kind === "set" && op.name === "text" && op.path.endsWith(".title"))
       .map((op) => op.value);
     expect(titles).toEqual([
+      ...first.flatMap((chart) => [chart.title, chart.valueAxisTitle]),
       line.title,
       line.categoryAxisTitle,
       line.valueAxisTitle,

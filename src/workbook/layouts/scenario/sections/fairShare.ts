@@ -19,6 +19,7 @@ import type { FirstOffers } from "./mechanism";
 
 /** Where the chart of the range and the offer reads its three bars. */
 export interface FairShareAnchors {
+  /** The first row the chart beside the bars' rows covers. */
   readonly headerRow: number;
   readonly lastColumn: number;
   /** The chart's rows: "Fair share, low", "Fair share, high", "The terms on the table". */
@@ -136,7 +137,6 @@ export function fairShareSection(
     VALUE
   );
   at.skip();
-  const headerRow = at.row;
   header(at, ["", null, null, "Low", "High"], 1, 3);
   /** A row of the range, its low end in D and its high end in E, each `build(side)`. */
   const pair = (
@@ -241,7 +241,8 @@ export function fairShareSection(
   );
   at.skip();
   return {
-    headerRow,
+    // The chart sits beside its three bars' rows, and on down beside the rows below them.
+    headerRow: top,
     lastColumn: 5,
     top,
     bottom,

@@ -87,9 +87,13 @@ export function tornadoSection(
       width
     );
   };
+  // The heading and notes print with the first table's first rows; each table with its chart on a
+  // page of its own when they fit (with the notes, the first may not).
+  const introStart = at.row;
+  intro();
+  at.keepWithNext.push([introStart, at.row - introStart + 5]);
   return tornado.mechanisms.map((mechanism, m) =>
     at.together(() => {
-      if (m === 0) intro();
       const name = names[m] ?? mechanism.id;
       at.skip();
       at.sheet.setAt(at.row, 1, text(name), { style: { ...LABEL, wrap: true } });
