@@ -14,6 +14,7 @@ import { LABEL, TOP, WRAPPED } from "../../../spec/styles";
 import { header, input, label, note } from "../rows";
 import { COL, FIGURE, FIGURE_HEIGHT, INPUT, LAST_COLUMN, RATE, TOTAL, VALUE, n } from "../style";
 import { forecastRange, type AssumptionAnchors } from "./assumptions";
+import { BESIDE_ROWS } from "./charts";
 import { royaltyRevenueFormula } from "./breakeven";
 import type { FirstOffers } from "./mechanism";
 
@@ -199,8 +200,10 @@ export function fairShareSection(
   );
   at.skip();
 
-  // The chart's three bars: the range's ends and the offer, in pounds today.
+  // The chart's three bars: the range's ends and the offer, in pounds today; they and the chart beside
+  // them print on one page.
   const top = at.row;
+  at.keep(BESIDE_ROWS + 1);
   figureRow(at, "Fair share, low", 3, formula(valueCells.low, n(share.value.low)), VALUE);
   at.skip();
   figureRow(at, "Fair share, high", 3, formula(valueCells.high, n(share.value.high)), VALUE);
