@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { DATA_USES, MECHANISM_KINDS } from "../model/vocabulary";
-import { ALWAYS, fraction, isNumber, money, requiredText } from "./fields";
+import { ALWAYS, ALWAYS_FOR_LISTS, fraction, isNumber, money, requiredText } from "./fields";
 import { INTENDED_USES } from "./schema";
 
 /** How much of a factor the NHS supplies: expertise, or risk and investment borne. */
@@ -25,6 +25,16 @@ const preferenceSchema = z.strictObject({
   mechanisms: z
     .array(z.enum(MECHANISM_KINDS))
     .min(1, { error: "needs at least one mechanism" })
+    .superRefine((mechanisms, ctx) => {
+      mechanisms.forEach((mechanism, index) => {
+        if (mechanisms.indexOf(mechanism) < index)
+          ctx.addIssue({
+            code: "custom",
+            path: [index],
+            message: `repeats "${mechanism}"; list each mechanism once`,
+          });
+      });
+    }, ALWAYS_FOR_LISTS)
     .meta({
       description:
         'The value-sharing mechanisms the trust prefers here: "fixed", "subscription", "milestones", "royalty".',
@@ -118,9 +128,29 @@ const contributionSchema = z
   });
 
 export const valueSharingPolicySchema = z.strictObject({
-  preferredMechanisms: z.array(preferenceSchema).default([]).meta({
-    description: "The mechanisms the trust prefers by use and by the data's value.",
-  }),
+  preferredMechanisms: z
+    .array(preferenceSchema)
+    .superRefine((preferences, ctx) => {
+      // One preference per use and data value, so a quote is checked against exactly one.
+      const seen = new Map<string, number>();
+      preferences.forEach((preference, index) => {
+        const { use, dataValue } = (preference ?? {}) as { use?: unknown; dataValue?: unknown };
+        if (typeof use !== "string" || typeof dataValue !== "string") return;
+        const key = `${use} ${dataValue}`;
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, index);
+        else
+          ctx.addIssue({
+            code: "custom",
+            path: [index, "dataValue"],
+            message: `repeats the preference of preferredMechanisms[${first}] (${use} use, ${dataValue}-value data); give each use and data value one preference`,
+          });
+      });
+    }, ALWAYS_FOR_LISTS)
+    .default([])
+    .meta({
+      description: "The mechanisms the trust prefers by use and by the data's value.",
+    }),
   royalty: royaltyPolicySchema.optional().meta({
     description:
       "How the trust's royalties are defined: the base, what happens when the product is given away, the lowest rate and the annual minimum.",

@@ -427,6 +427,51 @@ describe("strategy schema", () => {
     ]);
   });
 
+  test("a value-sharing policy gives each use and data value one preference, each mechanism once", () => {
+    const royalty = { base: "Net sales", givenAway: "The price of comparable sales" };
+    expect(
+      issuesOf(
+        edited((s) => {
+          s.valueSharingPolicy = {
+            preferredMechanisms: [
+              { use: "commercial", dataValue: "high", mechanisms: ["royalty", "milestones"] },
+              { use: "commercial", dataValue: "low", mechanisms: ["fixed", "royalty", "fixed"] },
+              { use: "commercial", dataValue: "high", mechanisms: ["milestones"] },
+              { use: "non-commercial", dataValue: "high", mechanisms: [] },
+            ],
+            royalty,
+          };
+        })
+      )
+    ).toEqual([
+      {
+        path: "valueSharingPolicy.preferredMechanisms[1].mechanisms[2]",
+        message: 'repeats "fixed"; list each mechanism once',
+      },
+      {
+        path: "valueSharingPolicy.preferredMechanisms[3].mechanisms",
+        message: "needs at least one mechanism",
+      },
+      {
+        path: "valueSharingPolicy.preferredMechanisms[2].dataValue",
+        message:
+          "repeats the preference of preferredMechanisms[0] (commercial use, high-value data); give each use and data value one preference",
+      },
+    ]);
+    // The same mechanisms for another use or data value are a preference of their own.
+    const policy = {
+      preferredMechanisms: [
+        { use: "commercial", dataValue: "high", mechanisms: ["royalty"] },
+        { use: "commercial", dataValue: "low", mechanisms: ["royalty"] },
+        { use: "non-commercial", dataValue: "high", mechanisms: ["royalty"] },
+      ],
+      royalty,
+    };
+    expect(
+      validStrategy(edited((s) => (s.valueSharingPolicy = policy))).valueSharingPolicy
+    ).toEqual(policy);
+  });
+
   test("a grade is paid by the hour or the day, to a hundredth of a penny", () => {
     expect(
       issuesOf(
