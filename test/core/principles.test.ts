@@ -150,6 +150,17 @@ const fourHigh: Edit = (doc) => {
   const asset = doc.dataAssets[0];
   if (asset !== undefined) asset.availability = "high";
 };
+/** A value-sharing policy that prefers milestones or a royalty for commercial use of high-value data. */
+const POLICY = {
+  preferredMechanisms: [
+    {
+      use: "commercial" as const,
+      dataValue: "high" as const,
+      mechanisms: ["milestones" as const, "royalty" as const],
+    },
+  ],
+  royalty: { base: "Net sales", givenAway: "The price of comparable sales" },
+};
 const override = (
   rate: "staffOnCostRate" | "overheadRate" | "fixedCostRecoveryRate" | "capitalCostRecoveryRate",
   strategyValue: number,
@@ -725,6 +736,26 @@ const TRIGGERS: Trigger[] = [
     expected: [["warning", "valueSharing.royalty.annualMinimum"]],
     message: /no annual minimum/,
   },
+  // ----- value-sharing-policy (commercial principles 1 and 4); its messages in valueSharingPolicy.test.ts -----
+  {
+    ruleId: "value-sharing-policy",
+    principle: "Commercial principles 1 and 4",
+    name: "high-value data with only a fixed payment, where the policy prefers milestones or a royalty",
+    edits: [fourHigh, onlyFixedPayment],
+    context: { strategy: strategyWith((s) => (s.valueSharingPolicy = POLICY)) },
+    expected: [["warning", "valueSharing"]],
+    message:
+      /prefers milestone payments or a revenue royalty for commercial use of high-value data/,
+  },
+  {
+    ruleId: "value-sharing-policy",
+    principle: "Commercial principles 1 and 4",
+    name: "a royalty, checked against a policy that defines its base",
+    edits: [],
+    context: { strategy: strategyWith((s) => (s.valueSharingPolicy = POLICY)) },
+    expected: [["info", "valueSharing.royalty"]],
+    message: /^Define the royalty in the agreement as the trust's value-sharing policy does/,
+  },
 
   // ----- DHSC principles -----
   {
@@ -1188,6 +1219,18 @@ const SILENT: { ruleId: string; name: string; edits: Edit[]; context?: CheckCont
   },
   { ruleId: "royalty-minimum", name: "no royalty", edits: [onlyFixedPayment] },
   { ruleId: "royalty-minimum", name: "a minimum, on a draft", edits: [draft] },
+  {
+    ruleId: "value-sharing-policy",
+    name: "a fixed payment only, with a policy that prefers milestones or a royalty for high-value data",
+    edits: [onlyFixedPayment],
+    context: { strategy: strategyWith((s) => (s.valueSharingPolicy = POLICY)) },
+  },
+  {
+    ruleId: "value-sharing-policy",
+    name: "high-value data with only a fixed payment, with no policy in the strategy",
+    edits: [fourHigh, onlyFixedPayment],
+    context: { strategy: cleanStrategy() },
+  },
   { ruleId: "patient-benefit", name: "stated, on a draft", edits: [draft] },
   {
     ruleId: "future-returns",
@@ -1278,6 +1321,7 @@ describe("principle rules", () => {
       "Commercial principle 4",
       "Commercial principle 4",
       "Commercial principle 4",
+      "Commercial principles 1 and 4",
       "DHSC principle 1",
       "DHSC principle 2",
       "DHSC principle 2",
@@ -1631,10 +1675,13 @@ describe("checkPrinciples", () => {
       "info overhead-not-applied pricing.overheadRate",
     ]);
     // Issued, with a royalty capped but with no annual minimum; the data access committee's review
-    // is charged per review as staff time.
+    // is charged per review as staff time. Its high-value data shares through a royalty of 4% rising
+    // to 6%, as Northvale's value-sharing policy prefers, above its lowest rate of 3%; the policy sets
+    // no annual minimum, and its definitions of the royalty's base are given to the agreement.
     expect(summary("commercial-imaging-ai.json")).toEqual([
       "warning per-meeting-fee costs.lines[5].kind",
       "warning royalty-minimum valueSharing.royalty.annualMinimum",
+      "info value-sharing-policy valueSharing.royalty",
     ]);
     // A draft whose data sharing agreement is still in progress; its research board and patient
     // panel are charged per meeting as staff time. Dated 15 September 2025, it prices NHS England's

@@ -1,5 +1,5 @@
 import type { Partnership } from "../../document/schema";
-import { type QuoteStage } from "../../model/vocabulary";
+import { type MechanismKind, type QuoteStage } from "../../model/vocabulary";
 import type { CheckContext, Finding, PrincipleRule, Severity } from "./types";
 
 /** What every principle rule is built with: the finding it emits and the severity by stage. */
@@ -65,3 +65,27 @@ export function isPerMeetingUnit(unit: string): boolean {
  */
 export const UNEXPLAINED_LINE =
   "Price the line at the strategy's rate; if the work really costs something else, price it at the grade or item that matches it, or have the strategy revised.";
+
+/** Each value-sharing mechanism as a sentence names it: "the agreement asks for a subscription". */
+export const TERM_NAMES: Readonly<Record<MechanismKind, string>> = {
+  fixed: "fixed payment",
+  subscription: "subscription",
+  milestones: "milestone payments",
+  royalty: "revenue royalty",
+};
+
+/** The value-sharing mechanisms that would actually pay the NHS something, in MECHANISM_KINDS order. */
+export function mechanismsInForce(doc: Partnership): MechanismKind[] {
+  const { fixedPayment, subscription, milestones, royalty } = doc.valueSharing;
+  const kinds: MechanismKind[] = [];
+  if (fixedPayment !== undefined && fixedPayment.amount > 0) kinds.push("fixed");
+  if (subscription !== undefined && subscription.annualFee > 0) kinds.push("subscription");
+  if (milestones !== undefined && milestones.some((m) => m.amount > 0 && m.probability > 0))
+    kinds.push("milestones");
+  if (
+    royalty !== undefined &&
+    (royalty.tiers.some((tier) => tier.rate > 0) || (royalty.annualMinimum ?? 0) > 0)
+  )
+    kinds.push("royalty");
+  return kinds;
+}

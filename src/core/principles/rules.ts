@@ -8,9 +8,10 @@ import type { PricingStrategy } from "../../document/strategy";
 import type { PrincipleRule, Severity } from "./types";
 import { formatLongDate, formatPercent } from "../../model/format";
 
-import { byStage, isBlank, isPerMeetingUnit, rule } from "./ruleKit";
+import { byStage, isBlank, isPerMeetingUnit, mechanismsInForce, rule, TERM_NAMES } from "./ruleKit";
 import { ratesConsistent, strategyCurrent } from "./strategyRules";
 import { fairShareOfValue } from "./fairShareRule";
+import { valueSharingPolicy } from "./policyRules";
 
 export { byStage, isPerMeetingUnit, ratesConsistent, strategyCurrent };
 /**
@@ -29,21 +30,9 @@ export { byStage, isPerMeetingUnit, ratesConsistent, strategyCurrent };
  * someone to expect a different one; `rates-consistent` checks the rates are the trust's own.
  */
 
-/** The value-sharing terms that would actually pay the NHS something. */
+/** The value-sharing terms that would actually pay the NHS something, as a sentence names them. */
 export function valueSharingTermsInForce(doc: Partnership): string[] {
-  const { fixedPayment, subscription, milestones, royalty } = doc.valueSharing;
-  const terms: string[] = [];
-  if (fixedPayment !== undefined && fixedPayment.amount > 0) terms.push("fixed payment");
-  if (subscription !== undefined && subscription.annualFee > 0) terms.push("subscription");
-  if (milestones !== undefined && milestones.some((m) => m.amount > 0 && m.probability > 0))
-    terms.push("milestone payments");
-  if (
-    royalty !== undefined &&
-    (royalty.tiers.some((tier) => tier.rate > 0) || (royalty.annualMinimum ?? 0) > 0)
-  ) {
-    terms.push("revenue royalty");
-  }
-  return terms;
+  return mechanismsInForce(doc).map((kind) => TERM_NAMES[kind]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -648,6 +637,7 @@ export const PRINCIPLE_RULES: readonly PrincipleRule[] = [
   nonCommercialOpenOutputs,
   royaltyRate,
   royaltyMinimum,
+  valueSharingPolicy,
   patientBenefit,
   fairTermsFutureReturns,
   quoteStillValid,
