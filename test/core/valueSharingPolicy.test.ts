@@ -19,10 +19,11 @@ import { cleanInput, cleanStrategyInput, valid, validStrategy } from "../documen
 type Input = ReturnType<typeof cleanInput>;
 type Edit = (doc: Input) => void;
 
+// Each written as a sentence, its full stop dropped where the finding quotes it.
 const BASE =
-  "Net sales: gross amounts invoiced for the product, less VAT, returns, credits and trade discounts actually given";
+  "Net sales: gross amounts invoiced for the product, less VAT, returns, credits and trade discounts actually given.";
 const GIVEN_AWAY =
-  "The average net selling price of the product in the same quarter, or, with no sales, the list price of the nearest comparable product";
+  "The average net selling price of the product in the same quarter, or, with no sales, the list price of the nearest comparable product.";
 
 const POLICY = {
   preferredMechanisms: [
@@ -60,7 +61,8 @@ const told = (found: readonly Finding[]) => found.map((f) => [f.severity, f.fiel
 
 const TAKE_IT_UP =
   "take the departure to whoever approves the trust's pricing strategy, so partners with the same use and data meet the same terms";
-const DEFINE = `Define the royalty in the agreement as the trust's value-sharing policy does. It is a share of: "${BASE}". If the product is given away or bundled: "${GIVEN_AWAY}".`;
+const DEFINE =
+  'Define the royalty in the agreement as the trust\'s value-sharing policy does. Its base: "Net sales: gross amounts invoiced for the product, less VAT, returns, credits and trade discounts actually given". If the product is given away or bundled: "The average net selling price of the product in the same quarter, or, with no sales, the list price of the nearest comparable product".';
 const DEFINED: [string, string, string] = ["info", "valueSharing.royalty", DEFINE];
 
 const draft: Edit = (doc) => (doc.quote = { stage: "draft", date: "2025-04-01" });

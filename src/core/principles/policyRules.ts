@@ -21,6 +21,9 @@ function listed(items: readonly string[], conjunction: "and" | "or"): string {
   return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
 }
 
+/** The policy's text for quoting in a sentence of its own: its closing full stop is the sentence's. */
+const quoted = (text: string): string => text.trim().replace(/\.$/, "");
+
 /**
  * A departure from the policy is a warning until the partner accepts; an accepted agreement stands,
  * so it is then recorded for the next partnership (as strategy-current does for an overdue review).
@@ -107,7 +110,7 @@ function checkRoyalty(doc: Partnership, policy: ValueSharingPolicy, emit: Emit):
   }
   emit(
     "info",
-    `Define the royalty in the agreement as the trust's value-sharing policy does. It is a share of: "${terms.base}". If the product is given away or bundled: "${terms.givenAway}".`,
+    `Define the royalty in the agreement as the trust's value-sharing policy does. Its base: "${quoted(terms.base)}". If the product is given away or bundled: "${quoted(terms.givenAway)}".`,
     "valueSharing.royalty"
   );
 }
