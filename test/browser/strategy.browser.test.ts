@@ -19,6 +19,7 @@ import {
   axeViolations,
   snap,
   liveTotal,
+  choose,
 } from "./support/pane";
 
 describe("the strategy in the pane", () => {
@@ -201,6 +202,70 @@ describe("the strategy in the pane", () => {
     await snap(page, "26-repriced");
     for (const [state, violations] of Object.entries(axeByState))
       expect([state, violations]).toEqual([state, []]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("sets a value-sharing policy by keyboard: a preferred mechanism for a use and data value, the royalty's base and lowest rate", async () => {
+    const { page, errors } = await openTaskPane();
+    await page.getByRole("button", { name: "Set up strategy" }).waitFor();
+    await pressButton(page, "Set up strategy");
+    await tabTo(page, "Start from the starter");
+    await page.keyboard.press("Enter");
+    await page.getByRole("tab", { name: "Strategy and trust" }).waitFor();
+    await selectStrategyTab(page, "Value-sharing policy");
+
+    // A preference for commercial use of low-value data: a subscription or a royalty.
+    await pressButton(page, "Add preference");
+    expect(await focusedName(page)).toBe("Use of the data");
+    await choose(page, "Value of the data", "Low (3 or fewer of 6 high)");
+    const status = page.locator("#strategy-footer-status");
+    // No mechanism ticked yet: the schema asks for one.
+    await status.getByText("1 problem to correct (see Rates).").waitFor();
+    await tabTo(page, "Subscription");
+    await page.keyboard.press("Space");
+    await tabTo(page, "Royalty");
+    await page.keyboard.press("Space");
+    await page.getByRole("group", { name: "Commercial use, low-value data" }).waitFor();
+
+    // The royalty's definitions: ticked, the base and what happens when it is given away are asked for.
+    await tabTo(page, "The trust defines its royalties");
+    await page.keyboard.press("Space");
+    await status.getByText("2 problems to correct (see Rates).").waitFor();
+    await typeInto(page, "Royalty base", "Net sales, less VAT, returns and rebates");
+    await typeInto(
+      page,
+      "If the product is given away or bundled",
+      "The price of comparable sales in the same quarter"
+    );
+    await typeInto(page, "Lowest headline rate", "3");
+    await typeInto(page, "Annual minimum", "10000");
+    await status.getByText("Revision 1 is complete: new partnerships take its rates.").waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      350
+    );
+    const violations = await axeViolations(page);
+    await snap(page, "29-strategy-value-sharing-policy", { fullPage: true });
+
+    const download = page.waitForEvent("download");
+    await pressButton(page, "Export strategy JSON");
+    const saved = path.join(TEST_OUTPUT, "strategy-value-sharing-policy.json");
+    await (await download).saveAs(saved);
+    const { parseStrategy } = await import("../../src/document/parse");
+    const parsed = parseStrategy(JSON.parse(fs.readFileSync(saved, "utf8")));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    expect(parsed.document.valueSharingPolicy).toEqual({
+      preferredMechanisms: [
+        { use: "commercial", dataValue: "low", mechanisms: ["subscription", "royalty"] },
+      ],
+      royalty: {
+        base: "Net sales, less VAT, returns and rebates",
+        givenAway: "The price of comparable sales in the same quarter",
+        minimumRate: 0.03,
+        annualMinimum: 10000,
+      },
+    });
+    expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

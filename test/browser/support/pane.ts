@@ -312,6 +312,7 @@ export const STRATEGY_TABS = [
   "Overhead and base",
   "Pools",
   "Standard items",
+  "Value-sharing policy",
   "Rates",
 ];
 

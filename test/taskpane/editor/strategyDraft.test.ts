@@ -230,6 +230,8 @@ describe("the strategy editor's tabs", () => {
         "fixedCostRecovery.components[0]",
         "capitalCostRecovery.costOfCapital.rate",
         "standardItems[0].effectiveUntil",
+        "valueSharingPolicy.preferredMechanisms[1].dataValue",
+        "valueSharingPolicy.royalty.base",
         "",
       ].map(strategyStepOf)
     ).toEqual([
@@ -241,6 +243,8 @@ describe("the strategy editor's tabs", () => {
       "pools",
       "pools",
       "items",
+      "policy",
+      "policy",
       "general",
     ]);
   });

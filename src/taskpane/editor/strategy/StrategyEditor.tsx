@@ -33,6 +33,7 @@ import {
   PoolsSection,
   StaffSection,
 } from "./sections";
+import { PolicySection } from "./PolicySection";
 import {
   checkStrategy,
   currentRevision,
@@ -232,6 +233,7 @@ export function StrategyEditor({
           {step === "overhead" && <OverheadSection />}
           {step === "pools" && <PoolsSection />}
           {step === "items" && <ItemsSection />}
+          {step === "policy" && <PolicySection />}
           {step === "rates" && <RatesSection check={check} goToField={goToField} />}
           {following && (
             <Button className={styles.next} onClick={() => setStep(following.id)}>

@@ -1,7 +1,8 @@
 /*
- * The strategy editor's own controls, beside the shared ones (fields.tsx): the cost components a layer
- * covers (a checkbox each), how a pool's rate is set (derived from the pool or stated), and a pool's
- * rate with its working as the core writes it.
+ * The strategy editor's own controls, beside the shared ones (fields.tsx): a list chosen from fixed
+ * options, a checkbox each (the cost components a layer covers, the mechanisms a policy prefers), how
+ * a pool's rate is set (derived from the pool or stated), and a pool's rate with its working as the
+ * core writes it.
  */
 import * as React from "react";
 import {
@@ -40,22 +41,34 @@ function messagesAt(priced: ReturnType<typeof useEditor>["priced"], key: string)
 }
 
 /**
- * The components a layer covers, from the fixed list, a checkbox each in the list's order. A component
- * another layer already covers is the schema's error, shown at its checkbox (and at the list).
+ * A list chosen from fixed options, a checkbox each in the options' order. A problem the schema finds
+ * with the list shows at its top, one with an item at the item's checkbox. `keepEmpty`: with nothing
+ * ticked the list stays, empty, for the schema to ask for one; otherwise it is removed.
  */
-export function ComponentsField({ path, legend }: { path: Path; legend: string }) {
+export function ChecklistField({
+  path,
+  legend,
+  options,
+  keepEmpty = false,
+}: {
+  path: Path;
+  legend: string;
+  options: Readonly<Record<string, string>>;
+  keepEmpty?: boolean;
+}) {
   const styles = useStyles();
   const { draft, priced, update } = useEditor();
   const value = getAt(draft, path);
   const chosen = Array.isArray(value) ? value : [];
   const listMessages = messagesAt(priced, pathKey(path));
-  const toggle = (component: string, checked: boolean) => {
-    const rest = chosen.filter((item) => item !== component);
-    const known: Json[] = COST_COMPONENTS.filter((c) => c === component || rest.includes(c));
-    // Anything the list holds that is not one of the fixed components is kept, for the schema to name.
-    const unknown = rest.filter((item) => !(COST_COMPONENTS as readonly Json[]).includes(item));
+  const choices = Object.keys(options);
+  const toggle = (option: string, checked: boolean) => {
+    const rest = chosen.filter((item) => item !== option);
+    const known: Json[] = choices.filter((c) => c === option || rest.includes(c));
+    // Anything the list holds that is not one of the options is kept, for the schema to name.
+    const unknown = rest.filter((item) => !(choices as readonly Json[]).includes(item));
     const next = checked ? [...known, ...unknown] : rest;
-    update(path, next.length > 0 ? next : undefined);
+    update(path, next.length > 0 || keepEmpty ? next : undefined);
   };
   return (
     <Group legend={legend}>
@@ -63,21 +76,21 @@ export function ComponentsField({ path, legend }: { path: Path; legend: string }
         {listMessages.length > 0 && (
           <Caption1 className={styles.error}>{listMessages.join("; ")}</Caption1>
         )}
-        {COST_COMPONENTS.map((component) => {
-          const index = chosen.indexOf(component);
+        {choices.map((option) => {
+          const index = chosen.indexOf(option);
           const message = index >= 0 ? messagesAt(priced, pathKey([...path, index])) : [];
           return (
             <Field
-              key={component}
+              key={option}
               validationState={message.length ? "error" : "none"}
               validationMessage={message.length ? message.join("; ") : undefined}
             >
               <Checkbox
                 className={styles.check}
                 id={index >= 0 ? fieldId([...path, index]) : undefined}
-                label={COST_COMPONENT_LABELS[component]}
+                label={options[option]}
                 checked={index >= 0}
-                onChange={(_, data) => toggle(component, data.checked === true)}
+                onChange={(_, data) => toggle(option, data.checked === true)}
               />
             </Field>
           );
@@ -85,6 +98,18 @@ export function ComponentsField({ path, legend }: { path: Path; legend: string }
       </div>
     </Group>
   );
+}
+
+const COMPONENT_OPTIONS = Object.fromEntries(
+  COST_COMPONENTS.map((component) => [component, COST_COMPONENT_LABELS[component]])
+);
+
+/**
+ * The components a layer covers, from the fixed list. A component another layer already covers is the
+ * schema's error, shown at its checkbox (and at the list).
+ */
+export function ComponentsField({ path, legend }: { path: Path; legend: string }) {
+  return <ChecklistField path={path} legend={legend} options={COMPONENT_OPTIONS} />;
 }
 
 export type RecoveryKind = "derived" | "stated";

@@ -94,6 +94,7 @@ export const STRATEGY_STEPS = [
   { id: "overhead", label: "Overhead and base" },
   { id: "pools", label: "Pools" },
   { id: "items", label: "Standard items" },
+  { id: "policy", label: "Value-sharing policy" },
   { id: "rates", label: "Rates" },
 ] as const;
 export type StrategyStep = (typeof STRATEGY_STEPS)[number]["id"];
@@ -105,6 +106,7 @@ export function strategyStepOf(path: string): StrategyStep {
   if (path.startsWith("fixedCostRecovery") || path.startsWith("capitalCostRecovery"))
     return "pools";
   if (path.startsWith("standardItems")) return "items";
+  if (path.startsWith("valueSharingPolicy")) return "policy";
   return "general";
 }
 
