@@ -25,7 +25,7 @@ const POLICY: Path = ["valueSharingPolicy"];
 const ROYALTY: Path = [...POLICY, "royalty"];
 
 const DATA_VALUE_LABELS: Readonly<Record<string, string>> = {
-  high: "High (4 or more of 6 characteristics high)",
+  high: "High (4 or more of 6 high)",
   low: "Low (3 or fewer of 6 high)",
 };
 
@@ -93,7 +93,7 @@ function RoyaltyTerms(): React.JSX.Element {
               path={[...ROYALTY, "minimumRate"]}
               label="Lowest headline rate"
               kind="percent"
-              hint="For commercial use; a tiered royalty's headline is its top tier's rate"
+              hint="For commercial use: a tiered royalty's top tier"
             />
             <NumberField
               path={[...ROYALTY, "annualMinimum"]}
@@ -131,20 +131,18 @@ export function PolicySection(): React.JSX.Element {
         newItem={() => ({ use: "commercial", dataValue: "high", mechanisms: [] })}
         renderItem={(path) => (
           <>
-            <Row>
-              <ChoiceField
-                path={[...path, "use"]}
-                label="Use of the data"
-                required
-                options={USE_LABELS}
-              />
-              <ChoiceField
-                path={[...path, "dataValue"]}
-                label="Value of the data"
-                required
-                options={DATA_VALUE_LABELS}
-              />
-            </Row>
+            <ChoiceField
+              path={[...path, "use"]}
+              label="Use of the data"
+              required
+              options={USE_LABELS}
+            />
+            <ChoiceField
+              path={[...path, "dataValue"]}
+              label="Value of the data"
+              required
+              options={DATA_VALUE_LABELS}
+            />
             <ChecklistField
               path={[...path, "mechanisms"]}
               legend="Mechanisms preferred"
