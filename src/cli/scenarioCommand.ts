@@ -27,7 +27,8 @@ import type { Partnership } from "../document/schema";
 import { buildScenarioSheet } from "../workbook/layouts/scenario/scenarioSheet";
 import { writeWorkbook } from "../workbook/xlsx/xlsxWriter";
 import { EXIT } from "./exitCodes";
-import { refuseToReplace, writeWholeFile } from "./files";
+import { refuseToReplace, UsageError, writeWholeFile } from "./files";
+import { acrossFigures, acrossLines, partnershipValues } from "./acrossCommand";
 import { readStrategy } from "./documents";
 import { scenarioFigures } from "./scenarioFigures";
 
@@ -152,6 +153,38 @@ export async function runScenario(
   return EXIT.ok;
 }
 
+/** Several partnerships side by side; the options that concern one document's sheet are refused. */
+function runAcross(
+  files: readonly string[],
+  options: ScenarioOptions,
+  io: ScenarioIo,
+  read: ReadPartnership
+): number {
+  for (const [given, option] of [
+    [options.output, "-o"],
+    [options.trials, "--trials"],
+    [options.seed, "--seed"],
+  ] as const)
+    if (given !== undefined)
+      throw new UsageError(
+        `${option} is for one document's scenario sheet and simulation: give one document, or leave ${option} out to compare ${files.length} partnerships side by side`
+      );
+  const policy =
+    options.strategy === undefined
+      ? undefined
+      : readStrategy(options.strategy, io.stderr).valueSharingPolicy?.contribution;
+  const values = partnershipValues(
+    files.map((file) => read(file).doc),
+    policy
+  );
+  io.stdout(
+    options.json
+      ? JSON.stringify(acrossFigures(values), null, 2) + "\n"
+      : acrossLines(values).join("\n") + "\n"
+  );
+  return EXIT.ok;
+}
+
 /** The tornado in brief: each mechanism's three largest swings, the assumption and the swing. */
 function tornadoLines(bars: Tornado): string[] {
   return [
@@ -179,7 +212,10 @@ export function registerScenarioCommand(
     .description(
       "compare the document's value-sharing terms with the alternatives in its scenarios block: present values, breakeven royalty, sensitivity and a seeded simulation"
     )
-    .argument("<document>", "partnership document (JSON) with a scenarios block")
+    .argument(
+      "<documents...>",
+      "partnership document (JSON) with a scenarios block; several to compare the partnerships side by side"
+    )
     .option("--json", "print every figure as JSON (the same seed prints the same bytes)")
     .option(
       "--trials <n>",
@@ -197,7 +233,11 @@ export function registerScenarioCommand(
       "--strategy <file>",
       "the trust's pricing strategy, whose value-sharing policy weighs the fair share (default weights without it)"
     )
-    .action(async (file: string, options: ScenarioOptions) => {
-      setExit(await runScenario(file, options, io, read));
+    .action(async (files: string[], options: ScenarioOptions) => {
+      setExit(
+        files.length === 1
+          ? await runScenario(files[0] as string, options, io, read)
+          : runAcross(files, options, io, read)
+      );
     });
 }

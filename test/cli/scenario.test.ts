@@ -295,3 +295,53 @@ describe("the present value of the document's own terms, for the quote's --json"
     expect(valueSharingFigures(example("academic-sde-study.json")).terms).toEqual([]);
   });
 });
+
+describe("nhsdp scenario over several partnerships", () => {
+  it("sets their agreed terms side by side, each worth what its own comparison says", async () => {
+    const { code, stdout, stderr } = await run(RWE, IMAGING, SME, "--json");
+    expect([code, stderr]).toEqual([0, ""]);
+    const { partnerships } = JSON.parse(stdout);
+    expect(partnerships.map((p: { reference: string }) => p.reference)).toEqual([
+      "DP-2025-015",
+      "DP-2025-011",
+      "DP-2025-019",
+    ]);
+    // Each is the sum of its own terms' risk-adjusted values, as one document's comparison gives them
+    // (worked by hand for the rwe and sme examples above).
+    for (const [file, index] of [
+      [RWE, 0],
+      [IMAGING, 1],
+      [SME, 2],
+    ] as const) {
+      const one = JSON.parse((await run(file, "--json", "--trials", "100")).stdout);
+      const agreed = one.mechanisms
+        .filter((m: { fromDocument: boolean }) => m.fromDocument)
+        .reduce(
+          (sum: number, m: { riskAdjustedPresentValue: number }) =>
+            sum + m.riskAdjustedPresentValue,
+          0
+        );
+      expectRelativelyClose(partnerships[index].riskAdjustedPresentValue, agreed, 1e-12);
+      expect(partnerships[index].fairShare?.position ?? null).toBe(
+        one.fairShare?.offer.position ?? null
+      );
+    }
+    expect(partnerships[0].terms).toEqual(["fixed", "milestones"]);
+    expect(partnerships[0].fairShare.position).toBe("below");
+    expect(partnerships[2].fairShare).toBeNull();
+  });
+
+  it("says in words where each partnership's terms fall, and refuses a sheet for several", async () => {
+    const { code, stdout } = await run(RWE, IMAGING);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /^ {2}DP-2025-015 \(Helix Therapeutics plc, commercial\): fixed payment, milestones; worth £119,658; 3\.50% of the product's profit; a fair share is £270,895 to £677,237: below the range$/m
+    );
+    const refused = await run(RWE, IMAGING, "-o", path.join(work, "both.xlsx"));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /-o is for one document's scenario sheet and simulation: give one document/
+    );
+    expect(fs.existsSync(path.join(work, "both.xlsx"))).toBe(false);
+  });
+});

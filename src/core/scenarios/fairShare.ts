@@ -146,6 +146,25 @@ const times = (range: Range, by: Decimal): Range => ({
   high: range.high.times(by),
 });
 
+/** The document's own value-sharing terms, risk-adjusted and discounted: the offer on the table. */
+export function agreedTermsValue(doc: Partnership, inputs: ScenarioInputs): Decimal {
+  const factors = new FactorCache(inputs.discount);
+  return sumDecimals(
+    documentCandidates(doc).map((candidate) =>
+      discountedValue(
+        cashFlows(
+          candidate,
+          inputs.forecast,
+          inputs.probabilityOfReachingMarket,
+          inputs.counterparty.defaultRate
+        ),
+        factors,
+        true
+      )
+    )
+  );
+}
+
 /**
  * The fair share of the product a document's scenarios describe, or null when they have no fairShare
  * block. `policy` is the trust's value-sharing policy's contribution part, when the strategy is at hand.
@@ -184,20 +203,7 @@ export function fairShareOf(
           factorCache,
           true
         );
-  const offered = sumDecimals(
-    documentCandidates(doc).map((candidate) =>
-      discountedValue(
-        cashFlows(
-          candidate,
-          inputs.forecast,
-          inputs.probabilityOfReachingMarket,
-          inputs.counterparty.defaultRate
-        ),
-        factorCache,
-        true
-      )
-    )
-  );
+  const offered = agreedTermsValue(doc, inputs);
   const milestoneTotal =
     milestones?.mechanism.kind === "milestones"
       ? sumDecimals(milestones.mechanism.milestones.map((milestone) => milestone.amount))

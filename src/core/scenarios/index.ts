@@ -27,3 +27,4 @@ export { priceBasisSentence } from "./priceBasis";
 export { counterpartySentence } from "./counterparty";
 export { tornado, type Tornado, type TornadoBar, type TornadoUnit } from "./tornado";
 export { fairShareOf, fairShareSentences, type FairShare } from "./fairShare";
+export { partnershipValue, type PartnershipValue } from "./across";
