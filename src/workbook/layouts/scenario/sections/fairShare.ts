@@ -198,12 +198,12 @@ export function fairShareSection(
     { low: n(share.fixedSum.low), high: n(share.fixedSum.high) },
     VALUE
   );
-  at.skip();
-
   // The chart's three bars: the range's ends and the offer, in pounds today; they and the chart beside
-  // them print on one page.
+  // them print on one page, with the blank row above them, so that a page never starts with the
+  // chart's first row (LibreOffice then prints the chart's words on the page before too).
+  at.keep(BESIDE_ROWS + 2);
+  at.skip();
   const top = at.row;
-  at.keep(BESIDE_ROWS + 1);
   figureRow(at, "Fair share, low", 3, formula(valueCells.low, n(share.value.low)), VALUE);
   at.skip();
   figureRow(at, "Fair share, high", 3, formula(valueCells.high, n(share.value.high)), VALUE);
