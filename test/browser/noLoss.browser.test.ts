@@ -265,7 +265,7 @@ describe.each(PANE_CASES)("nothing lost or misprinted: %s theme at %i x %i CSS p
     await importByKeyboard(page, imagingV1);
     const said = page.getByRole("status").filter({ hasText: "is a version-1 document" });
     await said.waitFor();
-    // The README's own figures for this file ("Version 1 documents still open everywhere").
+    // docs/documents.md's own figures for this file ("Version 1 documents still open everywhere").
     expect(await said.innerText()).toContain(
       "Imported commercial-imaging-ai.json. DP-2025-011 is a version-1 document, read as version 2. Its price changes from £98,678.53 to £85,517.50 ex VAT (-£13,161.03):"
     );

@@ -339,7 +339,7 @@ const TRIGGERS: Trigger[] = [
     edits: [(doc) => (doc.costs.lines[1]!.unitCost = 320)],
     context: { strategy: cleanStrategy() },
     expected: [["error", "costs.lines[1].unitCost"]],
-    // a line has no reason field, so, as the README says of rates, the difference is unexplained
+    // a line has no reason field, so, as docs/arithmetic.md says of rates, the difference is unexplained
     message:
       /^Line dap-1 is priced at 320 per day, but the strategy's Band 6 analyst is 310 per day, and a line has no place to record why\. Price the line at the strategy's rate/,
   },

@@ -1,8 +1,8 @@
 /**
  * ROYALTYVALUE's and MILESTONEVALUE's double-precision core against a 30-digit decimal computation
  * written out here (decimal.js at 30 significant digits, every power and tier by the textbook formula),
- * on random realistic inputs: the relative difference must stay below 1e-12, the accuracy the README
- * states. All the terms summed are non-negative, so no cancellation can magnify a rounding.
+ * on random realistic inputs: the relative difference must stay below 1e-12, the accuracy
+ * docs/functions.md states. All the terms summed are non-negative, so no cancellation can magnify a rounding.
  */
 import DecimalJs from "decimal.js";
 import fc from "fast-check";

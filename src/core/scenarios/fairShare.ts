@@ -23,7 +23,7 @@ type IntendedUse = Partnership["dataAssets"][number]["intendedUse"];
 
 const d = (value: number | string) => new Decimal(value);
 
-/** The policy's defaults, which the README explains: a starting point, not a standard. */
+/** The policy's defaults, which docs/scenarios.md explains: a starting point, not a standard. */
 export const DEFAULT_WEIGHTS = {
   data: d("0.5"),
   intendedUse: d("0.2"),

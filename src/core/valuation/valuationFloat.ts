@@ -13,7 +13,7 @@ import { requireFraction, requireNonNegative } from "../validate";
  * In doubles a 20-year royalty value costs well under a microsecond, where decimal.js took over 100,
  * which is what a sensitivity grid of thousands of cells needs. Their accuracy against a 30-digit
  * decimal computation (a relative difference below 1e-12, about 10,000 times finer than Excel displays)
- * is tested on random inputs in test/core/valuationFloat.test.ts and stated in the README.
+ * is tested on random inputs in test/core/valuationFloat.test.ts and stated in docs/functions.md.
  *
  * The checks are valuation.ts's own, run on doubles: a comparison of two doubles is exact, so each
  * accepts and refuses exactly what it does on decimals, with the same messages.

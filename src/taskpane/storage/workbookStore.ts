@@ -1,6 +1,6 @@
 /**
  * The workspace in the workbook, as one custom XML part (ExcelApi 1.5) in its own namespace. Why a
- * custom XML part rather than document settings: see the README's persistence section; in short, a
+ * custom XML part rather than document settings: see docs/design.md, "Where the pane keeps its work"; in short, a
  * workbook of 50 partnerships of 60 lines is about 0.7 MB, settings are documented up to 2 MB and
  * reported failing near 1 MB, belong to one add-in id and are saved outside Excel.run; a custom XML
  * part has no documented limit below Excel on the web's 5 MB request payload, travels with the

@@ -1,7 +1,7 @@
 /**
  * Import JSON…: what the pane says of an older document's price, and a document whose reference the
  * list already holds, replaced (and put back) or kept beside it, the two then told apart in the list.
- * The price figures are the README's ("Version 1 documents still open everywhere"); the rest is
+ * The price figures are docs/documents.md's ("Version 1 documents still open everywhere"); the rest is
  * written out by hand.
  */
 import fs from "fs";

@@ -1,8 +1,8 @@
 /*
  * How large the stored workspace gets for a busy workbook: 50 partnerships of 60 cost lines each,
  * built from examples/commercial-imaging-ai.json, with a trust's pricing strategy. The figure decides
- * between a custom XML part and document settings (see the report in the README's persistence
- * section); this test keeps it honest as the documents grow.
+ * between a custom XML part and document settings (see the report in docs/design.md, "Where the pane
+ * keeps its work"); this test keeps it honest as the documents grow.
  */
 import fs from "fs";
 import path from "path";
@@ -102,7 +102,7 @@ describe("the stored size of 50 partnerships of 60 lines", () => {
 
     const excelOnTheWebRequestLimit = 5 * 1048576;
     expect(xmlBytes).toBeLessThan(excelOnTheWebRequestLimit / 4);
-    // Settings' documented 2 MB would hold it too, but with less than half to spare (see the README).
+    // Settings' documented 2 MB would hold it too, but with less than half to spare (see docs/design.md).
     expect(asSetting).toBeGreaterThan(xmlBytes);
   });
 });

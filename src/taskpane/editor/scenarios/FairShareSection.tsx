@@ -2,7 +2,7 @@
  * The fair share in the pane: what the NHS brings beyond the data (the product's margin, expertise,
  * risk and investment), then the share of the product's value its contribution warrants, that share as
  * a royalty rate, milestones and a fixed sum, and where the terms on the table fall. The weights are
- * the defaults the README explains (the command line takes the trust's policy with --strategy).
+ * the defaults docs/scenarios.md explains (the command line takes the trust's policy with --strategy).
  */
 import * as React from "react";
 import { Button, Caption1, Subtitle2 } from "@fluentui/react-components";

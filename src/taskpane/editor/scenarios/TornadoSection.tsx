@@ -1,7 +1,7 @@
 /*
  * The tornado in the pane: for each mechanism, which assumption moves its risk-adjusted value most, one
  * at a time between its low and high value, as a table sorted by swing (the largest first). The low and
- * high values are the document's scenarios.tornado, or the defaults the sheet and the README give.
+ * high values are the document's scenarios.tornado, or the defaults the sheet and docs/scenarios.md give.
  */
 import * as React from "react";
 import { Caption1, Subtitle2 } from "@fluentui/react-components";

@@ -1,5 +1,5 @@
 /*
- * The strategy editor's sections, in the order the README builds a strategy from the trust's
+ * The strategy editor's sections, in the order docs/documents.md builds a strategy from the trust's
  * accounts: who and when, staff time, the overhead and the recovery base, the two pools, the standard
  * items. Every field of the strategy document has its control here, bound to its path.
  */

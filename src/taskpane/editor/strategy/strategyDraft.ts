@@ -28,7 +28,7 @@ export function starterStrategyDraft(): Draft {
 
 /**
  * A strategy with nothing decided: the format, revision 1, no pass-through charges in the base (the
- * README's advice) and empty lists; everything the trust must decide is left for the schema to ask for.
+ * advice in docs/documents.md) and empty lists; everything the trust must decide is left for the schema to ask for.
  */
 export function blankStrategyDraft(): Draft {
   return {

@@ -1,14 +1,15 @@
 /**
- * The README's function reference promises a result for each example formula. This evaluates every one
- * through the built bundle, with arguments shaped as Excel would pass them, so the documentation
+ * The function reference (docs/functions.md) promises a result for each example formula. This evaluates
+ * every one through the built bundle, with arguments shaped as Excel would pass them, so the documentation
  * cannot drift from the add-in.
  */
 import fs from "fs";
 import path from "path";
 import { loadFunctionsBundle, type FunctionMetadata } from "../support/functionsBundle.cjs";
 
-const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
-const section = readme.split("<!-- examples:start -->")[1]?.split("<!-- examples:end -->")[0] ?? "";
+const reference = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "functions.md"), "utf8");
+const section =
+  reference.split("<!-- examples:start -->")[1]?.split("<!-- examples:end -->")[0] ?? "";
 const rows = section
   .split("\n")
   .map((line) => /^\| `=NHSDP\.(\w+)\((.*)\)` \| ([^|]+) \|/.exec(line))
@@ -77,7 +78,7 @@ function expected(result: string): unknown {
   return /^-?\d+(\.\d+)?(e-?\d+)?$/.test(result) ? Number(result) : result;
 }
 
-/** Excel shows 15 significant digits; the README prints results the same way. */
+/** Excel shows 15 significant digits; the reference prints results the same way. */
 const shown = (value: unknown): unknown =>
   typeof value === "number"
     ? Number(value.toPrecision(15))
@@ -85,7 +86,7 @@ const shown = (value: unknown): unknown =>
       ? value.map(shown)
       : value;
 
-describe("README function reference examples", () => {
+describe("the function reference's examples (docs/functions.md)", () => {
   it("lists an example for every function", () => {
     expect(new Set(rows.map((r) => r.id))).toEqual(new Set(metadata.functions.map((f) => f.id)));
   });
