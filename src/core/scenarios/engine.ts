@@ -10,7 +10,7 @@ import {
   type RoyaltyByDiscountRate,
   type SensitivityGrid,
 } from "./sensitivity";
-import { FactorCache, valueMechanism, type MechanismValue } from "./value";
+import { discountedValue, FactorCache, valueMechanism, type MechanismValue } from "./value";
 
 /** Everything a scenario comparison needs, already checked and in decimals (see fromDocument.ts). */
 export interface ScenarioInputs {
@@ -73,6 +73,24 @@ export function breakevenRevenueValue(inputs: ScenarioInputs): Decimal {
     breakevenRoyaltyYears(inputs),
     inputs.probabilityOfReachingMarket,
     new FactorCache(inputs.discount)
+  );
+}
+
+/** A candidate's risk-adjusted present value under `inputs`, on `factors` (the inputs' discount curve). */
+export function riskAdjustedValue(
+  candidate: Candidate,
+  inputs: ScenarioInputs,
+  factors: FactorCache
+): Decimal {
+  return discountedValue(
+    cashFlows(
+      candidate,
+      inputs.forecast,
+      inputs.probabilityOfReachingMarket,
+      inputs.counterparty.defaultRate
+    ),
+    factors,
+    true
   );
 }
 

@@ -1,11 +1,15 @@
-import type { Partnership } from "../../document/schema";
+import { VALUE_CHARACTERISTICS, type Partnership } from "../../document/schema";
 import type { ContributionLevel, ValueSharingPolicy } from "../../document/valueSharingPolicy";
 import { Decimal, ONE, ZERO, sumDecimals } from "../../model/decimal";
 import { formatPercent, formatWholePounds } from "../../model/format";
-import { breakevenRevenueValue, firstOfKind, type ScenarioInputs } from "./engine";
+import {
+  breakevenRevenueValue,
+  firstOfKind,
+  riskAdjustedValue,
+  type ScenarioInputs,
+} from "./engine";
 import { documentCandidates } from "./fromDocument";
-import { cashFlows } from "./mechanisms";
-import { discountedValue, FactorCache } from "./value";
+import { FactorCache } from "./value";
 
 /**
  * A fair share of a product's value, by the guide's own method (chapter 5, "Pricing your data"): the
@@ -52,15 +56,6 @@ const LEVEL_SCORES: Readonly<Record<ContributionLevel, Decimal>> = {
   some: d("0.5"),
   substantial: ONE,
 };
-
-const CHARACTERISTICS = [
-  "availability",
-  "quantityQuality",
-  "linkage",
-  "features",
-  "diversity",
-  "coverage",
-] as const;
 
 export interface Range {
   readonly low: Decimal;
@@ -118,7 +113,9 @@ function contributionOf(
     values.length === 0 ? ZERO : sumDecimals(values).div(values.length);
   // Each asset's share of high characteristics, and its use's score, averaged over the assets.
   const data = mean(
-    assets.map((asset) => d(CHARACTERISTICS.filter((name) => asset[name] === "high").length).div(6))
+    assets.map((asset) =>
+      d(VALUE_CHARACTERISTICS.filter((name) => asset[name] === "high").length).div(6)
+    )
   );
   const intendedUse = mean(assets.map((asset) => useScore(asset.intendedUse)));
   const factors = {
@@ -150,18 +147,7 @@ const times = (range: Range, by: Decimal): Range => ({
 export function agreedTermsValue(doc: Partnership, inputs: ScenarioInputs): Decimal {
   const factors = new FactorCache(inputs.discount);
   return sumDecimals(
-    documentCandidates(doc).map((candidate) =>
-      discountedValue(
-        cashFlows(
-          candidate,
-          inputs.forecast,
-          inputs.probabilityOfReachingMarket,
-          inputs.counterparty.defaultRate
-        ),
-        factors,
-        true
-      )
-    )
+    documentCandidates(doc).map((candidate) => riskAdjustedValue(candidate, inputs, factors))
   );
 }
 
@@ -191,18 +177,7 @@ export function fairShareOf(
   const royaltyBase = breakevenRevenueValue(inputs);
   const milestones = firstOfKind(inputs.candidates, "milestones");
   const milestonesValue =
-    milestones === undefined
-      ? ZERO
-      : discountedValue(
-          cashFlows(
-            milestones,
-            inputs.forecast,
-            inputs.probabilityOfReachingMarket,
-            inputs.counterparty.defaultRate
-          ),
-          factorCache,
-          true
-        );
+    milestones === undefined ? ZERO : riskAdjustedValue(milestones, inputs, factorCache);
   const offered = agreedTermsValue(doc, inputs);
   const milestoneTotal =
     milestones?.mechanism.kind === "milestones"

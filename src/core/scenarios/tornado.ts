@@ -1,10 +1,10 @@
 import { Decimal, ONE, ZERO } from "../../model/decimal";
 import { invalidValue } from "../../model/errors";
 import type { DiscountCurve } from "./discountCurve";
-import type { ScenarioInputs } from "./engine";
-import { cashFlows, type Candidate, type Mechanism, type MechanismKind } from "./mechanisms";
+import { riskAdjustedValue, type ScenarioInputs } from "./engine";
+import type { Mechanism, MechanismKind } from "./mechanisms";
 import { peakOf, scaleToPeak } from "./revenue";
-import { discountedValue, FactorCache } from "./value";
+import { FactorCache } from "./value";
 
 /**
  * The tornado: one assumption at a time moved to a low then a high value, everything else as the
@@ -235,18 +235,7 @@ function values(
   factorsOf: (curve: DiscountCurve) => FactorCache
 ): Decimal[] {
   const factors = factorsOf(inputs.discount);
-  return inputs.candidates.map((candidate: Candidate) =>
-    discountedValue(
-      cashFlows(
-        candidate,
-        inputs.forecast,
-        inputs.probabilityOfReachingMarket,
-        inputs.counterparty.defaultRate
-      ),
-      factors,
-      true
-    )
-  );
+  return inputs.candidates.map((candidate) => riskAdjustedValue(candidate, inputs, factors));
 }
 
 /** The assumptions' low and high: the document's where it gives them, else the defaults. */
