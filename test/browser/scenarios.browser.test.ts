@@ -91,7 +91,10 @@ describe("the Scenarios step", () => {
       .getByText(formatWholePounds(share.value.low), { exact: true })
       .waitFor({ state: "detached" });
     await page.getByLabel("Expertise the NHS supplies").selectOption("some");
-    await table.getByText(formatWholePounds(share.value.low), { exact: true }).waitFor();
+    await table
+      .locator("tbody", { hasText: "Worth to the NHS today" })
+      .getByText(formatWholePounds(share.value.low), { exact: true })
+      .waitFor();
     await table.scrollIntoViewIfNeeded();
     await snap(page, "12c-fair-share");
     expect(await axeViolations(page)).toEqual([]);
