@@ -18,6 +18,8 @@ const useStyles = makeStyles({
       borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     },
     "& th": { textAlign: "left", fontWeight: tokens.fontWeightSemibold },
+    // A column's heading sits over its figures, which are right-aligned.
+    "& thead th": { textAlign: "right" },
   },
   figure: { textAlign: "right", whiteSpace: "nowrap" },
   total: { fontWeight: tokens.fontWeightSemibold },
