@@ -78,7 +78,7 @@ function PriceBasisFields(): React.JSX.Element {
           path={["scenarios", "priceBasis", "kind"]}
           label="Price basis"
           options={{
-            nominal: "Nominal: pounds of the day each is paid",
+            nominal: "Nominal: pounds when paid",
             real: "Real: today's prices",
           }}
           hint={
