@@ -215,31 +215,27 @@ describe("the strategy in the pane", () => {
     await page.getByRole("tab", { name: "Strategy and trust" }).waitFor();
     await selectStrategyTab(page, "Value-sharing policy");
 
-    // A preference for commercial use of low-value data: a subscription or a royalty.
+    // The starter's policy prefers milestones or a royalty for commercial use of high-value data, a
+    // fixed payment or a subscription for low-value data, and defines its royalties. A preference for
+    // non-commercial use of low-value data: a fixed payment.
     await pressButton(page, "Add preference");
     expect(await focusedName(page)).toBe("Use of the data");
+    await page.keyboard.type("Non-commercial");
     await choose(page, "Value of the data", "Low (3 or fewer of 6 high)");
     const status = page.locator("#strategy-footer-status");
     // No mechanism ticked yet: the schema asks for one.
     await status.getByText("1 problem to correct (see Rates).").waitFor();
-    await tabTo(page, "Subscription");
+    await tabTo(page, "Fixed payment");
     await page.keyboard.press("Space");
-    await tabTo(page, "Royalty");
-    await page.keyboard.press("Space");
-    await page.getByRole("group", { name: "Commercial use, low-value data" }).waitFor();
+    await page.getByRole("group", { name: "Non-commercial use, low-value data" }).waitFor();
 
-    // The royalty's definitions: ticked, the base and what happens when it is given away are asked for.
-    await tabTo(page, "The trust defines its royalties");
-    await page.keyboard.press("Space");
-    await status.getByText("2 problems to correct (see Rates).").waitFor();
-    await typeInto(page, "Royalty base", "Net sales, less VAT, returns and rebates");
-    await typeInto(
-      page,
-      "If the product is given away or bundled",
-      "The price of comparable sales in the same quarter"
-    );
-    await typeInto(page, "Lowest headline rate", "3");
-    await typeInto(page, "Annual minimum", "10000");
+    // The royalty's definitions, rewritten in the trust's words.
+    await page.getByLabel("Royalty base").fill("Net sales, less VAT, returns and rebates");
+    await page
+      .getByLabel("If the product is given away or bundled")
+      .fill("The price of comparable sales in the same quarter");
+    await page.getByLabel("Lowest headline rate").fill("3");
+    await page.getByLabel("Annual minimum").fill("10000");
     await status.getByText("Revision 1 is complete: new partnerships take its rates.").waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       350
@@ -252,11 +248,15 @@ describe("the strategy in the pane", () => {
     const saved = path.join(TEST_OUTPUT, "strategy-value-sharing-policy.json");
     await (await download).saveAs(saved);
     const { parseStrategy } = await import("../../src/document/parse");
+    const { starterStrategy } = await import("../../src/cli/starters");
     const parsed = parseStrategy(JSON.parse(fs.readFileSync(saved, "utf8")));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const starter = starterStrategy().valueSharingPolicy!;
     expect(parsed.document.valueSharingPolicy).toEqual({
+      ...starter,
       preferredMechanisms: [
-        { use: "commercial", dataValue: "low", mechanisms: ["subscription", "royalty"] },
+        ...starter.preferredMechanisms!,
+        { use: "non-commercial", dataValue: "low", mechanisms: ["fixed"] },
       ],
       royalty: {
         base: "Net sales, less VAT, returns and rebates",
