@@ -14,6 +14,7 @@ import {
   type SimulationSettings,
 } from "../core/scenarios";
 import type { DocumentIssue } from "../document";
+import type { ValueSharingPolicy } from "../document/valueSharingPolicy";
 import { priceDocument } from "../core/pricing/pricedDocument";
 import { buildScenarioSheet } from "../workbook/layouts/scenario/scenarioSheet";
 import type { SheetSpec } from "../workbook/spec/spec";
@@ -21,6 +22,9 @@ import { writeWorkbook } from "../workbook/xlsx/xlsxWriter";
 import { workbookFileName } from "../model/format";
 import type { ExcelRun } from "./excelRun";
 import { writeSheets } from "./writeSheets";
+
+/** The trust's value-sharing policy's contribution weights, when the pane holds its strategy. */
+export type FairSharePolicy = NonNullable<ValueSharingPolicy["contribution"]> | undefined;
 
 export interface Simulated {
   readonly result: SimulationResult;
@@ -33,7 +37,8 @@ export type ScenarioSpecResult =
 export function scenarioSheetSpec(
   json: unknown,
   simulated: Simulated,
-  generatedAt: Date
+  generatedAt: Date,
+  policy?: FairSharePolicy
 ): ScenarioSpecResult {
   const priced = priceDocument(json);
   if (!priced.ok) return priced;
@@ -45,7 +50,11 @@ export function scenarioSheetSpec(
     simulated.settings,
     simulated.result,
     tornado(inputs, tornadoRangesOf(priced.doc)),
-    { generatedAt, fairShare: fairShareOf(priced.doc, inputs) }
+    {
+      generatedAt,
+      fairShare: fairShareOf(priced.doc, inputs, policy),
+      fairSharePolicy: policy !== undefined,
+    }
   );
   return { ok: true, spec, reference: priced.doc.reference };
 }
@@ -58,9 +67,10 @@ export async function createScenarioSheetInExcel(
   run: ExcelRun,
   json: unknown,
   simulated: Simulated,
-  generatedAt: Date
+  generatedAt: Date,
+  policy?: FairSharePolicy
 ): Promise<ScenarioInExcelResult> {
-  const built = scenarioSheetSpec(json, simulated, generatedAt);
+  const built = scenarioSheetSpec(json, simulated, generatedAt, policy);
   if (!built.ok) return built;
   const written = await writeSheets(run, [built.spec]);
   return { ok: true, sheetName: written.sheets[0]?.name ?? built.spec.name };
@@ -75,12 +85,13 @@ export function scenarioFileName(reference: string): string {
 export async function scenarioWorkbookFromDocument(
   json: unknown,
   simulated: Simulated,
-  generatedAt: Date
+  generatedAt: Date,
+  policy?: FairSharePolicy
 ): Promise<
   | { ok: true; bytes: Uint8Array; fileName: string; errors: number }
   | { ok: false; issues: DocumentIssue[] }
 > {
-  const built = scenarioSheetSpec(json, simulated, generatedAt);
+  const built = scenarioSheetSpec(json, simulated, generatedAt, policy);
   if (!built.ok) return built;
   return {
     ok: true,

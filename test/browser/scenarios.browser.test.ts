@@ -314,6 +314,50 @@ describe("the Scenarios step", () => {
     await snap(page, "14-simulation-cancelled");
     expect(pane.errors).toEqual([]);
   });
+
+  it("weighs the fair share by the trust's value-sharing policy once the pane holds its strategy", async () => {
+    const { page } = pane;
+    const { parsePartnership } = await import("../../src/document/parse");
+    const { fairShareOf, scenarioInputs } = await import("../../src/core/scenarios");
+    const { formatWholePounds } = await import("../../src/model/format");
+    const parsed = parsePartnership(JSON.parse(fs.readFileSync(file, "utf8")));
+    if (!parsed.ok) throw new Error("the example does not parse");
+    const byDefault = fairShareOf(parsed.document, scenarioInputs(parsed.document))!;
+    await selectStep(page, "Scenarios");
+    await page
+      .getByTestId("fair-share-weights")
+      .getByText(/^Weighed by the default weights/)
+      .waitFor();
+    // Northvale's strategy, whose policy gives a full contribution 20% to 50% of the profit: twice
+    // the defaults' 10% to 25%, so twice the range in pounds, the contribution unchanged.
+    const strategy = JSON.parse(
+      fs.readFileSync(path.join(EXAMPLES, "strategies", "northvale-pricing-strategy.json"), "utf8")
+    ) as { valueSharingPolicy: Record<string, unknown> };
+    strategy.valueSharingPolicy.contribution = {
+      shareAtFullContribution: { low: 0.2, high: 0.5 },
+    };
+    const strategyFile = path.join(TEST_OUTPUT, "northvale-with-shares.json");
+    fs.writeFileSync(strategyFile, JSON.stringify(strategy));
+    await page.getByRole("button", { name: "Import strategy…" }).waitFor();
+    await page
+      .locator('input[aria-label="Pricing strategy to import"]')
+      .setInputFiles(strategyFile);
+    await selectStep(page, "Scenarios");
+    await page
+      .getByTestId("fair-share-weights")
+      .getByText("Weighed as the trust's value-sharing policy says.")
+      .waitFor();
+    const worth = page
+      .getByTestId("fair-share")
+      .locator("tbody", { hasText: "Worth to the NHS today" });
+    await worth
+      .getByText(formatWholePounds(byDefault.value.low.times(2)), { exact: true })
+      .waitFor();
+    await worth
+      .getByText(formatWholePounds(byDefault.value.high.times(2)), { exact: true })
+      .waitFor();
+    expect(pane.errors).toEqual([]);
+  });
 });
 
 it("in Excel, Create scenario sheet runs the simulation, then writes through Excel.run and shows its error", async () => {

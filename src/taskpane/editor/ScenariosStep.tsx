@@ -36,7 +36,7 @@ import { excelAvailable } from "../host";
 import { deliveryTargetHere } from "../../addin/deliverWorkbook";
 import { excelRun } from "../../addin/excelRun";
 import { exportWorkbook, type CreateOutcome } from "../quoteFromDocument";
-import type { Simulated } from "../../addin/scenarioWorkbook";
+import type { FairSharePolicy, Simulated } from "../../addin/scenarioWorkbook";
 import {
   CancelledError,
   startSimulation,
@@ -126,10 +126,15 @@ type Run =
   | { state: "done"; key: string; simulated: Simulated }
   | { state: "stopped"; message: string };
 
-const writeScenarioWorkbook = async (json: unknown, simulated: Simulated, at: Date) =>
+const writeScenarioWorkbook = async (
+  json: unknown,
+  simulated: Simulated,
+  at: Date,
+  policy: FairSharePolicy
+) =>
   (
     await import(/* webpackChunkName: "scenario-writer" */ "../../addin/scenarioWorkbook")
-  ).scenarioWorkbookFromDocument(json, simulated, at);
+  ).scenarioWorkbookFromDocument(json, simulated, at, policy);
 
 /** False until the component's first render has been painted: for work the first paint need not wait for. */
 function usePaintedOnce(): boolean {
@@ -158,7 +163,9 @@ export function ScenariosStep(): React.JSX.Element {
 
 function ScenariosStepContent(): React.JSX.Element {
   const styles = useStyles();
-  const { draft, priced, update } = useEditor();
+  const { draft, priced, update, strategy } = useEditor();
+  // The fair share is weighed by the trust's value-sharing policy when the pane holds its strategy.
+  const policy = strategy?.valueSharingPolicy?.contribution;
   const hasBlock = getAt(draft, ["scenarios"]) !== undefined;
   const doc = priced.status === "priced" ? priced.doc : undefined;
   // The comparison (in decimals, with both sensitivity grids) takes tens of milliseconds: worked out
@@ -175,12 +182,12 @@ function ScenariosStepContent(): React.JSX.Element {
         inputs,
         result: evaluateScenarios(inputs),
         tornado: tornado(inputs, tornadoRangesOf(shownDoc)),
-        fairShare: fairShareOf(shownDoc, inputs),
+        fairShare: fairShareOf(shownDoc, inputs, policy),
       };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
-  }, [shownDoc]);
+  }, [shownDoc, policy]);
   // The simulation belongs to the document it ran on: any change to it makes the figures stale.
   const key = React.useMemo(() => (doc ? JSON.stringify(doc) : ""), [doc]);
   const [run, setRun] = React.useState<Run>({ state: "idle" });
@@ -232,7 +239,13 @@ function ScenariosStepContent(): React.JSX.Element {
         const { createScenarioSheetInExcel } = await import(
           /* webpackChunkName: "scenario-writer" */ "../../addin/scenarioWorkbook"
         );
-        const result = await createScenarioSheetInExcel(excelRun, doc, simulated, new Date());
+        const result = await createScenarioSheetInExcel(
+          excelRun,
+          doc,
+          simulated,
+          new Date(),
+          policy
+        );
         setOutcome(
           result.ok
             ? { status: "success", message: `Added sheet “${result.sheetName}”.` }
@@ -245,7 +258,7 @@ function ScenariosStepContent(): React.JSX.Element {
       } else {
         setOutcome(
           await exportWorkbook(
-            (json, at) => writeScenarioWorkbook(json, simulated, at),
+            (json, at) => writeScenarioWorkbook(json, simulated, at, policy),
             doc,
             new Date(),
             deliveryTargetHere(false),
@@ -346,7 +359,10 @@ function ScenariosStepContent(): React.JSX.Element {
       )}
 
       {comparison?.ok === true && <TornadoSection tornado={comparison.tornado} nameOf={nameOf} />}
-      <FairShareSection share={comparison?.ok === true ? comparison.fairShare : null} />
+      <FairShareSection
+        share={comparison?.ok === true ? comparison.fairShare : null}
+        byPolicy={policy !== undefined}
+      />
 
       <SensitivitySection />
 

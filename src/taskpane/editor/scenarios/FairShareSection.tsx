@@ -20,7 +20,13 @@ const STARTING_FAIR_SHARE = { profitMargin: 0.2, expertise: "none", riskAndInves
 
 type Range = FairShare["value"];
 
-export function FairShareSection({ share }: { share: FairShare | null }): React.JSX.Element {
+export function FairShareSection({
+  share,
+  byPolicy,
+}: {
+  share: FairShare | null;
+  byPolicy: boolean;
+}): React.JSX.Element {
   const styles = useSectionStyles();
   const { draft, update } = useEditor();
   const stated = getAt(draft, ["scenarios", "fairShare"]) !== undefined;
@@ -111,6 +117,11 @@ export function FairShareSection({ share }: { share: FairShare | null }): React.
               },
             ]}
           />
+          <Caption1 as="p" data-testid="fair-share-weights">
+            {byPolicy
+              ? "Weighed as the trust's value-sharing policy says."
+              : "Weighed by the default weights, a starting point rather than a standard: the trust's strategy, with a value-sharing policy, sets its own."}
+          </Caption1>
           <Caption1 as="p" data-testid="fair-share-offer">
             {fairShareSentences(share)
               .map((sentence) => `${sentence}.`)
