@@ -57,14 +57,19 @@ describe("the Scenarios step", () => {
     await pane.page.close();
   });
 
-  it("shows the fair share the core works out, and where the agreed terms fall", async () => {
-    const { page } = pane;
+  /** The example's fair share by the default weights, computed here from the file, apart from the pane. */
+  const exampleFairShare = async () => {
     const { parsePartnership } = await import("../../src/document/parse");
     const { fairShareOf, scenarioInputs } = await import("../../src/core/scenarios");
-    const { formatWholePounds } = await import("../../src/model/format");
     const parsed = parsePartnership(JSON.parse(fs.readFileSync(file, "utf8")));
     if (!parsed.ok) throw new Error("the example does not parse");
-    const share = fairShareOf(parsed.document, scenarioInputs(parsed.document))!;
+    return fairShareOf(parsed.document, scenarioInputs(parsed.document))!;
+  };
+
+  it("shows the fair share the core works out, and where the agreed terms fall", async () => {
+    const { page } = pane;
+    const share = await exampleFairShare();
+    const { formatWholePounds } = await import("../../src/model/format");
     await selectStep(page, "Scenarios");
     const table = page.getByTestId("fair-share");
     await table.waitFor();
@@ -317,12 +322,8 @@ describe("the Scenarios step", () => {
 
   it("weighs the fair share by the trust's value-sharing policy once the pane holds its strategy", async () => {
     const { page } = pane;
-    const { parsePartnership } = await import("../../src/document/parse");
-    const { fairShareOf, scenarioInputs } = await import("../../src/core/scenarios");
+    const byDefault = await exampleFairShare();
     const { formatWholePounds } = await import("../../src/model/format");
-    const parsed = parsePartnership(JSON.parse(fs.readFileSync(file, "utf8")));
-    if (!parsed.ok) throw new Error("the example does not parse");
-    const byDefault = fairShareOf(parsed.document, scenarioInputs(parsed.document))!;
     await selectStep(page, "Scenarios");
     await page
       .getByTestId("fair-share-weights")

@@ -55,10 +55,12 @@ export function partnershipValue(
       reason: error instanceof Error ? error.message : String(error),
     };
   }
+  // The fair share values the agreed terms already; without one, they are valued here.
+  const fairShare = fairShareOf(doc, inputs, policy);
   return {
     ...described,
     valued: true,
-    riskAdjustedPresentValue: agreedTermsValue(doc, inputs),
-    fairShare: fairShareOf(doc, inputs, policy),
+    riskAdjustedPresentValue: fairShare?.offer.value ?? agreedTermsValue(doc, inputs),
+    fairShare,
   };
 }
